@@ -9,18 +9,9 @@ import click
 from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang
 from .i18n import t
 from .output import render
+from .rows import event_row, membership_row  # noqa: F401 - shared with the web API
 
 ORG_SETS = {"post-soviet": ["cis", "csto", "eaeu", "customs_union", "union_state"]}
-
-
-def membership_row(atlas, m, lang: str) -> dict:
-    return {
-        "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True),
-        "state": m.state, "name": atlas.state_name(m.state, lang),
-        "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
-        "until": str(m.until) if m.until else None, "certain": m.certain,
-        "event": m.event.kind, "sources": list(m.sources),
-    }
 
 
 def _table_rows(rows: list[dict], lang: str, first: str) -> list[dict]:
@@ -75,12 +66,6 @@ def memberships(state: str, on: str, fmt: str, lang: str, data_dir: Path | None)
         emit(render(_table_rows(rows, lang, "org"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
     else:
         emit(render(rows, fmt))
-
-
-def event_row(atlas, e, lang: str) -> dict:
-    return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
-            "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
-            "status": e.status, "note": e.note, "sources": list(e.sources), "dispute": e.dispute}
 
 
 @click.command()
