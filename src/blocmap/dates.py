@@ -81,6 +81,8 @@ def parse_partial(text: object) -> PartialDate:
     if not match:
         raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in match.groups())
+    if year == 0:  # datetime has no year 0; without this check 'on=0000-01-01' crashed
+        raise ValueError(f"'{text}' is not a date: year 0 does not exist (years start at 0001)")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month} does not exist")
     if day is not None:
