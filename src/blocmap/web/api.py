@@ -1,0 +1,180 @@
+"""The JSON API: parse the query, make one call to ``views``, return JSON.
+
+Every HTML page has a twin here (``/org/csto`` ↔ ``/api/org/csto``) and the question
+endpoints return the same objects as the CLI's ``--format json``.  ``openapi.json`` is
+built from ``ENDPOINTS`` so the description cannot drift from the routes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import __version__
+from ..model import STATUSES
+from . import views
+
+Handler = Callable[..., Any]
+
+
+class JSON(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def atlas() -> Any:
+    from ..atlas import Atlas
+
+    return Atlas.bundled()
+
+
+def _q(request: Request, name: str) -> str | None:
+    return request.query_params.get(name)
+
+
+def _lang(request: Request) -> str:
+    return views.parse_lang(_q(request, "lang"))
+
+
+# ---------------------------------------------------------------------------- parameters
+P = {
+    "org": {"name": "org", "in": "query", "required": True, "description":
+            "Organization: id (csto), acronym (ОДКБ) or name, any case.", "schema": {"type": "string"}, "example": "csto"},
+    "org?": {"name": "org", "in": "query", "required": False, "description":
+             "Organization (id, acronym or name).", "schema": {"type": "string"}, "example": "cis"},
+    "state": {"name": "state", "in": "query", "required": True, "description":
+              "State: ISO alpha-3 or alpha-2, COW code or abbreviation, or name.",
+              "schema": {"type": "string"}, "example": "KAZ"},
+    "state?": {"name": "state", "in": "query", "required": False, "description": "State (ISO code or name).",
+               "schema": {"type": "string"}, "example": "GEO"},
+    "on": {"name": "on", "in": "query", "required": False, "description":
+           "The day, YYYY-MM-DD or 'today' (default).", "schema": {"type": "string"}, "example": "2008-06-01"},
+    "lang": {"name": "lang", "in": "query", "required": False, "description": "Language of names.",
+             "schema": {"type": "string", "enum": ["en", "zh-Hant", "ru"], "default": "en"}},
+    "orgs": {"name": "orgs", "in": "query", "required": False, "description":
+             "Comma-separated organizations (default: cis,csto,eaeu,customs_union,union_state).",
+             "schema": {"type": "string"}, "example": "cis,csto,eaeu"},
+    "year": {"name": "year", "in": "query", "required": True, "description": "A year (World Bank data).",
+             "schema": {"type": "string"}, "example": "2021"},
+    "date1": {"name": "date1", "in": "query", "required": True, "description": "First day (YYYY-MM-DD).",
+              "schema": {"type": "string"}, "example": "2014-01-01"},
+    "date2": {"name": "date2", "in": "query", "required": True, "description": "Second day (YYYY-MM-DD).",
+              "schema": {"type": "string"}, "example": "2016-01-01"},
+    "focus": {"name": "focus", "in": "query", "required": False, "description":
+              "Organization whose statuses colour the map (default: count of the post-Soviet five).",
+              "schema": {"type": "string"}, "example": "csto"},
+    "path_org": {"name": "org", "in": "path", "required": True, "description": "Organization id.",
+                 "schema": {"type": "string"}, "example": "eaeu"},
+    "path_state": {"name": "state", "in": "path", "required": True, "description": "State ISO alpha-3.",
+                   "schema": {"type": "string"}, "example": "ARM"},
+    "path_key": {"name": "key", "in": "path", "required": True, "description": "Source key.",
+                 "schema": {"type": "string"}, "example": "seed"},
+}
+
+MEMBERSHIP = {"type": "object", "required": ["org", "state", "status", "since", "certain", "sources"],
+              "properties": {"org": {"type": "string"}, "org_name": {"type": "string"},
+                             "state": {"type": "string"}, "name": {"type": "string"},
+                             "status": {"type": "string", "enum": list(STATUSES)},
+                             "since": {"type": "string"}, "since_precision": {"type": "string"},
+                             "until": {"type": ["string", "null"]}, "certain": {"type": "boolean"},
+                             "event": {"type": "string"}, "sources": {"type": "array", "items": {"type": "string"}}}}
+EVENT = {"type": "object", "required": ["date", "org", "event", "sources"],
+         "properties": {"date": {"type": "string"}, "precision": {"type": "string"}, "org": {"type": "string"},
+                        "state": {"type": ["string", "null"]}, "name": {"type": ["string", "null"]},
+                        "event": {"type": "string"}, "status": {"type": ["string", "null"]},
+                        "note": {"type": ["string", "null"]}, "dispute": {"type": ["string", "null"]},
+                        "sources": {"type": "array", "items": {"type": "string"}}}}
+ZONE = {"type": "object", "required": ["orgs", "states", "names"],
+        "properties": {"orgs": {"type": "array", "items": {"type": "string"}},
+                       "states": {"type": "array", "items": {"type": "string"}},
+                       "names": {"type": "array", "items": {"type": "string"}}}}
+OBJECT = {"type": "object"}
+ERROR = {"type": "object", "required": ["error", "status"],
+         "properties": {"error": {"type": "string"}, "parameter": {"type": ["string", "null"]},
+                        "status": {"type": "integer"}}}
+
+
+def _list(item: dict) -> dict:
+    return {"type": "array", "items": item}
+
+
+# (path, handler, summary, parameters, response schema, extra documented statuses)
+ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
+    ("/api/members", lambda r: views.members_rows(atlas(), _q(r, "org"), _q(r, "on"), _lang(r)),
+     "States in an organization on a day (= blocmap members ORG --format json)",
+     ["org", "on", "lang"], _list(MEMBERSHIP), (400,)),
+    ("/api/memberships", lambda r: views.memberships_rows(atlas(), _q(r, "state"), _q(r, "on"), _lang(r)),
+     "Organizations of a state on a day (= blocmap memberships STATE --format json)",
+     ["state", "on", "lang"], _list(MEMBERSHIP), (400,)),
+    ("/api/history", lambda r: views.history_rows(atlas(), _q(r, "org"), _q(r, "state"), _lang(r)),
+     "Dated events of an organization, a state, or both (= blocmap history --format json)",
+     ["org?", "state?", "lang"], _list(EVENT), (400,)),
+    ("/api/overlap", lambda r: views.overlap_rows(atlas(), _q(r, "orgs"), _q(r, "on"), _lang(r)),
+     "Every non-empty region of the overlap of organizations on a day (= blocmap overlap --format json)",
+     ["orgs", "on", "lang"], _list(ZONE), (400,)),
+    ("/api/diff", lambda r: views.diff_rows(atlas(), _q(r, "date1"), _q(r, "date2"), _q(r, "orgs"), _lang(r)),
+     "Who joined, left or changed status between two days (= blocmap diff --format json)",
+     ["date1", "date2", "orgs", "lang"], _list(OBJECT), (400,)),
+    ("/api/asymmetry", lambda r: views.asymmetry_answer(atlas(), _q(r, "org"), _q(r, "year")),
+     "Economic asymmetry of an organization in a year (= blocmap asymmetry --format json)",
+     ["org", "year"], OBJECT, (400, 503)),
+    ("/api/day", lambda r: views.day_view(atlas(), _q(r, "on"), _lang(r), _q(r, "focus")),
+     "The home page's data: every organization on a day, the overlap, the map's colours",
+     ["on", "lang", "focus"], OBJECT, (400,)),
+    ("/api/orgs", lambda r: views.orgs_view(atlas(), _lang(r)), "All organizations", ["lang"], OBJECT, (400,)),
+    ("/api/org/{org}", lambda r: views.org_view(atlas(), r.path_params["org"], _lang(r)),
+     "The organization page's data", ["path_org", "lang"], OBJECT, (400, 404)),
+    ("/api/states", lambda r: views.states_view(atlas(), _lang(r)), "All states", ["lang"], OBJECT, (400,)),
+    ("/api/state/{state}", lambda r: views.state_view(atlas(), r.path_params["state"], _lang(r)),
+     "The state page's data", ["path_state", "lang"], OBJECT, (400, 404)),
+    ("/api/compare", lambda r: views.compare_view(atlas(), _q(r, "orgs"), _q(r, "on"), _lang(r)),
+     "Organizations side by side on a day", ["orgs", "on", "lang"], OBJECT, (400,)),
+    ("/api/sources", lambda r: views.sources_view(atlas()), "The bibliography", [], OBJECT, ()),
+    ("/api/source/{key}", lambda r: views.source_view(atlas(), r.path_params["key"], _lang(r)),
+     "One source and what cites it", ["path_key", "lang"], OBJECT, (400, 404)),
+    ("/api/disputes", lambda r: views.disputes_view(atlas(), _lang(r), _q(r, "org"), _q(r, "state")),
+     "Where sources disagree, every claim with its sources", ["org?", "state?", "lang"], OBJECT, (400,)),
+]
+
+
+def _endpoint(handler: Handler) -> Callable[[Request], Any]:
+    async def endpoint(request: Request) -> Response:
+        return JSON(handler(request))
+    return endpoint
+
+
+def routes() -> list[Route]:
+    return [Route(path, _endpoint(handler)) for path, handler, *_ in ENDPOINTS]
+
+
+def openapi_document() -> dict[str, Any]:
+    paths: dict[str, Any] = {}
+    for path, _, summary, params, schema, statuses in ENDPOINTS:
+        responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
+        for status in statuses:
+            responses[str(status)] = {"description": {400: "Bad parameter (named in 'parameter')",
+                                                      404: "Unknown organization, state or source",
+                                                      503: "Feature not installed in this checkout"}[status],
+                                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        op_id = path.strip("/").replace("/", "_").replace("{", "").replace("}", "")
+        paths[path] = {"get": {"operationId": op_id, "summary": summary,
+                               "parameters": [P[p] for p in params], "responses": responses}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "blocmap web atlas API", "version": __version__,
+                 "description": "Who belonged to which international organization on any day, with status and "
+                                "sources. Read-only; every HTML page has a JSON twin here. Errors are JSON objects "
+                                "that name the bad parameter."},
+        "paths": paths,
+        "components": {"schemas": {"Error": ERROR, "Membership": MEMBERSHIP, "Event": EVENT, "Zone": ZONE}},
+    }
+
+
+async def openapi(request: Request) -> Response:
+    return JSON(openapi_document())

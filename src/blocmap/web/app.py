@@ -1,0 +1,149 @@
+"""The ASGI application: routes, errors as JSON or HTML, security headers, static files.
+
+Read-only by construction: every route answers GET (and HEAD) only, nothing is written.
+``create_app()`` is what ``blocmap serve`` runs with uvicorn and what tests drive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import Any, AsyncIterator, Sequence
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import BlocmapError, QueryError
+from . import api, pages
+from .hooks import FeatureMissing
+
+log = logging.getLogger("blocmap.web")
+STATIC = Path(__file__).parent / "static"
+
+#: Everything comes from this server: no CDN, no inline script.  Inline style attributes
+#: are allowed only inside the Euler SVG image response (see ``pages.euler_image``).
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
+]
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+class SecurityHeaders:
+    """Adds the headers to every response (a route may set its own CSP, which wins)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                if b"content-security-policy" not in present:
+                    headers.append((b"content-security-policy", CSP.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json") or path == "/api"
+
+
+def error_body(status: int, message: str, parameter: str | None = None) -> dict[str, Any]:
+    return {"error": message, "parameter": parameter, "status": status}
+
+
+async def query_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, QueryError)
+    # An unknown thing named in the path is "not found"; a bad query parameter is a bad request.
+    status = 404 if exc.parameter in request.path_params else 400
+    if wants_json(request):
+        return JSONResponse(error_body(status, str(exc), exc.parameter), status_code=status)
+    return pages.error_page(request, status, str(exc))
+
+
+async def feature_missing(request: Request, exc: Exception) -> Response:
+    return JSONResponse(error_body(503, str(exc)), status_code=503)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = {404: "not found: no such page or endpoint", 405: "method not allowed: the atlas is read-only"}.get(
+        exc.status_code, str(exc.detail))
+    headers = getattr(exc, "headers", None)
+    if wants_json(request) or exc.status_code == 405:
+        return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code, headers=headers)
+    return pages.error_page(request, exc.status_code, message)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    # A bug: log it with its traceback on the server, never show it to the reader.
+    log.exception("unexpected error on %s", request.url.path)
+    status, message = (400, str(exc)) if isinstance(exc, BlocmapError) else (500, "internal error")
+    return JSONResponse(error_body(status, message), status_code=status)
+
+
+async def font(request: Request) -> Response:
+    """The CJK webfont, from the pinned font package when installed (see docs/web.md)."""
+    path = pages.cjk_font_file()
+    if path is None:
+        raise HTTPException(404)
+    return FileResponse(path, media_type="font/otf", headers={"cache-control": "public, max-age=604800"})
+
+
+def routes() -> list[Any]:
+    return [
+        Route("/", pages.home), Route("/fragment/day", pages.day_fragment),
+        Route("/orgs", pages.orgs), Route("/org/{org}", pages.org),
+        Route("/states", pages.states), Route("/state/{state}", pages.state),
+        Route("/compare", pages.compare), Route("/sources", pages.sources),
+        Route("/source/{key}", pages.source), Route("/disputes", pages.disputes),
+        Route("/euler.svg", pages.euler_image), Route("/api", pages.api_docs),
+        Route("/openapi.json", api.openapi), Route("/fonts/cjk.otf", font),
+        *api.routes(),
+        Mount("/static", app=StaticFiles(directory=STATIC, follow_symlink=False), name="static"),
+    ]
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    pages.warm_up()  # load the atlas and project the map before the first visitor waits
+    yield
+
+
+def create_app(trusted_hosts: Sequence[str] | None = None) -> Starlette:
+    """The web atlas of the bundled data; ``trusted_hosts`` guards against DNS rebinding."""
+    middleware = [Middleware(SecurityHeaders)]
+    if trusted_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(trusted_hosts)))
+    app = Starlette(
+        routes=routes(), middleware=middleware,
+        exception_handlers={QueryError: query_error, FeatureMissing: feature_missing,
+                            HTTPException: http_error, Exception: server_error},
+        lifespan=_lifespan,
+    )
+    return app

@@ -1,0 +1,75 @@
+"""Small server-drawn SVG charts for the pages: the membership timeline.
+
+Drawn as plain SVG with classes (``st-member`` …) that the stylesheet colours, so the map,
+the lists and the timeline share one palette and the page needs no charting library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any, Sequence
+
+from ..dates import parse_partial
+from ..i18n import t
+
+LABEL_W = 170.0
+ROW_H = 20.0
+BAR_H = 13.0
+AXIS_H = 22.0
+WIDTH = 900.0
+
+
+def _day(text: str | None, default: dt.date) -> dt.date:
+    return parse_partial(text).earliest if text else default
+
+
+def timeline_svg(rows: Sequence[dict[str, Any]], lang: str, today: dt.date | None = None,
+                 marks: Sequence[str] = ()) -> str:
+    """One row per state (or organization), one bar per spell, coloured by status.
+
+    ``rows`` are ``views.timeline_rows`` items; ``marks`` are ISO days drawn as thin rules.
+    """
+    today = today or dt.date.today()
+    if not rows:
+        return ""
+    starts = [_day(s["start"], today) for r in rows for s in r["spells"]]
+    first = dt.date(min(starts).year, 1, 1)
+    last = dt.date(today.year + 1, 1, 1)
+    span = (last - first).days or 1
+    plot_w = WIDTH - LABEL_W - 10
+
+    def x(day: dt.date) -> float:
+        return LABEL_W + plot_w * (day - first).days / span
+
+    height = AXIS_H + ROW_H * len(rows) + 4
+    out = [f'<svg class="timeline" viewBox="0 0 {WIDTH:g} {height:g}" width="100%" role="img" '
+           f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(t("web.timeline", lang))}">']
+    step = 5 if (last.year - first.year) > 20 else (2 if last.year - first.year > 8 else 1)
+    for year in range(first.year + (-first.year) % step, last.year + 1, step):
+        px = x(dt.date(year, 1, 1))
+        out.append(f'<line class="grid" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}"/>'
+                   f'<text class="axis" x="{px:.1f}" y="{AXIS_H - 8:g}">{year}</text>')
+    for mark in marks:
+        px = x(_day(mark, today))
+        out.append(f'<line class="mark" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}"/>')
+    for i, row in enumerate(rows):
+        top = AXIS_H + ROW_H * i
+        out.append(f'<a href="{escape(row["href"])}"><text class="label" x="{LABEL_W - 8:g}" '
+                   f'y="{top + ROW_H / 2 + 4:.1f}">{escape(row["label"])}</text></a>')
+        for s in row["spells"]:
+            x0, x1 = x(_day(s["start"], today)), x(_day(s["end"], today))
+            if s["status"] == "withdrawn":
+                continue  # a withdrawal ends the previous bar; it is no state of its own
+            open_end = s["end"] is None
+            tip = (f'{row["label"]} — {t("status." + s["status"], lang)}: {s["start"]} – '
+                   f'{s["end"] or "…"}' + (f' ({", ".join(s["sources"])})' if s["sources"] else ""))
+            cls = f'bar st-{s["status"]}' + (" open" if open_end else "") + (
+                " partial" if s["start_precision"] != "day" else "")
+            out.append(f'<rect class="{cls}" x="{x0:.1f}" y="{top + (ROW_H - BAR_H) / 2:.1f}" '
+                       f'width="{max(x1 - x0, 1.5):.1f}" height="{BAR_H:g}" rx="2">'
+                       f'<title>{escape(tip)}</title></rect>')
+    px = x(today)
+    out.append(f'<line class="today" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}"/>')
+    out.append("</svg>")
+    return "".join(out)

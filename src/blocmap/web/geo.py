@@ -1,0 +1,129 @@
+"""The map of Eurasia as SVG paths, one ``<path>`` per country keyed by ISO alpha-3.
+
+Boundaries: Natural Earth 1:110m as TopoJSON (``static/geo/visionscarto-110m.json``, see its
+LICENSE.md).  Projection: Albers equal-area conic centred on Eurasia (standard parallels
+40°N and 65°N, central meridian 75°E), so Russia does not dwarf the Caucasus as it does in
+Mercator.  Built once per process on the server: the browser gets plain SVG it can colour
+by class, with no mapping library and nothing fetched from elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+WINDOW = (-12.0, 22.0, 150.0, 78.0)   # lon/lat box drawn: Atlantic coast to Pacific
+PHI1, PHI2, PHI0, LAM0 = 40.0, 65.0, 50.0, 75.0
+WIDTH = 960.0
+RADIUS = 6371.0  # km; only the shape matters, the drawing is scaled to WIDTH
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str  # Natural Earth's English short name (the page uses the atlas's names)
+    path: str  # SVG path data in drawing units
+
+
+@dataclass(frozen=True)
+class EurasiaMap:
+    width: float
+    height: float
+    countries: tuple[Country, ...]
+    frame: str  # path of the window's outline (the sea behind the land)
+
+
+def _albers(lon: float, lat: float) -> tuple[float, float]:
+    p1, p2, p0 = (math.radians(v) for v in (PHI1, PHI2, PHI0))
+    n = (math.sin(p1) + math.sin(p2)) / 2
+    c = math.cos(p1) ** 2 + 2 * n * math.sin(p1)
+    rho0 = RADIUS * math.sqrt(c - 2 * n * math.sin(p0)) / n
+    rho = RADIUS * math.sqrt(c - 2 * n * math.sin(math.radians(lat))) / n
+    theta = n * math.radians(lon - LAM0)
+    return rho * math.sin(theta), rho0 - rho * math.cos(theta)
+
+
+def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """Delta-decoded, de-quantized arcs (TopoJSON spec §2.1.5)."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    out = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        out.append(points)
+    return out
+
+
+def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for i in indexes:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def _densify(coords: list[tuple[float, float]], step: float = 1.0) -> list[tuple[float, float]]:
+    """Add points so straight clip edges (a meridian cut) bend with the projection."""
+    out = [coords[0]]
+    for (x0, y0), (x1, y1) in zip(coords, coords[1:]):
+        n = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) / step))
+        out.extend((x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(1, n + 1))
+    return out
+
+
+@lru_cache(maxsize=1)
+def eurasia() -> EurasiaMap:
+    """Every country inside ``WINDOW``, clipped, projected and scaled to ``WIDTH``."""
+    import shapely
+    from shapely.geometry import Polygon, box
+
+    text = resources.files("blocmap.web").joinpath("static", "geo", "visionscarto-110m.json").read_text("utf-8")
+    topology = json.loads(text)
+    arcs = _arcs(topology)
+    window = box(*WINDOW)
+    shapes: list[tuple[str, str, list[list[list[tuple[float, float]]]]]] = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        props = geometry.get("properties", {})
+        iso3 = props.get("a3")
+        if not iso3 or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        parts = []
+        for rings in polygons:
+            shell = _ring(arcs, rings[0])
+            if len(set(shell)) < 3:  # quantization collapsed a tiny island
+                continue
+            polygon = shapely.make_valid(Polygon(shell, [_ring(arcs, r) for r in rings[1:]]))
+            clipped = polygon.intersection(window)
+            for piece in getattr(clipped, "geoms", [clipped]):
+                if piece.geom_type == "Polygon" and not piece.is_empty:
+                    parts.append([list(piece.exterior.coords), *(list(h.coords) for h in piece.interiors)])
+        if parts:
+            shapes.append((iso3, props.get("name", iso3), parts))
+
+    frame_ring = [(WINDOW[0], WINDOW[1]), (WINDOW[2], WINDOW[1]), (WINDOW[2], WINDOW[3]),
+                  (WINDOW[0], WINDOW[3]), (WINDOW[0], WINDOW[1])]
+    frame_xy = [_albers(*p) for p in _densify(frame_ring)]
+    x0, x1 = min(p[0] for p in frame_xy), max(p[0] for p in frame_xy)
+    y0, y1 = min(p[1] for p in frame_xy), max(p[1] for p in frame_xy)
+    scale = WIDTH / (x1 - x0)
+
+    def page(ring: list[tuple[float, float]]) -> str:
+        points = []
+        for lon, lat in _densify(ring):
+            x, y = _albers(lon, lat)
+            point = (round((x - x0) * scale, 1), round((y1 - y) * scale, 1))
+            if not points or point != points[-1]:
+                points.append(point)
+        return "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z"
+
+    countries = tuple(Country(iso3, name, "".join(page(r) for polygon in parts for r in polygon))
+                      for iso3, name, parts in sorted(shapes))
+    return EurasiaMap(round(WIDTH, 1), round((y1 - y0) * scale, 1), countries, page(frame_ring))

@@ -1,0 +1,151 @@
+"""Where the web atlas meets features built elsewhere (figures, paper): one function each.
+
+Each hook imports its feature lazily and, where the feature is not installed in this
+checkout, returns ``None`` (pages then show what exists) — except ``asymmetry``, whose API
+endpoint must say clearly that the feature is missing (``FeatureMissing`` → HTTP 503).
+When merging, wire the feature to the name each hook imports; nothing else in ``web/``
+needs to change.
+
+=================  ====================================================  ==================
+hook               calls (when importable)                               shown on
+=================  ====================================================  ==================
+``euler_svg``      ``blocmap.figures.euler_svg(atlas, orgs, on, lang)``  home page (/euler.svg)
+``asymmetry``      ``blocmap.econ.asymmetry(atlas, org, year)``          /api/asymmetry
+``asymmetry_series`` the same, for every year with data                 organization page
+``organs``         ``blocmap.organs.organs_of(atlas, org, lang)``        organization page
+``depth``          ``blocmap.depth.compare_depth(atlas, orgs, lang)``    compare page
+=================  ====================================================  ==================
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from ..errors import BlocmapError, QueryError
+from ..i18n import t  # noqa: F401 - re-exported for views
+
+if TYPE_CHECKING:
+    from ..atlas import Atlas
+
+log = logging.getLogger("blocmap.web")
+
+#: Years the organization page asks the asymmetry feature about.
+ASYMMETRY_YEARS = range(1991, dt.date.today().year + 1)
+
+
+class FeatureMissing(BlocmapError):
+    """A feature of another part of blocmap is not installed in this checkout."""
+
+    def __init__(self, feature: str, module: str):
+        self.feature, self.module = feature, module
+        super().__init__(f"{feature} is not available: module '{module}' is not installed in this "
+                         "blocmap checkout")
+
+
+def _function(module: str, name: str) -> Callable[..., Any] | None:
+    """``module.name`` if the module exists; ``None`` only when that very module is absent."""
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(found, name, None)
+
+
+def jsonable(value: Any) -> Any:
+    """Dataclasses, mappings, sequences, dates and numpy scalars → JSON types."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "to_dict") and callable(value.to_dict):
+        return jsonable(value.to_dict())
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "item") and callable(value.item):  # numpy scalar
+        return value.item()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+# ---------------------------------------------------------------------------- figures
+def euler_available() -> bool:
+    return _function("blocmap.figures", "euler_svg") is not None
+
+
+@lru_cache(maxsize=256)
+def _euler_cached(atlas: "Atlas", orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
+    function = _function("blocmap.figures", "euler_svg")
+    if function is None:
+        return None
+    svg = function(atlas, list(orgs), on, lang)
+    return svg.decode("utf-8") if isinstance(svg, bytes) else svg
+
+
+def euler_svg(atlas: "Atlas", orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
+    """The Euler diagram of ``orgs`` on ``on`` as SVG text, or None without the figures feature.
+
+    Layouts are costly (a solver runs), so drawings are cached (the atlas is immutable).
+    """
+    if not euler_available():
+        return None
+    try:
+        return _euler_cached(atlas, tuple(orgs), on, lang)
+    except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
+        log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
+        return None
+
+
+# ---------------------------------------------------------------------------- paper
+def asymmetry(atlas: "Atlas", org: str, year: int) -> Any:
+    """What ``blocmap asymmetry ORG --year YEAR --format json`` prints (paper feature)."""
+    function = _function("blocmap.econ", "asymmetry")
+    if function is None:
+        raise FeatureMissing("economic asymmetry", "blocmap.econ")
+    return jsonable(function(atlas, org, year))
+
+
+@lru_cache(maxsize=64)
+def _series(atlas: "Atlas", org: str) -> tuple[dict[str, Any], ...]:
+    out = []
+    for year in ASYMMETRY_YEARS:
+        try:
+            out.append({"year": year, **_flat(asymmetry(atlas, org, year))})
+        except QueryError:
+            continue  # no data or no members that year
+    return tuple(out)
+
+
+def asymmetry_series(atlas: "Atlas", org: str) -> list[dict[str, Any]] | None:
+    """Asymmetry for every year with data (organization page), or None without the feature."""
+    if _function("blocmap.econ", "asymmetry") is None:
+        return None
+    return list(_series(atlas, org))
+
+
+def _flat(answer: Any) -> dict[str, Any]:
+    """The scalar fields of an answer (tables show these; nested parts stay in the JSON)."""
+    if isinstance(answer, dict):
+        return {k: v for k, v in answer.items() if isinstance(v, (str, int, float, bool)) or v is None}
+    return {"value": answer}
+
+
+def organs(atlas: "Atlas", org: str, lang: str) -> Any:
+    """The organs of an organization (paper feature), or None where not installed."""
+    function = _function("blocmap.organs", "organs_of")
+    return None if function is None else jsonable(function(atlas, org, lang))
+
+
+def depth(atlas: "Atlas", orgs: list[str], lang: str) -> Any:
+    """Depth of integration of several organizations side by side (paper feature), or None."""
+    function = _function("blocmap.depth", "compare_depth")
+    return None if function is None else jsonable(function(atlas, orgs, lang))

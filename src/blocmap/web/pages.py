@@ -1,0 +1,250 @@
+"""HTML pages: parse the query, make one call to ``views``, render a Jinja template.
+
+Each page's data is exactly its JSON twin's (``/api/...``), linked from the page footer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from .. import __version__
+from ..dates import parse_day
+from ..errors import QueryError
+from ..i18n import t
+from ..model import LANGS, STATUSES
+from . import api, charts, hooks, views
+
+LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
+#: Status colours shared by the map, the lists and the timeline (Okabe–Ito based).
+COUNT_CLASSES = 6  # c0 … c5
+
+
+@lru_cache(maxsize=1)
+def templates() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("blocmap.web", "templates"),
+                             autoescape=jinja2.select_autoescape(["html", "svg"]),
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES)
+    return env
+
+
+def cjk_font_file() -> Path | None:
+    """Noto Sans CJK TC from the pinned ``cvttf-NotoSansCJK-Regular`` package, if installed."""
+    try:
+        import cvttf_NotoSansCJK_Regular as package  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    path = Path(package.get_TTF_path())
+    return path if path.is_file() else None
+
+
+def warm_up() -> None:
+    from ..atlas import Atlas
+    from .geo import eurasia
+
+    Atlas.bundled()
+    eurasia()
+    templates()
+
+
+def _url(path: str, **params: Any) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return path + ("?" + query if query else "")
+
+
+def render(request: Request, template: str, lang: str, json_url: str | None, status: int = 200,
+           **context: Any) -> HTMLResponse:
+    """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps lang)."""
+    def url(path: str, **params: Any) -> str:
+        return _url(path, lang=None if lang == "en" else lang, **params)
+
+    def switch(to: str) -> str:  # this very page in another language
+        params = {k: v for k, v in request.query_params.items() if k != "lang"}
+        return _url(request.url.path, **params, lang=None if to == "en" else to)
+
+    html = templates().get_template(template).render(
+        tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
+        path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    try:
+        lang = views.parse_lang(request.query_params.get("lang"))
+    except QueryError:
+        lang = "en"
+    return render(request, "error.html", lang, None, status=status, status_code=status, message=message)
+
+
+def _lang(request: Request) -> str:
+    return views.parse_lang(request.query_params.get("lang"))
+
+
+def _q(request: Request, name: str) -> str | None:
+    return request.query_params.get(name)
+
+
+def _with_lang(path: str, request: Request, **params: Any) -> str:
+    return _url(path, **{**dict(request.query_params), **params})
+
+
+# ---------------------------------------------------------------------------- home
+@lru_cache(maxsize=512)
+def _day(on: str, lang: str, focus: str | None) -> dict[str, Any]:
+    from ..atlas import Atlas
+
+    return views.day_view(Atlas.bundled(), on, lang, focus)
+
+
+def _day_context(request: Request, lang: str) -> dict[str, Any]:
+    day = parse_day(_q(request, "on") or "today", "on")
+    focus = _q(request, "focus") or None
+    data = _day(day.isoformat(), lang, focus)
+    return {"day": data, "map_classes": map_classes(data), "euler_url":
+            _url("/euler.svg", on=data["on"], lang=lang) if data["euler"] else None}
+
+
+def map_classes(day: dict[str, Any]) -> dict[str, str]:
+    """CSS class of each state on the map: its status in the focus, or its count of the five."""
+    if day["focus"]:
+        return {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
+    return {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+
+
+async def home(request: Request) -> Response:
+    from ..atlas import Atlas
+    from .geo import eurasia
+
+    lang = _lang(request)
+    context = _day_context(request, lang)
+    atlas = Atlas.bundled()
+    events = _events(lang)
+    first, today = views.FIRST_DAY, dt.date.today()
+    span = (today - first).days
+    ticks = [{**e, "x": round(100 * (dt.date.fromisoformat(e["date"]) - first).days / span, 3)}
+             for e in events if e["date"] <= today.isoformat()]
+    current = dt.date.fromisoformat(context["day"]["on"])
+    return render(request, "home.html", lang, _url("/api/day", **dict(request.query_params)),
+                  geo=eurasia(), atlas_states=set(atlas.states),
+                  state_names={c.iso3: atlas.state_name(c.iso3, lang) for c in eurasia().countries}, ticks=ticks, first=first.isoformat(),
+                  today=today.isoformat(), slider_max=span,
+                  slider_value=min(max((current - first).days, 0), span),
+                  orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context)
+
+
+@lru_cache(maxsize=4)
+def _events(lang: str) -> list[dict[str, Any]]:
+    from ..atlas import Atlas
+
+    return views.key_events(Atlas.bundled(), lang)
+
+
+async def day_fragment(request: Request) -> Response:
+    """The part of the home page that changes with the day (fetched by app.js)."""
+    lang = _lang(request)
+    return render(request, "_day.html", lang, None, **_day_context(request, lang))
+
+
+async def euler_image(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    day = parse_day(_q(request, "on") or "today", "on")
+    svg = await run_in_threadpool(hooks.euler_svg, Atlas.bundled(), views.POST_SOVIET, day, lang)
+    if svg is None:
+        raise HTTPException(404)
+    # Shown through <img>, where no script runs; matplotlib's SVG carries a <style> element.
+    return Response(svg, media_type="image/svg+xml", headers={
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        "cache-control": "public, max-age=3600"})
+
+
+# ---------------------------------------------------------------------------- other pages
+async def org(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    data = views.org_view(Atlas.bundled(), request.path_params["org"], lang)
+    chart = charts.timeline_svg(data["timeline"], lang)
+    return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
+                  o=data, chart=chart)
+
+
+async def state(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    data = views.state_view(Atlas.bundled(), request.path_params["state"], lang)
+    chart = charts.timeline_svg(data["timeline"], lang)
+    return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
+                  s=data, chart=chart)
+
+
+async def compare(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    atlas = Atlas.bundled()
+    # The form sends one ``org`` per ticked box; links and the API use ``orgs=a,b``.
+    picked = ",".join(request.query_params.getlist("org")) or _q(request, "orgs")
+    data = views.compare_view(atlas, picked, _q(request, "on"), lang)
+    chosen = [o["id"] for o in data["orgs"]]
+    return render(request, "compare.html", lang, _url("/api/compare", **dict(request.query_params)),
+                  c=data, chosen=chosen, all_orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs])
+
+
+async def orgs(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    return render(request, "orgs.html", lang, _url("/api/orgs", **dict(request.query_params)),
+                  data=views.orgs_view(Atlas.bundled(), lang))
+
+
+async def states(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    return render(request, "states.html", lang, _url("/api/states", **dict(request.query_params)),
+                  data=views.states_view(Atlas.bundled(), lang))
+
+
+async def sources(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    return render(request, "sources.html", lang, "/api/sources", data=views.sources_view(Atlas.bundled()))
+
+
+async def source(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    data = views.source_view(Atlas.bundled(), request.path_params["key"], lang)
+    return render(request, "source.html", lang, _url(f"/api/source/{data['key']}", **dict(request.query_params)),
+                  src=data)
+
+
+async def disputes(request: Request) -> Response:
+    from ..atlas import Atlas
+
+    lang = _lang(request)
+    data = views.disputes_view(Atlas.bundled(), lang, _q(request, "org"), _q(request, "state"))
+    return render(request, "disputes.html", lang, _url("/api/disputes", **dict(request.query_params)), data=data)
+
+
+async def api_docs(request: Request) -> Response:
+    """The API documentation, rendered from the OpenAPI document itself (no Swagger CDN)."""
+    lang = _lang(request)
+    return render(request, "api.html", lang, "/openapi.json", doc=api.openapi_document())
