@@ -81,6 +81,9 @@ class _Reader:
         if isinstance(value, (dict, list)):
             self.problem(node.line, f"'{key}' must be text")
             return None
+        if isinstance(value, bool):  # YAML 1.1 reads NO, yes, off … as booleans (Norway's 'NO')
+            self.problem(node.line, f"'{key}' was read as {str(value).lower()}: put the text in quotes")
+            return None
         return str(value)
 
     def date(self, node: LineDict, key: str, required: bool = False) -> PartialDate | None:

@@ -69,6 +69,17 @@ def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
     return points
 
 
+def _unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring crossing the antimeridian (Chukotka, Wrangel Island) continues past 180°E.
+
+    Left as -180…180 it would be read as a band around the whole globe.
+    """
+    lons = [x for x, _ in ring]
+    if max(lons) - min(lons) <= 180:
+        return ring
+    return [(x + 360 if x < 0 else x, y) for x, y in ring]
+
+
 def _densify(coords: list[tuple[float, float]], step: float = 1.0) -> list[tuple[float, float]]:
     """Add points so straight clip edges (a meridian cut) bend with the projection."""
     out = [coords[0]]
@@ -97,10 +108,10 @@ def eurasia() -> EurasiaMap:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         parts = []
         for rings in polygons:
-            shell = _ring(arcs, rings[0])
+            shell = _unwrap(_ring(arcs, rings[0]))
             if len(set(shell)) < 3:  # quantization collapsed a tiny island
                 continue
-            polygon = shapely.make_valid(Polygon(shell, [_ring(arcs, r) for r in rings[1:]]))
+            polygon = shapely.make_valid(Polygon(shell, [_unwrap(_ring(arcs, r)) for r in rings[1:]]))
             clipped = polygon.intersection(window)
             for piece in getattr(clipped, "geoms", [clipped]):
                 if piece.geom_type == "Polygon" and not piece.is_empty:

@@ -11,7 +11,7 @@
   const slider = document.getElementById("slider");
   const dateInput = document.getElementById("on");
   const focusSelect = document.getElementById("focus");
-  const dayBox = document.getElementById("day");
+  const grid = document.querySelector(".home-grid");
   const mapDay = document.getElementById("map-day");
   const ticks = Array.from(document.querySelectorAll("#ticks .tick")).map((t) => t.dataset.date);
   let timer = null;
@@ -53,11 +53,17 @@
   async function load(day) {
     if (pending) pending.abort();
     pending = new AbortController();
-    dayBox.setAttribute("aria-busy", "true");
+    grid.setAttribute("aria-busy", "true");
     try {
       const response = await fetch(stateUrl("/fragment/day", day), { signal: pending.signal });
       if (!response.ok) throw new Error("HTTP " + response.status);
-      dayBox.innerHTML = await response.text();
+      // The fragment holds the parts that change; each replaces its namesake on the page.
+      const fragment = document.createElement("template");
+      fragment.innerHTML = await response.text();
+      for (const id of ["day-data", "orgs-today", "overlap"]) {
+        const fresh = fragment.content.getElementById(id);
+        if (fresh) document.getElementById(id).replaceWith(fresh);
+      }
       const data = document.getElementById("day-data");
       applyMap(JSON.parse(data.dataset.map), data.dataset.focus);
       mapDay.textContent = data.dataset.on;
@@ -68,7 +74,7 @@
     } catch (err) {
       if (err.name !== "AbortError") console.error("blocmap: could not load", day, err);
     } finally {
-      dayBox.removeAttribute("aria-busy");
+      grid.removeAttribute("aria-busy");
     }
   }
 
