@@ -203,7 +203,12 @@ def state_view(atlas: "Atlas", state: str, lang: str) -> dict[str, Any]:
         if s.exists_on(today) else [],
         "spells": spells, "timeline": timeline_rows(atlas, spells, "org"),
         "events": events, "disputes": disputes, "sources": _cited(atlas, keys),
+        "org_names": _org_names(atlas, lang),
     }
+
+
+def _org_names(atlas: "Atlas", lang: str) -> dict[str, str]:
+    return {o: atlas.org_name(o, lang, short=True) for o in atlas.orgs}
 
 
 def compare_view(atlas: "Atlas", orgs: str | None, on: str | None, lang: str) -> dict[str, Any]:
@@ -263,7 +268,8 @@ def source_view(atlas: "Atlas", key: str, lang: str) -> dict[str, Any]:
     cited = [event_row(atlas, e, lang) for e in atlas.events if key in e.sources]
     disputes = [dispute_row(atlas, d, lang) for d in atlas.disputes
                 if any(key in c.sources for c in d.claims)]
-    return {**source_row(source), "lang": lang, "cited_by": cited, "disputes": disputes}
+    return {**source_row(source), "lang": lang, "cited_by": cited, "disputes": disputes,
+            "org_names": _org_names(atlas, lang)}
 
 
 def disputes_view(atlas: "Atlas", lang: str, org: str | None = None,

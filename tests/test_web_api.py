@@ -1,0 +1,185 @@
+"""The JSON API on the bundled data: same objects as the CLI, real edge dates, every failure path."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+
+pytest.importorskip("starlette")
+from click.testing import CliRunner  # noqa: E402
+from starlette.testclient import TestClient  # noqa: E402
+
+from blocmap.cli import main  # noqa: E402
+from blocmap.web.app import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app(), raise_server_exceptions=True) as c:
+        yield c
+
+
+def cli_json(*args: str):
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def states(rows, status=None):
+    return [r["state"] for r in rows if status is None or r["status"] == status]
+
+
+# ---------------------------------------------------------------------------- same as the CLI
+@pytest.mark.parametrize("org,on,lang", [("csto", "2008-06-01", "en"), ("cis", "2009-08-18", "zh-Hant"),
+                                         ("eaeu", "2015-01-02", "ru"), ("ОДКБ", "2012-12-19", "en")])
+def test_members_is_the_cli_json(client, org, on, lang):
+    response = client.get("/api/members", params={"org": org, "on": on, "lang": lang})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json() == cli_json("members", org, "--on", on, "--lang", lang)
+
+
+def test_memberships_and_history_are_the_cli_json(client):
+    got = client.get("/api/memberships", params={"state": "UZB", "on": "2008-06-01"}).json()
+    assert got == cli_json("memberships", "UZB", "--on", "2008-06-01")
+    assert client.get("/api/history", params={"state": "GEO"}).json() == cli_json("history", "GEO")
+    assert client.get("/api/history", params={"org": "eaeu"}).json() == cli_json("history", "eaeu")
+
+
+def test_overlap_is_the_cli_json(client):
+    got = client.get("/api/overlap", params={"on": "2016-01-01"}).json()
+    assert got == cli_json("overlap", "--on", "2016-01-01")
+    assert client.get("/api/overlap", params={"on": "2016-01-01", "orgs": "post-soviet"}).json() == got
+
+
+# ---------------------------------------------------------------------------- real edge dates
+def test_georgia_leaves_the_cis_on_2009_08_18(client):
+    before = client.get("/api/members", params={"org": "cis", "on": "2009-08-17"}).json()
+    after = client.get("/api/members", params={"org": "cis", "on": "2009-08-18"}).json()
+    assert "GEO" in states(before, "member") and "GEO" not in states(after)
+
+
+def test_uzbekistan_in_the_csto_2006_and_2012(client):
+    def status(on):
+        rows = client.get("/api/memberships", params={"state": "UZB", "on": on}).json()
+        return {r["org"]: r["status"] for r in rows}.get("csto")
+
+    assert status("2006-06-22") is None
+    assert status("2006-06-23") == "member"
+    assert status("2012-12-19") == "suspended"
+
+
+def test_eaeu_accessions_armenia_and_kyrgyzstan(client):
+    def eaeu(on):
+        return states(client.get("/api/members", params={"org": "eaeu", "on": on}).json(), "member")
+
+    assert "ARM" not in eaeu("2015-01-01") and "ARM" in eaeu("2015-01-02")
+    assert "KGZ" not in eaeu("2015-08-11") and "KGZ" in eaeu("2015-08-12")
+
+
+def test_diff_2014_to_2016(client):
+    rows = client.get("/api/diff", params={"date1": "2014-01-01", "date2": "2016-01-01", "orgs": "eaeu"}).json()
+    assert {r["state"] for r in rows} == {"ARM", "BLR", "KAZ", "KGZ", "RUS"}
+    assert all(r["before"] is None and r["after"] == "member" for r in rows)
+
+
+def test_page_twins(client):
+    day = client.get("/api/day", params={"on": "2008-06-01", "focus": "csto"}).json()
+    assert day["on"] == "2008-06-01" and day["focus"] == "csto"
+    assert day["map"]["UZB"]["status"] == "member" and day["map"]["RUS"]["count"] == 3
+    org = client.get("/api/org/eaeu", params={"lang": "zh-Hant"}).json()
+    assert org["name"] == "歐亞經濟聯盟" and org["founding_treaty"]["signed"] == "2014-05-29"
+    assert {s["state"] for s in org["spells"]} >= {"ARM", "BLR", "KAZ", "KGZ", "RUS"}
+    state = client.get("/api/state/geo").json()
+    assert state["iso3"] == "GEO" and any(e["org"] == "cis" and e["event"] == "withdrew" for e in state["events"])
+    compare = client.get("/api/compare", params={"orgs": "cis,eaeu", "on": "2016-01-01"}).json()
+    assert [o["id"] for o in compare["orgs"]] == ["cis", "eaeu"]
+    assert client.get("/api/sources").json()["sources"]
+    assert client.get("/api/source/tass-678014").json()["cited_by"]
+    assert client.get("/api/source/seed").json()["disputes"]
+    assert any(d["id"] == "geo-cis-joined" for d in client.get("/api/disputes").json()["disputes"])
+
+
+# ---------------------------------------------------------------------------- failures
+@pytest.mark.parametrize("url,status,parameter,words", [
+    ("/api/members?org=csot&on=2008-06-01", 400, "org", "did you mean"),
+    ("/api/members?on=2008-06-01", 400, "org", "missing"),
+    ("/api/members?org=csto&on=2008-13-01", 400, "on", "month 13"),
+    ("/api/members?org=csto&on=2008", 400, "on", "a year"),
+    ("/api/members?org=csto&on=0000-01-01", 400, "on", "year 0"),
+    ("/api/members?org=csto&lang=fr", 400, "lang", "unknown language"),
+    ("/api/memberships?state=Narnia", 400, "state", "unknown state"),
+    ("/api/history", 400, "org", "at least one"),
+    ("/api/overlap?orgs=cis,,xyz", 400, "orgs", "unknown organization"),
+    ("/api/diff?date1=2014-01-01", 400, "to", "missing"),
+    ("/api/asymmetry?org=eaeu&year=twenty", 400, "year", "not a year"),
+    ("/api/compare?orgs=cis", 400, "orgs", "at least two"),
+    ("/api/day?focus=nope", 400, "focus", "unknown organization"),
+    ("/api/org/nope", 404, "org", "unknown organization"),
+    ("/api/state/XXX", 404, "state", "unknown state"),
+    ("/api/source/nope", 404, "key", "unknown source"),
+])
+def test_bad_parameters_name_the_parameter(client, url, status, parameter, words):
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["parameter"] == parameter and words in body["error"] and body["status"] == status
+
+
+def test_unknown_paths_and_methods(client):
+    assert client.get("/api/nothing").status_code == 404
+    assert client.get("/api/nothing").json()["status"] == 404
+    assert client.get("/no/such/page").status_code == 404
+    response = client.post("/api/members?org=csto")
+    assert response.status_code == 405 and "read-only" in response.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py",
+                                  "/static/geo/../../app.py", "/static//etc/passwd"])
+def test_no_path_traversal(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"create_app" not in response.content and b"root:" not in response.content
+
+
+def test_security_headers(client):
+    for url in ("/", "/api/members?org=csto", "/static/atlas.css", "/api/nothing"):
+        headers = client.get(url).headers
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        csp = headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in csp and "http" not in csp and "unsafe" not in csp
+
+
+def test_asymmetry_without_the_paper_feature_says_so(client, monkeypatch):
+    monkeypatch.setitem(sys.modules, "blocmap.econ", None)  # as if not installed
+    response = client.get("/api/asymmetry", params={"org": "eaeu", "year": "2021"})
+    assert response.status_code == 503 and "blocmap.econ" in response.json()["error"]
+
+
+def test_asymmetry_calls_the_paper_feature(client, monkeypatch):
+    """The endpoint is wired to ``blocmap.econ.asymmetry(atlas, org, year)`` and returns its object."""
+    calls = []
+
+    def asymmetry(atlas, org, year):
+        calls.append((org, year))
+        return {"org": org, "year": year, "leader": "RUS", "ratio": 9.3}
+
+    monkeypatch.setitem(sys.modules, "blocmap.econ", types.SimpleNamespace(asymmetry=asymmetry))
+    response = client.get("/api/asymmetry", params={"org": "EAEU", "year": "2021"})
+    assert response.status_code == 200
+    assert response.json() == {"org": "eaeu", "year": 2021, "leader": "RUS", "ratio": 9.3}
+    assert calls == [("eaeu", 2021)]
+
+
+def test_openapi_lists_every_api_route(client):
+    from blocmap.web import api
+
+    doc = client.get("/openapi.json").json()
+    assert doc["openapi"].startswith("3.")
+    assert set(doc["paths"]) == {path for path, *_ in api.ENDPOINTS}
+    for required in ("/api/members", "/api/memberships", "/api/history", "/api/overlap", "/api/asymmetry"):
+        assert required in doc["paths"]

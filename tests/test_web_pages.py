@@ -1,0 +1,146 @@
+"""HTML pages on the bundled data: what a reader sees, in three languages, and offline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("starlette")
+from starlette.testclient import TestClient  # noqa: E402
+
+from blocmap.web.app import create_app  # noqa: E402
+
+PAGES = ["/", "/?on=2008-06-01", "/orgs", "/org/csto", "/org/eaeu", "/states", "/state/GEO", "/state/UZB",
+         "/compare", "/compare?orgs=cis,csto,eaeu&on=2016-01-01", "/sources", "/source/seed", "/disputes", "/api"]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app()) as c:
+        yield c
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "ru"])
+def test_every_page_renders_in_every_language(client, page, lang):
+    response = client.get(page, params={"lang": lang} if lang != "en" else None)
+    assert response.status_code == 200, response.text[:500]
+    html = response.text
+    assert f'<html lang="{lang}">' in html
+    # the language switch is on every page and keeps the page
+    for code in ("en", "zh-Hant", "ru"):
+        assert f'data-lang="{code}"' in html
+
+
+def test_nothing_is_loaded_from_elsewhere(client):
+    """Offline: every script, style, image and font URL on every page is the app's own."""
+    for page in PAGES:
+        html = client.get(page).text
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for url in re.findall(rf"<{tag}\b[^>]*\b{attr}=\"([^\"]+)\"", html):
+                assert url.startswith("/"), (page, url)
+        assert "<script>" not in html and "onclick" not in html  # no inline scripts (CSP)
+    css = client.get("/static/atlas.css").text
+    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.otf"]
+    js = client.get("/static/atlas.js").text
+    assert "http://" not in js and "https://" not in js
+
+
+def test_home_on_a_day(client):
+    html = client.get("/", params={"on": "2008-06-01"}).text
+    assert 'value="2008-06-01"' in html
+    # the map: one path per country, coloured by the count of post-Soviet memberships
+    assert re.search(r'class="land c3" data-iso3="RUS"', html)
+    assert re.search(r'class="land c2" data-iso3="KAZ"', html)
+    assert re.search(r'class="land " data-iso3="POL"', html)
+    # the slider carries the key events, with the organizations' own milestones marked
+    assert html.count('class="tick') > 50 and 'data-date="2015-01-01"' in html
+    # lists and overlap
+    assert "Collective Security Treaty Organization" in html and "Uzbekistan" in html
+    assert 'id="overlap"' in html and 'id="orgs-today"' in html
+
+
+def test_home_in_chinese_uses_taiwan_names(client):
+    html = client.get("/", params={"on": "2016-01-01", "lang": "zh-Hant"}).text
+    for name in ("哈薩克", "亞塞拜然", "喬治亞", "歐亞經濟聯盟", "集體安全條約組織"):
+        assert name in html
+    assert "挪威" in html  # Norway in NATO (its code 'NO' used to be read as 'false')
+
+
+def test_focus_colours_by_status(client):
+    html = client.get("/", params={"on": "2013-01-01", "focus": "csto"}).text
+    assert re.search(r'class="land st-suspended" data-iso3="UZB"', html)
+    assert re.search(r'class="land st-member" data-iso3="ARM"', html)
+
+
+def test_fragment_is_the_changing_part(client):
+    html = client.get("/fragment/day", params={"on": "1995-01-01", "lang": "ru"}).text
+    assert html.startswith('<div id="day-data"') and 'data-on="1995-01-01"' in html
+    assert "<html" not in html and 'id="orgs-today"' in html and 'id="overlap"' in html
+    assert "Содружество Независимых Государств" in html
+
+
+def test_organization_page(client):
+    html = client.get("/org/eaeu").text
+    assert "Treaty on the Eurasian Economic Union" in html and "2014-05-29" in html and "Astana" in html
+    assert "歐亞經濟聯盟" in html and "Евразийский экономический союз" in html  # names in all languages
+    assert '<svg class="timeline"' in html and "st-member" in html
+    assert "/source/eec-treaty-reference" in html
+    assert 'id="arm-eaeu-signed"' in html  # a disagreement between sources is shown
+    assert "Organs" in html and "Economic asymmetry over time" in html
+
+
+def test_state_page(client):
+    html = client.get("/state/GEO").text
+    assert "Georgia" in html and "2009-08-18" in html and "civil-ge-119287" in html
+    assert 'href="/org/cis"' in html and '<svg class="timeline"' in html
+
+
+def test_compare_page_form_and_links(client):
+    html = client.get("/compare", params=[("org", "cis"), ("org", "eaeu"), ("on", "2016-01-01")]).text
+    assert "Commonwealth of Independent States" in html and "Eurasian Economic Union" in html
+    assert 'value="cis" checked' in html and 'value="eaeu" checked' in html
+
+
+def test_links_keep_the_language(client):
+    html = client.get("/org/csto", params={"lang": "zh-Hant"}).text
+    assert 'href="/state/ARM?lang=zh-Hant"' in html and 'href="/orgs?lang=zh-Hant"' in html
+
+
+@pytest.mark.parametrize("url,status,words", [
+    ("/org/xyz", 404, "unknown organization"), ("/state/Narnia", 404, "unknown state"),
+    ("/?on=2008-02-30", 400, "day 30 does not exist"), ("/?lang=de", 400, "unknown language"),
+    ("/compare?orgs=cis", 400, "at least two"), ("/source/nope", 404, "unknown source"),
+    ("/nowhere", 404, "not found"),
+])
+def test_error_pages_are_pages(client, url, status, words):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert words in response.text and "Traceback" not in response.text
+
+
+def test_font_is_served_when_installed(client):
+    from blocmap.web.pages import cjk_font_file
+
+    response = client.get("/fonts/cjk.otf")
+    assert response.status_code == (200 if cjk_font_file() else 404)
+
+
+def test_serve_is_registered_without_importing_the_web_stack():
+    code = ("import sys, blocmap.cli as c; assert 'serve' in c.main.commands; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('starlette','uvicorn','jinja2')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_serve_help():
+    from click.testing import CliRunner
+
+    from blocmap.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "--host" in result.output and "127.0.0.1" in result.output
