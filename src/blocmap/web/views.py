@@ -31,7 +31,7 @@ FIRST_DAY = dt.date(1991, 1, 1)
 # ---------------------------------------------------------------------------- parameters
 def parse_lang(text: str | None, parameter: str = "lang") -> str:
     """``en``, ``zh-Hant`` or ``ru`` in any case (``zh-hant``, ``zh_Hant``); default English."""
-    if text is None or text == "":
+    if text is None:
         return "en"
     wanted = text.strip().replace("_", "-").casefold()
     for lang in LANGS:
