@@ -63,19 +63,24 @@ def _url(path: str, **params: Any) -> str:
     return path + ("?" + query if query else "")
 
 
-def render(request: Request, template: str, lang: str, json_url: str | None, status: int = 200,
-           **context: Any) -> HTMLResponse:
+def render_html(template: str, lang: str, path: str, query: dict[str, str], json_url: str | None,
+                **context: Any) -> str:
     """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps lang)."""
-    def url(path: str, **params: Any) -> str:
-        return _url(path, lang=None if lang == "en" else lang, **params)
+    def url(target: str, **params: Any) -> str:
+        return _url(target, lang=None if lang == "en" else lang, **params)
 
     def switch(to: str) -> str:  # this very page in another language
-        params = {k: v for k, v in request.query_params.items() if k != "lang"}
-        return _url(request.url.path, **params, lang=None if to == "en" else to)
+        params = {k: v for k, v in query.items() if k != "lang"}
+        return _url(path, **params, lang=None if to == "en" else to)
 
-    html = templates().get_template(template).render(
+    return templates().get_template(template).render(
         tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
-        path=request.url.path, **context)
+        path=path, **context)
+
+
+def render(request: Request, template: str, lang: str, json_url: str | None, status: int = 200,
+           **context: Any) -> HTMLResponse:
+    html = render_html(template, lang, request.url.path, dict(request.query_params), json_url, **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -93,10 +98,6 @@ def _lang(request: Request) -> str:
 
 def _q(request: Request, name: str) -> str | None:
     return request.query_params.get(name)
-
-
-def _with_lang(path: str, request: Request, **params: Any) -> str:
-    return _url(path, **{**dict(request.query_params), **params})
 
 
 # ---------------------------------------------------------------------------- home
@@ -123,24 +124,49 @@ def map_classes(day: dict[str, Any]) -> dict[str, str]:
 
 
 async def home(request: Request) -> Response:
+    lang = _lang(request)
+    day = parse_day(_q(request, "on") or "today", "on")
+    focus = _q(request, "focus") or None
+    if focus:
+        from ..atlas import Atlas
+
+        focus = Atlas.bundled().org(focus, "focus").id
+    return HTMLResponse(_home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
+
+
+@lru_cache(maxsize=1024)
+def _home_html(on: str, lang: str, focus: str | None, today_iso: str) -> str:
+    """The home page for one day, language and focus: the atlas is immutable, so cached.
+
+    ``today_iso`` is part of the key because the slider ends today.
+    """
     from ..atlas import Atlas
     from .geo import eurasia
 
-    lang = _lang(request)
-    context = _day_context(request, lang)
     atlas = Atlas.bundled()
-    events = _events(lang)
-    first, today = views.FIRST_DAY, dt.date.today()
+    data = _day(on, lang, focus)
+    context = {"day": data, "map_classes": map_classes(data),
+               "euler_url": _url("/euler.svg", on=on, lang=lang) if data["euler"] else None}
+    first, today = views.FIRST_DAY, dt.date.fromisoformat(today_iso)
     span = (today - first).days
     ticks = [{**e, "x": round(100 * (dt.date.fromisoformat(e["date"]) - first).days / span, 3)}
-             for e in events if e["date"] <= today.isoformat()]
-    current = dt.date.fromisoformat(context["day"]["on"])
-    return render(request, "home.html", lang, _url("/api/day", **dict(request.query_params)),
-                  geo=eurasia(), atlas_states=set(atlas.states),
-                  state_names={c.iso3: atlas.state_name(c.iso3, lang) for c in eurasia().countries}, ticks=ticks, first=first.isoformat(),
-                  today=today.isoformat(), slider_max=span,
-                  slider_value=min(max((current - first).days, 0), span),
-                  orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context)
+             for e in _events(lang) if e["date"] <= today_iso]
+    current = dt.date.fromisoformat(on)
+    query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
+    return render_html("home.html", lang, "/", query, _url("/api/day", **query),
+                       geo=eurasia(), atlas_states=set(atlas.states), state_names=_map_names(lang),
+                       ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
+                       slider_value=min(max((current - first).days, 0), span),
+                       orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context)
+
+
+@lru_cache(maxsize=4)
+def _map_names(lang: str) -> dict[str, str]:
+    from ..atlas import Atlas
+    from .geo import eurasia
+
+    atlas = Atlas.bundled()
+    return {c.iso3: atlas.state_name(c.iso3, lang) for c in eurasia().countries}
 
 
 @lru_cache(maxsize=4)
@@ -153,7 +179,9 @@ def _events(lang: str) -> list[dict[str, Any]]:
 async def day_fragment(request: Request) -> Response:
     """The part of the home page that changes with the day (fetched by app.js)."""
     lang = _lang(request)
-    return render(request, "_day.html", lang, None, **_day_context(request, lang))
+    context = _day_context(request, lang)
+    query = {"on": context["day"]["on"], "lang": lang}
+    return HTMLResponse(render_html("_day.html", lang, "/", query, None, **context))
 
 
 async def euler_image(request: Request) -> Response:

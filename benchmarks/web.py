@@ -1,0 +1,180 @@
+"""Benchmark of the web atlas on loopback: ``blocmap serve`` in one process, clients in another.
+
+    PYTHONPATH=src python benchmarks/web.py [--rate 500] [--clients 200] [--duration 20]
+
+Starts the real server (``python -m blocmap serve``) on a free 127.0.0.1 port, then drives it
+with an open-loop load: ``--clients`` keep-alive connections that together send ``--rate``
+requests per second, for ``--duration`` seconds per target.  Latency is measured from the
+moment a request was *due*, so a slow server cannot hide queueing (no coordinated omission).
+Targets, one after the other: a static file (the baseline), ``/api/members`` on varying days
+and orgs, and the home page on varying days.  Prints requests per second, p50/p99 latency,
+errors, and the ratios of each target's latencies to the baseline's from the same run.
+
+Goal on a 2-core machine: /api/members p99 under 20 ms at 500 requests per second, no errors.
+Only loopback addresses are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+ORGS = ["cis", "csto", "eaeu", "customs_union", "union_state", "sco", "guam", "eurasec"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def random_day(rng: random.Random) -> str:
+    day = 726468 + rng.randrange(0, 12700)  # 1991-01-01 + up to ~35 years (proleptic ordinal)
+    return time.strftime("%Y-%m-%d", time.gmtime((day - 719163) * 86400))
+
+
+def paths(target: str, n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    if target == "static":
+        return ["/static/favicon.svg"] * n
+    if target == "api":
+        return [f"/api/members?org={rng.choice(ORGS)}&on={random_day(rng)}" for _ in range(n)]
+    if target == "home":
+        # a few hundred distinct days, as slider users would produce (and shared links repeat)
+        days = [random_day(rng) for _ in range(300)]
+        return [f"/?on={rng.choice(days)}" for _ in range(n)]
+    raise ValueError(target)
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    """Read one HTTP/1.1 response (Content-Length or chunked); return its status."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status
+
+
+async def client(port: int, due: list[float], urls: list[str], start: float, results: list, errors: list) -> None:
+    reader, writer = await asyncio.open_connection(HOST, port)
+    try:
+        # One unmeasured request first, so connection setup is not counted as latency.
+        writer.write(f"GET {urls[0]} HTTP/1.1\r\nHost: {HOST}:{port}\r\n\r\n".encode())
+        await read_response(reader)
+        for at, url in zip(due, urls):
+            delay = start + at - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            writer.write(f"GET {url} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: keep-alive\r\n\r\n".encode())
+            try:
+                status = await asyncio.wait_for(read_response(reader), timeout=10)
+            except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError) as exc:
+                errors.append(f"{url}: {exc!r}")
+                return
+            done = time.perf_counter()
+            if status != 200:
+                errors.append(f"{url}: HTTP {status}")
+            results.append(done - (start + at))
+    finally:
+        writer.close()
+
+
+async def run_target(port: int, target: str, rate: float, clients: int, duration: float) -> dict:
+    total = int(rate * duration)
+    urls = paths(target, total)
+    # Request k is due at k / rate; connection k % clients sends it (even spacing per client).
+    schedule: list[list[float]] = [[] for _ in range(clients)]
+    by_client: list[list[str]] = [[] for _ in range(clients)]
+    for k in range(total):
+        schedule[k % clients].append(k / rate)
+        by_client[k % clients].append(urls[k])
+    results: list[float] = []
+    errors: list[str] = []
+    start = time.perf_counter() + 1.0  # connections open (and warm) first
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client(port, schedule[c], by_client[c], start, results, errors) for c in range(clients)))
+    elapsed = time.perf_counter() - max(start, t0)
+    lat = sorted(results)
+
+    def pct(p: float) -> float:
+        return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else float("nan")
+
+    return {"target": target, "requests": len(lat), "rps": len(lat) / elapsed if elapsed else 0.0,
+            "p50": pct(0.50), "p99": pct(0.99), "mean": statistics.fmean(lat) * 1000 if lat else float("nan"),
+            "errors": len(errors), "first_errors": errors[:3]}
+
+
+def wait_until_up(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/static/favicon.svg", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("server did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rate", type=float, default=500.0, help="offered requests per second")
+    parser.add_argument("--clients", type=int, default=200, help="concurrent keep-alive connections")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per target")
+    parser.add_argument("--targets", default="static,api,home")
+    args = parser.parse_args()
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    server = subprocess.Popen([sys.executable, "-m", "blocmap", "serve", "--host", HOST, "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(port)
+        # Warm up: caches, JIT-free but first-request costs (templates, map projection).
+        for url in ("/", "/api/members?org=csto&on=2008-06-01", "/static/favicon.svg"):
+            urllib.request.urlopen(f"http://{HOST}:{port}{url}").read()
+        print(f"blocmap serve on {HOST}:{port}; offered {args.rate:g} req/s over {args.clients} connections, "
+              f"{args.duration:g} s per target (latency from the due time, ms)")
+        rows = [asyncio.run(run_target(port, t, args.rate, args.clients, args.duration))
+                for t in args.targets.split(",")]
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    base = next((r for r in rows if r["target"] == "static"), rows[0])
+    print(f"{'target':8} {'requests':>8} {'req/s':>8} {'p50':>8} {'p99':>8} {'mean':>8} {'errors':>6}"
+          f" {'p50/base':>9} {'p99/base':>9}")
+    for r in rows:
+        print(f"{r['target']:8} {r['requests']:8d} {r['rps']:8.1f} {r['p50']:8.2f} {r['p99']:8.2f} {r['mean']:8.2f}"
+              f" {r['errors']:6d} {r['p50'] / base['p50']:9.2f} {r['p99'] / base['p99']:9.2f}")
+        for e in r["first_errors"]:
+            print("   error:", e)
+    api = next((r for r in rows if r["target"] == "api"), None)
+    if api is not None:
+        ok = api["p99"] < 20 and api["errors"] == 0 and api["rps"] >= 0.95 * args.rate
+        print(f"goal (/api/members p99 < 20 ms at {args.rate:g} req/s, no errors): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
