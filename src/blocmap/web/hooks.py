@@ -10,6 +10,7 @@ needs to change.
 hook               calls (when importable)                               shown on
 =================  ====================================================  ==================
 ``euler_svg``      ``blocmap.figures.euler_svg(atlas, orgs, on, lang)``  home page (/euler.svg)
+                   (until it exists: the figures modules' pipeline)
 ``asymmetry``      ``blocmap.econ.asymmetry(atlas, org, year)``          /api/asymmetry
 ``asymmetry_series`` the same, for every year with data                 organization page
 ``organs``         ``blocmap.organs.organs_of(atlas, org, lang)``        organization page
@@ -78,13 +79,46 @@ def jsonable(value: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------- figures
+def _euler_function() -> Callable[..., Any] | None:
+    """``blocmap.figures.euler_svg`` once the figures feature exports it; until then the
+    figures modules' own pipeline (the same steps as ``blocmap figure euler``)."""
+    function = _function("blocmap.figures", "euler_svg")
+    if function is not None:
+        return function
+    if _function("blocmap.figures.adapter", "euler_inputs") is not None:
+        return _euler_from_figure_modules
+    return None
+
+
 def euler_available() -> bool:
-    return _function("blocmap.figures", "euler_svg") is not None
+    return _euler_function() is not None
+
+
+def _euler_from_figure_modules(atlas: "Atlas", orgs: list[str], on: dt.date, lang: str) -> bytes | None:
+    from .. import __version__
+    from ..figures import adapter, render, topology  # type: ignore[attr-defined]
+    from ..figures.euler import euler_layout  # type: ignore[import-not-found]
+
+    data = adapter.collect(atlas, adapter.parse_orgs(",".join(orgs), on, atlas))
+    kept = [s for s in data.specs if data.sets[s.org]]
+    if not kept:
+        return None  # nobody inside any set that day (before December 1991)
+    if len(kept) < len(data.specs):
+        data = adapter.collect(atlas, kept)
+    namers = {"state_name": atlas.state_name, "org_name": lambda o, lg: atlas.org_name(o, lg, short=True)}
+    inputs = adapter.euler_inputs(data, lang, __version__, **namers)
+    try:
+        topo = topology.solve(data.sets)
+    except topology.LayoutImpossible:
+        return None  # the page keeps the table of zones
+    if topo.extra:
+        inputs["notes"] = inputs["notes"] + (adapter.empty_zone_note(list(topo.extra), lang, namers["org_name"]),)
+    return render.save(render.draw_euler(euler_layout(**inputs, topology=topo)), "svg")
 
 
 @lru_cache(maxsize=256)
 def _euler_cached(atlas: "Atlas", orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
-    function = _function("blocmap.figures", "euler_svg")
+    function = _euler_function()
     if function is None:
         return None
     svg = function(atlas, list(orgs), on, lang)
@@ -98,10 +132,14 @@ def euler_svg(atlas: "Atlas", orgs: Iterable[str], on: dt.date, lang: str) -> st
     """
     if not euler_available():
         return None
+    orgs = tuple(orgs)
     try:
-        return _euler_cached(atlas, tuple(orgs), on, lang)
+        return _euler_cached(atlas, orgs, on, lang)
     except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
         log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
+        return None
+    except Exception:  # a bug in another feature must not break the page: log it, show the table
+        log.exception("Euler diagram failed for %s on %s", ",".join(orgs), on)
         return None
 
 

@@ -105,5 +105,10 @@
     ev.preventDefault();
     if (dateInput.value) go(dateInput.value, true);
   });
+  // A diagram that cannot be drawn for a day (the figures feature says so with a 404)
+  // leaves only the table of zones, not a broken image.
+  document.addEventListener("error", (ev) => {
+    if (ev.target && ev.target.id === "euler") ev.target.closest("figure").hidden = true;
+  }, true);
   updateLinks(shown);
 })();
