@@ -1,0 +1,143 @@
+"""``blocmap serve`` as a user starts it, and the hooks other features plug into."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+import types
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("uvicorn")
+from starlette.testclient import TestClient  # noqa: E402
+
+from blocmap.web import hooks  # noqa: E402
+from blocmap.web.app import create_app  # noqa: E402
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(port: int, path: str, host: str | None = None) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", path, headers={"Host": host} if host else {})
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+@pytest.fixture(scope="module")
+def served():
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen([sys.executable, "-m", "blocmap", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            get(port, "/static/favicon.svg")
+            break
+        except OSError:
+            assert process.poll() is None, process.stderr.read().decode()
+            assert time.monotonic() < deadline, "blocmap serve did not start"
+            time.sleep(0.1)
+    yield port, process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_serve_answers_on_loopback(served):
+    port, _ = served
+    status, body = get(port, "/?on=2008-06-01&lang=zh-Hant")
+    assert status == 200 and "集體安全條約組織".encode() in body
+    status, body = get(port, "/api/members?org=csto&on=2008-06-01")
+    assert status == 200 and b'"UZB"' in body
+
+
+def test_serve_refuses_foreign_host_names(served):
+    """DNS rebinding: a page elsewhere cannot reach the local atlas under its own name."""
+    port, _ = served
+    assert get(port, "/api/members?org=csto", host="evil.example")[0] == 400
+    assert get(port, "/", host=f"localhost:{port}")[0] == 200
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error(served):
+    port, _ = served
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    result = subprocess.run([sys.executable, "-m", "blocmap", "serve", "--port", str(port)], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------------------- hooks
+def test_euler_image_without_the_figures_feature_is_a_404(monkeypatch):
+    monkeypatch.setitem(sys.modules, "blocmap.figures", None)
+    hooks._euler_cached.cache_clear()
+    with TestClient(create_app()) as client:
+        assert client.get("/euler.svg", params={"on": "2016-01-01"}).status_code == 404
+        assert client.get("/api/day", params={"on": "2016-01-01"}).json()["euler"] is False
+
+
+def test_euler_image_from_the_figures_feature(monkeypatch):
+    calls = []
+
+    def euler_svg(atlas, orgs, on, lang):
+        calls.append((tuple(orgs), on, lang))
+        if on < dt.date(1991, 12, 8):
+            raise RuntimeError("a bug in the figures feature")
+        return b'<svg xmlns="http://www.w3.org/2000/svg"><text>' + str(on).encode() + b"</text></svg>"
+
+    monkeypatch.setitem(sys.modules, "blocmap.figures", types.SimpleNamespace(euler_svg=euler_svg))
+    hooks._euler_cached.cache_clear()
+    with TestClient(create_app()) as client:
+        response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "ru"})
+        assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml")
+        assert b"2016-01-01" in response.content
+        assert "script" not in response.headers["content-security-policy"]
+        assert calls == [(("cis", "csto", "eaeu", "customs_union", "union_state"), dt.date(2016, 1, 1), "ru")]
+        home = client.get("/", params={"on": "2016-01-01"}).text
+        assert '<img id="euler" src="/euler.svg?on=2016-01-01&amp;lang=en"' in home
+        # A failing drawing leaves the page working with its table of zones.
+        assert client.get("/euler.svg", params={"on": "1991-06-01"}).status_code == 404
+    hooks._euler_cached.cache_clear()
+
+
+def test_organs_and_depth_hooks(monkeypatch):
+    monkeypatch.setitem(sys.modules, "blocmap.organs", types.SimpleNamespace(
+        organs_of=lambda atlas, org, lang: [{"id": "supreme-council", "name": "Supreme Eurasian Economic Council"}]))
+    monkeypatch.setitem(sys.modules, "blocmap.depth", types.SimpleNamespace(
+        compare_depth=lambda atlas, orgs, lang: [{"org": o, "stage": "customs union"} for o in orgs]))
+    with TestClient(create_app()) as client:
+        assert "Supreme Eurasian Economic Council" in client.get("/org/eaeu").text
+        assert client.get("/api/org/eaeu").json()["organs"][0]["id"] == "supreme-council"
+        compare = client.get("/api/compare", params={"orgs": "eaeu,cis"}).json()
+        assert compare["depth"] == [{"org": "eaeu", "stage": "customs union"}, {"org": "cis", "stage": "customs union"}]
+        assert "customs union" in client.get("/compare", params={"orgs": "eaeu,cis"}).text
+
+
+def test_asymmetry_over_time_on_the_organization_page(monkeypatch):
+    from blocmap.errors import QueryError
+
+    def asymmetry(atlas, org, year):
+        if year < 2015:
+            raise QueryError("no members with data", parameter="year")
+        return {"org": org, "year": year, "leader_share": 0.86, "members": ["RUS", "KAZ"]}
+
+    monkeypatch.setitem(sys.modules, "blocmap.econ", types.SimpleNamespace(asymmetry=asymmetry))
+    hooks._series.cache_clear()
+    with TestClient(create_app()) as client:
+        series = client.get("/api/org/eaeu").json()["asymmetry"]
+        assert series[0] == {"year": 2015, "org": "eaeu", "leader_share": 0.86}
+        assert "leader_share" in client.get("/org/eaeu").text
+    hooks._series.cache_clear()
