@@ -87,7 +87,7 @@ async def client(port: int, due: list[float], urls: list[str], start: float, res
             writer.write(f"GET {url} HTTP/1.1\r\nHost: {HOST}:{port}\r\nConnection: keep-alive\r\n\r\n".encode())
             try:
                 status = await asyncio.wait_for(read_response(reader), timeout=10)
-            except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError) as exc:
+            except (TimeoutError, asyncio.IncompleteReadError, ConnectionError) as exc:
                 errors.append(f"{url}: {exc!r}")
                 return
             done = time.perf_counter()

@@ -26,7 +26,7 @@ def serve(host: str, port: int, open_browser: bool, log_level: str) -> None:
 
         from .web.app import LOCAL_HOSTS, create_app
     except ImportError as exc:  # the 'web' extra is not installed
-        raise BlocmapError(f"blocmap serve needs the web extra: pip install 'blocmap[web]' ({exc.name} is missing)")
+        raise BlocmapError(f"blocmap serve needs the web extra: pip install 'blocmap[web]' ({exc.name} is missing)") from None
     trusted = [*LOCAL_HOSTS, host] if host not in ("0.0.0.0", "::") else None
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .model import Event, Membership, Source, Spell
 
 
-def membership_row(atlas: "Atlas", m: "Membership", lang: str) -> dict[str, Any]:
+def membership_row(atlas: Atlas, m: Membership, lang: str) -> dict[str, Any]:
     """A state's status in an organization on a day, with its grounds."""
     return {
         "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True),
@@ -24,14 +24,14 @@ def membership_row(atlas: "Atlas", m: "Membership", lang: str) -> dict[str, Any]
     }
 
 
-def event_row(atlas: "Atlas", e: "Event", lang: str) -> dict[str, Any]:
+def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
     """A dated event of an organization (``state`` None) or of a state in it."""
     return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
             "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
             "status": e.status, "note": e.note, "sources": list(e.sources), "dispute": e.dispute}
 
 
-def spell_row(atlas: "Atlas", s: "Spell", lang: str) -> dict[str, Any]:
+def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
     """A stretch of time with one status; ``end`` is the first day no longer in it."""
     return {"org": s.org, "org_name": atlas.org_name(s.org, lang, short=True),
             "state": s.state, "name": atlas.state_name(s.state, lang), "status": s.status,
@@ -41,7 +41,7 @@ def spell_row(atlas: "Atlas", s: "Spell", lang: str) -> dict[str, Any]:
             "sources": list(s.start_event.sources)}
 
 
-def source_row(source: "Source") -> dict[str, Any]:
+def source_row(source: Source) -> dict[str, Any]:
     return {"key": source.key, "title": source.title, "url": source.url,
             "publisher": source.publisher, "year": source.year, "kind": source.kind,
             "official": source.official, "seen_at": source.seen_at, "note": source.note}

@@ -8,7 +8,8 @@ built from ``ENDPOINTS`` so the description cannot drift from the routes.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response

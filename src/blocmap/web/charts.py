@@ -7,8 +7,9 @@ the lists and the timeline share one palette and the page needs no charting libr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 from ..dates import parse_partial
 from ..i18n import t

@@ -24,8 +24,9 @@ import dataclasses
 import datetime as dt
 import importlib
 import logging
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BlocmapError, QueryError
 from ..i18n import t  # noqa: F401 - re-exported for views
@@ -94,7 +95,7 @@ def euler_available() -> bool:
     return _euler_function() is not None
 
 
-def _euler_from_figure_modules(atlas: "Atlas", orgs: list[str], on: dt.date, lang: str) -> bytes | None:
+def _euler_from_figure_modules(atlas: Atlas, orgs: list[str], on: dt.date, lang: str) -> bytes | None:
     from .. import __version__
     from ..figures import adapter, render, topology  # type: ignore[attr-defined]
     from ..figures.euler import euler_layout  # type: ignore[import-not-found]
@@ -117,7 +118,7 @@ def _euler_from_figure_modules(atlas: "Atlas", orgs: list[str], on: dt.date, lan
 
 
 @lru_cache(maxsize=256)
-def _euler_cached(atlas: "Atlas", orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
+def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
     function = _euler_function()
     if function is None:
         return None
@@ -125,7 +126,7 @@ def _euler_cached(atlas: "Atlas", orgs: tuple[str, ...], on: dt.date, lang: str)
     return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
 
-def euler_svg(atlas: "Atlas", orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
+def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
     """The Euler diagram of ``orgs`` on ``on`` as SVG text, or None without the figures feature.
 
     Layouts are costly (a solver runs), so drawings are cached (the atlas is immutable).
@@ -144,7 +145,7 @@ def euler_svg(atlas: "Atlas", orgs: Iterable[str], on: dt.date, lang: str) -> st
 
 
 # ---------------------------------------------------------------------------- paper
-def asymmetry(atlas: "Atlas", org: str, year: int) -> Any:
+def asymmetry(atlas: Atlas, org: str, year: int) -> Any:
     """What ``blocmap asymmetry ORG --year YEAR --format json`` prints (paper feature)."""
     function = _function("blocmap.econ", "asymmetry")
     if function is None:
@@ -153,7 +154,7 @@ def asymmetry(atlas: "Atlas", org: str, year: int) -> Any:
 
 
 @lru_cache(maxsize=64)
-def _series(atlas: "Atlas", org: str) -> tuple[dict[str, Any], ...]:
+def _series(atlas: Atlas, org: str) -> tuple[dict[str, Any], ...]:
     out = []
     for year in ASYMMETRY_YEARS:
         try:
@@ -163,7 +164,7 @@ def _series(atlas: "Atlas", org: str) -> tuple[dict[str, Any], ...]:
     return tuple(out)
 
 
-def asymmetry_series(atlas: "Atlas", org: str) -> list[dict[str, Any]] | None:
+def asymmetry_series(atlas: Atlas, org: str) -> list[dict[str, Any]] | None:
     """Asymmetry for every year with data (organization page), or None without the feature."""
     if _function("blocmap.econ", "asymmetry") is None:
         return None
@@ -177,13 +178,13 @@ def _flat(answer: Any) -> dict[str, Any]:
     return {"value": answer}
 
 
-def organs(atlas: "Atlas", org: str, lang: str) -> Any:
+def organs(atlas: Atlas, org: str, lang: str) -> Any:
     """The organs of an organization (paper feature), or None where not installed."""
     function = _function("blocmap.organs", "organs_of")
     return None if function is None else jsonable(function(atlas, org, lang))
 
 
-def depth(atlas: "Atlas", orgs: list[str], lang: str) -> Any:
+def depth(atlas: Atlas, orgs: list[str], lang: str) -> Any:
     """Depth of integration of several organizations side by side (paper feature), or None."""
     function = _function("blocmap.depth", "compare_depth")
     return None if function is None else jsonable(function(atlas, orgs, lang))

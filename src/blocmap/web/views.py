@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..dates import parse_day, parse_year
 from ..errors import QueryError, unknown
@@ -47,7 +48,7 @@ def require(value: str | None, parameter: str) -> str:
     return value
 
 
-def parse_orgs(atlas: "Atlas", text: str | None, parameter: str = "orgs",
+def parse_orgs(atlas: Atlas, text: str | None, parameter: str = "orgs",
                default: Iterable[str] = POST_SOVIET) -> list[str]:
     """Comma-separated organizations (any id, acronym or name); the default set when absent."""
     if text is None or not text.strip():
@@ -56,12 +57,12 @@ def parse_orgs(atlas: "Atlas", text: str | None, parameter: str = "orgs",
 
 
 # ---------------------------------------------------------------------------- pieces
-def org_ref(atlas: "Atlas", org_id: str, lang: str) -> dict[str, str]:
+def org_ref(atlas: Atlas, org_id: str, lang: str) -> dict[str, str]:
     return {"id": org_id, "name": atlas.org_name(org_id, lang),
             "acronym": atlas.org_name(org_id, lang, short=True)}
 
 
-def _org_facts(atlas: "Atlas", org: "Organization", lang: str) -> dict[str, Any]:
+def _org_facts(atlas: Atlas, org: Organization, lang: str) -> dict[str, Any]:
     treaty = org.founding_treaty
     return {
         **org_ref(atlas, org.id, lang), "kind": org.kind,
@@ -78,7 +79,7 @@ def _org_facts(atlas: "Atlas", org: "Organization", lang: str) -> dict[str, Any]
     }
 
 
-def dispute_row(atlas: "Atlas", d: Any, lang: str) -> dict[str, Any]:
+def dispute_row(atlas: Atlas, d: Any, lang: str) -> dict[str, Any]:
     return {"id": d.id, "org": d.org, "state": d.state,
             "org_name": atlas.org_name(d.org, lang, short=True) if d.org else None,
             "name": atlas.state_name(d.state, lang) if d.state else None,
@@ -87,7 +88,7 @@ def dispute_row(atlas: "Atlas", d: Any, lang: str) -> dict[str, Any]:
                         "preferred": c.value == d.preferred} for c in d.claims]}
 
 
-def _cited(atlas: "Atlas", keys: Iterable[str]) -> list[dict[str, Any]]:
+def _cited(atlas: Atlas, keys: Iterable[str]) -> list[dict[str, Any]]:
     """The sources behind a set of keys, in bibliography order (unknown keys kept by name)."""
     wanted = set(keys)
     known = [source_row(s) for k, s in atlas.sources.items() if k in wanted]
@@ -95,7 +96,7 @@ def _cited(atlas: "Atlas", keys: Iterable[str]) -> list[dict[str, Any]]:
     return known + missing
 
 
-def key_events(atlas: "Atlas", lang: str, orgs: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def key_events(atlas: Atlas, lang: str, orgs: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Days on which someone's status changed (the marks on the slider), one entry per day."""
     wanted = set(orgs) if orgs is not None else None
     days: dict[str, list[str]] = {}
@@ -118,7 +119,7 @@ def key_events(atlas: "Atlas", lang: str, orgs: Iterable[str] | None = None) -> 
 
 
 # ---------------------------------------------------------------------------- pages
-def day_view(atlas: "Atlas", on: str | dt.date | None, lang: str,
+def day_view(atlas: Atlas, on: str | dt.date | None, lang: str,
              focus: str | None = None) -> dict[str, Any]:
     """Home page: every organization on a day, the overlap of the post-Soviet five, the map."""
     day = parse_day(on or "today", "on")
@@ -150,7 +151,7 @@ def day_view(atlas: "Atlas", on: str | dt.date | None, lang: str,
     }
 
 
-def timeline_rows(atlas: "Atlas", spells: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+def timeline_rows(atlas: Atlas, spells: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
     """Spells grouped into rows (one per state, or per organization) for a timeline chart."""
     rows: dict[str, dict[str, Any]] = {}
     for s in spells:
@@ -161,7 +162,7 @@ def timeline_rows(atlas: "Atlas", spells: list[dict[str, Any]], by: str) -> list
     return sorted(rows.values(), key=lambda r: min(s["start"] for s in r["spells"]))
 
 
-def org_view(atlas: "Atlas", org: str, lang: str) -> dict[str, Any]:
+def org_view(atlas: Atlas, org: str, lang: str) -> dict[str, Any]:
     """Organization page: names, treaty, organs, members over time, asymmetry, sources, disputes."""
     o = atlas.org(org)
     spells = [spell_row(atlas, s, lang) for s in atlas.spells_of(org=o.id)]
@@ -183,7 +184,7 @@ def org_view(atlas: "Atlas", org: str, lang: str) -> dict[str, Any]:
     }
 
 
-def state_view(atlas: "Atlas", state: str, lang: str) -> dict[str, Any]:
+def state_view(atlas: Atlas, state: str, lang: str) -> dict[str, Any]:
     """State page: every organization it belonged to over time, with dates and sources."""
     s = atlas.state(state)
     spells = [spell_row(atlas, sp, lang) for sp in atlas.spells_of(state=s.iso3)]
@@ -207,11 +208,11 @@ def state_view(atlas: "Atlas", state: str, lang: str) -> dict[str, Any]:
     }
 
 
-def _org_names(atlas: "Atlas", lang: str) -> dict[str, str]:
+def _org_names(atlas: Atlas, lang: str) -> dict[str, str]:
     return {o: atlas.org_name(o, lang, short=True) for o in atlas.orgs}
 
 
-def compare_view(atlas: "Atlas", orgs: str | None, on: str | None, lang: str) -> dict[str, Any]:
+def compare_view(atlas: Atlas, orgs: str | None, on: str | None, lang: str) -> dict[str, Any]:
     """Compare page: organizations side by side — members on a day, facts, depth of integration."""
     ids = parse_orgs(atlas, orgs)
     if len(ids) < 2:
@@ -239,7 +240,7 @@ def compare_view(atlas: "Atlas", orgs: str | None, on: str | None, lang: str) ->
     }
 
 
-def orgs_view(atlas: "Atlas", lang: str) -> dict[str, Any]:
+def orgs_view(atlas: Atlas, lang: str) -> dict[str, Any]:
     today = dt.date.today()
     return {"lang": lang, "orgs": [{**org_ref(atlas, o.id, lang), "kind": o.kind,
                                     "founded": str(o.founded) if o.founded else None,
@@ -249,19 +250,19 @@ def orgs_view(atlas: "Atlas", lang: str) -> dict[str, Any]:
                                    for o in atlas.orgs.values()]}
 
 
-def states_view(atlas: "Atlas", lang: str) -> dict[str, Any]:
+def states_view(atlas: Atlas, lang: str) -> dict[str, Any]:
     spells = Counter(s.state for s in atlas.spells)
     rows = [{"iso3": s.iso3, "name": atlas.state_name(s.iso3, lang), "spells": spells.get(s.iso3, 0),
              "exists_today": s.exists_on(dt.date.today())} for s in atlas.states.values()]
     return {"lang": lang, "states": sorted(rows, key=lambda r: r["name"])}
 
 
-def sources_view(atlas: "Atlas") -> dict[str, Any]:
+def sources_view(atlas: Atlas) -> dict[str, Any]:
     counts: Counter[str] = Counter(k for e in atlas.events for k in e.sources)
     return {"sources": [{**source_row(s), "events": counts.get(s.key, 0)} for s in atlas.sources.values()]}
 
 
-def source_view(atlas: "Atlas", key: str, lang: str) -> dict[str, Any]:
+def source_view(atlas: Atlas, key: str, lang: str) -> dict[str, Any]:
     if key not in atlas.sources:  # named after the path parameter, so the answer is a 404
         raise unknown("source", key, atlas.sources, "key")
     source = atlas.sources[key]
@@ -272,7 +273,7 @@ def source_view(atlas: "Atlas", key: str, lang: str) -> dict[str, Any]:
             "org_names": _org_names(atlas, lang)}
 
 
-def disputes_view(atlas: "Atlas", lang: str, org: str | None = None,
+def disputes_view(atlas: Atlas, lang: str, org: str | None = None,
                   state: str | None = None) -> dict[str, Any]:
     items = atlas.disputes_of(org or None, state or None)
     rows = [dispute_row(atlas, d, lang) for d in items]
@@ -281,24 +282,24 @@ def disputes_view(atlas: "Atlas", lang: str, org: str | None = None,
 
 
 # ---------------------------------------------------------------------------- API answers
-def members_rows(atlas: "Atlas", org: str | None, on: str | None, lang: str) -> list[dict[str, Any]]:
+def members_rows(atlas: Atlas, org: str | None, on: str | None, lang: str) -> list[dict[str, Any]]:
     """Same objects as ``blocmap members ORG --on DATE --format json``."""
     return [membership_row(atlas, m, lang) for m in atlas.members(require(org, "org"), on=on or "today")]
 
 
-def memberships_rows(atlas: "Atlas", state: str | None, on: str | None, lang: str) -> list[dict[str, Any]]:
+def memberships_rows(atlas: Atlas, state: str | None, on: str | None, lang: str) -> list[dict[str, Any]]:
     """Same objects as ``blocmap memberships STATE --on DATE --format json``."""
     return [membership_row(atlas, m, lang) for m in atlas.memberships(require(state, "state"), on=on or "today")]
 
 
-def history_rows(atlas: "Atlas", org: str | None, state: str | None, lang: str) -> list[dict[str, Any]]:
+def history_rows(atlas: Atlas, org: str | None, state: str | None, lang: str) -> list[dict[str, Any]]:
     """Same objects as ``blocmap history SUBJECT --format json``; org, state or both."""
     if not (org and org.strip()) and not (state and state.strip()):
         raise QueryError("org or state: give at least one of them", parameter="org")
     return [event_row(atlas, e, lang) for e in atlas.history(org=org or None, state=state or None)]
 
 
-def overlap_rows(atlas: "Atlas", orgs: str | None, on: str | None, lang: str) -> list[dict[str, Any]]:
+def overlap_rows(atlas: Atlas, orgs: str | None, on: str | None, lang: str) -> list[dict[str, Any]]:
     """Same objects as ``blocmap overlap --orgs … --format json`` (default: the post-Soviet five)."""
     ids = parse_orgs(atlas, None if orgs in (None, "", "post-soviet") else orgs)
     return [{"orgs": list(z.orgs), "states": list(z.states),
@@ -306,7 +307,7 @@ def overlap_rows(atlas: "Atlas", orgs: str | None, on: str | None, lang: str) ->
             for z in atlas.overlap(ids, on=on or "today")]
 
 
-def diff_rows(atlas: "Atlas", first: str | None, second: str | None, orgs: str | None,
+def diff_rows(atlas: Atlas, first: str | None, second: str | None, orgs: str | None,
               lang: str) -> list[dict[str, Any]]:
     """Same objects as ``blocmap diff DATE1 DATE2 --format json``."""
     changes = atlas.diff(require(first, "from"), require(second, "to"),
@@ -317,7 +318,7 @@ def diff_rows(atlas: "Atlas", first: str | None, second: str | None, orgs: str |
                         for e in c.events]} for c in changes]
 
 
-def asymmetry_answer(atlas: "Atlas", org: str | None, year: str | None) -> Any:
+def asymmetry_answer(atlas: Atlas, org: str | None, year: str | None) -> Any:
     """Same object as ``blocmap asymmetry ORG --year YEAR --format json`` (paper feature)."""
     org_id = atlas.org(require(org, "org")).id
     return hooks.asymmetry(atlas, org_id, parse_year(require(year, "year")))
