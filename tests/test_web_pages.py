@@ -144,3 +144,15 @@ def test_serve_help():
 
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "--host" in result.output and "127.0.0.1" in result.output
+
+
+def test_docs_describe_every_route():
+    """docs/web.md names every route of the app (docs that test themselves)."""
+    from pathlib import Path
+
+    from blocmap.web.app import routes
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "web.md").read_text(encoding="utf-8")
+    for route in routes():
+        path = route.path.replace("{path:path}", "")
+        assert f"`{path}" in text or f"`GET {path}" in text or f"| `{path}" in text, path
