@@ -265,7 +265,7 @@ def cite(fmt: str, data_dir: Path | None) -> None:
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
 def check(folder: Path | None) -> None:
     """Validate a data folder (the bundled one by default) and list every problem."""
-    from .load import BUNDLED, load_folder
+    from .loader import BUNDLED, load_folder
     from .validate import check as run_checks
 
     raw = load_folder(folder or BUNDLED)
