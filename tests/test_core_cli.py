@@ -135,3 +135,21 @@ def test_bad_option_value_is_a_usage_error():
     result = run("members", "cis", "--format", "xml")
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.output
+
+
+def test_orgs_and_show():
+    rows = json.loads(run("orgs", "--on", "2016-01-01", "--format", "json").output)
+    by_id = {r["org"]: r for r in rows}
+    assert by_id["eaeu"]["members"] == 5 and by_id["eurasec"]["dissolved"] == "2015-01-01"
+    assert by_id["eu"]["members"] == 28
+    record = json.loads(run("show", "ОДКБ", "--format", "json").output)
+    assert record["id"] == "csto" and record["founding_treaty"]["place"] == "Chișinău"
+    assert record["predecessors"] == ["cst"] and "uzb-csto-2012" in record["disputes"]
+    assert "集體安全條約組織" in run("show", "csto", "--lang", "zh-Hant").output
+
+
+def test_status_filter():
+    rows = json.loads(run("members", "sco", "--on", "2016-01-01", "--status", "observer", "--format", "json").output)
+    assert sorted(r["state"] for r in rows) == ["AFG", "BLR", "IND", "IRN", "MNG", "PAK"]
+    bad = run("members", "sco", "--status", "obs")
+    assert bad.exit_code == 1 and "unknown status 'obs' (did you mean 'observer'?)" in bad.output
