@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from .dates import parse_day
 from .errors import DataError, QueryError, unknown
 from .loader import BUNDLED, load_folder
-from .model import INSIDE, Dispute, Event, Membership, Organization, Source, Spell, State
+from .model import INSIDE, STATUSES, Dispute, Event, Membership, Organization, Source, Spell, State
 from .names import org_display, state_display
 from .timeline import Change, SpellIndex, Zone, as_membership, build_spells, diff, sets_on, zones
 from .validate import check
@@ -180,8 +180,7 @@ class Atlas:
         return [e for e in self.events if e.status is not None or e.kind in ("founded", "dissolved")]
 
 
-_STATUS_ORDER = {s: i for i, s in enumerate(("member", "associate", "observer", "participant", "candidate",
-                                             "suspended", "frozen", "ceased", "withdrawn"))}
+_STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 
 
 def _status_then_state(m: Membership) -> tuple[int, str]:

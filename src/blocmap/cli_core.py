@@ -62,43 +62,40 @@ def wanted_statuses(text: str | None) -> set[str] | None:
     return chosen
 
 
-@click.command()
-@click.argument("org")
-@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
-@status_option
-@format_option()
-@lang_option
-@data_option
-def members(org: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
-    """States in ORG on a day, with their status and sources."""
-    lang = normal_lang(lang)
-    atlas = get_atlas(data_dir)
+def _emit_memberships(found, first: str, statuses: str | None, fmt: str, lang: str, atlas) -> None:
+    """Print memberships (of an organization: first='state'; of a state: first='org')."""
     keep = wanted_statuses(statuses)
-    rows = [membership_row(atlas, m, lang) for m in atlas.members(org, on=on) if keep is None or m.status in keep]
+    rows = [membership_row(atlas, m, lang) for m in found if keep is None or m.status in keep]
     if fmt == "table":
-        emit(render(_table_rows(rows, lang, "state"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
+        emit(render(_table_rows(rows, lang, first), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
     else:
         emit(render(rows, fmt))
+
+
+def _as_of_options(func):
+    for option in reversed((click.option("--on", "on", default="today", show_default=True,
+                                         help="The day (YYYY-MM-DD or 'today')."),
+                            status_option, format_option(), lang_option, data_option)):
+        func = option(func)
+    return func
+
+
+@click.command()
+@click.argument("org")
+@_as_of_options
+def members(org: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """States in ORG on a day, with their status and sources."""
+    atlas = get_atlas(data_dir)
+    _emit_memberships(atlas.members(org, on=on), "state", statuses, fmt, normal_lang(lang), atlas)
 
 
 @click.command()
 @click.argument("state")
-@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
-@status_option
-@format_option()
-@lang_option
-@data_option
+@_as_of_options
 def memberships(state: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
     """Organizations STATE belonged to on a day, with status and sources."""
-    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
-    keep = wanted_statuses(statuses)
-    rows = [membership_row(atlas, m, lang) for m in atlas.memberships(state, on=on)
-            if keep is None or m.status in keep]
-    if fmt == "table":
-        emit(render(_table_rows(rows, lang, "org"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
-    else:
-        emit(render(rows, fmt))
+    _emit_memberships(atlas.memberships(state, on=on), "org", statuses, fmt, normal_lang(lang), atlas)
 
 
 def event_row(atlas, e, lang: str) -> dict:
@@ -200,9 +197,11 @@ def overlap(on: str, orgs: str, fmt: str, lang: str, data_dir: Path | None) -> N
 @click.option("--org", default=None, help="Only disputes about this organization.")
 @click.option("--state", default=None, help="Only disputes about this state.")
 @format_option()
+@lang_option
 @data_option
-def disputes(org: str | None, state: str | None, fmt: str, data_dir: Path | None) -> None:
+def disputes(org: str | None, state: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
     """Where sources (or the seed paper) disagree: every claim with its sources."""
+    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
     items = atlas.disputes_of(org, state)
     data = [{"id": d.id, "org": d.org, "state": d.state, "topic": d.topic, "preferred": d.preferred,
@@ -211,11 +210,12 @@ def disputes(org: str | None, state: str | None, fmt: str, data_dir: Path | None
     if fmt == "json":
         emit(render(data, fmt))
         return
-    rows = [{"id": d["id"], "org": d["org"], "state": d["state"] or "", "topic": d["topic"],
+    rows = [{"id": d["id"], "org": atlas.org_name(d["org"], lang, short=True) if d["org"] else "",
+             "state": atlas.state_name(d["state"], lang) if d["state"] else "", "topic": d["topic"],
              "claim": ("✓ " if c["value"] == d["preferred"] else "  ") + c["value"],
              "sources": ", ".join(c["sources"]) or "(no stored source)"}
             for d in data for c in d["claims"]]
-    emit(render(rows, fmt) + ("\n✓ = the claim blocmap's events use" if fmt == "table" else ""))
+    emit(render(rows, fmt, headers=_headers(lang)) + ("\n✓ = the claim blocmap's events use" if fmt == "table" else ""))
 
 
 @click.command()
