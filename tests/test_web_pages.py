@@ -156,3 +156,11 @@ def test_docs_describe_every_route():
     for route in routes():
         path = route.path.replace("{path:path}", "")
         assert f"`{path}" in text or f"`GET {path}" in text or f"| `{path}" in text, path
+
+
+def test_home_says_what_happened_that_day(client):
+    html = client.get("/", params={"on": "2015-08-12"}).text
+    block = html[html.index('class="on-this-day"'):]
+    block = block[:block.index("</div>")]
+    assert "Kyrgyzstan" in block and "EAEU" in block
+    assert 'class="on-this-day"' not in client.get("/", params={"on": "2015-08-13"}).text

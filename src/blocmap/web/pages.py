@@ -75,7 +75,15 @@ def render_html(template: str, lang: str, path: str, query: dict[str, str], json
 
     return templates().get_template(template).render(
         tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
-        path=path, **context)
+        path=path, org_acronyms=_org_acronyms(lang), **context)
+
+
+@lru_cache(maxsize=4)
+def _org_acronyms(lang: str) -> dict[str, str]:
+    from ..atlas import Atlas
+
+    atlas = Atlas.bundled()
+    return {o: atlas.org_name(o, lang, short=True) for o in atlas.orgs}
 
 
 def render(request: Request, template: str, lang: str, json_url: str | None, status: int = 200,

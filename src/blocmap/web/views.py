@@ -138,11 +138,13 @@ def day_view(atlas: Atlas, on: str | dt.date | None, lang: str,
             if org.id == focus_id:
                 statuses[m.state] = m.status
     zones = atlas.overlap(POST_SOVIET, on=day)
+    # What happened on this very day (the marks on the slider), so a jump explains itself.
+    happened = [event_row(atlas, e, lang) for e in atlas.key_dates if e.date.earliest == day]
     map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3)}
                 for iso3 in sorted(set(inside_count) | set(statuses))}
     return {
         "on": day.isoformat(), "lang": lang, "focus": focus_id,
-        "orgs": orgs,
+        "orgs": orgs, "events": happened,
         "overlap": {"orgs": [org_ref(atlas, o, lang) for o in POST_SOVIET],
                     "zones": [{"orgs": list(z.orgs), "states": list(z.states),
                                "names": [atlas.state_name(s, lang) for s in z.states]} for z in zones]},
