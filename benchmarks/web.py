@@ -7,7 +7,8 @@ with an open-loop load: ``--clients`` keep-alive connections that together send 
 requests per second, for ``--duration`` seconds per target.  Latency is measured from the
 moment a request was *due*, so a slow server cannot hide queueing (no coordinated omission).
 Targets, one after the other: a static file (the baseline), ``/api/members`` on varying days
-and orgs, and the home page on varying days.  Prints requests per second, p50/p99 latency,
+and orgs, the home page on 300 different days (each rendered once, then cached), and the same
+home pages again (``home-warm``).  Prints requests per second, p50/p99 latency,
 errors, and the ratios of each target's latencies to the baseline's from the same run.
 
 Goal on a 2-core machine: /api/members p99 under 20 ms at 500 requests per second, no errors.
@@ -50,7 +51,7 @@ def paths(target: str, n: int, seed: int = 7) -> list[str]:
         return ["/static/favicon.svg"] * n
     if target == "api":
         return [f"/api/members?org={rng.choice(ORGS)}&on={random_day(rng)}" for _ in range(n)]
-    if target == "home":
+    if target in ("home", "home-warm"):  # home-warm: the same days again, now cached
         # a few hundred distinct days, as slider users would produce (and shared links repeat)
         days = [random_day(rng) for _ in range(300)]
         return [f"/?on={rng.choice(days)}" for _ in range(n)]
@@ -139,7 +140,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=500.0, help="offered requests per second")
     parser.add_argument("--clients", type=int, default=200, help="concurrent keep-alive connections")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per target")
-    parser.add_argument("--targets", default="static,api,home")
+    parser.add_argument("--targets", default="static,api,home,home-warm")
     args = parser.parse_args()
 
     port = free_port()

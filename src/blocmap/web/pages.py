@@ -66,7 +66,11 @@ def _url(path: str, **params: Any) -> str:
 def render_html(template: str, lang: str, path: str, query: dict[str, str], json_url: str | None,
                 **context: Any) -> str:
     """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps lang)."""
+    suffix = "" if lang == "en" else "?lang=" + lang
+
     def url(target: str, **params: Any) -> str:
+        if not params:  # most links: no urlencode needed (a page has hundreds of them)
+            return target + suffix
         return _url(target, lang=None if lang == "en" else lang, **params)
 
     def switch(to: str) -> str:  # this very page in another language
