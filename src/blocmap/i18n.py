@@ -154,6 +154,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
                         "當日後蘇聯組織的歐拉圖", "Диаграмма Эйлера постсоветских организаций на этот день"),
     "web.state_page": ("State", "國家", "Государство"),
     "web.org_page": ("Organization", "組織", "Организация"),
+    "web.overlap_these": ("Overlap of these organizations", "這些組織的重疊", "Пересечение этих организаций"),
     "web.on_this_day": ("On this day", "當日事件", "В этот день"),
 }
 
