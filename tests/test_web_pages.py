@@ -164,3 +164,18 @@ def test_home_says_what_happened_that_day(client):
     block = block[:block.index("</div>")]
     assert "Kyrgyzstan" in block and "EAEU" in block
     assert 'class="on-this-day"' not in client.get("/", params={"on": "2015-08-13"}).text
+
+
+def test_the_soviet_union_is_drawn_on_its_republics(client):
+    """Before December 1991 the map shows the USSR's status on the republics not yet independent."""
+    from blocmap.atlas import Atlas
+    from blocmap.web.views import day_view
+
+    day = day_view(Atlas.bundled(), "1991-06-01", "en", "warsaw_pact")
+    assert day["map"]["SUN"]["status"] == "member"
+    assert day["map"]["KAZ"] == {"count": 0, "status": "member", "via": "SUN"}
+    assert day["map"].get("LTU", {}).get("via") is None  # independent since 1990-03-11 in the data
+    html = client.get("/", params={"on": "1991-06-01", "focus": "warsaw_pact"}).text
+    assert 'class="land st-member" data-iso3="UKR"' in html
+    after = day_view(Atlas.bundled(), "1992-06-01", "en", "cis")
+    assert all(v.get("via") is None for v in after["map"].values())

@@ -27,6 +27,15 @@ if TYPE_CHECKING:
 POST_SOVIET = ("cis", "csto", "eaeu", "customs_union", "union_state")
 #: The slider starts here: the year the Soviet Union ended.
 FIRST_DAY = dt.date(1991, 1, 1)
+#: Today's map has no polygon for a state that no longer exists; its status is drawn on the
+#: present-day territories that were not yet states themselves on that day (the Soviet Union
+#: in Comecon in June 1991).  East Germany is left out: its land is only part of Germany.
+HISTORICAL_TERRITORIES = {
+    "SUN": ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
+            "UKR", "UZB"),
+    "CSK": ("CZE", "SVK"),
+    "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
+}
 
 
 # ---------------------------------------------------------------------------- parameters
@@ -142,6 +151,12 @@ def day_view(atlas: Atlas, on: str | dt.date | None, lang: str,
     happened = [event_row(atlas, e, lang) for e in atlas.key_dates if e.date.earliest == day]
     map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3)}
                 for iso3 in sorted(set(inside_count) | set(statuses))}
+    for former, territories in HISTORICAL_TERRITORIES.items():
+        if former in map_data:
+            for iso3 in territories:
+                state = atlas.states.get(iso3)
+                if iso3 not in map_data and not (state is not None and state.exists_on(day)):
+                    map_data[iso3] = {**map_data[former], "via": former}
     return {
         "on": day.isoformat(), "lang": lang, "focus": focus_id,
         "orgs": orgs, "events": happened,
