@@ -26,6 +26,8 @@ class Country:
     iso3: str
     name: str  # Natural Earth's English short name (the page uses the atlas's names)
     path: str  # SVG path data in drawing units
+    label_at: tuple[float, float]  # pole of inaccessibility of its largest part
+    room: float  # width available for a label there (drawing units)
 
 
 @dataclass(frozen=True)
@@ -126,15 +128,33 @@ def eurasia() -> EurasiaMap:
     y0, y1 = min(p[1] for p in frame_xy), max(p[1] for p in frame_xy)
     scale = WIDTH / (x1 - x0)
 
-    def page(ring: list[tuple[float, float]]) -> str:
-        points = []
+    def project(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        points: list[tuple[float, float]] = []
         for lon, lat in _densify(ring):
             x, y = _albers(lon, lat)
             point = (round((x - x0) * scale, 1), round((y1 - y) * scale, 1))
             if not points or point != points[-1]:
                 points.append(point)
-        return "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z"
+        return points
 
-    countries = tuple(Country(iso3, name, "".join(page(r) for polygon in parts for r in polygon))
+    def page(ring: list[tuple[float, float]]) -> str:
+        return "M" + "L".join(f"{x:g},{y:g}" for x, y in project(ring)) + "Z"
+
+    def label(parts: list) -> tuple[tuple[float, float], float]:
+        from shapely.ops import polylabel
+
+        largest = max((Polygon(project(p[0]), [project(h) for h in p[1:]]) for p in parts),
+                      key=lambda g: g.area)
+        largest = largest if largest.is_valid else shapely.make_valid(largest).buffer(0)
+        if largest.geom_type != "Polygon":
+            largest = max(largest.geoms, key=lambda g: g.area)
+        at = polylabel(largest, tolerance=1.0)
+        # Room for a label: the width of the shape along the horizontal line through the point.
+        line = shapely.LineString([(at.x - WIDTH, at.y), (at.x + WIDTH, at.y)]).intersection(largest)
+        pieces = [g for g in getattr(line, "geoms", [line]) if g.distance(at) < 1e-6]
+        room = pieces[0].length if pieces else 0.0
+        return (round(at.x, 1), round(at.y, 1)), round(room, 1)
+
+    countries = tuple(Country(iso3, name, "".join(page(r) for polygon in parts for r in polygon), *label(parts))
                       for iso3, name, parts in sorted(shapes))
     return EurasiaMap(round(WIDTH, 1), round((y1 - y0) * scale, 1), countries, page(frame_ring))

@@ -167,9 +167,34 @@ def _home_html(on: str, lang: str, focus: str | None, today_iso: str) -> str:
     query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
     return render_html("home.html", lang, "/", query, _url("/api/day", **query),
                        geo=eurasia(), atlas_states=set(atlas.states), state_names=_map_names(lang),
+                       map_labels=_map_labels(lang),
                        ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                        slider_value=min(max((current - first).days, 0), span),
                        orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context)
+
+
+#: Size of the map's state labels in drawing units (the map is 960 wide).
+LABEL_SIZE = 10.0
+
+
+@lru_cache(maxsize=4)
+def _map_labels(lang: str) -> list[tuple[float, float, str]]:
+    """Names written on the map where the state is wide enough to hold them."""
+    import unicodedata
+
+    from ..atlas import Atlas
+    from .geo import eurasia
+
+    atlas = Atlas.bundled()
+    out = []
+    for c in eurasia().countries:
+        if c.iso3 not in atlas.states:
+            continue
+        name = atlas.state_name(c.iso3, lang)
+        width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58 for ch in name)
+        if width + 4 <= c.room:
+            out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name))
+    return out
 
 
 @lru_cache(maxsize=4)
