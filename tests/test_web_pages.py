@@ -179,3 +179,12 @@ def test_the_soviet_union_is_drawn_on_its_republics(client):
     assert 'class="land st-member" data-iso3="UKR"' in html
     after = day_view(Atlas.bundled(), "1992-06-01", "en", "cis")
     assert all(v.get("via") is None for v in after["map"].values())
+
+
+def test_map_names_fit_their_states(client):
+    html = client.get("/", params={"lang": "zh-Hant"}).text
+    labels = html[html.index('<g class="labels"'):]
+    labels = labels[:labels.index("</g>")]
+    assert ">俄羅斯</text>" in labels and ">哈薩克</text>" in labels
+    assert ">亞美尼亞</text>" not in labels  # too small to hold its name: hover shows it
+    assert "<title>亞美尼亞</title>" in html
