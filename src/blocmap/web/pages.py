@@ -147,7 +147,7 @@ async def home(request: Request) -> Response:
 
 
 @lru_cache(maxsize=1024)
-def _home_html(on: str, lang: str, focus: str | None, today_iso: str) -> str:
+def _home_html(on: str, lang: str, focus: str | None, today_iso: str) -> bytes:
     """The home page for one day, language and focus: the atlas is immutable, so cached.
 
     ``today_iso`` is part of the key because the slider ends today.
@@ -165,12 +165,12 @@ def _home_html(on: str, lang: str, focus: str | None, today_iso: str) -> str:
              for e in _events(lang) if e["date"] <= today_iso]
     current = dt.date.fromisoformat(on)
     query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
-    return render_html("home.html", lang, "/", query, _url("/api/day", **query),
+    return render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
                        geo=eurasia(), atlas_states=set(atlas.states), state_names=_map_names(lang),
                        map_labels=_map_labels(lang),
                        ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                        slider_value=min(max((current - first).days, 0), span),
-                       orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context)
+                       orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context).encode("utf-8")
 
 
 #: Size of the map's state labels in drawing units (the map is 960 wide).
