@@ -141,3 +141,14 @@ def test_asymmetry_over_time_on_the_organization_page(monkeypatch):
         assert series[0] == {"year": 2015, "org": "eaeu", "leader_share": 0.86}
         assert "leader_share" in client.get("/org/eaeu").text
     hooks._series.cache_clear()
+
+
+def test_a_failing_feature_leaves_the_page_standing(monkeypatch, caplog):
+    def broken(*args):
+        raise RuntimeError("bug in another feature")
+
+    monkeypatch.setitem(sys.modules, "blocmap.organs", types.SimpleNamespace(organs_of=broken))
+    with TestClient(create_app()) as client:
+        response = client.get("/org/cis")
+        assert response.status_code == 200 and "Not in this version of blocmap yet." in response.text
+    assert "the organs feature failed" in caplog.text

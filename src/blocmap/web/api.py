@@ -124,7 +124,7 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
      ["date1", "date2", "orgs", "lang"], _list(OBJECT), (400,)),
     ("/api/asymmetry", lambda r: views.asymmetry_answer(atlas(), _q(r, "org"), _q(r, "year")),
      "Economic asymmetry of an organization in a year (= blocmap asymmetry --format json)",
-     ["org", "year"], OBJECT, (400, 503)),
+     ["org", "year"], {}, (400, 503)),  # whatever the paper feature's JSON is
     ("/api/day", lambda r: views.day_view(atlas(), _q(r, "on"), _lang(r), _q(r, "focus")),
      "The home page's data: every organization on a day, the overlap, the map's colours",
      ["on", "lang", "focus"], OBJECT, (400,)),

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BlocmapError, QueryError
+from ..errors import BlocmapError
 from ..i18n import t  # noqa: F401 - re-exported for views
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def _series(atlas: Atlas, org: str) -> tuple[dict[str, Any], ...]:
     for year in ASYMMETRY_YEARS:
         try:
             out.append({"year": year, **_flat(asymmetry(atlas, org, year))})
-        except QueryError:
+        except BlocmapError:
             continue  # no data or no members that year
     return tuple(out)
 
@@ -168,7 +168,17 @@ def asymmetry_series(atlas: Atlas, org: str) -> list[dict[str, Any]] | None:
     """Asymmetry for every year with data (organization page), or None without the feature."""
     if _function("blocmap.econ", "asymmetry") is None:
         return None
-    return list(_series(atlas, org))
+    return _guarded("asymmetry", lambda: list(_series(atlas, org)))
+
+
+def _guarded(feature: str, call: Callable[[], Any]) -> Any:
+    """A page section from another feature: a bug there is logged and the section left out,
+    so the rest of the page still shows (the API endpoints let errors through)."""
+    try:
+        return call()
+    except Exception:
+        log.exception("the %s feature failed; its section is left out", feature)
+        return None
 
 
 def _flat(answer: Any) -> dict[str, Any]:
@@ -181,10 +191,10 @@ def _flat(answer: Any) -> dict[str, Any]:
 def organs(atlas: Atlas, org: str, lang: str) -> Any:
     """The organs of an organization (paper feature), or None where not installed."""
     function = _function("blocmap.organs", "organs_of")
-    return None if function is None else jsonable(function(atlas, org, lang))
+    return None if function is None else _guarded("organs", lambda: jsonable(function(atlas, org, lang)))
 
 
 def depth(atlas: Atlas, orgs: list[str], lang: str) -> Any:
     """Depth of integration of several organizations side by side (paper feature), or None."""
     function = _function("blocmap.depth", "compare_depth")
-    return None if function is None else jsonable(function(atlas, orgs, lang))
+    return None if function is None else _guarded("depth", lambda: jsonable(function(atlas, orgs, lang)))
