@@ -396,7 +396,7 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
         raise BlocmapError(f"-o {output}: folder '{output.parent}' does not exist")
     lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
-    bar = Progress(progress, STEPS + (2 if kind != "html" else 0))
+    bar = Progress(progress, STEPS + (1 if kind == "png" else 0))
     try:
         data = render_report(atlas, on, lang, kind, progress=bar)
     finally:
