@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import DataError, QueryError
 from .i18n import t
-from .load import BUNDLED, Raw, _list_of_maps, _read_yaml, _Reader
+from .loader import BUNDLED, Raw, _list_of_maps, _read_yaml, _Reader
 
 DIMENSIONS = ("stage", "common_external_tariff", "free_movement_goods", "free_movement_services",
               "free_movement_capital", "free_movement_labour", "supranational_binding_body",
@@ -71,7 +71,7 @@ def read_depth(raw: Raw) -> list[Depth]:
 
 @lru_cache(maxsize=4)
 def _bundled(folder: Path = BUNDLED) -> tuple[Depth, ...]:
-    from .load import load_folder
+    from .loader import load_folder
     from .validate import check_source_keys
 
     raw = load_folder(folder)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import DataError, Problem, QueryError
-from .load import BUNDLED, LineDict, Raw, _list_of_maps, _read_yaml, _Reader
+from .loader import BUNDLED, LineDict, Raw, _list_of_maps, _read_yaml, _Reader
 
 LEVELS = ("highest", "intergovernmental", "executive", "judicial", "parliamentary", "secretariat", "sectoral")
 FIELDS = ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")
@@ -76,7 +76,7 @@ def read_organs(raw: Raw) -> list[Organ]:
 
 @lru_cache(maxsize=4)
 def _bundled(folder: Path = BUNDLED) -> tuple[Organ, ...]:
-    from .load import load_folder
+    from .loader import load_folder
     from .validate import check_source_keys
 
     raw = load_folder(folder)
