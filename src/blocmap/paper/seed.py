@@ -88,7 +88,8 @@ def compare(atlas: "Atlas", number: int | str, lang: str = "en") -> list[dict[st
 CANDIDATE_POOL = ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB")
 
 
-def others_check(atlas: "Atlas", series: "Series", year: int = 2021, top: int = 5) -> dict[str, Any]:
+def others_check(atlas: "Atlas", series: "Series", year: int = 2021, top: int = 5,
+                 lang: str = "en") -> dict[str, Any]:
     """Which set of states' GDP reproduces the paper's 'all members but Russia' (472,955.69 million)?
 
     Compares the membership-defined sets (CIS full members and associates on 31 December, with or
@@ -106,10 +107,10 @@ def others_check(atlas: "Atlas", series: "Series", year: int = 2021, top: int = 
     inside = [m.state for m in atlas.members("cis", on=day) if m.status in ("member", "associate") and m.state != "RUS"]
     full = [m.state for m in atlas.members("cis", on=day) if m.status == "member" and m.state != "RUS"]
     named = {
-        "CIS members and associates on 31 December (blocmap's default)": inside,
-        "the same with Ukraine": sorted(set(inside) | {"UKR"}),
-        "full members only (without Turkmenistan)": full,
-        "all eleven other signatories of 1991 plus Georgia": list(CANDIDATE_POOL),
+        t("econ.set.inside", lang): inside,
+        t("econ.set.with_ukraine", lang): sorted(set(inside) | {"UKR"}),
+        t("econ.set.full", lang): full,
+        t("econ.set.all", lang): list(CANDIDATE_POOL),
     }
     # the paper's own Kazakhstan value replaces ours to see how much of the gap is the vintage
     paper_kaz = quote["values"].get("KAZ")
@@ -128,4 +129,4 @@ def others_check(atlas: "Atlas", series: "Series", year: int = 2021, top: int = 
     best = sorted((abs(sum(values[s] for s in combo) - target), combo)
                   for n in range(1, len(pool) + 1) for combo in itertools.combinations(pool, n))[:top]
     return {"year": year, "target": target, "vintage": series.vintage, "named": rows,
-            "closest_subsets": [row("closest subset #%d" % (i + 1), list(c)) for i, (_, c) in enumerate(best)]}
+            "closest_subsets": [row(t("econ.set.closest", lang).format(n=i + 1), list(c)) for i, (_, c) in enumerate(best)]}

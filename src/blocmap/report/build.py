@@ -132,7 +132,7 @@ def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> dict[str
             if not isinstance(exc, QueryError):
                 raise
     paper = econ.asymmetry(atlas, "cis", 2021, series=series, lang=lang)
-    check = others_check(atlas, series, 2021)
+    check = others_check(atlas, series, 2021, lang=lang)
     cite([series.source] if series.source else [])
     cite(["seed", "worldbank-2022"])
     return {"year": year, "results": results, "paper": paper, "check": check, "vintage": series.vintage,
