@@ -12,6 +12,12 @@ from blocmap import econ
 from blocmap.cli import main
 from blocmap.econ import Series
 
+@pytest.fixture(autouse=True)
+def _no_user_data(tmp_path_factory, monkeypatch):
+    """Results come from the bundled series, whatever the developer has imported."""
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 
 def run(*args: str, env: dict | None = None):
     return CliRunner().invoke(main, list(args), env=env)

@@ -11,6 +11,12 @@ from click.testing import CliRunner
 from blocmap.cli import main
 from blocmap.report.build import pdf_to_png, render_report, report_context
 
+@pytest.fixture(autouse=True)
+def _no_user_data(tmp_path_factory, monkeypatch):
+    """Results come from the bundled series, whatever the developer has imported."""
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
