@@ -153,15 +153,15 @@ def timeline_command(org: str, start: str | None, end: str | None, fmt: str | No
 
 # ---------------------------------------------------------------------------- asymmetry
 def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
-    from .econ import quoted  # noqa: F401 - the quote is already in the result
-
     lines = [t("econ.title", lang).format(org=result["org_name"], year=result["year"]),
              t("econ.counted", lang).format(day=result["on"]), ""]
     rows = [{"state": m["state"], "name": m["name"], "status": t(f"status.{m['status']}", lang),
              "value": "—" if m["value"] is None else f"{m['value'] / 1e6:,.2f}",
              "share": "—" if m["share"] is None else f"{100 * m['share']:.2f}%"} for m in result["members"]]
     lines.append(render(rows, "table", headers={"state": t("col.state", lang), "name": t("col.name", lang),
-                                                "status": t("col.status", lang), "value": t("econ.col.value", lang),
+                                                "status": t("col.status", lang),
+                                                "value": t("econ.col.value" if result["indicator"] == "gdp"
+                                                           else "econ.col.population", lang),
                                                 "share": t("econ.col.share", lang)}))
     lines.append("")
     quote = result.get("quoted")

@@ -135,6 +135,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     # asymmetry
     "econ.title": ("Economic asymmetry of the {org}, {year}", "{org} {year} 年的經濟不對稱", "Экономическая асимметрия {org}, {year}"),
     "econ.col.value": ("GDP (US$ million)", "國內生產毛額（百萬美元）", "ВВП (млн долл. США)"),
+    "econ.col.population": ("population (million)", "人口（百萬）", "население (млн)"),
     "econ.col.share": ("share", "占比", "доля"),
     "econ.leader": ("leader", "第一大經濟體", "лидер"),
     "econ.runner_up": ("runner-up", "第二大經濟體", "второй"),
