@@ -49,5 +49,6 @@ def leader_share_figure(atlas: "Atlas", results: Sequence[dict[str, Any]], lang:
     ax.grid(color="#e5e5e5", linewidth=0.6)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    fig.text(0.01, 0.005, f"{t('econ.vintage', lang)}: {points[0]['vintage'][:110]}", fontsize=5.5, color="#555555")
+    # the vintage as the x label: constrained layout keeps it clear of the tick labels
+    ax.set_xlabel(f"{t('econ.vintage', lang)}: {points[0]['vintage'].split(';')[0]}", fontsize=6, color="#555555")
     return fig

@@ -69,6 +69,7 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
     ax = fig.add_subplot()
     labels, y = [], 0
     used: set[str] = set()
+    partial = False
     for index, row in enumerate(rows):
         if index and row["org"] != rows[index - 1]["org"]:
             y += 0.6  # a gap between organizations
@@ -80,6 +81,7 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
             ax.barh(-y, (finish - begin).days or 1, left=begin, height=0.62, color=COLOURS.get(status, "#666666"),
                     edgecolor="white", linewidth=0.3)
             if known_by > begin:  # a partial start date: hatch only the period it may fall in
+                partial = True
                 ax.barh(-y, (min(known_by, finish) - begin).days + 1, left=begin, height=0.62, color="none",
                         hatch="////", edgecolor="white", linewidth=0)
             used.add(status)
@@ -111,7 +113,8 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
     names = t("paper.sep", lang).join(atlas.org_name(o, lang, short=True) for o in ids)
     ax.set_title(t("paper.title", lang).format(orgs=names) + f" ({first_year}–{x1.year})", fontsize=11, loc="left")
     handles = [Patch(facecolor=COLOURS[s], label=t(f"status.{s}", lang)) for s in COLOURS if s in used]
-    handles.append(Patch(facecolor="white", edgecolor="#444444", hatch="//", label=t("paper.partial_date", lang)))
+    if partial:
+        handles.append(Patch(facecolor="white", edgecolor="#444444", hatch="//", label=t("paper.partial_date", lang)))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(5, len(handles)),
               fontsize=7, frameon=False)
     return fig

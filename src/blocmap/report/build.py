@@ -132,10 +132,16 @@ def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> dict[str
             if not isinstance(exc, QueryError):
                 raise
     paper = econ.asymmetry(atlas, "cis", 2021, series=series, lang=lang)
+    from ..paper.asymmetry_chart import leader_share_figure
+    from ..paper.timeline_chart import render
+
+    over_time = econ.asymmetry_over_time(atlas, "cis", 1992, year, series=series, lang=lang)
+    share_chart = _svg_data(render(leader_share_figure(atlas, over_time, lang), "svg"))
     check = others_check(atlas, series, 2021, lang=lang)
     cite([series.source] if series.source else [])
     cite(["seed", "worldbank-2022"])
     return {"year": year, "results": results, "paper": paper, "check": check, "vintage": series.vintage,
+            "share_chart": share_chart,
             "licence": series.licence,
             "vintage_note": t("econ.vintage_note", lang).format(vintage=series.vintage.split(";")[0])}
 
