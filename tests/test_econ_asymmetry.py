@@ -172,3 +172,17 @@ def test_unwritable_output(tmp_path):
     result = run("asymmetry", "cis", "--year", "2021", "-o", str(tmp_path / "none" / "a.txt"))
     assert result.exit_code == 1 and "does not exist" in result.output
     assert not (tmp_path / "none").exists()
+
+
+def test_paper_member_set_check(atlas):
+    from blocmap.paper.seed import others_check
+
+    check = others_check(atlas, econ.load_series("gdp", "bundled"))
+    inside = check["named"][0]
+    assert inside["states"] == ["ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UZB"]
+    assert inside["relative"] == pytest.approx(0.0296, abs=0.0005)
+    assert inside["relative_with_paper_kaz"] == pytest.approx(0.0163, abs=0.0005)
+    with_ukraine = check["named"][1]
+    assert with_ukraine["relative"] > 0.4  # Ukraine is not among the paper's 'other members'
+    assert "+2.96%" in run("asymmetry", "cis", "--year", "2021", "--paper-sets").output
+    assert run("asymmetry", "eaeu", "--year", "2021", "--paper-sets").exit_code == 1

@@ -199,20 +199,38 @@ def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
               show_default=True, help="Which copy of the series: an imported one if present (auto), or the bundled one.")
 @click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With --from/--to: draw the leader's share to FILE.svg|png|pdf.")
+@click.option("--paper-sets", is_flag=True,
+              help="Which member set reproduces the paper's GDP sum of 'all members but Russia' (CIS, 2021).")
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True)
 @lang_option
 @output_option
 @progress_option
 @data_option
 def asymmetry_command(org: str, year: str | None, on: str | None, start: str | None, end: str | None,
-                      indicator: str, prefer: str, chart: Path | None, fmt: str, lang: str, output: Path | None,
-                      progress: bool | None, data_dir: Path | None) -> None:
+                      indicator: str, prefer: str, chart: Path | None, paper_sets: bool, fmt: str, lang: str,
+                      output: Path | None, progress: bool | None, data_dir: Path | None) -> None:
     """How lopsided ORG is: members' GDP and shares, leader, runner-up, ratios, HHI, data vintage."""
     from . import econ
 
     lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
     series = econ.load_series(indicator, prefer)
+    if paper_sets:
+        from .paper.seed import others_check
+
+        if atlas.org(org).id != "cis" or indicator != "gdp":
+            raise QueryError("--paper-sets is about the paper's CIS GDP figures: use it with 'cis'", "paper-sets")
+        check = others_check(atlas, series, int(year or 2021), lang=lang)
+        if fmt == "json":
+            out(to_json(check), output)
+            return
+        rows = [{"set": r["set"], "states": " ".join(r["states"]), "sum": f"{r['sum'] / 1e6:,.2f}",
+                 "difference": f"{100 * r['relative']:+.2f}%",
+                 "with the paper's KAZ": "—" if r["relative_with_paper_kaz"] is None
+                 else f"{100 * r['relative_with_paper_kaz']:+.2f}%"} for r in check["named"] + check["closest_subsets"]]
+        out(render(rows, fmt) + (f"\n{t('econ.paper', lang)}: {check['target'] / 1e6:,.2f}; {t('econ.vintage', lang)}: "
+                                 f"{check['vintage']}" if fmt == "table" else ""), output)
+        return
     if year is not None and (start or end):
         raise QueryError("give --year, or --from and --to, not both", "year")
     if year is not None:
