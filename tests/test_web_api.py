@@ -160,19 +160,25 @@ def test_asymmetry_without_the_paper_feature_says_so(client, monkeypatch):
     assert response.status_code == 503 and "blocmap.econ" in response.json()["error"]
 
 
-def test_asymmetry_calls_the_paper_feature(client, monkeypatch):
-    """The endpoint is wired to ``blocmap.econ.asymmetry(atlas, org, year)`` and returns its object."""
-    calls = []
+def test_asymmetry_is_the_cli_json(client):
+    got = client.get("/api/asymmetry", params={"org": "cis", "year": "2021"}).json()
+    assert got == cli_json("asymmetry", "cis", "--year", "2021")
+    assert got["leader"] == "RUS" and got["runner_up"] == "KAZ" and got["on"] == "2021-12-31"
+    series = client.get("/api/asymmetry", params={"org": "eaeu", "from": "2015", "to": "2017", "lang": "ru"}).json()
+    assert series == cli_json("asymmetry", "eaeu", "--from", "2015", "--to", "2017", "--lang", "ru")
+    assert [r["year"] for r in series] == [2015, 2016, 2017]
 
-    def asymmetry(atlas, org, year):
-        calls.append((org, year))
-        return {"org": org, "year": year, "leader": "RUS", "ratio": 9.3}
 
-    monkeypatch.setitem(sys.modules, "blocmap.econ", types.SimpleNamespace(asymmetry=asymmetry))
-    response = client.get("/api/asymmetry", params={"org": "EAEU", "year": "2021"})
-    assert response.status_code == 200
-    assert response.json() == {"org": "eaeu", "year": 2021, "leader": "RUS", "ratio": 9.3}
-    assert calls == [("eaeu", 2021)]
+@pytest.mark.parametrize("params,parameter", [
+    ({"org": "eaeu", "year": "2021", "from": "2015"}, "year"),
+    ({"org": "eaeu", "from": "2015"}, "to"),
+    ({"org": "eaeu", "year": "2021", "indicator": "gnp"}, "indicator"),
+    ({"org": "eaeu", "year": "2021", "on": "2020-06-01"}, "on"),
+    ({"org": "eaeu", "year": "1990"}, "org"),
+])
+def test_asymmetry_bad_parameters(client, params, parameter):
+    response = client.get("/api/asymmetry", params=params)
+    assert response.status_code == 400 and response.json()["parameter"] == parameter
 
 
 def test_openapi_lists_every_api_route(client):

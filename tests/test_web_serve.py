@@ -113,41 +113,29 @@ def test_euler_image_from_the_figures_feature(monkeypatch):
     hooks._euler_cached.cache_clear()
 
 
-def test_organs_and_depth_hooks(monkeypatch):
-    monkeypatch.setitem(sys.modules, "blocmap.organs", types.SimpleNamespace(
-        organs_of=lambda atlas, org, lang: [{"id": "supreme-council", "name": "Supreme Eurasian Economic Council"}]))
-    monkeypatch.setitem(sys.modules, "blocmap.depth", types.SimpleNamespace(
-        compare_depth=lambda atlas, orgs, lang: [{"org": o, "stage": "customs union"} for o in orgs]))
+def test_organs_depth_and_asymmetry_from_the_paper_feature():
     with TestClient(create_app()) as client:
-        assert "Supreme Eurasian Economic Council" in client.get("/org/eaeu").text
-        assert client.get("/api/org/eaeu").json()["organs"][0]["id"] == "supreme-council"
-        compare = client.get("/api/compare", params={"orgs": "eaeu,cis"}).json()
-        assert compare["depth"] == [{"org": "eaeu", "stage": "customs union"}, {"org": "cis", "stage": "customs union"}]
-        assert "customs union" in client.get("/compare", params={"orgs": "eaeu,cis"}).text
-
-
-def test_asymmetry_over_time_on_the_organization_page(monkeypatch):
-    from blocmap.errors import QueryError
-
-    def asymmetry(atlas, org, year):
-        if year < 2015:
-            raise QueryError("no members with data", parameter="year")
-        return {"org": org, "year": year, "leader_share": 0.86, "members": ["RUS", "KAZ"]}
-
-    monkeypatch.setitem(sys.modules, "blocmap.econ", types.SimpleNamespace(asymmetry=asymmetry))
-    hooks._series.cache_clear()
-    with TestClient(create_app()) as client:
-        series = client.get("/api/org/eaeu").json()["asymmetry"]
-        assert series[0] == {"year": 2015, "org": "eaeu", "leader_share": 0.86}
-        assert "leader_share" in client.get("/org/eaeu").text
-    hooks._series.cache_clear()
+        org = client.get("/api/org/eaeu").json()
+        assert any(o["id"] == "seec" and o["level"] == "highest" for o in org["organs"])
+        assert org["asymmetry"][0]["year"] == 2015 and org["asymmetry"][0]["leader"] == "RUS"
+        html = client.get("/org/eaeu", params={"lang": "zh-Hant"}).text
+        assert "最高歐亞經濟理事會" in html and 'class="sharechart"' in html
+        assert client.get("/api/org/guam").json()["organs"] == []  # none recorded: an empty list
+        depth = client.get("/api/compare", params={"orgs": "eaeu,cis,guam"}).json()["depth"]
+        assert depth["orgs"] == ["eaeu", "cis"] and depth["missing"] == ["guam"]
+        stage = next(r for r in depth["rows"] if r["dimension"] == "stage")
+        assert stage["eaeu_value"] == "economic_union"
+        page = client.get("/compare", params={"orgs": "eaeu,cis,guam"}).text
+        assert "economic union" in page and "No depth data recorded for" in page
 
 
 def test_a_failing_feature_leaves_the_page_standing(monkeypatch, caplog):
+    import blocmap.organs
+
     def broken(*args):
         raise RuntimeError("bug in another feature")
 
-    monkeypatch.setitem(sys.modules, "blocmap.organs", types.SimpleNamespace(organs_of=broken))
+    monkeypatch.setattr(blocmap.organs, "organs", broken)
     with TestClient(create_app()) as client:
         response = client.get("/org/cis")
         assert response.status_code == 200 and "Not in this version of blocmap yet." in response.text

@@ -155,6 +155,17 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "web.state_page": ("State", "國家", "Государство"),
     "web.org_page": ("Organization", "組織", "Организация"),
     "web.overlap_these": ("Overlap of these organizations", "這些組織的重疊", "Пересечение этих организаций"),
+    "web.no_value": ("no data for", "無資料", "нет данных"),
+    "web.leader_share_chart": ("Largest economy's share of the members' GDP", "最大經濟體占成員國內生產毛額的比重",
+                               "Доля крупнейшей экономики в ВВП членов"),
+    "web.level.highest": ("highest organ", "最高機構", "высший орган"),
+    "web.level.intergovernmental": ("intergovernmental", "政府間機構", "межправительственный"),
+    "web.level.executive": ("executive", "執行機構", "исполнительный"),
+    "web.level.judicial": ("judicial", "司法機構", "судебный"),
+    "web.level.parliamentary": ("parliamentary", "議會機構", "парламентский"),
+    "web.level.secretariat": ("secretariat", "秘書處", "секретариат"),
+    "web.level.sectoral": ("sectoral", "部門機構", "отраслевой"),
+    "web.depth_missing": ("No depth data recorded for", "未記錄整合深度資料：", "Нет данных о глубине для"),
     "web.on_this_day": ("On this day", "當日事件", "В этот день"),
     # --- reproduce-the-paper (tables, asymmetry, organs, depth, report); appended by the paper feature ---
     # Wording of table items: 'paper.item.<kind>[.<org>]' for events of states, 'paper.org.<kind>' for the

@@ -74,3 +74,35 @@ def timeline_svg(rows: Sequence[dict[str, Any]], lang: str, today: dt.date | Non
     out.append(f'<line class="today" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}"/>')
     out.append("</svg>")
     return "".join(out)
+
+
+def share_svg(points: Sequence[tuple[int, float]], label: str, width: float = 640.0, height: float = 170.0) -> str:
+    """A line of shares (0–1) by year, e.g. the leader's share of an organization's GDP."""
+    if not points:
+        return ""
+    left, right, top, bottom = 38.0, 10.0, 18.0, 22.0
+    years = [y for y, _ in points]
+    y0, y1 = min(years), max(max(years), min(years) + 1)
+    lo = 0.0 if min(v for _, v in points) < 0.5 else 0.5
+
+    def x(year: float) -> float:
+        return left + (width - left - right) * (year - y0) / (y1 - y0)
+
+    def y(value: float) -> float:
+        return top + (height - top - bottom) * (1 - (value - lo) / (1 - lo))
+
+    out = [f'<svg class="sharechart" viewBox="0 0 {width:g} {height:g}" width="100%" role="img" '
+           f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(label)}">',
+           f'<text class="axis" x="{left:g}" y="11" text-anchor="start">{escape(label)}</text>']
+    for tick in [v / 100 for v in range(int(lo * 100), 101, 25 if lo == 0 else 10)]:
+        out.append(f'<line class="grid" x1="{left:g}" x2="{width - right:g}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+                   f'<text class="axis" x="{left - 4:g}" y="{y(tick) + 3:.1f}" text-anchor="end">{tick:.0%}</text>')
+    step = 5 if y1 - y0 > 12 else 1
+    for year in range(y0 + (-y0) % step, y1 + 1, step):
+        out.append(f'<text class="axis" x="{x(year):.1f}" y="{height - 6:g}">{year}</text>')
+    path = "M" + "L".join(f"{x(yr):.1f},{y(v):.1f}" for yr, v in points)
+    out.append(f'<path class="line" d="{path}"/>')
+    for yr, v in points:
+        out.append(f'<circle class="dot" cx="{x(yr):.1f}" cy="{y(v):.1f}" r="2.5"><title>{yr}: {v:.1%}</title></circle>')
+    out.append("</svg>")
+    return "".join(out)

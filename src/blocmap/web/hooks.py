@@ -11,10 +11,10 @@ hook               calls (when importable)                               shown o
 =================  ====================================================  ==================
 ``euler_svg``      ``blocmap.figures.euler_svg(atlas, orgs, on, lang)``  home page (/euler.svg)
                    (until it exists: the figures modules' pipeline)
-``asymmetry``      ``blocmap.econ.asymmetry(atlas, org, year)``          /api/asymmetry
-``asymmetry_series`` the same, for every year with data                 organization page
-``organs``         ``blocmap.organs.organs_of(atlas, org, lang)``        organization page
-``depth``          ``blocmap.depth.compare_depth(atlas, orgs, lang)``    compare page
+``asymmetry``      ``blocmap.econ.asymmetry`` / ``asymmetry_over_time``  /api/asymmetry
+``asymmetry_series`` ``blocmap.econ.asymmetry_over_time``, all GDP years organization page
+``organs``         ``blocmap.organs.organs`` + ``organ_record``          organization page
+``depth``          ``blocmap.depth.compare``                             compare page
 =================  ====================================================  ==================
 """
 
@@ -145,30 +145,50 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
 
 
 # ---------------------------------------------------------------------------- paper
-def asymmetry(atlas: Atlas, org: str, year: int) -> Any:
-    """What ``blocmap asymmetry ORG --year YEAR --format json`` prints (paper feature)."""
-    function = _function("blocmap.econ", "asymmetry")
-    if function is None:
+def asymmetry(atlas: Atlas, org: str, year: int, on: str | None = None, indicator: str = "gdp",
+              lang: str = "en") -> Any:
+    """What ``blocmap asymmetry ORG --year YEAR [--on DAY] --format json`` prints."""
+    if _function("blocmap.econ", "asymmetry") is None:
         raise FeatureMissing("economic asymmetry", "blocmap.econ")
-    return jsonable(function(atlas, org, year))
+    from .. import econ
+
+    return jsonable(econ.asymmetry(atlas, org, year, on=on, series=econ.load_series(indicator), lang=lang))
+
+
+def asymmetry_years(atlas: Atlas, org: str, first: int, last: int, indicator: str = "gdp",
+                    lang: str = "en") -> Any:
+    """What ``blocmap asymmetry ORG --from FIRST --to LAST --format json`` prints."""
+    if _function("blocmap.econ", "asymmetry_over_time") is None:
+        raise FeatureMissing("economic asymmetry", "blocmap.econ")
+    from .. import econ
+
+    return jsonable(econ.asymmetry_over_time(atlas, org, first, last, series=econ.load_series(indicator),
+                                             lang=lang))
+
+
+#: Columns of the organization page's asymmetry table (those of the CLI's series table).
+SERIES_COLUMNS = ("year", "leader", "runner_up", "leader_share", "leader_to_runner_up", "rest_to_leader", "hhi",
+                  "counted", "missing")
 
 
 @lru_cache(maxsize=64)
-def _series(atlas: Atlas, org: str) -> tuple[dict[str, Any], ...]:
-    out = []
-    for year in ASYMMETRY_YEARS:
-        try:
-            out.append({"year": year, **_flat(asymmetry(atlas, org, year))})
-        except BlocmapError:
-            continue  # no data or no members that year
-    return tuple(out)
+def _series(atlas: Atlas, org: str, lang: str) -> tuple[dict[str, Any], ...]:
+    from .. import econ
+
+    years = econ.load_series("gdp").years()
+    if not years:
+        return ()
+    first = max(years.start, 1991)
+    rows = econ.asymmetry_over_time(atlas, org, first, years.stop - 1, lang=lang)
+    return tuple({k: r.get(k) for k in SERIES_COLUMNS} | {"vintage": r.get("vintage")} for r in rows)
 
 
-def asymmetry_series(atlas: Atlas, org: str) -> list[dict[str, Any]] | None:
-    """Asymmetry for every year with data (organization page), or None without the feature."""
-    if _function("blocmap.econ", "asymmetry") is None:
+def asymmetry_series(atlas: Atlas, org: str, lang: str = "en") -> list[dict[str, Any]] | None:
+    """Leader's share, ratios and HHI for every year with GDP data (organization page);
+    None without the economics feature."""
+    if _function("blocmap.econ", "asymmetry_over_time") is None:
         return None
-    return _guarded("asymmetry", lambda: list(_series(atlas, org)))
+    return _guarded("asymmetry", lambda: jsonable(list(_series(atlas, org, lang))))
 
 
 def _guarded(feature: str, call: Callable[[], Any]) -> Any:
@@ -181,20 +201,36 @@ def _guarded(feature: str, call: Callable[[], Any]) -> Any:
         return None
 
 
-def _flat(answer: Any) -> dict[str, Any]:
-    """The scalar fields of an answer (tables show these; nested parts stay in the JSON)."""
-    if isinstance(answer, dict):
-        return {k: v for k, v in answer.items() if isinstance(v, (str, int, float, bool)) or v is None}
-    return {"value": answer}
+def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]] | None:
+    """The organs of an organization (= ``blocmap organs ORG --format json``); [] where none are
+    recorded; None where the feature is not installed."""
+    if _function("blocmap.organs", "organ_record") is None:
+        return None
+
+    def call() -> list[dict[str, Any]]:
+        from .. import organs as feature
+
+        try:
+            found = feature.organs(org)
+        except BlocmapError:
+            return []  # no organs recorded for this organization
+        return jsonable([feature.organ_record(o, lang) for o in found])
+
+    return _guarded("organs", call)
 
 
-def organs(atlas: Atlas, org: str, lang: str) -> Any:
-    """The organs of an organization (paper feature), or None where not installed."""
-    function = _function("blocmap.organs", "organs_of")
-    return None if function is None else _guarded("organs", lambda: jsonable(function(atlas, org, lang)))
+def depth(atlas: Atlas, orgs: list[str], lang: str) -> dict[str, Any] | None:
+    """Depth of integration side by side (= ``blocmap compare ORGS --format json``) for the
+    organizations that have depth data; None where the feature is not installed."""
+    if _function("blocmap.depth", "compare") is None:
+        return None
 
+    def call() -> dict[str, Any]:
+        from .. import depth as feature
 
-def depth(atlas: Atlas, orgs: list[str], lang: str) -> Any:
-    """Depth of integration of several organizations side by side (paper feature), or None."""
-    function = _function("blocmap.depth", "compare_depth")
-    return None if function is None else _guarded("depth", lambda: jsonable(function(atlas, orgs, lang)))
+        recorded = {d.org for d in feature.depth()}
+        covered = [o for o in orgs if o in recorded]
+        rows = feature.compare(covered, lang) if covered else []
+        return {"orgs": covered, "missing": [o for o in orgs if o not in recorded], "rows": jsonable(rows)}
+
+    return _guarded("depth", call)

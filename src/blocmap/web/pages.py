@@ -242,8 +242,9 @@ async def org(request: Request) -> Response:
     lang = _lang(request)
     data = views.org_view(Atlas.bundled(), request.path_params["org"], lang)
     chart = charts.timeline_svg(data["timeline"], lang)
+    shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
-                  o=data, chart=chart)
+                  o=data, chart=chart, asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
 
 
 async def state(request: Request) -> Response:

@@ -197,7 +197,7 @@ def org_view(atlas: Atlas, org: str, lang: str) -> dict[str, Any]:
         "spells": spells, "timeline": timeline_rows(atlas, spells, "state"),
         "events": events, "disputes": disputes, "sources": _cited(atlas, keys),
         "organs": hooks.organs(atlas, o.id, lang),
-        "asymmetry": hooks.asymmetry_series(atlas, o.id),
+        "asymmetry": hooks.asymmetry_series(atlas, o.id, lang),
     }
 
 
@@ -335,8 +335,20 @@ def diff_rows(atlas: Atlas, first: str | None, second: str | None, orgs: str | N
                         for e in c.events]} for c in changes]
 
 
-def asymmetry_answer(atlas: Atlas, org: str | None, year: str | None) -> Any:
-    """Same object as ``blocmap asymmetry ORG --year YEAR --format json`` (paper feature)."""
+def asymmetry_answer(atlas: Atlas, org: str | None, year: str | None, on: str | None = None,
+                     first: str | None = None, last: str | None = None, indicator: str | None = None,
+                     lang: str = "en") -> Any:
+    """Same object as ``blocmap asymmetry ORG --year YEAR [--on DAY] --format json``, or with
+    ``from`` and ``to`` the list of ``--from … --to …`` (economics feature)."""
     org_id = atlas.org(require(org, "org")).id
-    return hooks.asymmetry(atlas, org_id, parse_year(require(year, "year")))
-
+    wanted = indicator or "gdp"
+    if wanted not in ("gdp", "population"):
+        raise QueryError(f"indicator: unknown indicator '{indicator}' (use gdp or population)", parameter="indicator")
+    if year is not None and (first or last):
+        raise QueryError("year: give year, or from and to, not both", parameter="year")
+    if year is None and (first or last):
+        start, end = parse_year(require(first, "from"), "from"), parse_year(require(last, "to"), "to")
+        if end - start > 200:
+            raise QueryError("to: at most 200 years at once", parameter="to")
+        return hooks.asymmetry_years(atlas, org_id, start, end, wanted, lang)
+    return hooks.asymmetry(atlas, org_id, parse_year(require(year, "year")), on or None, wanted, lang)
