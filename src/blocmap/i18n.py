@@ -155,6 +155,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "web.state_page": ("State", "國家", "Государство"),
     "web.org_page": ("Organization", "組織", "Организация"),
     "web.overlap_these": ("Overlap of these organizations", "這些組織的重疊", "Пересечение этих организаций"),
+    "web.year": ("year", "年份", "год"),
     "web.no_value": ("no data for", "無資料", "нет данных"),
     "web.leader_share_chart": ("Largest economy's share of the members' GDP", "最大經濟體占成員國內生產毛額的比重",
                                "Доля крупнейшей экономики в ВВП членов"),

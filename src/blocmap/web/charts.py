@@ -93,10 +93,10 @@ def share_svg(points: Sequence[tuple[int, float]], label: str, width: float = 64
 
     out = [f'<svg class="sharechart" viewBox="0 0 {width:g} {height:g}" width="100%" role="img" '
            f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(label)}">',
-           f'<text class="axis" x="{left:g}" y="11" text-anchor="start">{escape(label)}</text>']
+           f'<text class="title" x="4" y="11">{escape(label)}</text>']
     for tick in [v / 100 for v in range(int(lo * 100), 101, 25 if lo == 0 else 10)]:
         out.append(f'<line class="grid" x1="{left:g}" x2="{width - right:g}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-                   f'<text class="axis" x="{left - 4:g}" y="{y(tick) + 3:.1f}" text-anchor="end">{tick:.0%}</text>')
+                   f'<text class="axis tick" x="{left - 4:g}" y="{y(tick) + 3:.1f}">{tick:.0%}</text>')
     step = 5 if y1 - y0 > 12 else 1
     for year in range(y0 + (-y0) % step, y1 + 1, step):
         out.append(f'<text class="axis" x="{x(year):.1f}" y="{height - 6:g}">{year}</text>')

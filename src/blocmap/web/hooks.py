@@ -180,7 +180,10 @@ def _series(atlas: Atlas, org: str, lang: str) -> tuple[dict[str, Any], ...]:
         return ()
     first = max(years.start, 1991)
     rows = econ.asymmetry_over_time(atlas, org, first, years.stop - 1, lang=lang)
-    return tuple({k: r.get(k) for k in SERIES_COLUMNS} | {"vintage": r.get("vintage")} for r in rows)
+    return tuple({k: r.get(k) for k in SERIES_COLUMNS}
+                 | {"leader_name": atlas.state_name(r["leader"], lang) if r.get("leader") else None,
+                    "runner_up_name": atlas.state_name(r["runner_up"], lang) if r.get("runner_up") else None,
+                    "vintage": r.get("vintage")} for r in rows)
 
 
 def asymmetry_series(atlas: Atlas, org: str, lang: str = "en") -> list[dict[str, Any]] | None:
