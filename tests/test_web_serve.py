@@ -82,7 +82,8 @@ def test_serve_on_a_busy_port_is_a_one_line_error(served):
 
 # ---------------------------------------------------------------------------- hooks
 def test_euler_image_without_the_figures_feature_is_a_404(monkeypatch):
-    monkeypatch.setitem(sys.modules, "blocmap.figures", None)
+    for name in ("blocmap.figures", "blocmap.figures.adapter"):  # as if not installed
+        monkeypatch.setitem(sys.modules, name, None)
     hooks._euler_cached.cache_clear()
     with TestClient(create_app()) as client:
         assert client.get("/euler.svg", params={"on": "2016-01-01"}).status_code == 404
