@@ -71,6 +71,14 @@ def test_serve_refuses_foreign_host_names(served):
     assert get(port, "/", host=f"localhost:{port}")[0] == 200
 
 
+def test_host_check_understands_ipv6_literals():
+    with TestClient(create_app(trusted_hosts=["127.0.0.1", "::1"]), base_url="http://[::1]:8000") as client:
+        assert client.get("/api/orgs").status_code == 200
+    with TestClient(create_app(trusted_hosts=["127.0.0.1", "::1"]), base_url="http://attacker.example") as client:
+        response = client.get("/api/orgs")
+        assert response.status_code == 400 and "Host" in response.json()["error"]
+
+
 def test_serve_on_a_busy_port_is_a_one_line_error(served):
     port, _ = served
     env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}

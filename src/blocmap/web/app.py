@@ -15,7 +15,6 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -41,7 +40,7 @@ SECURITY_HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
 ]
-LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1"]
 
 
 class SecurityHeaders:
@@ -66,6 +65,29 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HostCheck:
+    """Answers only requests addressed to an allowed host name (against DNS rebinding).
+
+    Starlette's TrustedHostMiddleware cuts an IPv6 literal ('[::1]:8000') at its first colon;
+    this one understands brackets.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]):
+        self.app = app
+        self.allowed = {h.strip("[]").lower() for h in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1").lower()
+            host = header[1:header.find("]")] if header.startswith("[") else header.split(":")[0]
+            if host not in self.allowed:
+                response = JSONResponse(error_body(400, f"invalid Host header '{header}': this atlas answers "
+                                                        "only to its own address"), status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def wants_json(request: Request) -> bool:
@@ -172,7 +194,7 @@ def create_app(trusted_hosts: Sequence[str] | None = None) -> Starlette:
     """The web atlas of the bundled data; ``trusted_hosts`` guards against DNS rebinding."""
     middleware = [Middleware(SecurityHeaders)]
     if trusted_hosts:
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(trusted_hosts)))
+        middleware.append(Middleware(HostCheck, allowed=list(trusted_hosts)))
     app = Starlette(
         routes=routes(), middleware=middleware,
         exception_handlers={QueryError: query_error, FeatureMissing: feature_missing,
