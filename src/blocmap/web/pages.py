@@ -24,8 +24,8 @@ from ..model import LANGS, STATUSES
 from . import api, charts, hooks, views
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
-#: Status colours shared by the map, the lists and the timeline (Okabe–Ito based).
-COUNT_CLASSES = 6  # c0 … c5
+#: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
+COUNT_CLASSES = 6
 
 
 @lru_cache(maxsize=1)
