@@ -1,0 +1,58 @@
+"""Measure text with the real font, as matplotlib will draw it.
+
+Sizes are in points; figures are laid out in points (1/72 inch) with y growing downwards,
+so a measured (width, height) can be used directly as a label box.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Font:
+    """What a label is drawn with: the font file and its size in points."""
+
+    path: str
+    size: float = 10.0
+    weight: str = "normal"
+
+    def properties(self):
+        from matplotlib.font_manager import FontProperties
+
+        return FontProperties(fname=self.path, size=self.size, weight=self.weight)
+
+
+def default_font(size: float = 10.0, weight: str = "normal") -> Font:
+    """The bundled CJK-capable font at ``size`` points."""
+    from ..fonts import cjk_font_path
+
+    return Font(cjk_font_path(), size, weight)
+
+
+@functools.lru_cache(maxsize=1)
+def _renderer():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(4, 4), dpi=72)  # 72 dpi: one pixel is one point
+    canvas = FigureCanvasAgg(figure)
+    return figure, canvas.get_renderer()
+
+
+@functools.lru_cache(maxsize=4096)
+def text_size(text: str, font: Font) -> tuple[float, float]:
+    """(width, height) in points of ``text`` drawn centred, as matplotlib lays it out.
+
+    Measured through a real ``Text`` artist so the line height (ascent + descent) is the one
+    the renderer uses, which differs from font-size multiples for CJK fonts.
+    """
+    figure, renderer = _renderer()
+    artist = figure.text(0.5, 0.5, text, fontproperties=font.properties(),
+                         ha="center", va="center")
+    try:
+        box = artist.get_window_extent(renderer)
+    finally:
+        artist.remove()
+    return float(box.width), float(box.height)
