@@ -18,7 +18,8 @@ from . import strings
 #: Figure 1 of the paper: the post-Soviet system.
 DEFAULT_ORGS = ("cis", "csto", "eaeu", "customs_union", "union_state")
 INSIDE = frozenset({"member", "associate"})  # = blocmap.model.INSIDE
-SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+#: Footnote marks, in the classic order; all are in the bundled font (superscript 4-9 are not).
+MARKS = ("*", "†", "‡", "§", "¶", "‖")
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,9 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
     labels, notes = {}, []
     marked = [s for s in sorted(data.others) if s in inside]
     for k, state in enumerate(marked):
-        mark = SUPERSCRIPTS[k] if k < len(SUPERSCRIPTS) else f"({k + 1})"
+        mark = MARKS[k % len(MARKS)] * (k // len(MARKS) + 1)
         labels[state] = state_name(state, lang) + mark
-        notes.append(f"{mark} {state_name(state, lang)}: " + _relations(data.others[state], lang, org_name))
+        notes.append(f"{mark} {state_name(state, lang)} — " + _relations(data.others[state], lang, org_name))
     outside = tuple(s for s in sorted(data.others) if s not in inside)
     for state in outside:
         labels[state] = f"{state_name(state, lang)} ({_relations(data.others[state], lang, org_name)})"

@@ -88,7 +88,9 @@ def check_shapes(shapes: dict, data: dict[str, frozenset[str]],
     declared = {frozenset(z) for z in declared_empty}
     report.missing = sorted(required - zones.keys(), key=sorted)
     report.spurious = sorted(zones.keys() - required - declared - {frozenset()}, key=sorted)
-    report.disconnected = sorted((z for z, n in report.drawn.items() if n > 1), key=sorted)
+    # Zones of the data and the outside must be one piece; a declared empty zone may not be.
+    report.disconnected = sorted((z for z, n in report.drawn.items()
+                                  if n > 1 and (z in required or not z)), key=sorted)
     for z in sorted(declared - zones.keys(), key=sorted):
         report.problems.append(f"declared empty zone {{{','.join(sorted(z))}}} is not drawn")
 

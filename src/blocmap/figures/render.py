@@ -88,8 +88,10 @@ def draw_euler(layout: "EulerLayout"):
                 bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
     for e in layout.elements:
         x0, y0, x1, y1 = e.box
-        ax.text((x0 + x1) / 2, (y0 + y1) / 2, e.label, fontproperties=font(layout.element_size),
-                color=INK if e.sets else MUTED, ha="center", va="center", zorder=4)
+        # Elements in no set form a left-aligned list; the others are centred in their zone.
+        ax.text((x0 + x1) / 2 if e.sets else x0, (y0 + y1) / 2, e.label,
+                fontproperties=font(layout.element_size), color=INK if e.sets else MUTED,
+                ha="center" if e.sets else "left", va="center", zorder=4)
     for t in layout.texts:
         x0, y0, x1, y1 = t.box
         ax.text(x0, (y0 + y1) / 2, t.text, fontproperties=font(t.size), ha="left", va="center",

@@ -59,14 +59,12 @@ def text(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` with ``values`` filled in."""
     template = None
     try:
-        from ..i18n import t  # the project's one table, once it has the key
-
+        from ..i18n import TABLE, t  # the project's one table, where it has the key
+    except ImportError:
+        TABLE = {}
+    if key in TABLE:
         template = t(key, lang)
-        if template == key:
-            template = None
-    except Exception:  # noqa: BLE001 - no table yet, or no such key: use ours
-        template = None
-    if template is None:
+    else:
         entry = _TABLE[key]
         template = entry.get(lang, entry["en"])
     return template.format(**values)

@@ -75,10 +75,17 @@ def _components(cells: dict[tuple[int, int], Signature], signature: Signature) -
     return parts
 
 
-def split_zones(cells: dict[tuple[int, int], Signature], size: int) -> list[Signature]:
-    """Signatures drawn in more than one piece; the outside counts as one piece with the border."""
+def split_zones(cells: dict[tuple[int, int], Signature], size: int,
+                keep: set[Signature] | None = None) -> list[Signature]:
+    """Signatures drawn in more than one piece; the outside counts as one piece with the border.
+
+    With ``keep``, only those zones (and the outside) are judged: an empty zone that the
+    data forces may come in pieces, it is hatched and listed either way.
+    """
     bad = []
     for sig in sorted(set(cells.values()), key=sorted):
+        if sig and keep is not None and sig not in keep:
+            continue
         parts = _components(cells, sig)
         if sig:
             if len(parts) > 1:
@@ -89,8 +96,62 @@ def split_zones(cells: dict[tuple[int, int], Signature], size: int) -> list[Sign
     return bad
 
 
+def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
+    """Each zone in one piece, and the outside reaching the border (no holes).
+
+    Every cell carries a distance ``d``; a cell is either its zone's single root or has a
+    neighbour of the same signature with a smaller ``d``, so following smaller distances
+    always ends at the root.  The outside may root anywhere on the border; extra (slack)
+    zones are left to the after-check in ``solve``.
+    """
+    cells = [(i, j) for i in range(size) for j in range(size)]
+    dist = {c: model.NewIntVar(0, size * size, f"d_{c[0]}_{c[1]}") for c in cells}
+    same = {}
+    for (i, j) in cells:
+        for n in ((i + 1, j), (i, j + 1)):
+            if n[0] >= size or n[1] >= size:
+                continue
+            equal = []
+            for s in order:
+                e = model.NewBoolVar("")
+                a, b = inside[s, i, j], inside[s, n[0], n[1]]
+                model.AddBoolOr([a.Not(), b]).OnlyEnforceIf(e)
+                model.AddBoolOr([a, b.Not()]).OnlyEnforceIf(e)
+                equal.append(e)
+            both = model.NewBoolVar("")
+            model.AddBoolAnd(equal).OnlyEnforceIf(both)
+            same[(i, j), n] = same[n, (i, j)] = both
+    roots = {k: [] for k in range(len(allowed))}
+    for c in cells:
+        i, j = c
+        options = []
+        for n in ((i + 1, j), (i - 1, j), (i, j + 1), (i, j - 1)):
+            if (c, n) not in same:
+                continue
+            step = model.NewBoolVar("")
+            model.AddImplication(step, same[c, n])
+            model.Add(dist[n] < dist[c]).OnlyEnforceIf(step)
+            options.append(step)
+        on_border = i in (0, size - 1) or j in (0, size - 1)
+        for k, zone in enumerate(allowed):
+            if not zone and on_border:
+                options.append(is_zone[i, j, k])  # the outside continues beyond the grid
+                continue
+            root = model.NewBoolVar("")
+            model.AddImplication(root, is_zone[i, j, k])
+            roots[k].append(root)
+            options.append(root)
+        options.append(slack[c])
+        model.AddBoolOr(options)
+    for k, zone in enumerate(allowed):
+        if zone:
+            model.AddAtMostOne(roots[k])
+        else:
+            model.Add(sum(roots[k]) == 0)  # an empty cell inside the grid must reach the border
+
+
 def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
-          budget: float = 20.0, max_retries: int = 40) -> GridTopology:
+          budget: float = 10.0, max_retries: int = 8) -> GridTopology:
     """The edge order for ``sets`` (deterministic), or ``LayoutImpossible``.
 
     ``budget`` is CP-SAT *deterministic* time per solve, so the answer does not depend on
@@ -165,6 +226,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
                 inside[s, i, j] = b
 
     slack = {}
+    is_zone = {}
     uses = {z: [] for z in zones}
     for i in range(size):
         for j in range(size):
@@ -175,21 +237,28 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
                     lit = inside[s, i, j]
                     model.AddImplication(z, lit if s in zone else lit.Not())
                 choice.append(z)
+                is_zone[i, j, k] = z
                 if zone:
                     uses[zone].append(z)
             slack[i, j] = model.NewBoolVar(f"slack_{i}_{j}")
             model.AddExactlyOne(choice + [slack[i, j]])
     for zone in zones:
         model.AddBoolOr(uses[zone])
+    _connected(model, order, size, allowed, inside, is_zone, slack)
     total_slack = sum(slack.values())
     model.Add(total_slack <= max_extra_cells)
     perimeter = sum(x1[s] - x0[s] + y1[s] - y0[s] for s in order)
+    # Mirror and transpose symmetry: search one of the eight equivalent drawings only.
+    big = max(order, key=lambda s: (len(sets[s]), s))
+    model.Add(x0[big] + x1[big] <= 2 * n - 1)
+    model.Add(y0[big] + y1[big] <= 2 * n - 1)
+    model.Add(x1[big] - x0[big] >= y1[big] - y0[big])
+    # Fewest extra cells first, then the most compact drawing.
     model.Minimize(1000 * total_slack + perimeter)
 
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1  # one worker: the same answer every run
     solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = budget
     for _ in range(max_retries):
         status = solver.Solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -199,7 +268,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
         cells = {(i, j): frozenset(s for s in order
                                    if rects[s][0] <= i < rects[s][1] and rects[s][2] <= j < rects[s][3])
                  for i in range(size) for j in range(size)}
-        if not split_zones(cells, size):
+        if not split_zones(cells, size, keep=set(zones)):
             extra = tuple(sorted({sig for sig in cells.values() if sig and sig not in set(zones)},
                                  key=lambda z: (len(z), sorted(z))))
             return GridTopology(order, rects, cells, extra)
