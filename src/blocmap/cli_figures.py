@@ -20,17 +20,18 @@ IMAGE_FORMATS = ("svg", "png", "pdf")
 
 def _target(output: Path, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format (given, or from the file's suffix); fails before any work is done."""
+    if output.is_dir():
+        raise QueryError(f"-o {output}: is a folder, not a file", parameter="-o")
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".")
         if suffix not in allowed:
             raise QueryError(f"--format: cannot tell the format from '{output.name}'; "
                              f"give --format {'|'.join(allowed)}", parameter="--format")
         fmt = suffix
+    fmt = fmt.lower()
     if fmt not in allowed:
         raise QueryError(f"--format: '{fmt}' is not one of {', '.join(allowed)}", parameter="--format")
     parent = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        raise QueryError(f"-o {output}: is a folder, not a file", parameter="-o")
     if not parent.is_dir():
         raise QueryError(f"-o {output}: folder '{parent}' does not exist", parameter="-o")
     return fmt
@@ -99,8 +100,7 @@ def figure() -> None:
 
 @figure.command("euler")
 @_common
-@click.option("--format", "fmt", type=click.Choice(IMAGE_FORMATS + ("json",)), default=None,
-              help="Output format (default: from the file suffix).")
+@click.option("--format", "fmt", default=None, help="svg, png, pdf or json (default: from the file suffix).")
 def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
               fmt: str | None) -> None:
     """A zone-exact Euler diagram: each state's name inside the region of its organizations.
@@ -158,8 +158,7 @@ def _upset_figure(inputs: dict[str, Any], lang: str, reason: str = ""):
 
 @figure.command("upset")
 @_common
-@click.option("--format", "fmt", type=click.Choice(IMAGE_FORMATS), default=None,
-              help="Output format (default: from the file suffix).")
+@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
 def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
               fmt: str | None) -> None:
     """An UpSet plot: one column per combination of organizations, with the states in it."""
@@ -175,8 +174,7 @@ def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
 @figure.command("map")
 @_common
 @click.option("--org", "org", default=None, help="One organization: states coloured by status.")
-@click.option("--format", "fmt", type=click.Choice(IMAGE_FORMATS), default=None,
-              help="Output format (default: from the file suffix).")
+@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
 def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Path | None,
             output: Path, fmt: str | None) -> None:
     """A map of Eurasia: states coloured by status in --org, or by how many of --orgs they are in."""
@@ -224,8 +222,7 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
 
 @figure.command("network")
 @_common
-@click.option("--format", "fmt", type=click.Choice(IMAGE_FORMATS), default=None,
-              help="Output format (default: from the file suffix).")
+@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
 def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
                        fmt: str | None) -> None:
     """States linked by the number of organizations (of --orgs) they both belong to."""

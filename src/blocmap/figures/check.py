@@ -95,7 +95,7 @@ def check_shapes(shapes: dict, data: dict[str, frozenset[str]],
         report.problems.append(f"declared empty zone {{{','.join(sorted(z))}}} is not drawn")
 
     union_area = sum(p.area for pieces in zones.values() for p in pieces)
-    eps = 1e-4 * union_area
+    eps = DUST * union_area  # as strict as the zone faces: a sliver is a violation
     for a, b in combinations(sorted(data), 2):
         A, B = shapes[a], shapes[b]
         for inner, outer in ((a, b), (b, a)):
