@@ -17,7 +17,7 @@ from .measure import Font, default_font, text_size
 
 GEO_FILE = "visionscarto-50m.json"
 WINDOW = (-40.0, -5.0, 200.0, 86.0)  # lon/lat taken before projecting (east of 180 kept)
-VIEW_POINTS = ((-10.0, 38.0), (190.0, 66.0), (78.0, 6.0), (100.0, 79.0), (5.0, 71.0), (150.0, 40.0))
+VIEW_POINTS = ((-6.0, 40.0), (190.0, 66.0), (78.0, 14.0), (100.0, 79.0), (10.0, 70.0), (150.0, 40.0))
 PHI1, PHI2, PHI0, LAM0 = 40.0, 65.0, 50.0, 75.0
 WIDTH = 900.0   # points
 MARGIN = 16.0
@@ -27,7 +27,8 @@ STATUS_COLOURS = {
     "participant": "#c9b458", "candidate": "#a0c878", "suspended": "#b07aa1",
     "frozen": "#9d7cc7", "ceased": "#d98c8c", "withdrawn": "#c0504d",
 }
-COUNT_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b", "#041c40")
+# Sequential blues; even "1" stands clearly apart from the grey of unrelated land.
+COUNT_COLOURS = ("#a9cce3", "#74a9cf", "#3f87bd", "#1f5f99", "#0b3d7a", "#062a57", "#03193a")
 LAND, BORDER = "#eeeeee", "#ffffff"
 
 
@@ -213,7 +214,9 @@ def draw_map(status: dict[str, str], labels: dict[str, str], legend: dict[str, s
 
     # Legend in the map's lower-left corner (the Atlantic/Sahara area carries no labels).
     lx, ly = MARGIN + 8, top + map_h - 8 - legend_rows * 13
-    ax.add_patch(Rectangle((lx - 4, ly - 4), 170, legend_rows * 13 + 6, facecolor="white",
+    legend_w = max([text_size(legend_title, font)[0]] +
+                   [15 + text_size(t, font)[0] for t in legend.values()]) + 10
+    ax.add_patch(Rectangle((lx - 4, ly - 4), legend_w, legend_rows * 13 + 6, facecolor="white",
                            edgecolor="#cccccc", linewidth=0.5, zorder=5))
     if legend_title:
         ax.text(lx, ly + 5, legend_title, fontproperties=fp, va="center", color=INK, zorder=6)

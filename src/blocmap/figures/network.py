@@ -61,10 +61,12 @@ def draw_network(sets: dict[str, frozenset[str]], labels: dict[str, str], title:
     margin = 16.0 + widest + 10
     title_h = 30.0 if title else 0.0
     cap_h = [text_size(c, font)[1] + 3 for c in caption]
-    size = 2 * (radius + margin)
+    size = 2 * (radius + margin)            # labels left and right need their full width
+    tall = 2 * (radius + 40.0)              # above and below only their height
+    legend_h = 18.0
     width = max([size] + [32 + text_size(c, font)[0] for c in caption])
-    height = size + title_h + sum(cap_h) + 10
-    cx, cy = width / 2, title_h + size / 2
+    height = tall + title_h + legend_h + sum(cap_h) + 10
+    cx, cy = width / 2, title_h + tall / 2
     figure = new_figure(width, height)
     ax = _axes(figure, width, height)
     fp = FontProperties(fname=font.path, size=font.size)
@@ -87,7 +89,16 @@ def draw_network(sets: dict[str, frozenset[str]], labels: dict[str, str], title:
         right = math.cos(angle) >= 0
         ax.text(lx, ly, labels.get(n, n), fontproperties=fp, ha="left" if right else "right",
                 va="center", color=INK, zorder=4)
-    y = size + title_h
+    # Legend: one stroke per number of shared organizations.
+    y = tall + title_h
+    x = 16.0
+    for n in range(1, top + 1):
+        colour = PALETTE[min(n, len(PALETTE)) - 1]
+        ax.plot([x, x + 22], [y + 6, y + 6], color=colour, linewidth=0.6 + 3.0 * n / top,
+                alpha=0.35 + 0.5 * n / top)
+        ax.text(x + 26, y + 6, str(n), fontproperties=fp, va="center", color=INK)
+        x += 46
+    y += legend_h
     for c, h in zip(caption, cap_h):
         ax.text(16, y, c, fontproperties=fp, va="top", color=MUTED)
         y += h

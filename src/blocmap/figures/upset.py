@@ -89,7 +89,7 @@ def draw_upset(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     for r, s in enumerate(order):
         cy = matrix_top + ROW * r + ROW / 2
         if r % 2 == 0:
-            ax.add_patch(Rectangle((MARGIN, cy - ROW / 2), width - 2 * MARGIN, ROW,
+            ax.add_patch(Rectangle((MARGIN, cy - ROW / 2), left + sum(col_w) - MARGIN, ROW,
                                    color="#f2f2f2", zorder=0))
         colour = PALETTE[r % len(PALETTE)]
         ax.text(MARGIN, cy, set_labels.get(s, s), fontproperties=fp(font), va="center", color=colour)
