@@ -57,7 +57,10 @@ def parse_orgs(text: str | None, on: dt.date, atlas: Any,
             org = atlas.org(name.strip()).id
         except QueryError as exc:
             raise QueryError(f"{parameter}: {exc}", parameter=parameter) from None
-        day = parse_day(when.strip(), parameter=f"{parameter} {item}") if at else on
+        try:
+            day = parse_day(when.strip(), parameter=f"{parameter} {item}") if at else on
+        except QueryError as exc:
+            raise QueryError(str(exc), parameter=parameter) from None
         if org in seen:
             raise QueryError(f"{parameter}: '{org}' is given twice", parameter=parameter)
         seen.add(org)
