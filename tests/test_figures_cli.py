@@ -130,3 +130,23 @@ def test_network_table_per_year():
 def test_network_bad_years():
     result = run("network", "--from", "2016", "--to", "2014")
     assert result.exit_code == 1 and "--to" in result.output
+
+
+def test_too_many_empty_zones_falls_back_to_upset_and_says_so(tmp_path):
+    out = tmp_path / "euler.svg"
+    result = run("figure", "euler", "--on", "2016-06-01", "--max-empty", "1", "--orgs",
+                 "cis,csto,eaeu,customs_union,union_state,guam,sco", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "drawing an UpSet plot instead" in result.output
+    assert out.read_bytes().startswith(MAGIC["svg"])
+    # JSON promises the Euler layout, so it refuses instead of writing something else.
+    out_json = tmp_path / "euler.json"
+    result = run("figure", "euler", "--on", "2016-06-01", "--max-empty", "1", "--orgs",
+                 "cis,csto,eaeu,customs_union,union_state,guam,sco", "-o", str(out_json))
+    assert result.exit_code == 1 and "upset" in result.output and not out_json.exists()
+
+
+def test_empty_zones_are_listed_in_json_and_on_the_figure(tmp_path):
+    data = euler_json(tmp_path, "--on", "2016-06-01", "--orgs",
+                      "cis,csto,eaeu,customs_union,union_state,guam,sco")
+    assert data["empty_zones"] == [["cis", "csto"], ["cis", "csto", "customs_union", "eaeu"]]

@@ -101,8 +101,10 @@ def figure() -> None:
 @figure.command("euler")
 @_common
 @click.option("--format", "fmt", default=None, help="svg, png, pdf or json (default: from the file suffix).")
+@click.option("--max-empty", type=click.IntRange(0, 20), default=3, show_default=True,
+              help="Most hatched empty zones to accept before drawing an UpSet plot instead.")
 def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
-              fmt: str | None) -> None:
+              fmt: str | None, max_empty: int) -> None:
     """A zone-exact Euler diagram: each state's name inside the region of its organizations.
 
     Members and associate members are inside a set; observers, participants, frozen,
@@ -119,14 +121,18 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
     try:
         topo = topology.solve(data.sets)
+        if len(topo.extra) > max_empty:
+            raise topology.LayoutImpossible(
+                f"an Euler diagram of these sets needs {len(topo.extra)} empty zones "
+                f"(more than --max-empty {max_empty})")
     except topology.LayoutImpossible as exc:
         if fmt == "json":
-            raise
+            raise QueryError(f"--orgs: {exc}; try 'blocmap figure upset'", parameter="--orgs") from None
         click.echo(f"blocmap: note: {exc}; drawing an UpSet plot instead", err=True)
         _write(output, _image(_upset_figure(inputs, lang, reason=str(exc)), fmt))
         return
     if topo.extra:
-        note = empty_zone_note(list(topo.extra), lang, _namers(atlas)["org_name"])
+        note = empty_zone_note(list(topo.extra), lang, _namers(atlas)["org_name"], topo.proven)
         inputs["notes"] = inputs["notes"] + (note,)
         click.echo(f"blocmap: note: {note}", err=True)
     layout = euler_layout(**inputs, topology=topo)  # raises unless the zone checker passes

@@ -145,12 +145,12 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
             "title": title, "notes": tuple(notes), "caption": tuple(caption)}
 
 
-def empty_zone_note(zones: list[tuple[str, ...]], lang: str,
-                    org_name: Callable[[str, str], str] | None = None) -> str:
-    """The caption line that lists the unavoidable empty zones."""
+def empty_zone_note(zones: list, lang: str, org_name: Callable[[str, str], str] | None = None,
+                    proven: bool = True) -> str:
+    """The caption line that lists the hatched empty zones (and whether they are unavoidable)."""
     _, org_name = _namers(lang, lambda s, lang: s, org_name)
-    listed = "; ".join(" ∩ ".join(org_name(o, lang) for o in zone) for zone in zones)
-    return strings.text("fig.empty", lang, zones=listed)
+    listed = "; ".join(" ∩ ".join(org_name(o, lang) for o in sorted(zone)) for zone in zones)
+    return strings.text("fig.empty" if proven else "fig.empty_unproven", lang, zones=listed)
 
 
 def _relations(pairs: list[tuple[str, str]], lang: str, org_name: Callable) -> str:

@@ -160,7 +160,6 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     sets = {s: frozenset(m) for s, m in sets.items()}
     topo = topology or solve(sets)
     order = topo.order
-    size = 2 * len(order) - 1
 
     members: dict[Signature, list[str]] = {}
     for e in sorted(set().union(*sets.values()) if sets else (), key=lambda e: (element_labels.get(e, e), e)):
@@ -169,8 +168,8 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
               for z, ids in members.items()}
 
     # Each zone's labels go in one of its cells; pick the cell that grows the grid least.
-    col_w = [GAP] * size
-    row_h = [GAP] * size
+    col_w = [GAP] * topo.nx
+    row_h = [GAP] * topo.ny
     label_cell: dict[Signature, tuple[int, int]] = {}
     for zone in sorted(blocks, key=lambda z: (-blocks[z].width * blocks[z].height, sorted(z))):
         need_w, need_h = blocks[zone].width + 2 * PAD, blocks[zone].height + 2 * PAD
@@ -206,7 +205,7 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         row_h[j] = max(row_h[j], need)
         cell_top[i, j] = top
 
-    top_margin = MARGIN + max([margin(i, 0) for i in range(size)] + [0.0])
+    top_margin = MARGIN + max([margin(i, 0) for i in range(topo.nx)] + [0.0])
     title_box = None
     if title:
         tw, th = text_size(title, name_font)

@@ -26,6 +26,11 @@ _TABLE: dict[str, dict[str, str]] = {
                   "zh-Hant": "斜線區：無成員國（{zones}），每個組織只用一條外框時無法避免",
                   "ru": "Штриховка: области без членов ({zones}); "
                         "при одном контуре на организацию их не избежать"},
+    "fig.empty_unproven": {"en": "Hatched: drawn but without members ({zones}); "
+                                 "no drawing without them was found in the time allowed",
+                           "zh-Hant": "斜線區：無成員國（{zones}），在限定時間內找不到沒有它們的畫法",
+                           "ru": "Штриховка: области без членов ({zones}); "
+                                 "за отведённое время не найден рисунок без них"},
     "fig.inside_rule": {"en": "Inside an outline: members and associate members",
                         "zh-Hant": "框內：正式成員國與準成員國",
                         "ru": "Внутри контура: члены и ассоциированные члены"},

@@ -3,14 +3,17 @@
 Every set is drawn as one axis-aligned rectangle whose four edges lie on a grid of 2N
 vertical and 2N horizontal lines, one edge per line.  Because no two edges share a line,
 curves never run together, never meet at a point and always cross at right angles; the
-grid spacing chosen later (``euler.py``) is the gap between curves.
+grid spacing chosen later (``euler.py``) is the gap between curves.  Groups of sets that
+share no element are solved apart and put side by side (they may reuse horizontal lines:
+their curves are a column apart).
 
 A small constraint program (OR-Tools CP-SAT) chooses the edge order so that the
-signature of every grid cell is a zone of the data (or empty), and every zone of the data
-appears.  When the data cannot be drawn that way (e.g. CIS covered exactly by two
-disjoint organizations), a slack lets a cell take another signature; the fewest such cells
-are used and the signatures are reported as *empty zones*, never hidden.  A zone split in
-two pieces is rejected and the solver is asked again (a "no-good" cut).
+signature of every grid cell is a zone of the data (or empty), every zone of the data
+appears, and containment and disjointness hold.  When the data cannot be drawn that way
+(e.g. CIS covered exactly by two disjoint organizations) a cell may take one of the few
+other signatures the pair relations allow; the solver uses the fewest such *empty zones*
+(then the fewest cells) and they are reported, never hidden.  Zones of the data come in
+one piece: connectivity constraints are added when a first answer splits one.
 
 The approach follows /work/shared/research/anchors-euler.md §4.5 and RectEuler (Paetzold
 et al. 2023).
@@ -31,18 +34,18 @@ class GridTopology:
     """Rectangles as grid-line indexes: ``rects[set] = (x0, x1, y0, y1)`` with x0 < x1 and y0 < y1.
 
     ``cells[(i, j)]`` is the signature of the cell between vertical lines i, i+1 and
-    horizontal lines j, j+1 (y grows downwards).  ``extra`` are drawn signatures that the
-    data does not have (unavoidable empty zones).
+    horizontal lines j, j+1 (y grows downwards); there are ``nx`` by ``ny`` cells.
+    ``extra`` are drawn signatures the data does not have (empty zones); ``proven`` says
+    the solver proved that no drawing of this kind needs fewer extra cells.
     """
 
     order: tuple[str, ...]
     rects: dict[str, tuple[int, int, int, int]]
     cells: dict[tuple[int, int], Signature]
     extra: tuple[Signature, ...]
-
-    @property
-    def lines(self) -> int:
-        return 2 * len(self.order)
+    nx: int = 0
+    ny: int = 0
+    proven: bool = True
 
 
 class LayoutImpossible(BlocmapError):
@@ -101,8 +104,8 @@ def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
 
     Every cell carries a distance ``d``; a cell is either its zone's single root or has a
     neighbour of the same signature with a smaller ``d``, so following smaller distances
-    always ends at the root.  The outside may root anywhere on the border; extra (slack)
-    zones are left to the after-check in ``solve``.
+    always ends at the root.  The outside may root anywhere on the border; empty zones
+    (``slack`` cells) may come in pieces: they are hatched and listed either way.
     """
     cells = [(i, j) for i in range(size) for j in range(size)]
     dist = {c: model.NewIntVar(0, size * size, f"d_{c[0]}_{c[1]}") for c in cells}
@@ -150,19 +153,123 @@ def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
             model.Add(sum(roots[k]) == 0)  # an empty cell inside the grid must reach the border
 
 
+def candidates(sets: dict[str, frozenset[str]], limit: int = 12) -> list[Signature]:
+    """Signatures no element has but a drawing may show: closed under containment, no
+    disjoint pair.  Any other signature would break a hard pair constraint anyway."""
+    from itertools import combinations
+
+    order = sorted(sets)
+    if len(order) > limit:
+        raise LayoutImpossible(f"{len(order)} sets are too many for an Euler diagram; "
+                               "use 'blocmap figure upset'")
+    required = required_zones(sets)
+    supersets = {s: [t for t in order if t != s and sets[s] <= sets[t]] for s in order}
+    found = []
+    for r in range(1, len(order) + 1):
+        for combo in combinations(order, r):
+            sig = frozenset(combo)
+            if sig in required:
+                continue
+            if any(t not in sig for s in sig for t in supersets[s]):
+                continue
+            if any(not (sets[a] & sets[b]) for a, b in combinations(combo, 2)):
+                continue
+            found.append(sig)
+    return found
+
+
+def components(sets: dict[str, frozenset[str]]) -> list[tuple[str, ...]]:
+    """Groups of sets linked by shared elements; groups never touch, so each is drawn alone."""
+    left = sorted(sets)
+    groups = []
+    while left:
+        group, queue = {left[0]}, [left[0]]
+        while queue:
+            current = queue.pop()
+            for other in left:
+                if other not in group and sets[current] & sets[other]:
+                    group.add(other)
+                    queue.append(other)
+        left = [s for s in left if s not in group]
+        groups.append(tuple(sorted(group)))
+    # Largest group first (left), then by name: a stable, readable order.
+    return sorted(groups, key=lambda g: (-len(set().union(*(sets[s] for s in g))), g))
+
+
 def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
-          budget: float = 10.0, max_retries: int = 8) -> GridTopology:
+          budget: float = 3.0) -> GridTopology:
     """The edge order for ``sets`` (deterministic), or ``LayoutImpossible``.
 
-    ``budget`` is CP-SAT *deterministic* time per solve, so the answer does not depend on
-    the machine's speed.
+    Groups of sets that share no element are solved apart and placed side by side; sets
+    with identical members (twins) are solved as one and drawn nested (see ``_nest_twins``).
+    ``budget`` is CP-SAT *deterministic* time per group, so the answer does not depend on
+    the machine's speed or load.
     """
+    order = tuple(sorted(sets))
+    if not order:
+        return GridTopology(order, {}, {}, (), 0, 0)
+    twins: dict[str, list[str]] = {}
+    for s in order:
+        first = next(r for r in order if sets[r] == sets[s])
+        if first != s:
+            twins.setdefault(first, []).append(s)
+    singles = {s: sets[s] for s in order if not any(s in t for t in twins.values())}
+    parts = [_solve_group({s: singles[s] for s in group}, max_extra_cells, budget)
+             for group in components(singles)]
+    rects, offset, ny = {}, 0, max(p.ny for p in parts)
+    for part in parts:
+        for s, (x0, x1, y0, y1) in part.rects.items():
+            rects[s] = (x0 + offset, x1 + offset, y0, y1)
+        offset += part.nx + 1  # one more column between groups: an empty gap
+    nx = offset - 1
+    rects, nx, ny = _nest_twins(rects, twins, nx, ny)
+    cells = {(i, j): frozenset(s for s in order if rects[s][0] <= i < rects[s][1]
+                               and rects[s][2] <= j < rects[s][3])
+             for i in range(nx) for j in range(ny)}
+    zones = required_zones(sets)
+    extra = tuple(sorted({z for z in cells.values() if z and z not in zones},
+                         key=lambda z: (len(z), sorted(z))))
+    proven = all(p.proven for p in parts) and len(extra) == sum(len(p.extra) for p in parts) + \
+        sum(len(t) for t in twins.values())
+    return GridTopology(order, rects, cells, extra, nx, ny, proven)
+
+
+def _nest_twins(rects: dict, twins: dict[str, list[str]], nx: int, ny: int):
+    """Draw each twin just inside the previous one, on new grid lines next to its edges.
+
+    Twins have the same members, so any drawing with separate curves has a ring that is
+    inside one and not the other: that ring is reported as an empty zone.
+    """
+    rects = dict(rects)
+
+    def insert(axis: int, line: int) -> None:
+        lo, hi = (0, 1) if axis == 0 else (2, 3)
+        for s, r in rects.items():
+            r = list(r)
+            for k in (lo, hi):
+                if r[k] >= line:
+                    r[k] += 1
+            rects[s] = tuple(r)
+
+    for first in sorted(twins):
+        outer = first
+        for twin in twins[first]:
+            for lo, hi in ((0, 1), (2, 3)):
+                insert(lo // 2, rects[outer][lo] + 1)   # a new line just inside the near edge
+                insert(lo // 2, rects[outer][hi])       # and one just inside the far edge
+            x0, x1, y0, y1 = rects[outer]
+            rects[twin] = (x0 + 1, x1 - 1, y0 + 1, y1 - 1)
+            nx, ny = nx + 2, ny + 2
+            outer = twin
+    return rects, nx, ny
+
+
+def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int,
+                 budget: float) -> GridTopology:
     from ortools.sat.python import cp_model
 
     order = tuple(sorted(sets))
     n = len(order)
-    if n == 0:
-        return GridTopology(order, {}, {}, ())
     size = 2 * n - 1  # cells per axis
     zones = sorted(required_zones(sets), key=lambda z: (len(z), sorted(z)))
     allowed = [frozenset()] + zones
@@ -178,7 +285,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     model.AddAllDifferent([x0[s] for s in order] + [x1[s] for s in order])
     model.AddAllDifferent([y0[s] for s in order] + [y1[s] for s in order])
 
-    # Pair relations of the data are hard constraints, even where slack is used.
+    # Pair relations of the data are hard constraints, also for the empty zones.
     for a in order:
         for b in order:
             if a >= b:
@@ -225,26 +332,39 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
                 model.AddBoolOr([in_x[s, i].Not(), in_y[s, j].Not()]).OnlyEnforceIf(b.Not())
                 inside[s, i, j] = b
 
+    # A cell's signature is a zone of the data, the outside, or one of the few signatures
+    # the pair relations still allow (``candidates``): those are the possible empty zones.
+    extras = candidates(sets)
     slack = {}
     is_zone = {}
     uses = {z: [] for z in zones}
+    extra_uses = {z: [] for z in extras}
     for i in range(size):
         for j in range(size):
             choice = []
-            for k, zone in enumerate(allowed):
+            for k, zone in enumerate(allowed + extras):
                 z = model.NewBoolVar(f"z_{i}_{j}_{k}")
                 for s in order:
                     lit = inside[s, i, j]
                     model.AddImplication(z, lit if s in zone else lit.Not())
                 choice.append(z)
-                is_zone[i, j, k] = z
-                if zone:
-                    uses[zone].append(z)
+                if k < len(allowed):
+                    is_zone[i, j, k] = z
+                    if zone:
+                        uses[zone].append(z)
+                else:
+                    extra_uses[zone].append(z)
+            model.AddExactlyOne(choice)
             slack[i, j] = model.NewBoolVar(f"slack_{i}_{j}")
-            model.AddExactlyOne(choice + [slack[i, j]])
+            model.Add(sum(choice[len(allowed):]) == 1).OnlyEnforceIf(slack[i, j])
+            model.Add(sum(choice[len(allowed):]) == 0).OnlyEnforceIf(slack[i, j].Not())
     for zone in zones:
         model.AddBoolOr(uses[zone])
-    _connected(model, order, size, allowed, inside, is_zone, slack)
+    used = []
+    for zone in extras:
+        flag = model.NewBoolVar(f"used_{sorted(zone)}")
+        model.AddMaxEquality(flag, extra_uses[zone])
+        used.append(flag)
     total_slack = sum(slack.values())
     model.Add(total_slack <= max_extra_cells)
     perimeter = sum(x1[s] - x0[s] + y1[s] - y0[s] for s in order)
@@ -253,13 +373,16 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     model.Add(x0[big] + x1[big] <= 2 * n - 1)
     model.Add(y0[big] + y1[big] <= 2 * n - 1)
     model.Add(x1[big] - x0[big] >= y1[big] - y0[big])
-    # Fewest extra cells first, then the most compact drawing.
-    model.Minimize(1000 * total_slack + perimeter)
+    # Fewest empty zones first, then fewest empty cells, then the most compact drawing.
+    model.Minimize(100000 * sum(used) + 1000 * total_slack + perimeter)
 
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1  # one worker: the same answer every run
     solver.parameters.random_seed = 0
-    for _ in range(max_retries):
+    solver.parameters.max_deterministic_time = budget
+    # Connectivity constraints are large and rarely needed: add them only when the first
+    # answer splits a zone of the data or encloses a hole (a lazy constraint).
+    for attempt in range(2):
         status = solver.Solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             break
@@ -271,16 +394,10 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
         if not split_zones(cells, size, keep=set(zones)):
             extra = tuple(sorted({sig for sig in cells.values() if sig and sig not in set(zones)},
                                  key=lambda z: (len(z), sorted(z))))
-            return GridTopology(order, rects, cells, extra)
-        # This order splits a zone: forbid exactly this assignment and ask again.
-        same = []
-        for k, var_map in enumerate((x0, x1, y0, y1)):
-            for s in order:
-                eq = model.NewBoolVar(f"seen_{k}_{s}")
-                model.Add(var_map[s] == rects[s][k]).OnlyEnforceIf(eq)
-                model.Add(var_map[s] != rects[s][k]).OnlyEnforceIf(eq.Not())
-                same.append(eq.Not())
-        model.AddBoolOr(same)
+            return GridTopology(order, rects, cells, extra, size, size,
+                                proven=status == cp_model.OPTIMAL)
+        if attempt == 0:
+            _connected(model, order, size, allowed, inside, is_zone, slack)
     raise LayoutImpossible(
         f"cannot draw {', '.join(order)} as an Euler diagram with one rectangle per set "
-        f"and at most {max_extra_cells} empty cells; use 'blocmap figure upset'")
+        f"within the solver's budget; use 'blocmap figure upset'")
