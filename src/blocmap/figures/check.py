@@ -98,9 +98,14 @@ def check_shapes(shapes: dict, data: dict[str, frozenset[str]],
     eps = DUST * union_area  # as strict as the zone faces: a sliver is a violation
     for a, b in combinations(sorted(data), 2):
         A, B = shapes[a], shapes[b]
-        for inner, outer in ((a, b), (b, a)):
-            if data[inner] <= data[outer] and shapes[inner].difference(shapes[outer]).area > eps:
-                report.problems.append(f"{inner} is not drawn inside {outer}")
+        if data[a] == data[b]:
+            # Same members: one drawn inside the other, the ring being a declared empty zone.
+            if min(A.difference(B).area, B.difference(A).area) > eps:
+                report.problems.append(f"{a} and {b} have the same members but neither is inside the other")
+        else:
+            for inner, outer in ((a, b), (b, a)):
+                if data[inner] <= data[outer] and shapes[inner].difference(shapes[outer]).area > eps:
+                    report.problems.append(f"{inner} is not drawn inside {outer}")
         if not (data[a] & data[b]) and A.intersection(B).area > eps:
             report.problems.append(f"{a} and {b} overlap but share no member")
         crossing = A.exterior.intersects(B.exterior)
