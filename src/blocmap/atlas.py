@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from .dates import parse_day
 from .errors import DataError, QueryError, unknown
 from .loader import BUNDLED, load_folder
-from .model import INSIDE, Dispute, Event, Membership, Organization, Source, Spell, State
+from .model import INSIDE, STATUSES, Dispute, Event, Membership, Organization, Source, Spell, State
 from .names import org_display, state_display
 from .timeline import Change, SpellIndex, Zone, as_membership, build_spells, diff, sets_on, zones
 from .validate import check
@@ -39,22 +39,29 @@ class Atlas:
         """Load and validate a data folder; DataError lists every problem with file and line."""
         if folder is None:
             return cls.bundled()
+        return cls._validated(Path(folder))
+
+    @classmethod
+    def _validated(cls, folder: Path) -> "Atlas":
+        from . import cache
+
+        key, cached = cache.load(folder) if folder.is_dir() else ("", None)
+        if isinstance(cached, cls):
+            return cached
         raw = load_folder(folder)
         problems = check(raw)
         if problems:
             raise DataError(problems)
-        return cls(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+        atlas = cls(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+        cache.store(key, atlas)
+        return atlas
 
     @classmethod
     def bundled(cls) -> "Atlas":
         """The bundled atlas, loaded once per process."""
         global _BUNDLED_ATLAS
         if _BUNDLED_ATLAS is None:
-            raw = load_folder(BUNDLED)
-            problems = check(raw)
-            if problems:
-                raise DataError(problems)
-            _BUNDLED_ATLAS = cls(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+            _BUNDLED_ATLAS = cls._validated(BUNDLED)
         return _BUNDLED_ATLAS
 
     # ------------------------------------------------------------------ names
@@ -180,8 +187,7 @@ class Atlas:
         return [e for e in self.events if e.status is not None or e.kind in ("founded", "dissolved")]
 
 
-_STATUS_ORDER = {s: i for i, s in enumerate(("member", "associate", "observer", "participant", "candidate",
-                                             "suspended", "frozen", "ceased", "withdrawn"))}
+_STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 
 
 def _status_then_state(m: Membership) -> tuple[int, str]:
