@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-shapely = pytest.importorskip("shapely")
-from shapely import Point, box  # noqa: E402
+from shapely import Point, box
 
-from blocmap.figures.check import LayoutCheckError, check_layout, check_shapes, verify  # noqa: E402
-from blocmap.figures.euler import ElementBox, EulerLayout, SetShape  # noqa: E402
+from blocmap.figures.check import LayoutCheckError, check_layout, check_shapes, verify
+from blocmap.figures.euler import ElementBox, EulerLayout, SetShape
 
 US, CU = {"RU", "BY"}, {"RU", "BY", "KZ"}
 EAEU = CU | {"KG", "AM"}

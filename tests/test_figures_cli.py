@@ -8,9 +8,7 @@ import warnings
 import pytest
 from click.testing import CliRunner
 
-pytest.importorskip("ortools")
-pytest.importorskip("matplotlib")
-from blocmap.cli import main  # noqa: E402
+from blocmap.cli import main
 
 MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<?xml"}
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-pytest.importorskip("ortools")
-from blocmap.cli import main  # noqa: E402
+from blocmap.cli import main
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "figures.md"
 

@@ -9,13 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-pytest.importorskip("ortools")
-pytest.importorskip("shapely")
-from shapely import Polygon, box  # noqa: E402
+from shapely import Polygon, box
 
-from blocmap.figures.check import MIN_GAP, check_layout, drawn_zones  # noqa: E402
-from blocmap.figures.euler import euler_layout  # noqa: E402
-from blocmap.figures.topology import required_zones, solve  # noqa: E402
+from blocmap.figures.check import MIN_GAP, check_layout, drawn_zones
+from blocmap.figures.euler import euler_layout
+from blocmap.figures.topology import required_zones, solve
 
 FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "figures" / "variants.yaml")
                           .read_text(encoding="utf-8"))

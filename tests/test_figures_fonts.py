@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("matplotlib")
 
 
 def test_font_path_is_a_cjk_font_matplotlib_knows(atlas):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("ortools")
-from blocmap.figures.check import check_layout  # noqa: E402
-from blocmap.figures.euler import euler_layout  # noqa: E402
-from blocmap.figures.topology import candidates, components, solve  # noqa: E402
+from blocmap.figures.check import check_layout
+from blocmap.figures.euler import euler_layout
+from blocmap.figures.topology import candidates, components, solve
 
 
 def f(**sets):

@@ -294,8 +294,17 @@ def network_cmd(start: str, end: str, orgs: str | None, fmt: str, output: Path |
 
 
 def register(group: click.Group) -> None:
-    """Add ``figure`` and ``network`` to the ``blocmap`` command."""
-    group.add_command(figure)
+    """Add ``figure euler|upset|map|network`` and ``network`` to the ``blocmap`` command.
+
+    Another feature may already have made a ``figure`` group (``figure timeline``): then
+    these commands join it instead of replacing it.
+    """
+    existing = group.commands.get("figure")
+    if isinstance(existing, click.Group):
+        for name, command in figure.commands.items():
+            existing.add_command(command, name)
+    else:
+        group.add_command(figure)
     group.add_command(network_cmd)
 
 

@@ -1,8 +1,9 @@
 """The one font blocmap draws with: Noto Sans CJK TC (Traditional Chinese, Latin, Cyrillic).
 
 The font arrives with the pinned PyPI package ``cvttf-NotoSansCJK-Regular`` (SIL Open Font
-License 1.1, as its own name table says), so ``pip install blocmap[figures]`` alone provides
-it and nothing is downloaded at run time.  One font for every language keeps label
+License 1.1, as its own name table says), a dependency of blocmap, so ``pip install`` alone
+provides it and nothing is downloaded at run time.  Without it, a system Noto Sans CJK
+(Debian ``fonts-noto-cjk``) is used.  One font for every language keeps label
 measurements and rendering consistent.
 
     >>> from blocmap import fonts
@@ -44,8 +45,8 @@ def _find() -> Path:
     for candidate in _SYSTEM_CANDIDATES:
         if Path(candidate).is_file():
             return Path(candidate)
-    raise BlocmapError("no CJK font found: install blocmap with the 'figures' extra "
-                       "(pip install 'blocmap[figures]') or set " + ENV_VAR)
+    raise BlocmapError("no CJK font found: pip install 'cvttf-NotoSansCJK-Regular==1.0' "
+                       "(a blocmap dependency) or set " + ENV_VAR)
 
 
 @functools.lru_cache(maxsize=1)
