@@ -148,3 +148,20 @@ def test_empty_zones_are_listed_in_json_and_on_the_figure(tmp_path):
     data = euler_json(tmp_path, "--on", "2016-06-01", "--orgs",
                       "cis,csto,eaeu,customs_union,union_state,guam,sco")
     assert data["empty_zones"] == [["cis", "csto"], ["cis", "csto", "customs_union", "eaeu"]]
+
+
+def test_images_are_reproducible_and_pdf_text_is_searchable(tmp_path):
+    import pypdf
+
+    first, second, pdf = tmp_path / "a.svg", tmp_path / "b.svg", tmp_path / "c.pdf"
+    for out in (first, second, pdf):
+        assert run("figure", "euler", "--on", "2015-06-01", "--lang", "zh-Hant", "-o", str(out)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    text = pypdf.PdfReader(str(pdf)).pages[0].extract_text()
+    assert "哈薩克" in text and "獨立國協" in text
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    out = tmp_path / "euler.json"
+    assert run("figure", "euler", "--on", "2015-06-01", "-o", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o044  # not the 0600 of a temporary file

@@ -39,9 +39,10 @@ def save(figure, fmt: str) -> bytes:
     buffer = io.BytesIO()
     metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None},
                 "png": {"Software": None}}[fmt]
-    # Text becomes outlines in SVG so Chinese shows without the font on the reader's side.
+    # Text becomes outlines in SVG so Chinese shows without the font on the reader's side;
+    # PDF uses Type 3 glyphs: Type 42 would wrap this CFF-flavoured OpenType font wrongly.
     with matplotlib.rc_context({"svg.hashsalt": "blocmap", "svg.fonttype": "path",
-                                "pdf.fonttype": 42}):
+                                "pdf.fonttype": 3}):
         figure.savefig(buffer, format=fmt, dpi=PNG_DPI if fmt == "png" else 72,
                        metadata=metadata, facecolor="white")
     return buffer.getvalue()
