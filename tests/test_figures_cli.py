@@ -165,3 +165,11 @@ def test_written_files_are_readable_by_others(tmp_path):
     out = tmp_path / "euler.json"
     assert run("figure", "euler", "--on", "2015-06-01", "-o", str(out)).exit_code == 0
     assert out.stat().st_mode & 0o044  # not the 0600 of a temporary file
+
+
+def test_an_organization_without_members_that_day_is_left_out_with_a_note(tmp_path):
+    out = tmp_path / "euler.json"
+    result = run("figure", "euler", "--on", "2008-06-01", "--orgs", "cis,csto,eaeu", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "eaeu had no members on 2008-06-01" in result.output
+    assert {s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["sets"]} == {"cis", "csto"}

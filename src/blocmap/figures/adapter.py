@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..dates import parse_day
-from ..errors import BlocmapError, QueryError
+from ..errors import QueryError
 from . import strings
 
 #: Figure 1 of the paper: the post-Soviet system.
@@ -138,7 +138,7 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
         if spec.pinned:
             caption.append(strings.text("fig.pinned", lang, org=org_name(spec.org, lang),
                                         date=strings.day(spec.on, lang)))
-    caption.append(strings.text("fig.source", lang, version=version))
+    caption.append(strings.text("fig.source", lang, version=version, date=strings.day(days[0], lang)))
     return {"sets": data.sets, "set_labels": {s: org_name(s, lang) for s in data.sets},
             "element_labels": labels, "outside": outside,
             "outside_title": strings.text("fig.outside", lang) if outside else "",

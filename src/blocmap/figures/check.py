@@ -78,8 +78,6 @@ def drawn_zones(shapes: dict, dust: float = DUST) -> dict[frozenset, list]:
 def check_shapes(shapes: dict, data: dict[str, frozenset[str]],
                  declared_empty: list[frozenset] | tuple = (), min_gap: float = MIN_GAP) -> Report:
     """Zones, containment, disjointness and well-formedness of ``shapes`` against ``data``."""
-    from shapely import Point  # noqa: F401 - imported for shapely's lazy geometry types
-
     report = Report()
     zones = drawn_zones(shapes)
     report.drawn = {sig: len(pieces) for sig, pieces in zones.items()}

@@ -197,13 +197,11 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         s = name_at.get((column, line))
         return name_size[s][1] / 2 + NAME_PAD if s else 0.0
 
-    cell_top: dict[tuple[int, int], float] = {}
     for (i, j) in topo.cells:
         top, bottom = max(PAD, margin(i, j) + NAME_PAD), max(PAD, margin(i, j + 1) + NAME_PAD)
         content = next((blocks[z].height for z, c in label_cell.items() if c == (i, j)), 0.0)
         need = (top + content + bottom) if content else max(GAP, margin(i, j) + margin(i, j + 1))
         row_h[j] = max(row_h[j], need)
-        cell_top[i, j] = top
 
     top_margin = MARGIN + max([margin(i, 0) for i in range(topo.nx)] + [0.0])
     title_box = None
