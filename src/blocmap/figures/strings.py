@@ -14,11 +14,11 @@ _TABLE: dict[str, dict[str, str]] = {
                   "ru": "Членство на {date}"},
     "fig.pinned": {"en": "{org} as on {date}", "zh-Hant": "{org}以{date}為準",
                    "ru": "{org} — на {date}"},
-    "fig.source": {"en": "Memberships on {date}. Source: blocmap {version} atlas; the sources of "
+    "fig.source": {"en": "Memberships on {date} · Source: blocmap {version} atlas; the sources of "
                          "each membership: blocmap members ORG --on DATE",
-                   "zh-Hant": "{date}的成員關係。資料來源：blocmap {version} 資料集；"
+                   "zh-Hant": "{date}的成員關係 · 資料來源：blocmap {version} 資料集；"
                               "各成員關係的出處：blocmap members ORG --on DATE",
-                   "ru": "Членство на {date}. Источник: атлас blocmap {version}; источники по "
+                   "ru": "Членство на {date} · Источник: атлас blocmap {version}; источники по "
                          "каждому членству: blocmap members ORG --on DATE"},
     "fig.outside": {"en": "Related, not inside:", "zh-Hant": "有關係但不在圈內：",
                     "ru": "Связаны, но не внутри:"},
