@@ -51,20 +51,20 @@ def _image(figure: Any, fmt: str) -> bytes:
     return save(figure, fmt)
 
 
-def _selection(data_dir: Path | None, on: str, orgs: str | None):
+def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str = "--orgs"):
     """The atlas, the day, the org specs and their memberships (empty sets dropped, said so)."""
     from .dates import parse_day
     from .figures.adapter import collect, parse_orgs
 
     day = parse_day(on, parameter="--on")
     atlas = get_atlas(data_dir)
-    specs = parse_orgs(orgs, day, atlas)
+    specs = parse_orgs(orgs, day, atlas, parameter=parameter)
     data = collect(atlas, specs)
     empty = [s for s in data.specs if not data.sets[s.org]]
     for spec in empty:
         click.echo(f"blocmap: note: {spec.org} had no members on {spec.on}; left out", err=True)
     if len(empty) == len(data.specs):
-        raise QueryError("--orgs: none of these organizations had members on that day", parameter="--orgs")
+        raise QueryError(f"{parameter}: no member on that day", parameter=parameter)
     if empty:
         keep = [s for s in data.specs if data.sets[s.org]]
         data = collect(atlas, keep)
@@ -188,7 +188,7 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
     if org and orgs:
         raise QueryError("--org and --orgs: give one of them", parameter="--org")
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, org or orgs)
+    atlas, day, data = _selection(data_dir, on, org or orgs, "--org" if org else "--orgs")
     from .figures import mapplot, strings
 
     names = _namers(atlas)
