@@ -153,3 +153,14 @@ def test_drawn_text_stays_in_its_measured_box(layouts, lang):
         x0, y0, x1, y1 = drawn[element.label]
         bx0, by0, bx1, by1 = element.box
         assert bx0 - 1.5 <= x0 and x1 <= bx1 + 1.5 and by0 - 1.5 <= y0 and y1 <= by1 + 1.5, element
+
+
+def test_long_caption_lines_wrap_at_separators():
+    from blocmap.figures.measure import default_font, text_size, wrap
+
+    font = default_font(9.0)
+    text = "; ".join(f"State {k} (SCO: observer)" for k in range(12))
+    lines = wrap(text, font, 300.0)
+    assert len(lines) > 1
+    assert all(text_size(line, font)[0] <= 300.0 for line in lines)
+    assert " ".join(lines) == text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .measure import Font, default_font, text_size
+from .measure import Font, default_font, text_size, wrap
 from .topology import GridTopology, Signature, solve
 
 GAP = 18.0         # smallest distance between two grid lines = between two curves
@@ -255,8 +255,9 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
 
     y = bottom + MARGIN
     small = Font(font.path, font.size * 0.85, font.weight)
+    room = max(right, 480.0) - MARGIN  # long notes wrap at the figure's width
     for role, lines in (("note", notes), ("caption", caption)):
-        for line in lines:
+        for line in (part for text in lines for part in wrap(text, small, room)):
             w, h = text_size(line, small)
             texts.append(Text(line, role, (MARGIN, y, MARGIN + w, y + h), small.size))
             right = max(right, MARGIN + w)

@@ -61,3 +61,29 @@ def text_size(text: str, font: Font) -> tuple[float, float]:
     finally:
         artist.remove()
     return float(box.width) / _SCALE, float(box.height) / _SCALE
+
+
+def wrap(text: str, font: Font, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` points where it can be.
+
+    Breaks after '; ', then ', ', then spaces, so lists of states stay readable; a
+    single piece wider than ``width`` gets a line of its own.
+    """
+    if text_size(text, font)[0] <= width:
+        return [text]
+    for separator in ("; ", ", ", " "):
+        pieces = text.split(separator)
+        if len(pieces) > 1:
+            break
+    else:
+        return [text]
+    lines, current = [], pieces[0]
+    for piece in pieces[1:]:
+        candidate = current + separator + piece
+        if text_size(candidate, font)[0] <= width:
+            current = candidate
+        else:
+            lines.append(current + separator.rstrip())
+            current = piece
+    lines.append(current)
+    return lines

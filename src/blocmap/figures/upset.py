@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .measure import Font, default_font, text_size
+from .measure import Font, default_font, text_size, wrap
 
 DOT = 7.0
 ROW = 22.0
@@ -59,6 +59,7 @@ def draw_upset(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     list_top = matrix_top + ROW * len(order) + 8
     list_h = line_h * max(len(z.elements) for z in zones) if zones else 0
     width = left + sum(col_w) + MARGIN
+    caption = tuple(line for c in caption for line in wrap(c, small, max(width, 480.0) - 2 * MARGIN))
     cap_h = [text_size(c, small)[1] + 3 for c in caption]
     width = max([width] + [MARGIN * 2 + text_size(c, small)[0] for c in caption])
     height = list_top + list_h + 12 + sum(cap_h) + MARGIN
