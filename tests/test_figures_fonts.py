@@ -32,3 +32,11 @@ def test_override_must_exist(monkeypatch):
     monkeypatch.setenv(fonts.ENV_VAR, "/no/such/font.otf")
     with pytest.raises(BlocmapError):
         fonts._find()
+
+
+def test_every_state_has_a_name_to_draw(atlas):
+    # A label must never fall back to the bare code (Norway's iso2 'NO' once read as false).
+    for iso3, state in atlas.states.items():
+        assert isinstance(state.iso2, (str, type(None))), iso3
+        for lang in ("en", "zh-Hant", "ru"):
+            assert atlas.state_name(iso3, lang) != iso3, (iso3, lang)
