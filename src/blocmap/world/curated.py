@@ -1,0 +1,110 @@
+"""The thin adapter between the curated atlas and the world features.
+
+Everything the world layer needs from the atlas goes through ``Curated``: the ids it curates,
+their spells as generic ``SpellRow``s, when each organization existed, the ISO key of a COW
+code and the aliases COW uses.  Tests build a ``Curated`` from a handful of rows instead of an
+atlas, so the world layer can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from ..dates import PartialDate
+from .spells import SpellRow
+
+
+@dataclass
+class Curated:
+    """Curated spells and organizations, keyed by blocmap org id."""
+
+    spells: tuple[SpellRow, ...]
+    #: org id -> (founded, dissolved) as PartialDates (None: unknown / still exists)
+    periods: Mapping[str, tuple[PartialDate | None, PartialDate | None]]
+    #: COW id -> curated org id, for organizations COW names differently (eaec -> eurasec)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    #: ISO alpha-3 -> COW codes (code, first day, last day) as the atlas records them
+    cow_codes: Mapping[str, tuple[tuple[int, dt.date | None, dt.date | None], ...]] = field(
+        default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)  # org id -> English name
+    #: event sources by spell (org, state, start) for the audit, and notes
+    notes: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+
+    @property
+    def org_ids(self) -> frozenset[str]:
+        return frozenset(self.periods)
+
+    def spells_of(self, org: str) -> list[SpellRow]:
+        return [s for s in self.spells if s.org == org]
+
+    def iso3_of(self, ccode: int, day: dt.date | None = None) -> str | None:
+        for iso3, codes in self.cow_codes.items():
+            for code, start, end in codes:
+                if code == ccode and (day is None or ((start is None or start <= day)
+                                                      and (end is None or day <= end))):
+                    return iso3
+        return None
+
+    def ccode_of(self, iso3: str, day: dt.date) -> int | None:
+        codes = self.cow_codes.get(iso3.upper(), ())
+        for code, start, end in codes:
+            if (start is None or start <= day) and (end is None or day <= end):
+                return code
+        # Before or after every recorded code: the nearest one (a spell start may precede
+        # the day the atlas begins a COW code, e.g. a founding date of 1991-12-08 vs 12-26).
+        return codes[0][0] if codes else None
+
+    @classmethod
+    def from_atlas(cls, atlas: Any) -> "Curated":
+        """Read what the world layer needs from a loaded ``blocmap.atlas.Atlas``."""
+        cow_codes = {
+            iso3: tuple((c.code, c.start.earliest if c.start else None,
+                         c.end.latest if c.end else None) for c in state.cow)
+            for iso3, state in atlas.states.items()
+        }
+        periods = {org_id: (org.founded, org.dissolved) for org_id, org in atlas.orgs.items()}
+        aliases = {a.lower(): org_id for org_id, org in atlas.orgs.items() for a in org.aliases}
+        names = {org_id: org.names.get("en", org_id) for org_id, org in atlas.orgs.items()}
+        rows: list[SpellRow] = []
+        for spell in atlas.spells:
+            day = spell.start.earliest
+            codes = cow_codes.get(spell.state, ())
+            ccode = _code_on(codes, day)
+            if ccode is None:
+                continue  # a state with no COW code has no place in a COW-keyed panel
+            sources = tuple(spell.start_event.sources)
+            rows.append(SpellRow(spell.org, spell.state, ccode, spell.status, spell.start,
+                                 spell.end, sources, "curated"))
+        return cls(tuple(rows), periods, aliases, cow_codes, names)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[SpellRow],
+                  periods: Mapping[str, tuple[PartialDate | None, PartialDate | None]],
+                  aliases: Mapping[str, str] | None = None) -> "Curated":
+        rows = tuple(rows)
+        codes: dict[str, set[int]] = {}
+        for row in rows:
+            if row.state:
+                codes.setdefault(row.state, set()).add(row.ccode)
+        cow_codes = {iso3: tuple((c, None, None) for c in sorted(cs)) for iso3, cs in codes.items()}
+        return cls(rows, dict(periods), dict(aliases or {}), cow_codes)
+
+
+def _code_on(codes: tuple, day: dt.date) -> int | None:
+    for code, start, end in codes:
+        if (start is None or start <= day) and (end is None or day <= end):
+            return code
+    return codes[0][0] if codes else None
+
+
+def load_curated(data_dir: Any = None) -> Curated | None:
+    """The curated side from the bundled atlas, or ``None`` where the atlas is not available."""
+    try:
+        from ..atlas import Atlas  # noqa: F401
+    except ModuleNotFoundError:
+        return None
+    import blocmap
+
+    return Curated.from_atlas(blocmap.load(data_dir))

@@ -1,0 +1,379 @@
+"""State-year, dyad-year and org-year panels derived from the generic spell table by one rule.
+
+Every panel goes the same way: the spells of the chosen organizations are cut into
+(org, state, year) pieces, one rule (``spells.RULES``) picks the status of each state-year,
+and the COW state-year universe (which states were in the system that year) gives the rows.
+Codes in COW coding: 0 none, 1 full, 2 associate, 3 observer, -1 the organization does not
+exist that year, -9 unknown (COW's missing, or a COW-only organization after COW's last year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ..errors import QueryError
+from .spells import (CODINGS, COW_CODE, MISSING, NOT_IN_EXISTENCE, RULE_TEXT, RULES,
+                     STATUS_RANK, SpellRow)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+OPEN = dt.date(9999, 12, 31).toordinal()
+STATUS_NONE, STATUS_NA, STATUS_UNKNOWN = "none", "n/a", "unknown"
+
+
+def spells_frame(rows: Iterable[SpellRow]) -> "pd.DataFrame":
+    """The generic spell table as a DataFrame (days as proleptic ordinals, end exclusive)."""
+    import pandas as pd
+
+    records = [(s.org, s.state, s.ccode, s.status, s.start.earliest.toordinal(),
+                s.end.earliest.toordinal() if s.end else OPEN, s.start.precision,
+                ";".join(s.sources), s.data, str(s.start), str(s.end) if s.end else "")
+               for s in rows]
+    return pd.DataFrame.from_records(records, columns=[
+        "org", "state", "ccode", "status", "start", "end", "precision", "sources", "data",
+        "start_date", "end_date"])
+
+
+def ordinal_years(ordinals: "Any") -> "Any":
+    """Calendar years of proleptic ordinals, vectorized (ordinal 719163 is 1970-01-01)."""
+    import numpy as np
+
+    days = np.asarray(ordinals, dtype=np.int64) - 719163
+    return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+
+
+def lookup(values: "pd.Series", table: dict) -> "Any":
+    """``table[v]`` for each value, through the distinct values only (fast on text columns)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values)
+    return np.asarray([table[u] for u in uniques], dtype=np.int64)[codes]
+
+
+def _check(rule: str, coding: str = "cow") -> None:
+    if rule not in RULES:
+        raise QueryError(f"rule: '{rule}' is not one of {', '.join(RULES)}", parameter="rule")
+    if coding not in CODINGS:
+        raise QueryError(f"coding: '{coding}' is not one of {', '.join(CODINGS)}", parameter="coding")
+
+
+def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None) -> tuple[int, int]:
+    first = start if start is not None else world.coverage[0]
+    if end is not None:
+        last = end
+    elif all(world.data_of(o) == "curated" for o in ids):
+        last = dt.date.today().year - 1  # the last complete year
+    else:
+        last = world.coverage[1]
+    if last < first:
+        raise QueryError(f"--to {last} is before --from {first}", parameter="to")
+    return first, last
+
+
+def universe(world: Any, first: int, last: int) -> "pd.DataFrame":
+    """(ccode, year, day0, day1): the state-years in the system and their first/last day.
+
+    After COW's last year the states of the imported list whose tenure is ongoing (ends on
+    the list's last day) are carried forward; without a list, the states of the last year.
+    """
+    import pandas as pd
+
+    system = world.system()
+    system = system[(system.year >= first) & (system.year <= last)]
+    tenures = world.tenures()
+    cover_end = world.coverage[1]
+    if last > cover_end:
+        if len(tenures):
+            final = tenures.end_day.max()
+            ongoing = sorted(set(tenures.loc[tenures.end_day == final, "ccode"]))
+        else:
+            ongoing = sorted(set(world.system().query("year == @cover_end").ccode))
+        years = range(max(first, cover_end + 1), last + 1)
+        extra = pd.DataFrame([(c, y) for y in years for c in ongoing], columns=["ccode", "year"])
+        system = pd.concat([system, extra], ignore_index=True)
+    system = system.astype({"ccode": "int64", "year": "int64"})
+    windows = []
+    for ccode, start, end_day in tenures.itertuples(index=False):
+        start = pd.Timestamp(start).date()
+        end_day = pd.Timestamp(end_day).date()
+        ongoing_end = dt.date(9999, 12, 31) if end_day == tenures.end_day.max() else end_day
+        for year in range(max(start.year, first), min(ongoing_end.year, last) + 1):
+            a = max(start, dt.date(year, 1, 1))
+            b = min(ongoing_end, dt.date(year, 12, 31))
+            windows.append((int(ccode), year, a.toordinal(), b.toordinal()))
+    frame = system.copy()
+    frame["day0"] = [dt.date(y, 1, 1).toordinal() for y in frame.year]
+    frame["day1"] = [dt.date(y, 12, 31).toordinal() for y in frame.year]
+    if windows:
+        win = pd.DataFrame(windows, columns=["ccode", "year", "w0", "w1"]).groupby(
+            ["ccode", "year"], as_index=False).agg(w0=("w0", "min"), w1=("w1", "max"))
+        frame = frame.merge(win, on=["ccode", "year"], how="left")
+        frame["day0"] = frame.w0.fillna(frame.day0).astype("int64")
+        frame["day1"] = frame.w1.fillna(frame.day1).astype("int64")
+        frame = frame.drop(columns=["w0", "w1"])
+    return frame.sort_values(["ccode", "year"], ignore_index=True)
+
+
+def org_windows(world: Any, ids: Sequence[str], first: int, last: int) -> "pd.DataFrame":
+    """(org, year, o0, o1, state): days each organization existed in each year, and whether
+    the year is known (``state`` 'exists', 'unknown' past COW's coverage)."""
+    import pandas as pd
+
+    periods = world.org_periods()
+    cover_end = world.coverage[1]
+    rows = []
+    for org in ids:
+        cow = world.data_of(org) == "cow"
+        for start, end in periods.get(org, []):
+            stop = (end.toordinal() - 1) if end else OPEN
+            alive_at_end = cow and end is not None and end.year == cover_end + 1
+            for year in range(max(start.year, first), min(dt.date.fromordinal(stop).year, last) + 1):
+                a = max(start.toordinal(), dt.date(year, 1, 1).toordinal())
+                b = min(stop, dt.date(year, 12, 31).toordinal())
+                rows.append((org, year, a, b, "exists"))
+            if alive_at_end:
+                for year in range(max(cover_end + 1, first), last + 1):
+                    rows.append((org, year, dt.date(year, 1, 1).toordinal(),
+                                 dt.date(year, 12, 31).toordinal(), "unknown"))
+    return pd.DataFrame(rows, columns=["org", "year", "o0", "o1", "known"])
+
+
+def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
+            states: "pd.DataFrame", orgs: "pd.DataFrame") -> "pd.DataFrame":
+    """(org, ccode, year, status, data, sources) of every state-year with a status under ``rule``."""
+    import numpy as np
+    import pandas as pd
+
+    spells = world.spell_table(ids)
+    if spells.empty:
+        return pd.DataFrame(columns=["org", "ccode", "year", "status", "data", "sources"])
+    y0 = ordinal_years(spells.start.to_numpy())
+    y1 = ordinal_years(spells.end.to_numpy() - 1)
+    y0 = np.maximum(y0, first)
+    y1 = np.minimum(y1, last)
+    keep = y1 >= y0
+    spells, y0, y1 = spells[keep].reset_index(drop=True), y0[keep], y1[keep]
+    counts = y1 - y0 + 1
+    idx = np.repeat(np.arange(len(spells)), counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    pieces = spells.iloc[idx].reset_index(drop=True)
+    pieces["year"] = y0[idx] + offsets
+    pieces = pieces.merge(states, on=["ccode", "year"], how="inner")
+    pieces = pieces.merge(orgs[["org", "year", "o0", "o1"]], on=["org", "year"], how="inner")
+    w0 = np.maximum(pieces.day0.to_numpy(), pieces.o0.to_numpy())
+    w1 = np.minimum(pieces.day1.to_numpy(), pieces.o1.to_numpy())
+    start, end = pieces.start.to_numpy(), pieces.end.to_numpy()
+    overlap = np.minimum(end - 1, w1) - np.maximum(start, w0) + 1
+    pieces["days"] = np.maximum(overlap, 0)
+    pieces["window"] = np.maximum(w1 - w0 + 1, 0)
+    pieces["rank"] = lookup(pieces.status, STATUS_RANK)
+    key = ["org", "ccode", "year"]
+    if rule == "year-end":
+        chosen = pieces[(start <= w1) & (w1 < end)]
+        chosen = chosen.sort_values(key + ["start"]).drop_duplicates(key, keep="last")
+    elif rule == "any-day":
+        chosen = pieces[pieces.days > 0].sort_values(key + ["rank"]).drop_duplicates(key, keep="last")
+    else:
+        held = pieces[pieces.days > 0].sort_values(key + ["days", "start"])
+        total = held.groupby(key, as_index=False).days.sum().rename(columns={"days": "held"})
+        chosen = held.drop_duplicates(key, keep="last").merge(total, on=key)
+        none_days = chosen.window - chosen.held
+        chosen = chosen[chosen.days >= none_days]
+    return chosen[["org", "ccode", "year", "status", "data", "sources", "start_date", "end_date"]] \
+        .reset_index(drop=True)
+
+
+def _setup(world: Any, orgs: Sequence[str] | None, start: int | None, end: int | None,
+           rule: str) -> tuple[list[str], int, int, "pd.DataFrame", "pd.DataFrame"]:
+    ids = [world.org(o, "orgs") for o in orgs] if orgs else world.org_ids
+    ids = list(dict.fromkeys(ids))
+    first, last = _years(world, ids, start, end)
+    states = universe(world, first, last)
+    windows = org_windows(world, ids, first, last)
+    return ids, first, last, states, windows
+
+
+def code_matrix(world: Any, ids: Sequence[str], states: "pd.DataFrame", windows: "pd.DataFrame",
+                resolved: "pd.DataFrame") -> "Any":
+    """int8 matrix (state-years × orgs) of COW codes, in the row order of ``states``."""
+    import numpy as np
+    import pandas as pd
+
+    years = states.year.to_numpy()
+    n, k = len(states), len(ids)
+    codes = np.full((n, k), NOT_IN_EXISTENCE, dtype=np.int8)
+    col = {org: j for j, org in enumerate(ids)}
+    year_rows = pd.Series(np.arange(n)).groupby(years).apply(np.asarray).to_dict()
+    for org, year, known in windows[["org", "year", "known"]].itertuples(index=False):
+        rows = year_rows.get(year)
+        if rows is not None:
+            codes[rows, col[org]] = 0 if known == "exists" else MISSING
+    if len(resolved):
+        row_of = pd.Series(np.arange(n), index=pd.MultiIndex.from_arrays([states.ccode, states.year]))
+        r = row_of.reindex(pd.MultiIndex.from_arrays([resolved.ccode, resolved.year])).to_numpy()
+        c = resolved.org.map(col).to_numpy()
+        codes[r.astype(np.int64), c.astype(np.int64)] = lookup(resolved.status, COW_CODE)
+    return codes
+
+
+def state_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
+                end: int | None = None, coding: str = "cow", rule: str = "year-end") -> "pd.DataFrame":
+    import numpy as np
+    import pandas as pd
+
+    _check(rule, coding)
+    ids, first, last, states, windows = _setup(world, orgs, start, end, rule)
+    resolved = resolve(world, ids, first, last, rule, states, windows)
+    codes = code_matrix(world, ids, states, windows, resolved)
+    frame = pd.DataFrame({"ccode": states.ccode.to_numpy(), "year": states.year.to_numpy()})
+    if coding == "cow":
+        body = pd.DataFrame(codes, columns=ids)
+    else:
+        labels = np.full(codes.shape, STATUS_NONE, dtype=object)
+        labels[codes == NOT_IN_EXISTENCE] = STATUS_NA
+        labels[codes == MISSING] = STATUS_UNKNOWN
+        if len(resolved):
+            row_of = pd.Series(np.arange(len(states)),
+                               index=pd.MultiIndex.from_arrays([states.ccode, states.year]))
+            r = row_of.reindex(pd.MultiIndex.from_arrays([resolved.ccode, resolved.year])).to_numpy()
+            c = resolved.org.map({o: j for j, o in enumerate(ids)}).to_numpy()
+            labels[r.astype(np.int64), c.astype(np.int64)] = resolved.status.to_numpy(dtype=object)
+        body = pd.DataFrame(labels, columns=ids)
+    frame = pd.concat([frame, body], axis=1)
+    frame.attrs.update(_attrs(world, ids, rule, coding, first, last))
+    return frame
+
+
+def _attrs(world: Any, ids: Sequence[str], rule: str, coding: str, first: int, last: int) -> dict:
+    return {"data": {o: world.data_of(o) for o in ids}, "rule": rule, "rule_text": RULE_TEXT[rule],
+            "coding": coding, "from": first, "to": last, "cow_coverage": list(world.coverage)}
+
+
+def false_dyad_mask(world: Any, year: int, ccodes: "Any", i: "Any", j: "Any") -> "Any":
+    """True where states i and j were both in the system that year but never on the same day."""
+    import numpy as np
+
+    tenures = world._tenure_cache if hasattr(world, "_tenure_cache") else None
+    if tenures is None:
+        frame = world.tenures()
+        tenures = {}
+        final = frame.end_day.max() if len(frame) else None
+        for ccode, a, b in frame.itertuples(index=False):
+            a, b = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
+            if b == final:
+                b = dt.date(9999, 12, 31)
+            tenures.setdefault(int(ccode), []).append((a.toordinal(), b.toordinal()))
+        world._tenure_cache = tenures
+    mask = np.zeros(len(i), dtype=bool)
+    if not tenures:
+        return mask
+    y0, y1 = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    clipped = {}
+    partial = []
+    for pos, ccode in enumerate(ccodes):
+        spans = [(max(a, y0), min(b, y1)) for a, b in tenures.get(int(ccode), []) if a <= y1 and b >= y0]
+        clipped[pos] = spans
+        if spans != [(y0, y1)] and spans:
+            partial.append(pos)
+    if not partial:
+        return mask
+    partial_set = set(partial)
+    check = np.flatnonzero(np.isin(i, partial) | np.isin(j, partial))
+    for k in check:
+        a_spans, b_spans = clipped[int(i[k])], clipped[int(j[k])]
+        if int(i[k]) not in partial_set and int(j[k]) not in partial_set:
+            continue
+        if not any(max(a0, b0) <= min(a1, b1) for a0, a1 in a_spans for b0, b1 in b_spans):
+            mask[k] = True
+    return mask
+
+
+def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
+               end: int | None = None, rule: str = "year-end",
+               drop_false_dyads: bool = True) -> "pd.DataFrame":
+    """Non-directed dyad-years with joint-membership counts, per year as matrix products.
+
+    ``joint_full`` (both full members; COW's dyadic count), ``joint_inside`` (both full or
+    associate), ``joint_any`` (both full, associate or observer), ``full_associate`` and
+    ``full_observer`` (one each way), ``unknown`` (organizations where either state is -9).
+    """
+    import numpy as np
+    import pandas as pd
+
+    _check(rule)
+    ids, first, last, states, windows = _setup(world, orgs, start, end, rule)
+    resolved = resolve(world, ids, first, last, rule, states, windows)
+    codes = code_matrix(world, ids, states, windows, resolved)
+    years = states.year.to_numpy()
+    ccodes_all = states.ccode.to_numpy()
+    parts = []
+    for year in np.unique(years):
+        rows = np.flatnonzero(years == year)
+        if len(rows) < 2:
+            continue
+        m = codes[rows]
+        full = (m == 1).astype(np.float32)
+        assoc = (m == 2).astype(np.float32)
+        obs = (m == 3).astype(np.float32)
+        unk = (m == MISSING).astype(np.float32)
+        inside = full + assoc
+        anyk = inside + obs
+        i, j = np.triu_indices(len(rows), k=1)
+
+        def pair(a: "Any", b: "Any", symmetric: bool = True) -> "Any":
+            prod = a @ b.T
+            if not symmetric:
+                prod = prod + prod.T
+            return prod[i, j]
+
+        u = unk.sum(axis=1)
+        part = {
+            "ccode1": ccodes_all[rows][i], "ccode2": ccodes_all[rows][j],
+            "year": np.full(len(i), year, dtype=np.int64),
+            "joint_full": pair(full, full), "joint_inside": pair(inside, inside),
+            "joint_any": pair(anyk, anyk), "full_associate": pair(full, assoc, False),
+            "full_observer": pair(full, obs, False),
+            "unknown": u[i] + u[j] - pair(unk, unk),
+        }
+        frame = pd.DataFrame(part)
+        if drop_false_dyads:
+            frame = frame[~false_dyad_mask(world, int(year), ccodes_all[rows], i, j)]
+        parts.append(frame)
+    if not parts:
+        result = pd.DataFrame(columns=["ccode1", "ccode2", "year", "joint_full", "joint_inside",
+                                       "joint_any", "full_associate", "full_observer", "unknown"])
+    else:
+        result = pd.concat(parts, ignore_index=True)
+    for col in result.columns[3:]:
+        result[col] = result[col].astype("int32")
+    result.attrs.update(_attrs(world, ids, rule, "cow", first, last))
+    return result
+
+
+def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
+              end: int | None = None, rule: str = "year-end") -> "pd.DataFrame":
+    """Members per organization-year by status, with the data that answered."""
+    import pandas as pd
+
+    from .spells import STATUS_RANK as statuses
+
+    _check(rule)
+    ids, first, last, states, windows = _setup(world, orgs, start, end, rule)
+    resolved = resolve(world, ids, first, last, rule, states, windows)
+    counts = resolved.groupby(["org", "year", "status"]).size().unstack("status", fill_value=0)
+    columns = [s for s in sorted(statuses, key=lambda s: -statuses[s]) if s != "withdrawn"]
+    counts = counts.reindex(columns=columns, fill_value=0)
+    base = windows[["org", "year", "known"]].drop_duplicates(["org", "year"])
+    frame = base.merge(counts.reset_index(), on=["org", "year"], how="left").fillna(0)
+    for col in columns:
+        frame[col] = frame[col].astype("int32")
+    frame.loc[frame.known == "unknown", columns] = -9
+    frame["inside"] = (frame.member + frame.suspended + frame.frozen + frame.associate).where(
+        frame.known == "exists", -9)
+    frame.insert(2, "data", frame.org.map(world.data_of))
+    frame = frame.sort_values(["org", "year"], ignore_index=True)
+    frame.attrs.update(_attrs(world, ids, rule, "status", first, last))
+    return frame
