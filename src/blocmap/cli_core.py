@@ -1,0 +1,317 @@
+"""Core commands: members, memberships, history, diff, overlap, disputes, sources, cite, check, overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang
+from .i18n import t
+from .output import render
+
+ORG_SETS = {"post-soviet": ["cis", "csto", "eaeu", "customs_union", "union_state"]}
+
+
+def membership_row(atlas, m, lang: str) -> dict:
+    return {
+        "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True),
+        "state": m.state, "name": atlas.state_name(m.state, lang),
+        "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
+        "until": str(m.until) if m.until else None, "certain": m.certain,
+        "event": m.event.kind, "sources": list(m.sources),
+    }
+
+
+def _table_rows(rows: list[dict], lang: str, first: str) -> list[dict]:
+    out = []
+    for row in rows:
+        since = row["since"] + ("" if row["certain"] else " *")
+        out.append({first: row[first], "name": row["name" if first == "state" else "org_name"],
+                    "status": t(f"status.{row['status']}", lang), "since": since,
+                    "sources": ", ".join(row["sources"])})
+    return out
+
+
+def _headers(lang: str) -> dict:
+    return {k: t(f"col.{k}", lang) for k in ("org", "state", "name", "status", "since", "sources", "date",
+                                             "event", "note", "before", "after", "zone", "states", "count",
+                                             "topic", "claim", "preferred", "key", "title", "url", "kind")}
+
+
+def _uncertain_note(rows: list[dict], fmt: str, lang: str) -> str:
+    return "\n" + t("msg.uncertain", lang) if fmt == "table" and any(not r["certain"] for r in rows) else ""
+
+
+@click.command()
+@click.argument("org")
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@format_option()
+@lang_option
+@data_option
+def members(org: str, on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """States in ORG on a day, with their status and sources."""
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    rows = [membership_row(atlas, m, lang) for m in atlas.members(org, on=on)]
+    if fmt == "table":
+        emit(render(_table_rows(rows, lang, "state"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
+    else:
+        emit(render(rows, fmt))
+
+
+@click.command()
+@click.argument("state")
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@format_option()
+@lang_option
+@data_option
+def memberships(state: str, on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Organizations STATE belonged to on a day, with status and sources."""
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    rows = [membership_row(atlas, m, lang) for m in atlas.memberships(state, on=on)]
+    if fmt == "table":
+        emit(render(_table_rows(rows, lang, "org"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
+    else:
+        emit(render(rows, fmt))
+
+
+def event_row(atlas, e, lang: str) -> dict:
+    return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
+            "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
+            "status": e.status, "note": e.note, "sources": list(e.sources), "dispute": e.dispute}
+
+
+@click.command()
+@click.argument("subject")
+@format_option()
+@lang_option
+@data_option
+def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Dated events of an organization or a state (SUBJECT), with sources."""
+    from .errors import QueryError
+
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    org = state = None
+    try:
+        org = atlas.org(subject, "subject").id
+    except QueryError:
+        try:
+            state = atlas.state(subject, "subject").iso3
+        except QueryError:
+            from .errors import suggest
+
+            hints = suggest(subject, [*atlas.orgs, *atlas.states])
+            hint = " (did you mean " + " or ".join(f"'{h}'" for h in hints) + "?)" if hints else ""
+            raise QueryError(f"unknown organization or state '{subject}'{hint}", "subject") from None
+    rows = [event_row(atlas, e, lang) for e in atlas.history(org=org, state=state)]
+    if fmt == "table":
+        table = [{"date": r["date"], "org": r["org"], "state": r["state"] or "—",
+                  "event": t(f"event.{r['event']}", lang) + (f" → {t('status.' + r['status'], lang)}" if r["status"] else ""),
+                  "sources": ", ".join(r["sources"]) + (f" [dispute: {r['dispute']}]" if r["dispute"] else "")}
+                 for r in rows]
+        emit(render(table, fmt, headers=_headers(lang)))
+    else:
+        emit(render(rows, fmt))
+
+
+@click.command()
+@click.argument("date1")
+@click.argument("date2")
+@click.option("--orgs", default=None, help="Comma-separated organizations (default: all).")
+@format_option()
+@lang_option
+@data_option
+def diff(date1: str, date2: str, orgs: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Who joined, left or changed status between DATE1 and DATE2."""
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    rows = [{"org": c.org, "state": c.state, "name": atlas.state_name(c.state, lang),
+             "before": c.before, "after": c.after,
+             "events": [{"date": str(e.date), "event": e.kind, "status": e.status, "sources": list(e.sources)}
+                        for e in c.events]}
+            for c in atlas.diff(date1, date2, orgs)]
+    if fmt == "table":
+        table = [{"org": r["org"], "state": r["state"], "name": r["name"],
+                  "before": t(f"status.{r['before'] or 'none'}", lang),
+                  "after": t(f"status.{r['after'] or 'none'}", lang),
+                  "event": "; ".join(f"{e['date']} {t('event.' + e['event'], lang)}" for e in r["events"])}
+                 for r in rows]
+        emit(render(table, fmt, headers=_headers(lang)))
+    elif fmt == "csv":
+        flat = [{**r, "events": "; ".join(f"{e['date']} {e['event']}" for e in r["events"])} for r in rows]
+        emit(render(flat, fmt))
+    else:
+        emit(render(rows, fmt))
+
+
+@click.command()
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@click.option("--orgs", default="post-soviet", show_default=True,
+              help="Comma-separated organizations, or 'post-soviet' (cis, csto, eaeu, customs_union, union_state).")
+@format_option()
+@lang_option
+@data_option
+def overlap(on: str, orgs: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Every non-empty region of the overlap of ORGS on a day (full members and associates)."""
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    wanted = ORG_SETS.get(orgs, orgs)
+    rows = [{"orgs": list(z.orgs), "states": list(z.states),
+             "names": [atlas.state_name(s, lang) for s in z.states]} for z in atlas.overlap(wanted, on=on)]
+    if fmt == "json":
+        emit(render(rows, fmt))
+        return
+    table = [{"zone": " ∩ ".join(atlas.org_name(o, lang, short=True) for o in r["orgs"]),
+              "count": len(r["states"]), "states": ", ".join(r["names"] if fmt == "table" else r["states"])}
+             for r in rows]
+    emit(render(table, fmt, headers=_headers(lang)))
+
+
+@click.command()
+@click.option("--org", default=None, help="Only disputes about this organization.")
+@click.option("--state", default=None, help="Only disputes about this state.")
+@format_option()
+@data_option
+def disputes(org: str | None, state: str | None, fmt: str, data_dir: Path | None) -> None:
+    """Where sources (or the seed paper) disagree: every claim with its sources."""
+    atlas = get_atlas(data_dir)
+    items = atlas.disputes_of(org, state)
+    data = [{"id": d.id, "org": d.org, "state": d.state, "topic": d.topic, "preferred": d.preferred,
+             "note": d.note, "claims": [{"value": c.value, "sources": list(c.sources), "note": c.note}
+                                        for c in d.claims]} for d in items]
+    if fmt == "json":
+        emit(render(data, fmt))
+        return
+    rows = [{"id": d["id"], "org": d["org"], "state": d["state"] or "", "topic": d["topic"],
+             "claim": ("✓ " if c["value"] == d["preferred"] else "  ") + c["value"],
+             "sources": ", ".join(c["sources"]) or "(no stored source)"}
+            for d in data for c in d["claims"]]
+    emit(render(rows, fmt) + ("\n✓ = the claim blocmap's events use" if fmt == "table" else ""))
+
+
+@click.command()
+@click.argument("key", required=False)
+@format_option()
+@data_option
+def sources(key: str | None, fmt: str, data_dir: Path | None) -> None:
+    """The bibliography, or one source (KEY) and what cites it."""
+    atlas = get_atlas(data_dir)
+    if key:
+        source = atlas.source(key)
+        cited = [e for e in atlas.events if key in e.sources]
+        data = {**source.__dict__, "cited_by": [{"org": e.org, "state": e.state, "date": str(e.date),
+                                                 "event": e.kind} for e in cited]}
+        if fmt == "json":
+            emit(render([], fmt, json_data=data))
+        else:
+            lines = [f"{k}: {v}" for k, v in source.__dict__.items() if v not in (None, False)]
+            lines.append(f"cited by {len(cited)} events")
+            lines += [f"  {c['date']} {c['org']} {c['state'] or ''} {c['event']}" for c in data["cited_by"]]
+            emit("\n".join(lines))
+        return
+    counts: dict[str, int] = {}
+    for e in atlas.events:
+        for k in e.sources:
+            counts[k] = counts.get(k, 0) + 1
+    rows = [{"key": s.key, "title": s.title, "url": s.url, "publisher": s.publisher, "kind": s.kind,
+             "official": s.official, "events": counts.get(s.key, 0)} for s in atlas.sources.values()]
+    if fmt == "table":
+        rows = [{"key": r["key"], "kind": r["kind"] + (" (official)" if r["official"] else ""),
+                 "events": r["events"], "title": r["title"][:70]} for r in rows]
+    emit(render(rows, fmt))
+
+
+CITATION = """\
+To cite blocmap and its data:
+
+  blocmap contributors ({year}). blocmap: a temporal atlas of regional integration,
+  version {version}. Curated membership data for {orgs} organizations,
+  {events} dated events from {sources} sources.
+
+Every answer lists its own sources (`blocmap sources KEY`); cite them for the facts you use.
+Data blocmap builds on:
+  - Correlates of War Project, State System Membership List v2024 (states' existence, COW codes).
+  - Unicode CLDR through Babel (names of states).
+  - Pevehouse, Nordstrom, McManus & Jamison (2020), "Tracking organizations in the world:
+    The Correlates of War IGO Version 3.0 datasets", JPR 57(3): 492-503 (when you import COW IGO data).
+  - World Bank, World Development Indicators (GDP, population; CC BY 4.0).
+"""
+
+
+@click.command()
+@format_option(("text", "json", "bibtex"), default="text")
+@data_option
+def cite(fmt: str, data_dir: Path | None) -> None:
+    """How to cite blocmap and the data it is built on."""
+    from . import __version__
+
+    atlas = get_atlas(data_dir)
+    facts = {"version": __version__, "orgs": len(atlas.orgs), "events": len(atlas.events),
+             "sources": len(atlas.sources), "year": "2026"}
+    if fmt == "json":
+        emit(render([], "json", json_data={**facts, "title": "blocmap: a temporal atlas of regional integration"}))
+    elif fmt == "bibtex":
+        emit("@software{blocmap,\n  title = {blocmap: a temporal atlas of regional integration},\n"
+             f"  author = {{{{blocmap contributors}}}},\n  year = {{{facts['year']}}},\n"
+             f"  version = {{{facts['version']}}}\n}}")
+    else:
+        emit(CITATION.format(**facts))
+
+
+@click.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+def check(folder: Path | None) -> None:
+    """Validate a data folder (the bundled one by default) and list every problem."""
+    from .load import BUNDLED, load_folder
+    from .validate import check as run_checks
+
+    raw = load_folder(folder or BUNDLED)
+    problems = run_checks(raw)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {raw.folder}", err=True)
+        raise SystemExit(1)
+    click.echo(f"ok: {raw.folder} — {len(raw.orgs)} organizations, {len(raw.states)} states, "
+               f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")
+
+
+@click.command()
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@lang_option
+@data_option
+def overview(on: str, lang: str, data_dir: Path | None) -> None:
+    """The post-Soviet system on a day: each organization's members and the overlap."""
+    from .dates import parse_day
+
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    day = parse_day(on, "on")
+    out = [f"blocmap — {t('msg.as_of', lang)} {day.isoformat()}", ""]
+    for org_id in ["cis", "csto", "union_state", "eurasec", "customs_union", "eaeu", "guam", "sco"]:
+        org = atlas.orgs[org_id]
+        found = atlas.members(org_id, on=day)
+        if not org.exists_on(day) and not found:
+            continue
+        groups: dict[str, list[str]] = {}
+        for m in found:
+            groups.setdefault(m.status, []).append(atlas.state_name(m.state, lang) + ("" if m.certain else "*"))
+        out.append(f"{atlas.org_name(org_id, lang)} ({atlas.org_name(org_id, lang, short=True)})")
+        for status, names in groups.items():
+            out.append(f"  {t('status.' + status, lang)} ({len(names)}): {', '.join(names)}")
+        if not groups:
+            out.append(f"  {t('msg.none', lang)}")
+    out += ["", t("col.zone", lang) + ":"]
+    for zone in atlas.overlap(ORG_SETS["post-soviet"], on=day):
+        label = " ∩ ".join(atlas.org_name(o, lang, short=True) for o in zone.orgs)
+        out.append(f"  {label}: {', '.join(atlas.state_name(s, lang) for s in zone.states)}")
+    out += ["", "blocmap members ORG --on DATE · blocmap history ORG · blocmap disputes · blocmap --help"]
+    emit("\n".join(out))
+
+
+def register(group: click.Group) -> None:
+    for command in (members, memberships, history, diff, overlap, disputes, sources, cite, check, overview):
+        group.add_command(command)
