@@ -69,14 +69,7 @@ class Curated:
         names = {org_id: org.names.get("en", org_id) for org_id, org in atlas.orgs.items()}
         rows: list[SpellRow] = []
         for spell in atlas.spells:
-            day = spell.start.earliest
-            codes = cow_codes.get(spell.state, ())
-            ccode = _code_on(codes, day)
-            if ccode is None:
-                continue  # a state with no COW code has no place in a COW-keyed panel
-            sources = tuple(spell.start_event.sources)
-            rows.append(SpellRow(spell.org, spell.state, ccode, spell.status, spell.start,
-                                 spell.end, sources, "curated"))
+            rows.extend(split_by_code(spell, cow_codes.get(spell.state, ())))
         return cls(tuple(rows), periods, aliases, cow_codes, names)
 
     @classmethod
@@ -90,6 +83,31 @@ class Curated:
                 codes.setdefault(row.state, set()).add(row.ccode)
         cow_codes = {iso3: tuple((c, None, None) for c in sorted(cs)) for iso3, cs in codes.items()}
         return cls(rows, dict(periods), dict(aliases or {}), cow_codes)
+
+
+def split_by_code(spell: Any, codes: tuple) -> list[SpellRow]:
+    """A curated spell cut where the state's COW code changes (West Germany 260 → Germany 255
+    on 1990-10-03), so that each piece lands on the state-years of the right code."""
+    if not codes:
+        return []  # a state with no COW code has no place in a COW-keyed panel
+    sources = tuple(spell.start_event.sources)
+    if len(codes) == 1:
+        return [SpellRow(spell.org, spell.state, codes[0][0], spell.status, spell.start,
+                         spell.end, sources, "curated")]
+    start_day = spell.start.earliest
+    end_day = spell.end.earliest if spell.end else None  # first day no longer
+    pieces = []
+    for code, first, last in codes:
+        lo = max(start_day, first) if first else start_day
+        hi = min(end_day, last + dt.timedelta(days=1)) if (end_day and last) else (end_day or (
+            last + dt.timedelta(days=1) if last else None))
+        if hi is not None and hi <= lo:
+            continue
+        start = spell.start if lo == start_day else PartialDate.from_date(lo)
+        end = spell.end if hi == end_day else (PartialDate.from_date(hi) if hi else None)
+        pieces.append(SpellRow(spell.org, spell.state, code, spell.status, start, end, sources,
+                               "curated"))
+    return pieces
 
 
 def _code_on(codes: tuple, day: dt.date) -> int | None:
