@@ -117,16 +117,17 @@ def universe(world: Any, first: int, last: int) -> "pd.DataFrame":
     return frame.sort_values(["ccode", "year"], ignore_index=True)
 
 
-def org_windows(world: Any, ids: Sequence[str], first: int, last: int) -> "pd.DataFrame":
+def org_windows(world: Any, ids: Sequence[str], first: int, last: int,
+                source: str = "answer") -> "pd.DataFrame":
     """(org, year, o0, o1, state): days each organization existed in each year, and whether
     the year is known (``state`` 'exists', 'unknown' past COW's coverage)."""
     import pandas as pd
 
-    periods = world.org_periods()
+    periods = world.org_periods(source)
     cover_end = world.coverage[1]
     rows = []
     for org in ids:
-        cow = world.data_of(org) == "cow"
+        cow = source == "cow" or world.data_of(org) == "cow"
         for start, end in periods.get(org, []):
             stop = (end.toordinal() - 1) if end else OPEN
             alive_at_end = cow and end is not None and end.year == cover_end + 1
@@ -142,12 +143,12 @@ def org_windows(world: Any, ids: Sequence[str], first: int, last: int) -> "pd.Da
 
 
 def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
-            states: "pd.DataFrame", orgs: "pd.DataFrame") -> "pd.DataFrame":
+            states: "pd.DataFrame", orgs: "pd.DataFrame", source: str = "answer") -> "pd.DataFrame":
     """(org, ccode, year, status, data, sources) of every state-year with a status under ``rule``."""
     import numpy as np
     import pandas as pd
 
-    spells = world.spell_table(ids)
+    spells = world.spell_table(ids, source=source)
     if spells.empty:
         return pd.DataFrame(columns=["org", "ccode", "year", "status", "data", "sources"])
     y0 = ordinal_years(spells.start.to_numpy())
@@ -187,12 +188,12 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
 
 
 def _setup(world: Any, orgs: Sequence[str] | None, start: int | None, end: int | None,
-           rule: str) -> tuple[list[str], int, int, "pd.DataFrame", "pd.DataFrame"]:
+           rule: str, source: str = "answer") -> tuple[list[str], int, int, "pd.DataFrame", "pd.DataFrame"]:
     ids = [world.org(o, "orgs") for o in orgs] if orgs else world.org_ids
     ids = list(dict.fromkeys(ids))
     first, last = _years(world, ids, start, end)
     states = universe(world, first, last)
-    windows = org_windows(world, ids, first, last)
+    windows = org_windows(world, ids, first, last, source)
     return ids, first, last, states, windows
 
 
@@ -220,13 +221,16 @@ def code_matrix(world: Any, ids: Sequence[str], states: "pd.DataFrame", windows:
 
 
 def state_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
-                end: int | None = None, coding: str = "cow", rule: str = "year-end") -> "pd.DataFrame":
+                end: int | None = None, coding: str = "cow", rule: str = "year-end",
+                source: str = "answer") -> "pd.DataFrame":
+    """``source``: "answer" (curated over COW), "cow" (COW's coding for every org) or
+    "curated" (curated spells only)."""
     import numpy as np
     import pandas as pd
 
     _check(rule, coding)
-    ids, first, last, states, windows = _setup(world, orgs, start, end, rule)
-    resolved = resolve(world, ids, first, last, rule, states, windows)
+    ids, first, last, states, windows = _setup(world, orgs, start, end, rule, source)
+    resolved = resolve(world, ids, first, last, rule, states, windows, source)
     codes = code_matrix(world, ids, states, windows, resolved)
     frame = pd.DataFrame({"ccode": states.ccode.to_numpy(), "year": states.year.to_numpy()})
     if coding == "cow":
@@ -244,6 +248,8 @@ def state_years(world: Any, orgs: Sequence[str] | None = None, start: int | None
         body = pd.DataFrame(labels, columns=ids)
     frame = pd.concat([frame, body], axis=1)
     frame.attrs.update(_attrs(world, ids, rule, coding, first, last))
+    if source == "cow":
+        frame.attrs["data"] = {o: "cow" for o in ids}
     return frame
 
 
@@ -292,8 +298,8 @@ def false_dyad_mask(world: Any, year: int, ccodes: "Any", i: "Any", j: "Any") ->
 
 
 def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
-               end: int | None = None, rule: str = "year-end",
-               drop_false_dyads: bool = True) -> "pd.DataFrame":
+               end: int | None = None, rule: str = "year-end", drop_false_dyads: bool = True,
+               source: str = "answer") -> "pd.DataFrame":
     """Non-directed dyad-years with joint-membership counts, per year as matrix products.
 
     ``joint_full`` (both full members; COW's dyadic count), ``joint_inside`` (both full or
@@ -304,8 +310,8 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
     import pandas as pd
 
     _check(rule)
-    ids, first, last, states, windows = _setup(world, orgs, start, end, rule)
-    resolved = resolve(world, ids, first, last, rule, states, windows)
+    ids, first, last, states, windows = _setup(world, orgs, start, end, rule, source)
+    resolved = resolve(world, ids, first, last, rule, states, windows, source)
     codes = code_matrix(world, ids, states, windows, resolved)
     years = states.year.to_numpy()
     ccodes_all = states.ccode.to_numpy()
@@ -350,6 +356,8 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
     for col in result.columns[3:]:
         result[col] = result[col].astype("int32")
     result.attrs.update(_attrs(world, ids, rule, "cow", first, last))
+    if source == "cow":
+        result.attrs["data"] = {o: "cow" for o in ids}
     return result
 
 

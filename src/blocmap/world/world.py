@@ -217,15 +217,18 @@ class World:
             frame["state"] = frame.ccode.map(codes)
         return frame
 
-    def org_periods(self) -> dict[str, list[tuple[dt.date, dt.date | None]]]:
-        """When each organization existed: [first day, first day no longer) per period."""
+    def org_periods(self, source: str = "answer") -> dict[str, list[tuple[dt.date, dt.date | None]]]:
+        """When each organization existed: [first day, first day no longer) per period.
+
+        ``source="cow"`` gives COW's years for every organization, curated ones included.
+        """
         out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
         for org, start, end in self._con.execute(
                 "SELECT org, start_year, end_year FROM org_periods ORDER BY org, start_year").fetchall():
-            if org in self._curated_ids:
+            if org in self._curated_ids and source != "cow":
                 continue
             out.setdefault(org, []).append((dt.date(start, 1, 1), dt.date(end + 1, 1, 1)))
-        for org in self._curated_ids:
+        for org in (self._curated_ids if source != "cow" else ()):
             founded, dissolved = self.curated.periods[org]  # type: ignore[union-attr]
             out[org] = [(founded.earliest if founded else dt.date(1816, 1, 1),
                          dissolved.earliest if dissolved else None)]
@@ -239,18 +242,27 @@ class World:
         return self._con.execute("SELECT ccode, start, end_day FROM state_periods").df()
 
     def state_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
-                    end: int | None = None, coding: str = "cow", rule: str = "year-end") -> "pd.DataFrame":
-        """One row per state-year (``ccode``, ``year``), one column per organization."""
+                    end: int | None = None, coding: str = "cow", rule: str = "year-end",
+                    source: str = "answer") -> "pd.DataFrame":
+        """One row per state-year (``ccode``, ``year``), one column per organization.
+
+        ``df.attrs["data"]`` says which data answered for each column (curated or cow).
+        """
         from .panels import state_years
 
-        return state_years(self, orgs, start, end, coding, rule)
+        return state_years(self, orgs, start, end, coding, rule, source)
 
     def dyad_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
-                   end: int | None = None, rule: str = "year-end") -> "pd.DataFrame":
-        """Non-directed dyad-years (``ccode1 < ccode2``) with joint-membership counts."""
+                   end: int | None = None, rule: str = "year-end", drop_false_dyads: bool = True,
+                   source: str = "answer") -> "pd.DataFrame":
+        """Non-directed dyad-years (``ccode1 < ccode2``) with joint-membership counts.
+
+        Pairs in the system the same year but never on the same day are dropped
+        (``drop_false_dyads``; needs the state list imported with ``--states``).
+        """
         from .panels import dyad_years
 
-        return dyad_years(self, orgs, start, end, rule)
+        return dyad_years(self, orgs, start, end, rule, drop_false_dyads, source)
 
     def org_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                   end: int | None = None, rule: str = "year-end") -> "pd.DataFrame":
