@@ -40,30 +40,38 @@ def _orgs(values: tuple[str, ...]) -> list[str] | None:
 
 
 class _Bar:
-    """A progress bar on stderr, drawn only for a terminal or when asked (never in pipes)."""
+    """A progress bar on stderr, drawn only for a terminal or when asked (never in pipes).
+
+    Drawn by hand because click's bar hides itself whenever stderr is not a terminal, and
+    ``--progress`` must work in a log file too.
+    """
+
+    WIDTH = 30
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.bar: Any = None
         self.stage: str | None = None
-        self.done = 0
+        self.shown = -1
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.enabled:
             return
         if stage != self.stage:
             self.close()
-            self.stage, self.done = stage, 0
-            self.bar = click.progressbar(length=total, label=f"{stage:<10}", file=sys.stderr,
-                                         show_percent=True, show_eta=False)
-            self.bar.__enter__()
-        self.bar.update(done - self.done)
-        self.done = done
+            self.stage, self.shown = stage, -1
+        percent = int(100 * done / total) if total else 100
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = self.WIDTH * percent // 100
+        sys.stderr.write(f"\r{stage:<10} [{'#' * filled}{'-' * (self.WIDTH - filled)}] {percent:3d}%")
+        sys.stderr.flush()
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+        if self.stage is not None:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.stage = None
 
 
 @click.command("cow")
