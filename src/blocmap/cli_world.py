@@ -108,20 +108,21 @@ def _open_world(db: Path | None):
 
 
 def _export(table: str, orgs: tuple[str, ...], start: int | None, end: int | None, coding: str,
-            rule: str, fmt: str, output: Path | None, db: Path | None) -> None:
+            rule: str, prefer: str, fmt: str, output: Path | None, db: Path | None) -> None:
     import io
     import json
 
     world = _open_world(db)
+    source = "cow" if prefer == "cow" else "answer"
     if table == "state-year":
-        frame = world.state_years(_orgs(orgs), start, end, coding=coding, rule=rule)
+        frame = world.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
     elif table == "dyad-year":
         if coding != "cow":
             raise QueryError("--coding: a dyad-year table counts joint memberships; only "
                              "--coding cow applies", parameter="coding")
-        frame = world.dyad_years(_orgs(orgs), start, end, rule=rule)
+        frame = world.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
     else:
-        frame = world.org_years(_orgs(orgs), start, end, rule=rule)
+        frame = world.org_years(_orgs(orgs), start, end, rule=rule, source=source)
     meta = {"table": table, **frame.attrs}
     if fmt == "parquet":
         if output is None:
@@ -157,13 +158,15 @@ def _export_command(table: str) -> click.Command:
                   help="cow: 0/1/2/3 with -1 and -9; status: blocmap's status names.")
     @click.option("--rule", type=click.Choice(("year-end", "any-day", "majority")), default="year-end",
                   show_default=True, help="How dated spells become years (see docs/world.md).")
+    @click.option("--prefer", type=click.Choice(("curated", "cow")), default="curated", show_default=True,
+                  help="For organizations in both: blocmap's curated, sourced data, or COW's coding.")
     @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Write to FILE (whole or not at all) instead of standard output.")
     @db_option
     def command(orgs: tuple[str, ...], start: int | None, end: int | None, coding: str, rule: str,
-                fmt: str, output: Path | None, db: Path | None) -> None:
-        _export(table, orgs, start, end, coding, rule, fmt, output, db)
+                prefer: str, fmt: str, output: Path | None, db: Path | None) -> None:
+        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, db)
 
     command.help = {
         "state-year": "One row per state-year (ccode, year), one column per organization.",

@@ -279,7 +279,7 @@ def org_table(cow_ids: list[str], ids: list[str], org_periods: "pd.DataFrame",
 
     span = org_periods.groupby("org").agg(first=("start_year", "min"), last=("end_year", "max"))
     rows = []
-    for cow_id, org in zip(cow_ids, ids):
+    for position, (cow_id, org) in enumerate(zip(cow_ids, ids)):
         m = meta.loc[cow_id] if meta is not None and cow_id in meta.index else None
 
         def get(name: str, cast=None):
@@ -293,7 +293,7 @@ def org_table(cow_ids: list[str], ids: list[str], org_periods: "pd.DataFrame",
         first = int(span.loc[org, "first"]) if org in span.index else None
         last = int(span.loc[org, "last"]) if org in span.index else None
         rows.append({
-            "id": org, "cow_id": cow_id, "ionum": get("ionum", int),
+            "id": org, "cow_id": cow_id, "position": position, "ionum": get("ionum", int),
             "name": get("orgname", str) or cow_id.upper(), "long_name": get("longorgname", str),
             "start_year": get("sdate", int) or first, "end_year": get("deaddate", int),
             "dead": get("dead", int), "integrated": get("integrated", int),

@@ -189,7 +189,7 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
 
 def _setup(world: Any, orgs: Sequence[str] | None, start: int | None, end: int | None,
            rule: str, source: str = "answer") -> tuple[list[str], int, int, "pd.DataFrame", "pd.DataFrame"]:
-    ids = [world.org(o, "orgs") for o in orgs] if orgs else world.org_ids
+    ids = [world.org(o, "orgs") for o in orgs] if orgs else world.default_orgs(source)
     ids = list(dict.fromkeys(ids))
     first, last = _years(world, ids, start, end)
     states = universe(world, first, last)
@@ -362,15 +362,15 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
 
 
 def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
-              end: int | None = None, rule: str = "year-end") -> "pd.DataFrame":
+              end: int | None = None, rule: str = "year-end", source: str = "answer") -> "pd.DataFrame":
     """Members per organization-year by status, with the data that answered."""
     import pandas as pd
 
     from .spells import STATUS_RANK as statuses
 
     _check(rule)
-    ids, first, last, states, windows = _setup(world, orgs, start, end, rule)
-    resolved = resolve(world, ids, first, last, rule, states, windows)
+    ids, first, last, states, windows = _setup(world, orgs, start, end, rule, source)
+    resolved = resolve(world, ids, first, last, rule, states, windows, source)
     counts = resolved.groupby(["org", "year", "status"]).size().unstack("status", fill_value=0)
     columns = [s for s in sorted(statuses, key=lambda s: -statuses[s]) if s != "withdrawn"]
     counts = counts.reindex(columns=columns, fill_value=0)
@@ -381,7 +381,7 @@ def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None =
     frame.loc[frame.known == "unknown", columns] = -9
     frame["inside"] = (frame.member + frame.suspended + frame.frozen + frame.associate).where(
         frame.known == "exists", -9)
-    frame.insert(2, "data", frame.org.map(world.data_of))
+    frame.insert(2, "data", frame.org.map(world.data_of) if source != "cow" else "cow")
     frame = frame.sort_values(["org", "year"], ignore_index=True)
     frame.attrs.update(_attrs(world, ids, rule, "status", first, last))
     return frame

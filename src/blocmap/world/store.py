@@ -34,7 +34,7 @@ SCHEMA_VERSION = "1"
 
 #: Column order of every table, so readers never depend on ``SELECT *`` order.
 TABLES: Mapping[str, tuple[str, ...]] = {
-    "orgs": ("id", "cow_id", "ionum", "name", "long_name", "start_year", "end_year", "dead",
+    "orgs": ("id", "cow_id", "position", "ionum", "name", "long_name", "start_year", "end_year", "dead",
              "integrated", "replaced", "political", "social", "economic", "imputed",
              "version", "accuracy", "notes"),
     "org_periods": ("org", "start_year", "end_year"),

@@ -35,7 +35,8 @@ class World:
         self.meta = read_meta(self._con)
         self.coverage = (int(self.meta["coverage_start"]), int(self.meta["coverage_end"]))
         self.curated: Curated | None = load_curated() if curated is _AUTO else curated
-        rows = self._con.execute("SELECT id, cow_id, name, start_year, end_year FROM orgs").fetchall()
+        rows = self._con.execute(
+            "SELECT id, cow_id, name, start_year, end_year FROM orgs ORDER BY position").fetchall()
         self.cow_orgs = {r[0]: {"cow_id": r[1], "name": r[2], "start": r[3], "end": r[4]} for r in rows}
         self._states = {int(c): (abb, name) for c, abb, name in
                         self._con.execute("SELECT ccode, abb, name FROM states").fetchall()}
@@ -60,7 +61,16 @@ class World:
 
     @property
     def org_ids(self) -> list[str]:
-        return sorted(set(self.cow_orgs) | set(self._curated_ids))
+        """COW's organizations in COW's column order, then those only blocmap curates."""
+        return list(self.cow_orgs) + sorted(set(self._curated_ids) - set(self.cow_orgs))
+
+    def default_orgs(self, source: str = "answer") -> list[str]:
+        """The organizations a panel covers when none are named: COW's only for ``source="cow"``."""
+        if source == "cow":
+            return list(self.cow_orgs)
+        if source == "curated":
+            return sorted(self._curated_ids)
+        return self.org_ids
 
     def org(self, name: str, parameter: str = "org") -> str:
         """The blocmap id of an organization: our id, COW's id (``eaec``) or COW's ``ioname``."""
@@ -265,11 +275,11 @@ class World:
         return dyad_years(self, orgs, start, end, rule, drop_false_dyads, source)
 
     def org_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
-                  end: int | None = None, rule: str = "year-end") -> "pd.DataFrame":
+                  end: int | None = None, rule: str = "year-end", source: str = "answer") -> "pd.DataFrame":
         """One row per organization-year: members by status, and which data answered."""
         from .panels import org_years
 
-        return org_years(self, orgs, start, end, rule)
+        return org_years(self, orgs, start, end, rule, source)
 
 
 def year_range(start: object, end: object) -> tuple[int | None, int | None]:
