@@ -215,8 +215,8 @@ def code_matrix(world: Any, ids: Sequence[str], states: "pd.DataFrame", windows:
     if len(resolved):
         row_of = pd.Series(np.arange(n), index=pd.MultiIndex.from_arrays([states.ccode, states.year]))
         r = row_of.reindex(pd.MultiIndex.from_arrays([resolved.ccode, resolved.year])).to_numpy()
-        c = resolved.org.map(col).to_numpy()
-        codes[r.astype(np.int64), c.astype(np.int64)] = lookup(resolved.status, COW_CODE)
+        c = lookup(resolved.org, col)
+        codes[r.astype(np.int64), c] = lookup(resolved.status, COW_CODE)
     return codes
 
 
@@ -297,6 +297,42 @@ def false_dyad_mask(world: Any, year: int, ccodes: "Any", i: "Any", j: "Any") ->
     return mask
 
 
+def _pair_counts(m: "Any") -> dict[str, "Any"]:
+    """Joint counts for every pair of rows of one year's code matrix (states × orgs).
+
+    The products run only over the columns that can contribute: the full–full product over
+    organizations with a full member that year, the associate and observer terms over the
+    few organizations that have such members, so most of COW's 534 columns drop out of
+    early years and the rare statuses cost almost nothing.
+    """
+    import numpy as np
+
+    def part(code: int) -> "Any":
+        mask = m == code
+        cols = np.flatnonzero(mask.any(axis=0))
+        return mask[:, cols].astype(np.float32), cols
+
+    def cross(a: tuple, b: tuple) -> "Any":
+        (x, xc), (y, yc) = a, b
+        common, xi, yi = np.intersect1d(xc, yc, return_indices=True)
+        if not len(common):
+            return np.zeros((len(m), len(m)), dtype=np.float32)
+        return x[:, xi] @ y[:, yi].T
+
+    full, assoc, obs, unk = part(1), part(2), part(3), part(MISSING)
+    ff = full[0] @ full[0].T
+    fs, fo = cross(full, assoc), cross(full, obs)
+    ss, so, oo = cross(assoc, assoc), cross(assoc, obs), cross(obs, obs)
+    full_associate = fs + fs.T
+    full_observer = fo + fo.T
+    inside = ff + full_associate + ss
+    anyk = inside + full_observer + so + so.T + oo
+    u = unk[0].sum(axis=1)
+    unknown = u[:, None] + u[None, :] - unk[0] @ unk[0].T
+    return {"joint_full": ff, "joint_inside": inside, "joint_any": anyk,
+            "full_associate": full_associate, "full_observer": full_observer, "unknown": unknown}
+
+
 def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
                end: int | None = None, rule: str = "year-end", drop_false_dyads: bool = True,
                source: str = "answer") -> "pd.DataFrame":
@@ -315,44 +351,27 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
     codes = code_matrix(world, ids, states, windows, resolved)
     years = states.year.to_numpy()
     ccodes_all = states.ccode.to_numpy()
-    parts = []
+    names = ["joint_full", "joint_inside", "joint_any", "full_associate", "full_observer", "unknown"]
+    parts: dict[str, list] = {n: [] for n in ("ccode1", "ccode2", "year", *names)}
     for year in np.unique(years):
         rows = np.flatnonzero(years == year)
         if len(rows) < 2:
             continue
-        m = codes[rows]
-        full = (m == 1).astype(np.float32)
-        assoc = (m == 2).astype(np.float32)
-        obs = (m == 3).astype(np.float32)
-        unk = (m == MISSING).astype(np.float32)
-        inside = full + assoc
-        anyk = inside + obs
+        counts = _pair_counts(codes[rows])
         i, j = np.triu_indices(len(rows), k=1)
-
-        def pair(a: "Any", b: "Any", symmetric: bool = True) -> "Any":
-            prod = a @ b.T
-            if not symmetric:
-                prod = prod + prod.T
-            return prod[i, j]
-
-        u = unk.sum(axis=1)
-        part = {
-            "ccode1": ccodes_all[rows][i], "ccode2": ccodes_all[rows][j],
-            "year": np.full(len(i), year, dtype=np.int64),
-            "joint_full": pair(full, full), "joint_inside": pair(inside, inside),
-            "joint_any": pair(anyk, anyk), "full_associate": pair(full, assoc, False),
-            "full_observer": pair(full, obs, False),
-            "unknown": u[i] + u[j] - pair(unk, unk),
-        }
-        frame = pd.DataFrame(part)
+        keep = slice(None)
         if drop_false_dyads:
-            frame = frame[~false_dyad_mask(world, int(year), ccodes_all[rows], i, j)]
-        parts.append(frame)
-    if not parts:
-        result = pd.DataFrame(columns=["ccode1", "ccode2", "year", "joint_full", "joint_inside",
-                                       "joint_any", "full_associate", "full_observer", "unknown"])
+            keep = ~false_dyad_mask(world, int(year), ccodes_all[rows], i, j)
+            i, j = i[keep], j[keep]
+        parts["ccode1"].append(ccodes_all[rows][i])
+        parts["ccode2"].append(ccodes_all[rows][j])
+        parts["year"].append(np.full(len(i), year, dtype=np.int64))
+        for name in names:
+            parts[name].append(counts[name][i, j])
+    if not parts["year"]:
+        result = pd.DataFrame(columns=["ccode1", "ccode2", "year", *names])
     else:
-        result = pd.concat(parts, ignore_index=True)
+        result = pd.DataFrame({k: np.concatenate(v) for k, v in parts.items()})
     for col in result.columns[3:]:
         result[col] = result[col].astype("int32")
     result.attrs.update(_attrs(world, ids, rule, "cow", first, last))
