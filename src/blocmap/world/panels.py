@@ -144,47 +144,86 @@ def org_windows(world: Any, ids: Sequence[str], first: int, last: int,
 
 def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
             states: "pd.DataFrame", orgs: "pd.DataFrame", source: str = "answer") -> "pd.DataFrame":
-    """(org, ccode, year, status, data, sources) of every state-year with a status under ``rule``."""
+    """(row, col, org, ccode, year, status, data) of every state-year with a status under ``rule``.
+
+    ``row`` is the state-year's position in ``states`` (sorted by ccode, year), ``col`` the
+    organization's position in ``ids``.  Done on arrays: the spells are cut into one piece per
+    year they touch, each piece gets the days both the state and the organization existed that
+    year, and the rule picks one piece per (org, state, year).
+    """
     import numpy as np
     import pandas as pd
 
+    columns = ["row", "col", "org", "ccode", "year", "status", "data"]
     spells = world.spell_table(ids, source=source)
     if spells.empty:
-        return pd.DataFrame(columns=["org", "ccode", "year", "status", "data", "sources"])
-    y0 = ordinal_years(spells.start.to_numpy())
-    y1 = ordinal_years(spells.end.to_numpy() - 1)
-    y0 = np.maximum(y0, first)
-    y1 = np.minimum(y1, last)
-    keep = y1 >= y0
-    spells, y0, y1 = spells[keep].reset_index(drop=True), y0[keep], y1[keep]
-    counts = y1 - y0 + 1
+        return pd.DataFrame(columns=columns)
+    col_of = {org: j for j, org in enumerate(ids)}
+    scol = lookup(spells.org, col_of)
+    status_i, status_names = pd.factorize(spells.status)
+    data_i, data_names = pd.factorize(spells.data)
+    sstart, send = spells.start.to_numpy(np.int64), spells.end.to_numpy(np.int64)
+    sccode = spells.ccode.to_numpy(np.int64)
+    y0 = np.maximum(ordinal_years(sstart), first)
+    y1 = np.minimum(ordinal_years(send - 1), last)
+    counts = np.maximum(y1 - y0 + 1, 0)
     idx = np.repeat(np.arange(len(spells)), counts)
-    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    pieces = spells.iloc[idx].reset_index(drop=True)
-    pieces["year"] = y0[idx] + offsets
-    pieces = pieces.merge(states, on=["ccode", "year"], how="inner")
-    pieces = pieces.merge(orgs[["org", "year", "o0", "o1"]], on=["org", "year"], how="inner")
-    w0 = np.maximum(pieces.day0.to_numpy(), pieces.o0.to_numpy())
-    w1 = np.minimum(pieces.day1.to_numpy(), pieces.o1.to_numpy())
-    start, end = pieces.start.to_numpy(), pieces.end.to_numpy()
-    overlap = np.minimum(end - 1, w1) - np.maximum(start, w0) + 1
-    pieces["days"] = np.maximum(overlap, 0)
-    pieces["window"] = np.maximum(w1 - w0 + 1, 0)
-    pieces["rank"] = lookup(pieces.status, STATUS_RANK)
-    key = ["org", "ccode", "year"]
+    year = y0[idx] + (np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts))
+    # the state-year row of each piece (states are sorted by ccode, year)
+    keys = states.ccode.to_numpy(np.int64) * 10000 + states.year.to_numpy(np.int64)
+    query = sccode[idx] * 10000 + year
+    row = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+    found = keys[row] == query
+    # the organization's days that year, from a dense (org, year) table
+    span = last - first + 1
+    o0 = np.full(len(ids) * span, -1, dtype=np.int64)
+    o1 = np.full(len(ids) * span, -1, dtype=np.int64)
+    if len(orgs):
+        at = lookup(orgs.org, col_of) * span + (orgs.year.to_numpy(np.int64) - first)
+        o0[at], o1[at] = orgs.o0.to_numpy(np.int64), orgs.o1.to_numpy(np.int64)
+    col = scol[idx]
+    oat = col * span + (year - first)
+    found &= o0[oat] >= 0
+    idx, year, row, col, oat = idx[found], year[found], row[found], col[found], oat[found]
+    w0 = np.maximum(states.day0.to_numpy(np.int64)[row], o0[oat])
+    w1 = np.minimum(states.day1.to_numpy(np.int64)[row], o1[oat])
+    start, end = sstart[idx], send[idx]
+    days = np.maximum(np.minimum(end - 1, w1) - np.maximum(start, w0) + 1, 0)
+    group = row * len(ids) + col
     if rule == "year-end":
-        chosen = pieces[(start <= w1) & (w1 < end)]
-        chosen = chosen.sort_values(key + ["start"]).drop_duplicates(key, keep="last")
+        pick = _last_per_group(group, (start,), (start <= w1) & (w1 < end))
     elif rule == "any-day":
-        chosen = pieces[pieces.days > 0].sort_values(key + ["rank"]).drop_duplicates(key, keep="last")
+        rank = np.asarray([STATUS_RANK[s] for s in status_names], dtype=np.int64)[status_i[idx]]
+        pick = _last_per_group(group, (rank,), days > 0)
     else:
-        held = pieces[pieces.days > 0].sort_values(key + ["days", "start"])
-        total = held.groupby(key, as_index=False).days.sum().rename(columns={"days": "held"})
-        chosen = held.drop_duplicates(key, keep="last").merge(total, on=key)
-        none_days = chosen.window - chosen.held
-        chosen = chosen[chosen.days >= none_days]
-    return chosen[["org", "ccode", "year", "status", "data", "sources", "start_date", "end_date"]] \
-        .reset_index(drop=True)
+        pick = _last_per_group(group, (start, days), days > 0)
+        held_groups, inverse = np.unique(group[days > 0], return_inverse=True)
+        held = np.bincount(inverse, weights=days[days > 0])
+        window = np.maximum(w1 - w0 + 1, 0)
+        total = held[np.searchsorted(held_groups, group[pick])]
+        pick = pick[days[pick] >= window[pick] - total]
+    chosen = idx[pick]
+    return pd.DataFrame({
+        "row": row[pick], "col": col[pick], "org": np.asarray(ids, dtype=object)[col[pick]],
+        "ccode": sccode[chosen], "year": year[pick],
+        "status": np.asarray(status_names, dtype=object)[status_i[chosen]],
+        "data": np.asarray(data_names, dtype=object)[data_i[chosen]],
+    }, columns=columns)
+
+
+def _last_per_group(group: "Any", order: tuple, mask: "Any") -> "Any":
+    """Positions (into the unmasked arrays) of the last element of each group under ``mask``,
+    sorting within a group by ``order`` (last key most significant, as ``np.lexsort``)."""
+    import numpy as np
+
+    positions = np.flatnonzero(mask)
+    if not len(positions):
+        return positions
+    keys = tuple(k[positions] for k in order) + (group[positions],)
+    ranked = positions[np.lexsort(keys)]
+    g = group[ranked]
+    last = np.append(g[1:] != g[:-1], True)
+    return ranked[last]
 
 
 def _setup(world: Any, orgs: Sequence[str] | None, start: int | None, end: int | None,
@@ -203,20 +242,21 @@ def code_matrix(world: Any, ids: Sequence[str], states: "pd.DataFrame", windows:
     import numpy as np
     import pandas as pd
 
-    years = states.year.to_numpy()
+    years = states.year.to_numpy(np.int64)
     n, k = len(states), len(ids)
-    codes = np.full((n, k), NOT_IN_EXISTENCE, dtype=np.int8)
-    col = {org: j for j, org in enumerate(ids)}
-    year_rows = pd.Series(np.arange(n)).groupby(years).apply(np.asarray).to_dict()
-    for org, year, known in windows[["org", "year", "known"]].itertuples(index=False):
-        rows = year_rows.get(year)
-        if rows is not None:
-            codes[rows, col[org]] = 0 if known == "exists" else MISSING
+    first = int(years.min()) if n else 0
+    span = int(years.max()) - first + 1 if n else 0
+    # one row per year: -1 (not in existence), 0 (exists) or -9 (past COW's coverage)
+    alive = np.full((span, k), NOT_IN_EXISTENCE, dtype=np.int8)
+    if len(windows) and n:
+        inside = (windows.year >= first) & (windows.year < first + span)
+        w = windows[inside]
+        value = np.where(w.known.to_numpy(dtype=object) == "exists", 0, MISSING).astype(np.int8)
+        alive[w.year.to_numpy(np.int64) - first, lookup(w.org, {o: j for j, o in enumerate(ids)})] = value
+    codes = alive[years - first] if n else np.empty((0, k), dtype=np.int8)
     if len(resolved):
-        row_of = pd.Series(np.arange(n), index=pd.MultiIndex.from_arrays([states.ccode, states.year]))
-        r = row_of.reindex(pd.MultiIndex.from_arrays([resolved.ccode, resolved.year])).to_numpy()
-        c = lookup(resolved.org, col)
-        codes[r.astype(np.int64), c] = lookup(resolved.status, COW_CODE)
+        codes[resolved.row.to_numpy(np.int64), resolved.col.to_numpy(np.int64)] = \
+            lookup(resolved.status, COW_CODE)
     return codes
 
 
@@ -240,11 +280,8 @@ def state_years(world: Any, orgs: Sequence[str] | None = None, start: int | None
         labels[codes == NOT_IN_EXISTENCE] = STATUS_NA
         labels[codes == MISSING] = STATUS_UNKNOWN
         if len(resolved):
-            row_of = pd.Series(np.arange(len(states)),
-                               index=pd.MultiIndex.from_arrays([states.ccode, states.year]))
-            r = row_of.reindex(pd.MultiIndex.from_arrays([resolved.ccode, resolved.year])).to_numpy()
-            c = resolved.org.map({o: j for j, o in enumerate(ids)}).to_numpy()
-            labels[r.astype(np.int64), c.astype(np.int64)] = resolved.status.to_numpy(dtype=object)
+            labels[resolved.row.to_numpy(np.int64), resolved.col.to_numpy(np.int64)] = \
+                resolved.status.to_numpy(dtype=object)
         body = pd.DataFrame(labels, columns=ids)
     frame = pd.concat([frame, body], axis=1)
     frame.attrs.update(_attrs(world, ids, rule, coding, first, last))
