@@ -103,3 +103,31 @@ def test_unknown_is_kept_apart_from_none(cow_only: World) -> None:
     with_unknown = cow_only.members("who", on=day, include_unknown=True)
     assert all(m.status != "unknown" for m in plain)
     assert len(with_unknown) >= len(plain)
+
+
+def test_fallback_for_the_core_commands() -> None:
+    """What ``blocmap members`` calls for an id the atlas does not curate."""
+    import blocmap
+    from blocmap.world import fallback
+
+    atlas = blocmap.load()
+    try:
+        atlas.members("asean", on="2010-01-01")
+    except QueryError as exc:
+        original = exc
+    rows = fallback.members_rows("asean", "2010-01-01", atlas, full_store(), original=original)
+    assert len(rows) == 12 and {r["data"] for r in rows} == {"cow"}
+    thai = next(r for r in rows if r["ccode"] == 800)
+    assert (thai["name"], thai["status"], thai["since"], thai["org_name"]) == (
+        "Thailand", "member", "1967", "Association of Southeast Asian Nations")
+    with pytest.raises(QueryError) as caught:
+        fallback.members_rows("aseen", "2010-01-01", atlas, full_store(), original=original)
+    assert caught.value is original  # the atlas's own message
+    with pytest.raises(QueryError) as caught:
+        fallback.members_rows("asean", "2010-01-01", atlas, full_store().parent / "none.duckdb",
+                              original=original)
+    assert caught.value is original
+    kaz = fallback.memberships_rows("KAZ", "2010-06-01", atlas, full_store())
+    by_org = {r["org"]: r for r in kaz}
+    assert by_org["csto"]["data"] == "curated" and by_org["csto"]["name"] == "Kazakhstan"
+    assert by_org["who"]["data"] == "cow"
