@@ -9,8 +9,8 @@ from typing import Iterable, Sequence
 
 from .dates import parse_day
 from .errors import DataError, QueryError, unknown
-from .load import BUNDLED, load_folder
-from .model import INSIDE, Dispute, Event, Membership, Organization, Source, Spell, State
+from .loader import BUNDLED, load_folder
+from .model import INSIDE, STATUSES, Dispute, Event, Membership, Organization, Source, Spell, State
 from .names import org_display, state_display
 from .timeline import Change, SpellIndex, Zone, as_membership, build_spells, diff, sets_on, zones
 from .validate import check
@@ -32,7 +32,6 @@ class Atlas:
         self.spells: list[Spell] = build_spells(self.events, orgs, states)
         self._index = SpellIndex(self.spells)
         self._org_keys = self._org_lookup()
-        self._state_keys = self._state_lookup()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -66,7 +65,9 @@ class Atlas:
                 keys.setdefault(key.casefold(), org.id)
         return keys
 
-    def _state_lookup(self) -> dict[str, str]:
+    @cached_property
+    def _state_keys(self) -> dict[str, str]:
+        """Every way to name a state; built on first need (CLDR names are slow to load)."""
         keys: dict[str, str] = {}
         for state in self.states.values():
             candidates = [state.iso3, *(c.abb for c in state.cow), *(str(c.code) for c in state.cow)]
@@ -86,7 +87,10 @@ class Atlas:
 
     def state(self, given: str, parameter: str = "state") -> State:
         """A state by ISO alpha-3 or alpha-2 code, COW code or abbreviation, or name."""
-        found = self._state_keys.get(str(given).strip().casefold())
+        text = str(given).strip()
+        if text.upper() in self.states:
+            return self.states[text.upper()]
+        found = self._state_keys.get(text.casefold())
         if found is None:
             raise unknown("state", given, self.states, parameter)
         return self.states[found]
@@ -176,8 +180,7 @@ class Atlas:
         return [e for e in self.events if e.status is not None or e.kind in ("founded", "dissolved")]
 
 
-_STATUS_ORDER = {s: i for i, s in enumerate(("member", "associate", "observer", "participant", "candidate",
-                                             "suspended", "frozen", "ceased", "withdrawn"))}
+_STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 
 
 def _status_then_state(m: Membership) -> tuple[int, str]:

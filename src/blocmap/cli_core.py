@@ -8,6 +8,7 @@ import click
 
 from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang
 from .i18n import t
+from .model import STATUS_EVENTS, STATUSES
 from .output import render
 
 ORG_SETS = {"post-soviet": ["cis", "csto", "eaeu", "customs_union", "union_state"]}
@@ -36,45 +37,65 @@ def _table_rows(rows: list[dict], lang: str, first: str) -> list[dict]:
 def _headers(lang: str) -> dict:
     return {k: t(f"col.{k}", lang) for k in ("org", "state", "name", "status", "since", "sources", "date",
                                              "event", "note", "before", "after", "zone", "states", "count",
-                                             "topic", "claim", "preferred", "key", "title", "url", "kind")}
+                                             "topic", "claim", "preferred", "key", "title", "url", "kind", "acronym",
+                                             "founded", "dissolved", "members")}
 
 
 def _uncertain_note(rows: list[dict], fmt: str, lang: str) -> str:
     return "\n" + t("msg.uncertain", lang) if fmt == "table" and any(not r["certain"] for r in rows) else ""
 
 
-@click.command()
-@click.argument("org")
-@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
-@format_option()
-@lang_option
-@data_option
-def members(org: str, on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
-    """States in ORG on a day, with their status and sources."""
-    lang = normal_lang(lang)
-    atlas = get_atlas(data_dir)
-    rows = [membership_row(atlas, m, lang) for m in atlas.members(org, on=on)]
+def status_option(func):
+    return click.option("--status", "statuses", default=None,
+                        help=f"Only these statuses, comma-separated ({', '.join(STATUSES[:-1])}).")(func)
+
+
+def wanted_statuses(text: str | None) -> set[str] | None:
+    from .errors import unknown
+
+    if not text:
+        return None
+    chosen = {s.strip() for s in text.split(",") if s.strip()}
+    for status in chosen:
+        if status not in STATUSES:
+            raise unknown("status", status, STATUSES, "status")
+    return chosen
+
+
+def _emit_memberships(found, first: str, statuses: str | None, fmt: str, lang: str, atlas) -> None:
+    """Print memberships (of an organization: first='state'; of a state: first='org')."""
+    keep = wanted_statuses(statuses)
+    rows = [membership_row(atlas, m, lang) for m in found if keep is None or m.status in keep]
     if fmt == "table":
-        emit(render(_table_rows(rows, lang, "state"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
+        emit(render(_table_rows(rows, lang, first), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
     else:
         emit(render(rows, fmt))
+
+
+def _as_of_options(func):
+    for option in reversed((click.option("--on", "on", default="today", show_default=True,
+                                         help="The day (YYYY-MM-DD or 'today')."),
+                            status_option, format_option(), lang_option, data_option)):
+        func = option(func)
+    return func
+
+
+@click.command()
+@click.argument("org")
+@_as_of_options
+def members(org: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """States in ORG on a day, with their status and sources."""
+    atlas = get_atlas(data_dir)
+    _emit_memberships(atlas.members(org, on=on), "state", statuses, fmt, normal_lang(lang), atlas)
 
 
 @click.command()
 @click.argument("state")
-@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
-@format_option()
-@lang_option
-@data_option
-def memberships(state: str, on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+@_as_of_options
+def memberships(state: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
     """Organizations STATE belonged to on a day, with status and sources."""
-    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
-    rows = [membership_row(atlas, m, lang) for m in atlas.memberships(state, on=on)]
-    if fmt == "table":
-        emit(render(_table_rows(rows, lang, "org"), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
-    else:
-        emit(render(rows, fmt))
+    _emit_memberships(atlas.memberships(state, on=on), "org", statuses, fmt, normal_lang(lang), atlas)
 
 
 def event_row(atlas, e, lang: str) -> dict:
@@ -109,7 +130,9 @@ def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
     rows = [event_row(atlas, e, lang) for e in atlas.history(org=org, state=state)]
     if fmt == "table":
         table = [{"date": r["date"], "org": r["org"], "state": r["state"] or "—",
-                  "event": t(f"event.{r['event']}", lang) + (f" → {t('status.' + r['status'], lang)}" if r["status"] else ""),
+                  "event": t(f"event.{r['event']}", lang) + (
+                      f" → {t('status.' + r['status'], lang)}"
+                      if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
                   "sources": ", ".join(r["sources"]) + (f" [dispute: {r['dispute']}]" if r["dispute"] else "")}
                  for r in rows]
         emit(render(table, fmt, headers=_headers(lang)))
@@ -174,9 +197,11 @@ def overlap(on: str, orgs: str, fmt: str, lang: str, data_dir: Path | None) -> N
 @click.option("--org", default=None, help="Only disputes about this organization.")
 @click.option("--state", default=None, help="Only disputes about this state.")
 @format_option()
+@lang_option
 @data_option
-def disputes(org: str | None, state: str | None, fmt: str, data_dir: Path | None) -> None:
+def disputes(org: str | None, state: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
     """Where sources (or the seed paper) disagree: every claim with its sources."""
+    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
     items = atlas.disputes_of(org, state)
     data = [{"id": d.id, "org": d.org, "state": d.state, "topic": d.topic, "preferred": d.preferred,
@@ -185,11 +210,12 @@ def disputes(org: str | None, state: str | None, fmt: str, data_dir: Path | None
     if fmt == "json":
         emit(render(data, fmt))
         return
-    rows = [{"id": d["id"], "org": d["org"], "state": d["state"] or "", "topic": d["topic"],
+    rows = [{"id": d["id"], "org": atlas.org_name(d["org"], lang, short=True) if d["org"] else "",
+             "state": atlas.state_name(d["state"], lang) if d["state"] else "", "topic": d["topic"],
              "claim": ("✓ " if c["value"] == d["preferred"] else "  ") + c["value"],
              "sources": ", ".join(c["sources"]) or "(no stored source)"}
             for d in data for c in d["claims"]]
-    emit(render(rows, fmt) + ("\n✓ = the claim blocmap's events use" if fmt == "table" else ""))
+    emit(render(rows, fmt, headers=_headers(lang)) + ("\n✓ = the claim blocmap's events use" if fmt == "table" else ""))
 
 
 @click.command()
@@ -265,7 +291,7 @@ def cite(fmt: str, data_dir: Path | None) -> None:
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
 def check(folder: Path | None) -> None:
     """Validate a data folder (the bundled one by default) and list every problem."""
-    from .load import BUNDLED, load_folder
+    from .loader import BUNDLED, load_folder
     from .validate import check as run_checks
 
     raw = load_folder(folder or BUNDLED)
@@ -312,6 +338,87 @@ def overview(on: str, lang: str, data_dir: Path | None) -> None:
     emit("\n".join(out))
 
 
+def org_record(atlas, org_id: str, lang: str) -> dict:
+    """Everything the data says about one organization (shared by `show` and the web API)."""
+    org = atlas.orgs[org_id]
+    treaty = org.founding_treaty
+    return {
+        "id": org.id, "name": atlas.org_name(org.id, lang), "acronym": atlas.org_name(org.id, lang, short=True),
+        "names": dict(org.names), "acronyms": dict(org.acronyms),
+        "name_sources": {k: list(v) for k, v in org.name_sources.items()},
+        "kind": org.kind, "founded": str(org.founded) if org.founded else None,
+        "dissolved": str(org.dissolved) if org.dissolved else None,
+        "founding_treaty": None if treaty is None else {
+            "name": treaty.name, "signed": str(treaty.signed) if treaty.signed else None, "place": treaty.place,
+            "in_force": str(treaty.in_force) if treaty.in_force else None, "source": treaty.source},
+        "seat": org.seat, "predecessors": list(org.predecessors), "successors": list(org.successors),
+        "aliases": list(org.aliases), "sources": list(org.sources), "note": org.note,
+        "events": len(atlas.history(org=org.id)), "disputes": [d.id for d in atlas.disputes_of(org=org.id)],
+    }
+
+
+@click.command()
+@click.option("--on", "on", default="today", show_default=True, help="Count members on this day.")
+@format_option()
+@lang_option
+@data_option
+def orgs(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """The organizations in the atlas, with kind, dates and today's members."""
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    rows = []
+    for org in atlas.orgs.values():
+        found = atlas.members(org.id, on=on)
+        rows.append({"org": org.id, "acronym": atlas.org_name(org.id, lang, short=True),
+                     "name": atlas.org_name(org.id, lang), "kind": org.kind,
+                     "founded": str(org.founded) if org.founded else None,
+                     "dissolved": str(org.dissolved) if org.dissolved else None,
+                     "members": sum(m.status in ("member", "associate") for m in found)})
+    if fmt == "table":
+        rows = [{**r, "kind": t(f"kind.{r['kind']}", lang), "dissolved": r["dissolved"] or ""} for r in rows]
+    emit(render(rows, fmt, headers=_headers(lang)))
+
+
+@click.command()
+@click.argument("org")
+@format_option(("table", "json"))
+@lang_option
+@data_option
+def show(org: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Everything about one organization: names, founding treaty, seat, links, sources, disputes."""
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    record = org_record(atlas, atlas.org(org).id, lang)
+    if fmt == "json":
+        emit(render([], "json", json_data=record))
+        return
+    lines = [f"{record['name']} ({record['acronym']}) — {record['id']}"]
+    for code in ("en", "zh-Hant", "ru"):
+        if code in record["names"]:
+            sources = ", ".join(record["name_sources"].get(code, [])) or "no stored source"
+            lines.append(f"  {code:7} {record['names'][code]} / {record['acronyms'].get(code, '')}  [{sources}]")
+    lines.append(f"kind: {t('kind.' + record['kind'], lang)}")
+    lines.append(f"founded: {record['founded'] or '?'}" + (f"; dissolved: {record['dissolved']}" if record["dissolved"] else ""))
+    treaty = record["founding_treaty"]
+    if treaty:
+        parts = [treaty["name"]] + [f"{k.replace('_', ' ')} {treaty[k]}" for k in ("signed", "place", "in_force")
+                                    if treaty[k]]
+        lines.append("founding treaty: " + "; ".join(parts) + (f" [{treaty['source']}]" if treaty["source"] else ""))
+    if record["seat"]:
+        lines.append(f"seat: {record['seat']}")
+    for key in ("predecessors", "successors", "aliases"):
+        if record[key]:
+            lines.append(f"{key}: {', '.join(record[key])}")
+    lines.append(f"sources: {', '.join(record['sources'])}")
+    lines.append(f"events: {record['events']} (blocmap history {record['id']})")
+    if record["disputes"]:
+        lines.append(f"disputes: {', '.join(record['disputes'])} (blocmap disputes --org {record['id']})")
+    if record["note"]:
+        lines.append(f"note: {record['note']}")
+    emit("\n".join(lines))
+
+
 def register(group: click.Group) -> None:
-    for command in (members, memberships, history, diff, overlap, disputes, sources, cite, check, overview):
+    for command in (members, memberships, history, diff, overlap, disputes, sources, cite, check, overview,
+                    orgs, show):
         group.add_command(command)

@@ -70,6 +70,8 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "col.kind": ("kind", "類型", "тип"),
     "col.founded": ("founded", "成立", "основана"),
     "col.members": ("members", "成員", "члены"),
+    "col.acronym": ("acronym", "簡稱", "сокращение"),
+    "col.dissolved": ("dissolved", "解散", "распущена"),
     # phrases
     "msg.uncertain": ("* date known only to the month or year: the answer may differ within that period",
                       "* 日期僅知月份或年份：該期間內答案可能不同",

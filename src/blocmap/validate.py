@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 from .errors import Problem
-from .load import Raw
+from .loader import Raw
 from .model import Event, MILESTONES, TERMINAL
 
 ENDING_STATUSES = frozenset({"withdrawn", "ceased", "suspended", "frozen"})

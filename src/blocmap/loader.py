@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -26,7 +26,11 @@ from .model import (EVENT_KINDS, KINDS, LANGS, STATUS_EVENTS, STATUSES, Claim, C
 BUNDLED = Path(__file__).parent / "data"
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser where it is installed (about ten times faster), the pure-Python one otherwise.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A safe YAML loader whose mappings remember the line they start on."""
 
 
@@ -164,13 +168,19 @@ def _list_of_maps(reader: _Reader, data: Any, what: str) -> list[LineDict]:
     return items
 
 
-def _read_sources(raw: Raw) -> None:
-    path = raw.folder / "sources.yaml"
+def _list_file(raw: Raw, name: str, what: str) -> tuple[_Reader, list[LineDict]]:
+    """The entries of a top-level list file (sources.yaml, states.yaml), or a problem if it is missing."""
+    path = raw.folder / name
     reader = _Reader(raw, _rel(raw, path))
     if not path.exists():
-        reader.problem(None, "missing file (the bibliography)")
-        return
-    for node in _list_of_maps(reader, _read_yaml(path, raw), "sources"):
+        reader.problem(None, f"missing file (the {what})")
+        return reader, []
+    return reader, _list_of_maps(reader, _read_yaml(path, raw), what)
+
+
+def _read_sources(raw: Raw) -> None:
+    reader, nodes = _list_file(raw, "sources.yaml", "sources")
+    for node in nodes:
         key = reader.text(node, "key", required=True)
         title = reader.text(node, "title", required=True)
         if key is None or title is None:
@@ -186,12 +196,8 @@ def _read_sources(raw: Raw) -> None:
 
 
 def _read_states(raw: Raw) -> None:
-    path = raw.folder / "states.yaml"
-    reader = _Reader(raw, _rel(raw, path))
-    if not path.exists():
-        reader.problem(None, "missing file (the states)")
-        return
-    for node in _list_of_maps(reader, _read_yaml(path, raw), "states"):
+    reader, nodes = _list_file(raw, "states.yaml", "states")
+    for node in nodes:
         iso3 = reader.text(node, "iso3", required=True)
         if iso3 is None:
             continue
@@ -347,5 +353,3 @@ def load_folder(folder: Path | str | None = None) -> Raw:
         _read_org(raw, path)
     return raw
 
-
-Check = Callable[[Raw], None]

@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled atlas, a copy of the data folder to break, the shared data files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import blocmap
+from blocmap.loader import BUNDLED
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def atlas():
+    return blocmap.load()
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled data folder, for tests that break it."""
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared folder is not beside the repository ({SHARED})")
+    return SHARED
