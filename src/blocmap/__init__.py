@@ -12,12 +12,6 @@ from typing import TYPE_CHECKING
 
 from .errors import BlocmapError, DataError, QueryError
 
-# Import the submodule ``blocmap.load`` before defining the function ``load`` below: the
-# first import of a submodule sets it as an attribute of the package, which would otherwise
-# replace the function the moment anything imports ``blocmap.atlas`` (then
-# ``blocmap.load()`` raised "'module' object is not callable").
-from . import load as _load_module  # noqa: E402,F401
-
 if TYPE_CHECKING:
     from pathlib import Path
 
