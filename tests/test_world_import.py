@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_world_support import (IGO_YEAR, POST_SOVIET, STATE_YEAR, STATES, full_store,
-                                needs_data, write_subset)
+from test_world_support import IGO_YEAR, POST_SOVIET, STATES, full_store, needs_data, write_subset
 
 from blocmap.cli import main
 
@@ -207,3 +206,16 @@ def test_official_upper_case_headers_are_accepted(tmp_path: Path) -> None:
     subset.write_text(text)
     result = run("import", "cow", str(subset), "--db", str(tmp_path / "w.duckdb"))
     assert result.exit_code == 0, result.stderr
+
+
+def test_tab_separated_files_are_accepted(tmp_path: Path) -> None:
+    """Public scripts read COW's own IGO downloads as tab-separated."""
+    subset = write_subset(tmp_path / "sy.csv", ["cis", "csto"], range(2013, 2015), POST_SOVIET)
+    tsv = tmp_path / "sy.tsv"
+    tsv.write_text(subset.read_text().replace(",", "\t"))
+    db = tmp_path / "w.duckdb"
+    assert run("import", "cow", str(tsv), "--db", str(db)).exit_code == 0
+    from blocmap.world import World
+
+    with World(db, curated=None) as world:
+        assert world.state_years(["cis"], 2014, 2014).set_index("ccode").loc[369, "cis"] == 2

@@ -3,8 +3,6 @@ dyad counts against a direct computation and against peacesciencer's ``cow_igo_n
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 from pathlib import Path
 
 import numpy as np

@@ -117,12 +117,8 @@ def _code_on(codes: tuple, day: dt.date) -> int | None:
     return codes[0][0] if codes else None
 
 
-def load_curated(data_dir: Any = None) -> Curated | None:
-    """The curated side from the bundled atlas, or ``None`` where the atlas is not available."""
-    try:
-        from ..atlas import Atlas  # noqa: F401
-    except ModuleNotFoundError:
-        return None
-    import blocmap
+def load_curated(data_dir: Any = None) -> Curated:
+    """The curated side from the bundled atlas (or the data folder ``data_dir``)."""
+    from ..atlas import Atlas
 
-    return Curated.from_atlas(blocmap.load(data_dir))
+    return Curated.from_atlas(Atlas.load(data_dir))

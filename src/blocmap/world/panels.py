@@ -240,7 +240,6 @@ def code_matrix(world: Any, ids: Sequence[str], states: "pd.DataFrame", windows:
                 resolved: "pd.DataFrame") -> "Any":
     """int8 matrix (state-years × orgs) of COW codes, in the row order of ``states``."""
     import numpy as np
-    import pandas as pd
 
     years = states.year.to_numpy(np.int64)
     n, k = len(states), len(ids)
@@ -420,8 +419,6 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
 def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None = None,
               end: int | None = None, rule: str = "year-end", source: str = "answer") -> "pd.DataFrame":
     """Members per organization-year by status, with the data that answered."""
-    import pandas as pd
-
     from .spells import STATUS_RANK as statuses
 
     _check(rule)

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from ..dates import PartialDate, parse_day, parse_year
+from ..dates import parse_day
 from ..errors import QueryError, unknown
 from .curated import Curated, load_curated
 from .index import KNOWN_STATUSES, WITH_UNKNOWN, IntervalIndex, WorldMembership, spell_rows
@@ -281,10 +281,3 @@ class World:
 
         return org_years(self, orgs, start, end, rule, source)
 
-
-def year_range(start: object, end: object) -> tuple[int | None, int | None]:
-    first = parse_year(start, "from") if start is not None else None
-    last = parse_year(end, "to") if end is not None else None
-    if first is not None and last is not None and last < first:
-        raise QueryError(f"--to {last} is before --from {first}", parameter="to")
-    return first, last
