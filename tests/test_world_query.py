@@ -131,3 +131,10 @@ def test_fallback_for_the_core_commands() -> None:
     by_org = {r["org"]: r for r in kaz}
     assert by_org["csto"]["data"] == "curated" and by_org["csto"]["name"] == "Kazakhstan"
     assert by_org["who"]["data"] == "cow"
+
+
+def test_cow_abbreviations_that_are_other_iso_codes_are_refused(cow_only: World) -> None:
+    with pytest.raises(QueryError, match="'AUS' is COW's abbreviation for Austria but the ISO code "
+                                         "of Australia"):
+        cow_only.memberships("AUS", on="2010-01-01")
+    assert cow_only.state("Austria") == 305 and cow_only.state("AUL") == 900

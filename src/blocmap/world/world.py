@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 _AUTO = object()
+#: COW abbreviations that are another country's ISO alpha-3 code: refused rather than guessed.
+ISO_CLASHES = {"AUS": ("Austria", "Australia"), "SWZ": ("Switzerland", "Eswatini"),
+               "SLV": ("Slovenia", "El Salvador"), "MAC": ("Macedonia", "Macao")}
 
 
 class World:
@@ -102,6 +105,11 @@ class World:
             code = self.curated.ccode_of(text.upper(), dt.date(self.coverage[1], 12, 31))
             if code is not None:
                 return code
+        if text.upper() in ISO_CLASHES:
+            raise QueryError(
+                f"{parameter}: '{text}' is COW's abbreviation for {ISO_CLASHES[text.upper()][0]} but "
+                f"the ISO code of {ISO_CLASHES[text.upper()][1]}; give the name or the COW number",
+                parameter=parameter)
         lowered = text.lower()
         for code, (abb, label) in self._states.items():
             if (abb and abb.lower() == lowered) or (label and label.lower() == lowered):
