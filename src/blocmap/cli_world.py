@@ -13,6 +13,7 @@ from typing import Callable
 import click
 
 from .cli import emit, write_output
+from .dates import parse_year
 from .errors import QueryError
 
 EXPORT_FORMATS = ("csv", "parquet", "json")
@@ -152,8 +153,10 @@ def _export(table: str, orgs: tuple[str, ...], start: int | None, end: int | Non
 def _export_command(table: str) -> click.Command:
     @click.command(table)
     @click.option("--orgs", multiple=True, help="Organizations (ids, COW ids or names), comma-separated. Default: all.")
-    @click.option("--from", "start", type=int, default=None, help="First year (default: 1816, COW's first).")
-    @click.option("--to", "end", type=int, default=None, help="Last year (default: COW's last, 2014).")
+    @click.option("--from", "start", default=None, help="First year (default: 1816, COW's first).")
+    @click.option("--to", "end", default=None,
+                  help="Last year (default: 2014, COW's last; the last complete year when every "
+                       "organization is curated).")
     @click.option("--coding", type=click.Choice(("cow", "status")), default="cow", show_default=True,
                   help="cow: 0/1/2/3 with -1 and -9; status: blocmap's status names.")
     @click.option("--rule", type=click.Choice(("year-end", "any-day", "majority")), default="year-end",
@@ -164,9 +167,11 @@ def _export_command(table: str) -> click.Command:
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Write to FILE (whole or not at all) instead of standard output.")
     @db_option
-    def command(orgs: tuple[str, ...], start: int | None, end: int | None, coding: str, rule: str,
+    def command(orgs: tuple[str, ...], start: str | None, end: str | None, coding: str, rule: str,
                 prefer: str, fmt: str, output: Path | None, db: Path | None) -> None:
-        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, db)
+        first = parse_year(start, "from") if start is not None else None
+        last = parse_year(end, "to") if end is not None else None
+        _export(table, orgs, first, last, coding, rule, prefer, fmt, output, db)
 
     command.help = {
         "state-year": "One row per state-year (ccode, year), one column per organization.",
