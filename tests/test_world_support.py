@@ -28,10 +28,14 @@ needs_data = pytest.mark.skipif(not STATE_YEAR.exists(),
 
 @functools.lru_cache(maxsize=None)
 def full_store() -> Path:
-    """The three real files imported once per test run."""
+    """The three real files imported once per test run (removed when the run ends)."""
+    import atexit
+    import shutil
+
     from blocmap.world.cowimport import import_cow
 
     folder = Path(tempfile.mkdtemp(prefix="blocmap-world-"))
+    atexit.register(shutil.rmtree, folder, True)
     db = folder / "world.duckdb"
     import_cow(STATE_YEAR, IGO_YEAR, STATES, db)
     return db

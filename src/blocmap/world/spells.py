@@ -47,7 +47,7 @@ RULE_TEXT: Mapping[str, str] = {
     "any-day": "the strongest status held on any day of the year "
                "(member > suspended > frozen > associate > observer > participant > candidate > ceased)",
     "majority": "the status held on the most days of the year, counting 'none' as a status; "
-                "ties go to the later status",
+                "ties go to the later status, and a status wins a tie with 'none'",
 }
 
 
