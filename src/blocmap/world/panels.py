@@ -44,6 +44,14 @@ def ordinal_years(ordinals: "Any") -> "Any":
     return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
 
 
+def year_start_ordinals(years: "Any") -> "Any":
+    """``date(y, 1, 1).toordinal()`` for an array of years."""
+    import numpy as np
+
+    years = np.asarray(years, dtype=np.int64)
+    return (years - 1970).astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64) + 719163
+
+
 def lookup(values: "pd.Series", table: dict) -> "Any":
     """``table[v]`` for each value, through the distinct values only (fast on text columns)."""
     import numpy as np
@@ -105,8 +113,8 @@ def universe(world: Any, first: int, last: int) -> "pd.DataFrame":
             b = min(ongoing_end, dt.date(year, 12, 31))
             windows.append((int(ccode), year, a.toordinal(), b.toordinal()))
     frame = system.copy()
-    frame["day0"] = [dt.date(y, 1, 1).toordinal() for y in frame.year]
-    frame["day1"] = [dt.date(y, 12, 31).toordinal() for y in frame.year]
+    frame["day0"] = year_start_ordinals(frame.year.to_numpy())
+    frame["day1"] = year_start_ordinals(frame.year.to_numpy() + 1) - 1
     if windows:
         win = pd.DataFrame(windows, columns=["ccode", "year", "w0", "w1"]).groupby(
             ["ccode", "year"], as_index=False).agg(w0=("w0", "min"), w1=("w1", "max"))
@@ -190,18 +198,18 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
     start, end = sstart[idx], send[idx]
     days = np.maximum(np.minimum(end - 1, w1) - np.maximum(start, w0) + 1, 0)
     group = row * len(ids) + col
+    size = len(states) * len(ids)
     if rule == "year-end":
-        pick = _last_per_group(group, (start,), (start <= w1) & (w1 < end))
+        pick = _last_per_group(group, (start,), (start <= w1) & (w1 < end), size)
     elif rule == "any-day":
         rank = np.asarray([STATUS_RANK[s] for s in status_names], dtype=np.int64)[status_i[idx]]
-        pick = _last_per_group(group, (rank,), days > 0)
+        pick = _last_per_group(group, (rank,), days > 0, size)
     else:
-        pick = _last_per_group(group, (start, days), days > 0)
-        held_groups, inverse = np.unique(group[days > 0], return_inverse=True)
-        held = np.bincount(inverse, weights=days[days > 0])
+        held_by = days > 0
+        pick = _last_per_group(group, (start, days), held_by, size)
+        held = np.bincount(group[held_by], weights=days[held_by], minlength=size)
         window = np.maximum(w1 - w0 + 1, 0)
-        total = held[np.searchsorted(held_groups, group[pick])]
-        pick = pick[days[pick] >= window[pick] - total]
+        pick = pick[days[pick] >= window[pick] - held[group[pick]]]
     chosen = idx[pick]
     return pd.DataFrame({
         "row": row[pick], "col": col[pick], "org": np.asarray(ids, dtype=object)[col[pick]],
@@ -211,13 +219,19 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
     }, columns=columns)
 
 
-def _last_per_group(group: "Any", order: tuple, mask: "Any") -> "Any":
+def _last_per_group(group: "Any", order: tuple, mask: "Any", size: int) -> "Any":
     """Positions (into the unmasked arrays) of the last element of each group under ``mask``,
-    sorting within a group by ``order`` (last key most significant, as ``np.lexsort``)."""
+    sorting within a group by ``order`` (last key most significant, as ``np.lexsort``).
+
+    Groups are ints below ``size``; when none repeats (COW's year spells never overlap) no
+    sort is needed.
+    """
     import numpy as np
 
     positions = np.flatnonzero(mask)
     if not len(positions):
+        return positions
+    if np.bincount(group[positions], minlength=size).max() <= 1:
         return positions
     keys = tuple(k[positions] for k in order) + (group[positions],)
     ranked = positions[np.lexsort(keys)]
