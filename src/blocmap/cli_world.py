@@ -99,7 +99,7 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
     if report.cell_exceptions:
         click.echo(f"note: {report.cell_exceptions} cells disagree with the rest of their IGO-year "
                    "on whether the IGO exists (-1); the IGO-year's majority was kept "
-                   "(see docs/world.md, 'Round trip')", err=True)
+                   "(see docs/world.md, 'What the files mean')", err=True)
 
 
 def _open_world(db: Path | None):
