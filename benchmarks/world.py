@@ -120,8 +120,8 @@ def bench_state_years(world, spells) -> None:
 
     periods = world._con.execute("SELECT org, start_year, end_year FROM org_periods").df()
     system = world.system()
-    ours_t, ours = timed(lambda: world.state_years(source="cow"), 2)
-    base_t, base = timed(lambda: pandas_state_years(spells, periods, system), 2)
+    ours_t, ours = timed(lambda: world.state_years(source="cow"), 3)
+    base_t, base = timed(lambda: pandas_state_years(spells, periods, system), 3)
     cols = list(ours.columns[2:])
     same = np.array_equal(ours[cols].to_numpy(), base[cols].to_numpy())
     line(f"state-year panel, {len(ours)}×{len(cols)} (equal: {same})", ours_t, base_t, "s")
@@ -152,8 +152,8 @@ def bench_dyads(world, quick: bool) -> None:
         pairs = pairs[pairs.ccode_x < pairs.ccode_y]
         return pairs.groupby(["ccode_x", "ccode_y", "year"]).size()
 
-    ours_t, ours = timed(lambda: world.dyad_years(source="cow", drop_false_dyads=False), 2)
-    base_t, base = timed(numpy_int, 1)
+    ours_t, ours = timed(lambda: world.dyad_years(source="cow", drop_false_dyads=False), 3)
+    base_t, base = timed(numpy_int, 3)
     merged = ours.merge(base, on=["ccode1", "ccode2", "year"])
     equal = len(merged) == len(base) == len(ours) and bool((merged.joint_full == merged.n).all())
     line(f"dyad-years, {len(ours):,} rows, vs numpy int matmul (equal: {equal})", ours_t, base_t, "s")
@@ -163,7 +163,7 @@ def bench_dyads(world, quick: bool) -> None:
         joined.index.names = hits.index.names
         same = bool((hits[hits > 0].sort_index() == joined.sort_index()).all())
         line(f"dyad-years vs pandas self-join (equal: {same})", ours_t, join_t, "s")
-    fd_t, _ = timed(lambda: world.dyad_years(source="cow"), 1)
+    fd_t, _ = timed(lambda: world.dyad_years(source="cow"), 3)
     print(f"{'  with false dyads dropped (day precision)':<46} ours {fd_t:>10.3f} s")
 
 
