@@ -11,6 +11,14 @@ import blocmap
 from blocmap.loader import BUNDLED
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests use their own atlas cache, never the user's."""
+    import os
+
+    os.environ["BLOCMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 SHARED = REPO.parent / "shared"
 
 

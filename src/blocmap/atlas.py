@@ -39,22 +39,29 @@ class Atlas:
         """Load and validate a data folder; DataError lists every problem with file and line."""
         if folder is None:
             return cls.bundled()
+        return cls._validated(Path(folder))
+
+    @classmethod
+    def _validated(cls, folder: Path) -> "Atlas":
+        from . import cache
+
+        key, cached = cache.load(folder) if folder.is_dir() else ("", None)
+        if isinstance(cached, cls):
+            return cached
         raw = load_folder(folder)
         problems = check(raw)
         if problems:
             raise DataError(problems)
-        return cls(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+        atlas = cls(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+        cache.store(key, atlas)
+        return atlas
 
     @classmethod
     def bundled(cls) -> "Atlas":
         """The bundled atlas, loaded once per process."""
         global _BUNDLED_ATLAS
         if _BUNDLED_ATLAS is None:
-            raw = load_folder(BUNDLED)
-            problems = check(raw)
-            if problems:
-                raise DataError(problems)
-            _BUNDLED_ATLAS = cls(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+            _BUNDLED_ATLAS = cls._validated(BUNDLED)
         return _BUNDLED_ATLAS
 
     # ------------------------------------------------------------------ names

@@ -124,7 +124,20 @@ def check_milestones_have_no_terminal(raw: Raw) -> None:
             raw.problems.append(Problem(*_where(event), f"a '{event.kind}' milestone cannot lead to '{event.status}'"))
 
 
-RULES = (check_source_keys, check_states_known, check_state_existence, check_org_existence,
+def check_feature_files(raw: Raw) -> None:
+    """Organs, depth of integration and bundled indicators (files of the paper feature), when present.
+
+    Runs before ``check_source_keys`` so that their source keys are checked too."""
+    from .depth import read_depth
+    from .econ import check_bundled
+    from .organs import read_organs
+
+    read_organs(raw)
+    read_depth(raw)
+    raw.problems.extend(check_bundled(raw.folder))
+
+
+RULES = (check_feature_files, check_source_keys, check_states_known, check_state_existence, check_org_existence,
          check_histories, check_links, check_milestones_have_no_terminal)
 
 

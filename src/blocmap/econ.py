@@ -1,0 +1,414 @@
+"""Indicators (World Bank GDP and population) and the economic asymmetry of an organization.
+
+The bundled series live in ``data/indicators/`` (the datahub copies of WDI, gzip'd, with their
+vintage in ``vintage.yaml``).  ``blocmap indicators import FILE`` reads a newer download — the
+World Bank bulk CSV (four lines of preamble, one column per year) or the datahub layout (long:
+Country Name, Country Code, Year, Value) — and stores it in the user's data folder, where it then
+takes precedence.  Every result names the vintage it was computed from.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+import yaml
+
+from .dates import parse_day, parse_year
+from .errors import DataError, Problem, QueryError
+from .model import INSIDE
+
+if TYPE_CHECKING:
+    from .atlas import Atlas
+
+BUNDLED_DIR = Path(__file__).parent / "data" / "indicators"
+INDICATORS = {"gdp": "NY.GDP.MKTP.CD", "population": "SP.POP.TOTL"}
+CODES = {code: name for name, code in INDICATORS.items()}
+LONG_HEADER = ["Country Name", "Country Code", "Year", "Value"]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One indicator: values by (ISO alpha-3, year), with where they come from."""
+
+    indicator: str
+    code: str
+    unit: str
+    vintage: str
+    source: str | None
+    licence: str
+    origin: str  # 'bundled' or the path of the imported copy
+    values: Mapping[tuple[str, int], float] = field(repr=False)
+
+    def value(self, iso3: str, year: int) -> float | None:
+        return self.values.get((iso3, year))
+
+    def years(self) -> range:
+        found = [y for _, y in self.values]
+        return range(min(found), max(found) + 1) if found else range(0)
+
+    def meta(self) -> dict[str, Any]:
+        return {"indicator": self.indicator, "code": self.code, "unit": self.unit, "vintage": self.vintage,
+                "source": self.source, "licence": self.licence, "origin": self.origin}
+
+
+# ---------------------------------------------------------------------------- reading CSV files
+def _number(text: str, where: Problem) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise DataError([where]) from None
+    if math.isnan(value) or math.isinf(value) or value < 0:
+        raise DataError([where])
+    return value
+
+
+def _problem(file: str, line: int, column: str, value: str, message: str) -> Problem:
+    return Problem(file, line, f"column '{column}' ({value!r}): {message}")
+
+
+def _check_code(file: str, line: int, code: str) -> None:
+    if len(code) != 3 or not code.isalnum() or code.upper() != code:
+        raise DataError([_problem(file, line, "Country Code", code, "not a three-letter code")])
+
+
+def _check_year(file: str, line: int, column: str, text: str) -> int:
+    if not (len(text) == 4 and text.isdigit()) or not 1800 <= int(text) <= 2200:
+        raise DataError([_problem(file, line, column, text, "not a year (YYYY)")])
+    return int(text)
+
+
+def parse_long(text: str, file: str) -> dict[tuple[str, int], float]:
+    """The datahub layout: ``Country Name, Country Code, Year, Value``, one row per country-year."""
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, None)
+    if header is None or [h.strip() for h in header[:4]] != LONG_HEADER:
+        raise DataError([Problem(file, 1, f"header must be {', '.join(LONG_HEADER)} (got {', '.join(header or [])})")])
+    values: dict[tuple[str, int], float] = {}
+    for number, row in enumerate(rows, start=2):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 4:
+            raise DataError([Problem(file, number, f"expected 4 columns, found {len(row)}")])
+        _name, code, year_text, value_text = (cell.strip() for cell in row)
+        _check_code(file, number, code)
+        year = _check_year(file, number, "Year", year_text)
+        if value_text == "":
+            continue  # WDI has gaps; a missing value stays missing
+        values[(code, year)] = _number(value_text, _problem(file, number, "Value", value_text,
+                                                            "not a non-negative number"))
+    return values
+
+
+def parse_bulk(text: str, file: str, indicator_code: str | None) -> tuple[dict[tuple[str, int], float], str, str | None]:
+    """The World Bank bulk CSV: a preamble (Data Source, Last Updated Date), then one column per year.
+
+    Returns the values, the indicator code and the 'Last Updated Date' (the vintage)."""
+    lines = list(csv.reader(io.StringIO(text)))
+    updated = None
+    header_at = None
+    for index, row in enumerate(lines[:10]):
+        if row and row[0].strip() == "Last Updated Date" and len(row) > 1:
+            updated = row[1].strip()
+        if row and row[0].strip() == "Country Name":
+            header_at = index
+            break
+    if header_at is None:
+        raise DataError([Problem(file, None, "no header row starting with 'Country Name' in the first 10 lines")])
+    header = [h.strip() for h in lines[header_at]]
+    if header[:4] != ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]:
+        raise DataError([Problem(file, header_at + 1, "header must start with Country Name, Country Code, "
+                                                      "Indicator Name, Indicator Code")])
+    year_columns = []
+    for position, name in enumerate(header[4:], start=4):
+        if name == "":
+            continue  # the World Bank files end every line with a comma
+        year_columns.append((position, _check_year(file, header_at + 1, name, name)))
+    codes_seen: set[str] = set()
+    values: dict[tuple[str, int], float] = {}
+    for index in range(header_at + 1, len(lines)):
+        row, number = lines[index], index + 1
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(header) - (1 if header[-1] == "" else 0):
+            raise DataError([Problem(file, number, f"expected {len(header)} columns, found {len(row)}")])
+        code, series = row[1].strip(), row[3].strip()
+        if indicator_code and series != indicator_code:
+            continue
+        codes_seen.add(series)
+        if len(codes_seen) > 1:
+            raise DataError([Problem(file, number, f"column 'Indicator Code': several indicators "
+                                                   f"({', '.join(sorted(codes_seen))}); choose one with --indicator")])
+        _check_code(file, number, code)
+        for position, year in year_columns:
+            cell = row[position].strip() if position < len(row) else ""
+            if cell:
+                values[(code, year)] = _number(cell, _problem(file, number, header[position], cell,
+                                                              "not a non-negative number"))
+    if not codes_seen:
+        raise DataError([Problem(file, None, f"no rows for indicator {indicator_code or '(any)'}")])
+    return values, codes_seen.pop(), updated
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from None
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(str(path), None, f"not UTF-8 text (byte {exc.start})")]) from None
+
+
+# ---------------------------------------------------------------------------- where series live
+def data_home() -> Path:
+    """The user's blocmap data folder: $BLOCMAP_HOME, else $XDG_DATA_HOME/blocmap, else ~/.local/share/blocmap."""
+    if os.environ.get("BLOCMAP_HOME"):
+        return Path(os.environ["BLOCMAP_HOME"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "blocmap"
+
+
+def imported_dir() -> Path:
+    return data_home() / "indicators"
+
+
+@lru_cache(maxsize=None)
+def _bundled_meta() -> dict[str, dict[str, Any]]:
+    entries = yaml.safe_load((BUNDLED_DIR / "vintage.yaml").read_text(encoding="utf-8"))
+    return {entry["indicator"]: entry for entry in entries}
+
+
+def check_indicator(indicator: str) -> str:
+    if indicator not in INDICATORS:
+        raise QueryError(f"unknown indicator '{indicator}' (use {' or '.join(INDICATORS)})", "indicator")
+    return indicator
+
+
+@lru_cache(maxsize=8)
+def _load_bundled(indicator: str) -> Series:
+    meta = _bundled_meta()[indicator]
+    path = BUNDLED_DIR / meta["file"]
+    values = parse_long(_read_text(path), f"indicators/{meta['file']}")
+    return Series(indicator, meta["code"], meta["unit"], meta["vintage"], meta.get("source"), meta["licence"],
+                  "bundled", values)
+
+
+def _load_imported(indicator: str, folder: Path) -> Series | None:
+    data, meta_path = folder / f"{indicator}.csv", folder / f"{indicator}.json"
+    if not data.exists():
+        return None
+    if not meta_path.exists():
+        raise DataError([Problem(str(meta_path), None, "missing: the vintage of the imported series")])
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError([Problem(str(meta_path), None, f"unreadable: {exc}")]) from None
+    values = parse_long(_read_text(data), str(data))
+    return Series(indicator, meta.get("code", INDICATORS[indicator]), meta.get("unit", ""),
+                  meta.get("vintage", "unknown"), meta.get("source"), meta.get("licence", "CC BY 4.0 (World Bank)"),
+                  str(data), values)
+
+
+def load_series(indicator: str = "gdp", prefer: str = "auto", path: Path | str | None = None) -> Series:
+    """The series for ``indicator``: ``path`` if given, else the imported copy ('auto', 'imported'), else bundled."""
+    check_indicator(indicator)
+    if path is not None:
+        file = Path(path)
+        if not file.exists():
+            raise QueryError(f"indicator file '{file}' does not exist", "indicators")
+        return read_download(file, indicator, vintage=None)[0]
+    if prefer in ("auto", "imported"):
+        found = _load_imported(indicator, imported_dir())
+        if found is not None:
+            return found
+        if prefer == "imported":
+            raise QueryError(f"no imported {indicator} series in {imported_dir()} "
+                             "(run 'blocmap indicators import FILE')", "indicators")
+    return _load_bundled(indicator)
+
+
+def read_download(path: Path, indicator: str | None = None, vintage: str | None = None) -> tuple[Series, str]:
+    """Read and validate a WDI download (either layout); returns the series and a one-line description."""
+    text = _read_text(path)
+    first = next(csv.reader(io.StringIO(text)), [])
+    code = INDICATORS.get(indicator) if indicator else None
+    if first and first[0].strip() == "Data Source":
+        values, code, updated = parse_bulk(text, path.name, code)
+        layout = "World Bank bulk CSV"
+        vintage = vintage or (f"WDI, Last Updated Date {updated}" if updated else None)
+    else:
+        values = parse_long(text, path.name)
+        layout = "datahub (long)"
+    name = indicator or CODES.get(code or "")
+    if name is None:
+        raise QueryError(f"{path.name}: which indicator is this? (give --indicator {' or '.join(INDICATORS)})",
+                         "indicator")
+    if code and CODES.get(code) and CODES[code] != name:
+        raise QueryError(f"{path.name} holds {code}, not {INDICATORS[name]} ({name})", "indicator")
+    if not values:
+        raise DataError([Problem(path.name, None, "no values")])
+    vintage = vintage or f"unknown (imported {dt.date.today().isoformat()} from {path.name}; the file names no date)"
+    meta = _bundled_meta()[name]
+    series = Series(name, INDICATORS[name], meta["unit"], vintage, None, meta["licence"], str(path), values)
+    return series, f"{layout}: {len(values)} values, {min(y for _, y in values)}–{max(y for _, y in values)}"
+
+
+def series_files(series: Series, imported_from: str) -> tuple[str, str]:
+    """The long CSV and the JSON metadata to store for an imported series."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LONG_HEADER)
+    for (code, year), value in sorted(series.values.items()):
+        writer.writerow(["", code, year, repr(value)])
+    meta = {**series.meta(), "origin": None, "imported_from": imported_from,
+            "imported_on": dt.date.today().isoformat()}
+    return out.getvalue(), json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------- asymmetry
+def hhi(values: Iterable[float]) -> float:
+    """Herfindahl–Hirschman index on the 0–10,000 scale (shares in percent, squared and summed)."""
+    numbers = [v for v in values if v is not None]
+    total = sum(numbers)
+    if total <= 0:
+        raise QueryError("no positive values to compute an HHI from")
+    return sum((100 * v / total) ** 2 for v in numbers)
+
+
+def counted_day(year: int, on: dt.date | str | None = None) -> dt.date:
+    """The day whose membership is counted: ``on`` if given (it must fall in ``year``), else 31 December."""
+    if on is None:
+        return dt.date(year, 12, 31)
+    day = parse_day(on, "on")
+    if day.year != year:
+        raise QueryError(f"--on {day.isoformat()} is not in {year}", "on")
+    return day
+
+
+def asymmetry(atlas: "Atlas", org: str, year: int | str, on: dt.date | str | None = None,
+              indicator: str = "gdp", series: Series | None = None,
+              statuses: frozenset[str] = INSIDE, lang: str = "en") -> dict[str, Any]:
+    """How lopsided ``org`` is in ``year``: each member's value and share, leader, runner-up, ratios, HHI.
+
+    Members are the states inside the organization (full members and associates) on ``on``
+    (31 December of ``year`` by default).  A member without a value is listed in ``missing`` and
+    the result says ``complete: false``; the figures then cover only the members with values."""
+    org_id = atlas.org(org).id
+    year = parse_year(year, "year")
+    day = counted_day(year, on)
+    series = series or load_series(indicator)
+    members = [m for m in atlas.members(org_id, on=day) if m.status in statuses]
+    if not members:
+        raise QueryError(f"{org_id} had no members ({', '.join(sorted(statuses))}) on {day.isoformat()}", "org")
+    rows = []
+    for m in members:
+        value = series.value(m.state, year)
+        rows.append({"state": m.state, "name": atlas.state_name(m.state, lang), "status": m.status,
+                     "certain": m.certain, "value": value})
+    present = [r for r in rows if r["value"] is not None]
+    missing = [r["state"] for r in rows if r["value"] is None]
+    total = sum(r["value"] for r in present)
+    for r in rows:
+        r["share"] = (r["value"] / total) if r["value"] is not None and total > 0 else None
+    rows.sort(key=lambda r: (r["value"] is None, -(r["value"] or 0), r["state"]))
+    leader = present and max(present, key=lambda r: r["value"])
+    others = sorted((r for r in present if r is not leader), key=lambda r: -r["value"])
+    runner = others[0] if others else None
+    result: dict[str, Any] = {
+        "org": org_id, "org_name": atlas.org_name(org_id, lang), "year": year, "on": day.isoformat(),
+        "indicator": series.indicator, "indicator_code": series.code, "unit": series.unit,
+        "statuses_counted": sorted(statuses),
+        "members": rows, "counted": len(present), "missing": missing, "complete": not missing,
+        "total": total if present else None,
+        "leader": leader["state"] if leader else None,
+        "leader_share": leader["share"] if leader else None,
+        "runner_up": runner["state"] if runner else None,
+        "leader_to_runner_up": (leader["value"] / runner["value"]) if leader and runner and runner["value"] else None,
+        "rest": sum(r["value"] for r in others) if leader else None,
+        "rest_to_leader": (sum(r["value"] for r in others) / leader["value"]) if leader and leader["value"] else None,
+        "hhi": hhi(r["value"] for r in present) if total > 0 else None,
+        "vintage": series.vintage, "source": series.source, "licence": series.licence, "data": series.origin,
+    }
+    quote = quoted(org_id, year, series.indicator)
+    if quote is not None:
+        result["quoted"] = quote
+    return result
+
+
+def asymmetry_over_time(atlas: "Atlas", org: str, start: int | str, end: int | str,
+                        indicator: str = "gdp", series: Series | None = None,
+                        lang: str = "en", progress=None) -> list[dict[str, Any]]:
+    """``asymmetry`` for each year from ``start`` to ``end``; years without members are skipped."""
+    first, last = parse_year(start, "from"), parse_year(end, "to")
+    if first > last:
+        raise QueryError(f"--from {first} is after --to {last}", "from")
+    series = series or load_series(indicator)
+    out = []
+    for year in range(first, last + 1):
+        if progress:
+            progress(year)
+        day = dt.date(year, 12, 31)
+        if not [m for m in atlas.members(org, on=day) if m.status in INSIDE]:
+            continue
+        out.append(asymmetry(atlas, org, year, series=series, lang=lang))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _quotes() -> tuple[dict[str, Any], ...]:
+    return tuple(yaml.safe_load((BUNDLED_DIR / "quoted.yaml").read_text(encoding="utf-8")) or ())
+
+
+def quoted(org: str, year: int, indicator: str = "gdp") -> dict[str, Any] | None:
+    """Figures a publication (the seed paper) quotes for this organization and year, if any."""
+    for quote in _quotes():
+        if quote["org"] == org and quote["year"] == year and quote["indicator"] == indicator:
+            return {k: v for k, v in quote.items() if k not in ("org", "year", "indicator")}
+    return None
+
+
+def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
+    """Problems in a data folder's ``indicators/`` (for ``blocmap check``).
+
+    By default only the metadata and each file's header are read, because this runs on every load of
+    an atlas; ``full`` parses every row (the tests do, and so does every use of a series)."""
+    base = folder / "indicators"
+    if not base.is_dir():
+        return []
+    problems: list[Problem] = []
+    try:
+        entries = yaml.safe_load((base / "vintage.yaml").read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as exc:
+        return [Problem("indicators/vintage.yaml", None, f"unreadable: {exc}")]
+    for entry in entries:
+        for key in ("indicator", "code", "file", "vintage", "licence"):
+            if not entry.get(key):
+                problems.append(Problem("indicators/vintage.yaml", None, f"entry without '{key}'"))
+        if entry.get("file"):
+            name = f"indicators/{entry['file']}"
+            if not (base / entry["file"]).exists():
+                problems.append(Problem(name, None, "missing file (listed in indicators/vintage.yaml)"))
+                continue
+            try:
+                if full:
+                    parse_long(_read_text(base / entry["file"]), name)
+                else:
+                    opener = gzip.open if entry["file"].endswith(".gz") else open
+                    with opener(base / entry["file"], "rt", encoding="utf-8-sig") as handle:
+                        parse_long(handle.readline(), name)
+            except (DataError, OSError, EOFError) as exc:
+                problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc))])
+    return problems

@@ -1,0 +1,114 @@
+"""The organs of the organizations (``data/organs.yaml``): composition, meetings, decision rule, seat, terms.
+
+Read and validated like the other data files: every problem names the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import DataError, Problem, QueryError
+from .loader import BUNDLED, LineDict, Raw, _list_of_maps, _read_yaml, _Reader
+
+LEVELS = ("highest", "intergovernmental", "executive", "judicial", "parliamentary", "secretariat", "sectoral")
+FIELDS = ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")
+
+
+@dataclass(frozen=True)
+class Organ:
+    org: str
+    id: str
+    names: Mapping[str, str]
+    level: str
+    composition: str | None
+    meets: str | None
+    decision_rule: str | None
+    seat: str | None
+    term_of_office: str | None
+    established: str | None
+    sources: tuple[str, ...]
+    dispute: str | None = None
+    zh_rendering: bool = False  # the Chinese name is blocmap's rendering, not found in a Chinese source
+    line: int = 0
+
+
+def read_organs(raw: Raw) -> list[Organ]:
+    """Read ``organs.yaml`` of a data folder; problems go to ``raw.problems``, source keys to ``raw.source_refs``."""
+    path = raw.folder / "organs.yaml"
+    if not path.exists():
+        return []
+    reader = _Reader(raw, "organs.yaml")
+    organs: list[Organ] = []
+    seen: dict[tuple[str, str], int] = {}
+    for node in _list_of_maps(reader, _read_yaml(path, raw), "organs"):
+        org, organ_id = reader.text(node, "org", required=True), reader.text(node, "id", required=True)
+        level = reader.text(node, "level", required=True)
+        names = reader.langs(node, "names", required=True)
+        sources = reader.keys(node, "sources")
+        if not sources:
+            reader.problem(node.line, "organ has no sources: cite keys of sources.yaml")
+        if level is not None and level not in LEVELS:
+            reader.problem(node.line, f"level '{level}' must be one of {', '.join(LEVELS)}")
+        if names and "en" not in names:
+            reader.problem(node.line, "names needs at least 'en'")
+        if org is None or organ_id is None:
+            continue
+        if org not in raw.orgs:
+            reader.problem(node.line, f"unknown organization '{org}'")
+        if (org, organ_id) in seen:
+            reader.problem(node.line, f"duplicate organ {org}/{organ_id} (first at line {seen[(org, organ_id)]})")
+            continue
+        seen[(org, organ_id)] = node.line
+        reader.cite(sources, node.line, f"organ {org}/{organ_id}")
+        organs.append(Organ(org, organ_id, names, level or "sectoral",
+                            *(reader.text(node, f) for f in FIELDS), sources=sources,
+                            dispute=reader.text(node, "dispute"), zh_rendering=bool(node.get("zh_rendering", False)),
+                            line=node.line))
+    disputes = {d.id for d in raw.disputes}
+    for organ in organs:
+        if organ.dispute and raw.disputes and organ.dispute not in disputes:
+            reader.problem(organ.line, f"unknown dispute '{organ.dispute}'")
+    return organs
+
+
+@lru_cache(maxsize=4)
+def _bundled(folder: Path = BUNDLED) -> tuple[Organ, ...]:
+    from .loader import load_folder
+    from .validate import check_source_keys
+
+    raw = load_folder(folder)
+    raw.problems.clear()  # the organizations' own files are validated by the atlas; here only organs.yaml
+    found = read_organs(raw)
+    raw.source_refs[:] = [ref for ref in raw.source_refs if ref[1] == "organs.yaml"]
+    check_source_keys(raw)
+    if raw.problems:
+        raise DataError(raw.problems)
+    return tuple(found)
+
+
+def organs(org: str | None = None, folder: Path | None = None) -> list[Organ]:
+    """The organs of ``org`` (an id of the bundled atlas), or of every organization, in file order."""
+    every = _bundled(folder or BUNDLED)
+    if org is None:
+        return list(every)
+    known = sorted({o.org for o in every})
+    wanted = org.strip().lower()
+    if wanted not in known:
+        from .atlas import Atlas
+
+        resolved = Atlas.bundled().org(org).id  # unknown names raise 'did you mean'
+        if resolved not in known:
+            raise QueryError(f"no organs recorded for '{resolved}' (recorded: {', '.join(known)})", "org")
+        wanted = resolved
+    return [o for o in every if o.org == wanted]
+
+
+def organ_record(organ: Organ, lang: str = "en") -> dict[str, Any]:
+    """A plain record (pandas-friendly) of an organ, with its name in ``lang``."""
+    return {"org": organ.org, "id": organ.id, "name": organ.names.get(lang) or organ.names["en"],
+            "names": dict(organ.names), "level": organ.level,
+            **{f: getattr(organ, f) for f in FIELDS},
+            "sources": list(organ.sources), "dispute": organ.dispute, "zh_rendering": organ.zh_rendering}

@@ -1,0 +1,290 @@
+"""Build the report: gather everything as plain data, fill the Jinja2 template, print to PDF or PNG.
+
+``report_context`` is the data (usable by the web app too); ``render_report`` gives the file's bytes.
+Figures of other features join through ``FIGURE_HOOKS``: callables ``(atlas, day, lang) ->
+list[(caption, svg_text)]``; a ``blocmap.figures`` package that defines ``report_figures`` with that
+signature is picked up by itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..dates import parse_day
+from ..i18n import t
+from ..model import INSIDE
+
+if TYPE_CHECKING:
+    from ..atlas import Atlas
+
+TEMPLATES = Path(__file__).with_name("templates")
+#: Organizations of the post-Soviet system, in the order the report shows them.
+SYSTEM = ("cis", "cst", "csto", "union_state", "eurasec", "customs_union", "ces", "eaeu", "guam")
+OVERLAP = ("cis", "csto", "eaeu", "customs_union", "union_state")
+ORGAN_ORGS = ("eaeu", "cis", "csto", "union_state")
+DEPTH_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
+ASYMMETRY_ORGS = ("cis", "eaeu", "csto")
+STEPS = 7
+FIGURE_HOOKS: list[Callable[["Atlas", dt.date, str], list[tuple[str, str]]]] = []
+
+
+def _other(lang: str) -> str:
+    return "en" if lang != "en" else "zh-Hant"
+
+
+def _both(key: str, lang: str, **values: Any) -> dict[str, str]:
+    """A heading in the report's language and, smaller, in the other one (the report is bilingual)."""
+    return {"main": t(key, lang).format(**values), "other": t(key, _other(lang)).format(**values)}
+
+
+class Cited:
+    """Collects the source keys a report cites, for its bibliography."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, None] = {}
+
+    def __call__(self, keys) -> list[str]:
+        for key in keys:
+            self.keys.setdefault(key, None)
+        return list(keys)
+
+
+def _members(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> list[dict[str, Any]]:
+    out = []
+    for org_id in SYSTEM:
+        org = atlas.orgs.get(org_id)
+        if org is None:
+            continue
+        found = atlas.members(org_id, on=day)
+        if not found and not org.exists_on(day):
+            continue
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for m in found:
+            groups.setdefault(m.status, []).append({
+                "iso3": m.state, "name": atlas.state_name(m.state, lang), "other": atlas.state_name(m.state, _other(lang)),
+                "since": str(m.since), "certain": m.certain, "sources": cite(m.sources)})
+        out.append({"id": org_id, "name": atlas.org_name(org_id, lang), "other": atlas.org_name(org_id, _other(lang)),
+                    "short": atlas.org_name(org_id, lang, short=True), "exists": org.exists_on(day),
+                    "groups": [{"status": t(f"status.{s}", lang), "members": ms} for s, ms in groups.items()]})
+    return out
+
+
+def _overlap(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, Any]]:
+    return [{"orgs": " ∩ ".join(atlas.org_name(o, lang, short=True) for o in z.orgs),
+             "states": t("paper.sep", lang).join(atlas.state_name(s, lang) for s in z.states)}
+            for z in atlas.overlap(list(OVERLAP), on=day)]
+
+
+def _tables(atlas: "Atlas", lang: str, cite: Cited) -> tuple[list[dict[str, Any]], list[str]]:
+    from ..paper.seed import compare, paper_table
+    from ..paper.tables import to_html
+
+    tables, notes = [], []
+    for number in (1, 2):
+        entry = paper_table(number)
+        columns = compare(atlas, number, lang)
+        records = [r for c in columns for r in c["our_items"]]
+        for r in records:
+            cite(r["sources"])
+        heading = entry["title"].get(lang) or entry["title"]["en"]
+        paper_rows = [{"year": c["year"], "items": [i["text"] for i in c["paper_items"]],
+                       "match": c["match"]} for c in columns]
+        tables.append({"heading": heading, "html": to_html(records, heading, lang, fragment=True),
+                       "paper": paper_rows, "cites": entry["cites"], "line": entry["line"]})
+        notes += [f"{heading.split('：')[0].split(':')[0]} — {n}" for c in columns for n in c["notes"]]
+    cite(["seed"])
+    return tables, notes
+
+
+def _svg_data(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def _timelines(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, str]]:
+    from ..paper.timeline_chart import render, timeline_figure
+
+    out = []
+    for orgs in ("cis", "cst,csto", "eaeu", "union_state"):
+        fig = timeline_figure(atlas, orgs, lang=lang, on=day)
+        names = t("paper.sep", lang).join(atlas.org_name(o, lang, short=True) for o in orgs.split(","))
+        out.append({"caption": t("paper.title", lang).format(orgs=names), "src": _svg_data(render(fig, "svg"))})
+    return out
+
+
+def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> dict[str, Any]:
+    from .. import econ
+    from ..paper.seed import others_check
+
+    series = econ.load_series("gdp")
+    last_year = max(y for _, y in series.values)
+    year = min(day.year - 1 if day < dt.date(day.year, 12, 31) else day.year, last_year)
+    results = []
+    for org in ASYMMETRY_ORGS:
+        try:
+            results.append(econ.asymmetry(atlas, org, year, series=series, lang=lang))
+        except Exception as exc:  # noqa: BLE001 - an organization without members that year is left out
+            from ..errors import QueryError
+
+            if not isinstance(exc, QueryError):
+                raise
+    paper = econ.asymmetry(atlas, "cis", 2021, series=series, lang=lang)
+    from ..paper.asymmetry_chart import leader_share_figure
+    from ..paper.timeline_chart import render
+
+    over_time = econ.asymmetry_over_time(atlas, "cis", 1992, year, series=series, lang=lang)
+    share_chart = _svg_data(render(leader_share_figure(atlas, over_time, lang), "svg"))
+    check = others_check(atlas, series, 2021, lang=lang)
+    cite([series.source] if series.source else [])
+    cite(["seed", "worldbank-2022"])
+    return {"year": year, "results": results, "paper": paper, "check": check, "vintage": series.vintage,
+            "share_chart": share_chart,
+            "licence": series.licence,
+            "vintage_note": t("econ.vintage_note", lang).format(vintage=series.vintage.split(";")[0])}
+
+
+def _organs(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
+    from ..organs import organ_record, organs
+
+    out = []
+    for org in ORGAN_ORGS:
+        records = [organ_record(o, lang) for o in organs(org)]
+        for r in records:
+            cite(r["sources"])
+        out.append({"org": atlas.org_name(org, lang), "organs": records})
+    return out
+
+
+def _depth(atlas: "Atlas", lang: str, cite: Cited) -> dict[str, Any]:
+    from ..depth import compare
+
+    rows = compare(list(DEPTH_ORGS), lang)
+    for row in rows:
+        for org in DEPTH_ORGS:
+            cite(row[f"{org}_sources"])
+    return {"orgs": [{"id": o, "name": atlas.org_name(o, lang, short=True)} for o in DEPTH_ORGS], "rows": rows}
+
+
+def _disputes(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
+    out = []
+    for d in atlas.disputes:
+        if d.org not in SYSTEM:
+            continue
+        out.append({"id": d.id, "org": atlas.org_name(d.org, lang, short=True) if d.org else "",
+                    "topic": d.topic, "preferred": d.preferred, "note": d.note,
+                    "claims": [{"value": c.value, "sources": cite(c.sources), "note": c.note} for c in d.claims]})
+    return out
+
+
+def _extra_figures(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, str]]:
+    hooks = list(FIGURE_HOOKS)
+    try:
+        figures = importlib.import_module("blocmap.figures")
+        if hasattr(figures, "report_figures"):
+            hooks.append(figures.report_figures)
+    except ModuleNotFoundError:
+        pass
+    out = []
+    for hook in hooks:
+        for caption, svg in hook(atlas, day, lang):
+            out.append({"caption": caption, "src": _svg_data(svg.encode("utf-8") if isinstance(svg, str) else svg)})
+    return out
+
+
+def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en",
+                   progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Everything the report shows, as plain data."""
+    from .. import __version__
+
+    step = progress or (lambda message: None)
+    day = parse_day(on, "on")
+    cite = Cited()
+    step("members")
+    members = _members(atlas, day, lang, cite)
+    overlap = _overlap(atlas, day, lang)
+    step("tables")
+    tables, notes = _tables(atlas, lang, cite)
+    step("timelines")
+    timelines = _timelines(atlas, day, lang)
+    step("asymmetry")
+    asymmetry = _asymmetry(atlas, day, lang, cite)
+    step("organs")
+    organs = _organs(atlas, lang, cite)
+    depth = _depth(atlas, lang, cite)
+    step("disagreements")
+    disputes = _disputes(atlas, lang, cite)
+    figures = _extra_figures(atlas, day, lang)
+    sources = [atlas.sources[k] for k in cite.keys if k in atlas.sources]
+    return {
+        "lang": lang, "html_lang": "zh-Hant-TW" if lang == "zh-Hant" else lang, "day": day.isoformat(),
+        "t": lambda key, **values: t(key, lang).format(**values) if values else t(key, lang),
+        "both": lambda key, **values: _both(key, lang, **values),
+        "members": members, "overlap": overlap, "tables": tables, "notes": notes, "timelines": timelines,
+        "asymmetry": asymmetry, "organs": organs, "depth": depth, "disputes": disputes, "figures": figures,
+        "sources": sources, "version": __version__, "today": dt.date.today().isoformat(),
+    }
+
+
+def render_html(context: dict[str, Any], for_print: bool = False) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from .fonts import cjk_font_path
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(("html", "j2")),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["millions"] = lambda v: "—" if v is None else f"{v / 1e6:,.2f}"
+    env.filters["pct"] = lambda v, digits=1: "—" if v is None else f"{100 * v:.{digits}f}%"
+    env.filters["num"] = lambda v, digits=3: "—" if v is None else f"{v:,.{digits}f}"
+    font_url = cjk_font_path().as_uri() if for_print else None
+    return env.get_template("report.html.j2").render(**context, for_print=for_print, font_url=font_url)
+
+
+def render_report(atlas: "Atlas", on: dt.date | str, lang: str, kind: str,
+                  progress: Callable[[str], None] | None = None) -> bytes:
+    """The report as HTML, PDF or PNG bytes."""
+    step = progress or (lambda message: None)
+    context = report_context(atlas, on, lang, step)
+    step("typesetting")
+    if kind == "html":
+        return render_html(context).encode("utf-8")
+    pdf = html_to_pdf(render_html(context, for_print=True))
+    if kind == "pdf":
+        return pdf
+    step("pages to PNG")
+    return pdf_to_png(pdf)
+
+
+def html_to_pdf(html_text: str) -> bytes:
+    """Typeset with WeasyPrint (needs Debian's pango); the CJK font is embedded as a subset."""
+    try:
+        import weasyprint
+    except OSError as exc:  # pango missing: WeasyPrint raises OSError on import
+        from ..errors import BlocmapError
+
+        raise BlocmapError(f"PDF output needs the pango library (Debian: apt-get install libpango-1.0-0 "
+                           f"libpangoft2-1.0-0): {exc}") from None
+    return weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).write_pdf()
+
+
+def pdf_to_png(pdf: bytes, scale: float = 1.4) -> bytes:
+    """The PDF's pages one below the other as one PNG (rendered by PDFium)."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    document = pdfium.PdfDocument(pdf)
+    pages = [document[i].render(scale=scale).to_pil().convert("RGB") for i in range(len(document))]
+    width = max(p.width for p in pages)
+    gap = 12
+    sheet = Image.new("RGB", (width, sum(p.height for p in pages) + gap * (len(pages) - 1)), "#d0d0d0")
+    y = 0
+    for page in pages:
+        sheet.paste(page, (0, y))
+        y += page.height + gap
+    out = io.BytesIO()
+    sheet.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -1,0 +1,112 @@
+"""The report renders to HTML, PDF and PNG with real Chinese glyphs; timelines in SVG, PNG and PDF."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import pytest
+from click.testing import CliRunner
+
+from blocmap.cli import main
+from blocmap.report.build import pdf_to_png, render_report, report_context
+
+@pytest.fixture(autouse=True)
+def _no_user_data(tmp_path_factory, monkeypatch):
+    """Results come from the bundled series, whatever the developer has imported."""
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def pdf_zh(atlas) -> bytes:
+    return render_report(atlas, "2024-06-01", "zh-Hant", "pdf")
+
+
+def test_pdf_embeds_a_cjk_font_and_the_text_is_chinese(pdf_zh):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf_zh))
+    fonts = set()
+    for page in reader.pages:
+        for font in (page.get("/Resources") or {}).get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            embedded = descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.add((str(font.get("/BaseFont")), bool(embedded)))
+    assert any("CJK" in name and embedded for name, embedded in fonts), fonts
+    text = "".join(page.extract_text() for page in reader.pages[:3])
+    text = "".join(text.split()).replace("表1", "表 1")  # cells wrap lines; compare without whitespace
+    for phrase in ("後蘇聯地區的區域整合體系", "獨立國協", "哈薩克", "表 1：獨立國家國協的成員國", "烏茲別克加入集體安全條約組織"):
+        assert phrase in text, phrase
+    assert "\ufffd" not in text and "□" not in text
+    full = "".join(page.extract_text() for page in reader.pages)
+    assert "9.352" in full and "eaeu-court-term" in full
+
+
+def test_png_pages_from_the_pdf(pdf_zh):
+    from PIL import Image
+
+    png = pdf_to_png(pdf_zh, scale=0.4)
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.height > 5 * image.width
+    # the title line is dark ink on white, not empty: glyphs were drawn
+    top = image.convert("L").crop((0, 0, image.width, image.height // 60))
+    assert sum(top.histogram()[:100]) > 50
+
+
+def test_context_is_plain_data(atlas):
+    context = report_context(atlas, "2016-01-01", "en")
+    cis = next(o for o in context["members"] if o["id"] == "cis")
+    assert any(m["iso3"] == "TKM" for g in cis["groups"] for m in g["members"])
+    assert context["asymmetry"]["paper"]["leader"] == "RUS"
+    assert any("Azerbaijan" in n for n in context["notes"])  # the paper's Table 1 differences are listed
+    keys = {s.key for s in context["sources"]}
+    assert {"seed", "wdi-gdp", "mfa-by-csto"} <= keys
+
+
+def test_cli_html_report(tmp_path):
+    target = tmp_path / "report.html"
+    result = run("report", "--on", "2016-01-01", "--lang", "en", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Table 1: Member states" in page
+    assert 'lang="en"' in page and "獨立國家國協" in page  # bilingual: the other language beside
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["report", "-o", "/tmp/x.docx"], "use a .html, .pdf or .png file"),
+    (["report", "--on", "2016-13-01", "-o", "/tmp/x.html"], "on"),
+    (["report", "-o", "/nonexistent/folder/r.pdf"], "does not exist"),
+])
+def test_report_bad_input(args, expected):
+    result = run(*args)
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt, magic", [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")])
+def test_timeline_formats(tmp_path, fmt, magic):
+    target = tmp_path / f"t.{fmt}"
+    result = run("figure", "timeline", "cst,csto", "--lang", "zh-Hant", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes().startswith(magic)
+
+
+def test_timeline_has_every_chinese_glyph(atlas):
+    from blocmap.paper.timeline_chart import render, timeline_figure
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns 'Glyph … missing from font' for boxes
+        png = render(timeline_figure(atlas, "cis", lang="zh-Hant"), "png")
+    assert png.startswith(b"\x89PNG")
+
+
+def test_timeline_bad_input(tmp_path):
+    assert "unknown organization 'csot'" in run("figure", "timeline", "csot").output
+    result = run("figure", "timeline", "cis", "-o", str(tmp_path / "t.gif"))
+    assert result.exit_code == 1 and ".svg, .png or .pdf" in result.output
