@@ -145,15 +145,16 @@ class World:
     # -- as-of questions ----------------------------------------------------------------------
 
     def _day(self, on: object, org: str | None) -> dt.date:
+        """The day asked about; outside COW's years an imported organization cannot answer."""
         day = parse_day(on, "on")
-        if (org is None or self.data_of(org) == "cow") and day.year > self.coverage[1]:
-            if org is not None:
-                raise QueryError(
-                    f"on: COW IGO data end in {self.coverage[1]}; '{org}' is not curated by "
-                    f"blocmap, so its membership on {day} is unknown (ask about a day up to "
-                    f"{self.coverage[1]}-12-31)", parameter="on")
-        if (org is None or self.data_of(org) == "cow") and day.year < self.coverage[0]:
+        from_cow = org is None or self.data_of(org) == "cow"
+        if from_cow and day.year < self.coverage[0]:
             raise QueryError(f"on: COW IGO data start in {self.coverage[0]}", parameter="on")
+        if org is not None and from_cow and day.year > self.coverage[1]:
+            raise QueryError(
+                f"on: COW IGO data end in {self.coverage[1]}; '{org}' is not curated by "
+                f"blocmap, so its membership on {day} is unknown (ask about a day up to "
+                f"{self.coverage[1]}-12-31)", parameter="on")
         return day
 
     def members(self, org: str, on: object, include_unknown: bool = False) -> list[WorldMembership]:
@@ -189,11 +190,11 @@ class World:
 
     def warm(self, orgs: Sequence[str] | None = None, states: Sequence[int] | None = None) -> None:
         """Build the indexes ahead of time (benchmarks, long-running servers)."""
+        last_day = dt.date(self.coverage[1], 12, 31)
         for org in orgs if orgs is not None else self.org_ids:
-            self.members(org, on=f"{self.coverage[1]}-12-31") if self.data_of(org) == "cow" \
-                else self.members(org, on=dt.date.today())
+            self.members(org, on=last_day)
         for ccode in states if states is not None else list(self._states):
-            self.memberships(ccode, on=f"{self.coverage[1]}-12-31")
+            self.memberships(ccode, on=last_day)
 
     # -- tables -------------------------------------------------------------------------------
 
