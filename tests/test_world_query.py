@@ -120,9 +120,8 @@ def test_fallback_for_the_core_commands() -> None:
     thai = next(r for r in rows if r["ccode"] == 800)
     assert (thai["name"], thai["status"], thai["since"], thai["org_name"]) == (
         "Thailand", "member", "1967", "Association of Southeast Asian Nations")
-    with pytest.raises(QueryError) as caught:
+    with pytest.raises(QueryError, match="unknown organization 'aseen' \\(did you mean 'asean'"):
         fallback.members_rows("aseen", "2010-01-01", atlas, full_store(), original=original)
-    assert caught.value is original  # the atlas's own message
     with pytest.raises(QueryError) as caught:
         fallback.members_rows("asean", "2010-01-01", atlas, full_store().parent / "none.duckdb",
                               original=original)

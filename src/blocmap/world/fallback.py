@@ -7,8 +7,9 @@ curate: the imported COW organizations, answered from the world store.
     except QueryError as exc:                      # not a curated organization
         rows = fallback.members_rows(org, on, atlas, db, lang, original=exc)
 
-``members_rows`` re-raises ``original`` when there is no store or COW does not know the id
-either, so the user sees the atlas's own "unknown organization … (did you mean …)" message.
+``members_rows`` re-raises ``original`` when there is no store; when COW does not know the id
+either, the error suggests ids from both (``unknown organization 'aseen' (did you mean
+'asean'?)``).
 Rows have the keys of ``cli_core.membership_row`` plus ``data`` ("curated" or "cow").
 """
 
@@ -55,13 +56,9 @@ def members_rows(org: str, on: object, atlas: Any, db: str | Path | None = None,
         if original is not None:
             raise original
         raise BlocmapError("no world store: run 'blocmap import cow STATE_YEAR_CSV' first")
-    try:
-        with world:
-            return [row(world, m, atlas, lang) for m in world.members(org, on=on)]
-    except QueryError as exc:
-        if original is not None and str(exc).startswith("unknown organization"):
-            raise original from None
-        raise
+    # Unknown to both: the world's message, whose suggestions cover COW's ids and blocmap's.
+    with world:
+        return [row(world, m, atlas, lang) for m in world.members(org, on=on)]
 
 
 def memberships_rows(state: str, on: object, atlas: Any, db: str | Path | None = None,
