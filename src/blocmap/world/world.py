@@ -1,0 +1,292 @@
+"""``World``: the library object for the whole world — imported COW organizations plus the
+curated atlas, with the curated, sourced data answering wherever an organization is in both.
+
+    >>> from blocmap.world import World
+    >>> world = World()                                   # the default store, curated atlas if present
+    >>> [m.state_name for m in world.members("asean", on="2010-01-01")][:2]
+    >>> world.state_years(orgs=["cis", "asean"], start=1990, end=2014)   # pandas DataFrame
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ..dates import parse_day
+from ..errors import QueryError, unknown
+from .curated import Curated, load_curated
+from .index import KNOWN_STATUSES, WITH_UNKNOWN, IntervalIndex, WorldMembership, spell_rows
+from .spells import SpellRow
+from .store import connect, read_meta, resolve_db
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+_AUTO = object()
+#: COW abbreviations that are another country's ISO alpha-3 code: refused rather than guessed.
+ISO_CLASHES = {"AUS": ("Austria", "Australia"), "SWZ": ("Switzerland", "Eswatini"),
+               "SLV": ("Slovenia", "El Salvador"), "MAC": ("Macedonia", "Macao")}
+
+
+class World:
+    """Imported COW data (a DuckDB store) joined with the curated atlas through ``Curated``."""
+
+    def __init__(self, db: str | Path | None = None, curated: Curated | None | Any = _AUTO) -> None:
+        self.db = resolve_db(db)
+        self._con = connect(self.db)
+        self.meta = read_meta(self._con)
+        self.coverage = (int(self.meta["coverage_start"]), int(self.meta["coverage_end"]))
+        self.curated: Curated | None = load_curated() if curated is _AUTO else curated
+        rows = self._con.execute(
+            "SELECT id, cow_id, name, start_year, end_year FROM orgs ORDER BY position").fetchall()
+        self.cow_orgs = {r[0]: {"cow_id": r[1], "name": r[2], "start": r[3], "end": r[4]} for r in rows}
+        self._states = {int(c): (abb, name) for c, abb, name in
+                        self._con.execute("SELECT ccode, abb, name FROM states").fetchall()}
+        self._org_index: dict[tuple[str, bool], IntervalIndex] = {}
+        self._state_index: dict[tuple[int, bool], IntervalIndex] = {}
+        curated_ids = self.curated.org_ids if self.curated else frozenset()
+        aliases = {row["cow_id"]: org for org, row in self.cow_orgs.items()}
+        aliases.update(self.curated.aliases if self.curated else {})
+        self._aliases = {k.lower(): v for k, v in aliases.items()}
+        self._curated_ids = curated_ids
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "World":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- names ------------------------------------------------------------------------------
+
+    @property
+    def org_ids(self) -> list[str]:
+        """COW's organizations in COW's column order, then those only blocmap curates."""
+        return list(self.cow_orgs) + sorted(set(self._curated_ids) - set(self.cow_orgs))
+
+    def default_orgs(self, source: str = "answer") -> list[str]:
+        """The organizations a panel covers when none are named: COW's only for ``source="cow"``."""
+        if source == "cow":
+            return list(self.cow_orgs)
+        if source == "curated":
+            return sorted(self._curated_ids)
+        return self.org_ids
+
+    def org(self, name: str, parameter: str = "org") -> str:
+        """The blocmap id of an organization: our id, COW's id (``eaec``) or COW's ``ioname``."""
+        key = str(name).strip().lower()
+        if key in self.cow_orgs or key in self._curated_ids:
+            return key
+        if key in self._aliases:
+            return self._aliases[key]
+        raise unknown("organization", str(name), self.org_ids, parameter)
+
+    def data_of(self, org: str) -> str:
+        """Which data answers for ``org``: ``curated`` where blocmap curates it, else ``cow``."""
+        return "curated" if org in self._curated_ids else "cow"
+
+    def state_name(self, ccode: int) -> str:
+        abb, name = self._states.get(ccode, (None, None))
+        return name or abb or str(ccode)
+
+    def state(self, name: str | int, parameter: str = "state") -> int:
+        """A COW code from a code, an ISO alpha-3 the atlas knows, a COW abbreviation or name."""
+        if isinstance(name, int) or str(name).strip().isdigit():
+            code = int(name)
+            if code in self._states:
+                return code
+            raise QueryError(f"{parameter}: {code} is not a COW state code in this store",
+                             parameter=parameter)
+        text = str(name).strip()
+        if self.curated and text.upper() in self.curated.cow_codes:
+            code = self.curated.ccode_of(text.upper(), dt.date(self.coverage[1], 12, 31))
+            if code is not None:
+                return code
+        if text.upper() in ISO_CLASHES:
+            raise QueryError(
+                f"{parameter}: '{text}' is COW's abbreviation for {ISO_CLASHES[text.upper()][0]} but "
+                f"the ISO code of {ISO_CLASHES[text.upper()][1]}; give the name or the COW number",
+                parameter=parameter)
+        lowered = text.lower()
+        for code, (abb, label) in self._states.items():
+            if (abb and abb.lower() == lowered) or (label and label.lower() == lowered):
+                return code
+        valid = [label for _, label in self._states.values() if label]
+        raise unknown("state", text, valid, parameter)
+
+    # -- spells -----------------------------------------------------------------------------
+
+    def _iso3(self, ccode: int) -> str | None:
+        return self.curated.iso3_of(ccode) if self.curated else None
+
+    def spells_of(self, org: str | None = None, ccode: int | None = None) -> list[SpellRow]:
+        """The spells that answer for ``org`` and/or ``ccode`` (curated over COW)."""
+        org = self.org(org) if org is not None else None
+        out: list[SpellRow] = []
+        if self.curated and (org is None or org in self._curated_ids):
+            out.extend(s for s in self.curated.spells
+                       if (org is None or s.org == org) and (ccode is None or s.ccode == ccode))
+        if org is None or org not in self._curated_ids:
+            out.extend(self.cow_spells(org, ccode, exclude=self._curated_ids))
+        return out
+
+    def cow_spells(self, org: str | None = None, ccode: int | None = None,
+                   exclude: Iterable[str] = ()) -> list[SpellRow]:
+        """COW's own coding, also for organizations blocmap curates (for comparison)."""
+        sql = ("SELECT org, ccode, status, year(start), year(end_day), source FROM spells "
+               "WHERE (? IS NULL OR org = ?) AND (? IS NULL OR ccode = ?)")
+        rows = self._con.execute(sql, [org, org, ccode, ccode]).fetchall()
+        skip = set(exclude)
+        return spell_rows((r for r in rows if r[0] not in skip), self._iso3, self.coverage[1] + 1)
+
+    # -- as-of questions ----------------------------------------------------------------------
+
+    def _day(self, on: object, org: str | None) -> dt.date:
+        """The day asked about; outside COW's years an imported organization cannot answer."""
+        day = parse_day(on, "on")
+        from_cow = org is None or self.data_of(org) == "cow"
+        if from_cow and day.year < self.coverage[0]:
+            raise QueryError(f"on: COW IGO data start in {self.coverage[0]}", parameter="on")
+        if org is not None and from_cow and day.year > self.coverage[1]:
+            raise QueryError(
+                f"on: COW IGO data end in {self.coverage[1]}; '{org}' is not curated by "
+                f"blocmap, so its membership on {day} is unknown (ask about a day up to "
+                f"{self.coverage[1]}-12-31)", parameter="on")
+        return day
+
+    def members(self, org: str, on: object, include_unknown: bool = False) -> list[WorldMembership]:
+        """Every state with a relation to ``org`` on day ``on`` (COW: year precision)."""
+        org_id = self.org(org)
+        day = self._day(on, org_id)
+        key = (org_id, include_unknown)
+        index = self._org_index.get(key)
+        if index is None:
+            index = self._org_index[key] = IntervalIndex(
+                self.spells_of(org_id), self.state_name,
+                WITH_UNKNOWN if include_unknown else KNOWN_STATUSES)
+        return list(index.at(day.toordinal()))
+
+    def memberships(self, state: str | int, on: object,
+                    include_unknown: bool = False) -> list[WorldMembership]:
+        """Every organization ``state`` had a relation to on day ``on``.
+
+        After COW's last year only curated organizations can answer.
+        """
+        ccode = self.state(state)
+        day = self._day(on, None)
+        key = (ccode, include_unknown)
+        index = self._state_index.get(key)
+        if index is None:
+            index = self._state_index[key] = IntervalIndex(
+                self.spells_of(None, ccode), self.state_name,
+                WITH_UNKNOWN if include_unknown else KNOWN_STATUSES)
+        answers = index.at(day.toordinal())
+        if day.year > self.coverage[1]:
+            return [a for a in answers if a.data == "curated"]
+        return list(answers)
+
+    def warm(self, orgs: Sequence[str] | None = None, states: Sequence[int] | None = None) -> None:
+        """Build the indexes ahead of time (benchmarks, long-running servers)."""
+        last_day = dt.date(self.coverage[1], 12, 31)
+        for org in orgs if orgs is not None else self.org_ids:
+            self.members(org, on=last_day)
+        for ccode in states if states is not None else list(self._states):
+            self.memberships(ccode, on=last_day)
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def spell_table(self, orgs: Sequence[str] | None = None, source: str = "answer") -> "pd.DataFrame":
+        """The generic spell table: curated rows for curated orgs, COW rows for the rest.
+
+        ``source="cow"`` gives COW's coding for every org, ``"curated"`` only curated rows.
+        Days are proleptic ordinals (``date.toordinal()``), ``end`` exclusive.
+        """
+        import pandas as pd
+
+        from .panels import spells_frame
+
+        ids = [self.org(o, "orgs") for o in orgs] if orgs else list(self.org_ids)
+        curated = [s for s in (self.curated.spells if self.curated else ())
+                   if s.org in set(ids)] if source in ("answer", "curated") else []
+        if source == "curated":
+            return spells_frame(curated)
+        cow_ids = ids if source == "cow" else [o for o in ids if o not in self._curated_ids]
+        cow = self._cow_frame(cow_ids)
+        if not curated:
+            return cow
+        return pd.concat([spells_frame(curated), cow], ignore_index=True)
+
+    def _cow_frame(self, ids: Sequence[str]) -> "pd.DataFrame":
+        # Ordinals computed in SQL: 0001-01-01 is ordinal 1 in Python's proleptic calendar.
+        sql = """
+            SELECT org, NULL::VARCHAR AS state, ccode, status,
+                   date_diff('day', DATE '0001-01-01', start) + 1 AS start,
+                   date_diff('day', DATE '0001-01-01', end_day) + 1 AS "end",
+                   precision, source AS sources, 'cow' AS data,
+                   CAST(year(start) AS VARCHAR) AS start_date,
+                   CAST(year(end_day) AS VARCHAR) AS end_date
+            FROM spells WHERE org IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY org, ccode, start"""
+        frame = self._con.execute(sql, [list(ids)]).df()
+        if self.curated is not None and len(frame):
+            codes = {c: self.curated.iso3_of(c) for c in frame.ccode.unique()}
+            frame["state"] = frame.ccode.map(codes)
+        return frame
+
+    def org_periods(self, source: str = "answer") -> dict[str, list[tuple[dt.date, dt.date | None]]]:
+        """When each organization existed: [first day, first day no longer) per period.
+
+        ``source="cow"`` gives COW's years for every organization, curated ones included.
+        """
+        out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+        for org, start, end in self._con.execute(
+                "SELECT org, start_year, end_year FROM org_periods ORDER BY org, start_year").fetchall():
+            if org in self._curated_ids and source != "cow":
+                continue
+            out.setdefault(org, []).append((dt.date(start, 1, 1), dt.date(end + 1, 1, 1)))
+        for org in (self._curated_ids if source != "cow" else ()):
+            founded, dissolved = self.curated.periods[org]  # type: ignore[union-attr]
+            out[org] = [(founded.earliest if founded else dt.date(1816, 1, 1),
+                         dissolved.earliest if dissolved else None)]
+        return out
+
+    def system(self) -> "pd.DataFrame":
+        """State-years of the COW universe, and day-precision tenures where imported."""
+        return self._con.execute("SELECT ccode, year FROM system_years").df()
+
+    def tenures(self) -> "pd.DataFrame":
+        return self._con.execute("SELECT ccode, start, end_day FROM state_periods").df()
+
+    def state_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
+                    end: int | None = None, coding: str = "cow", rule: str = "year-end",
+                    source: str = "answer") -> "pd.DataFrame":
+        """One row per state-year (``ccode``, ``year``), one column per organization.
+
+        ``df.attrs["data"]`` says which data answered for each column (curated or cow).
+        """
+        from .panels import state_years
+
+        return state_years(self, orgs, start, end, coding, rule, source)
+
+    def dyad_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
+                   end: int | None = None, rule: str = "year-end", drop_false_dyads: bool = True,
+                   source: str = "answer") -> "pd.DataFrame":
+        """Non-directed dyad-years (``ccode1 < ccode2``) with joint-membership counts.
+
+        Pairs in the system the same year but never on the same day are dropped
+        (``drop_false_dyads``; needs the state list imported with ``--states``).
+        """
+        from .panels import dyad_years
+
+        return dyad_years(self, orgs, start, end, rule, drop_false_dyads, source)
+
+    def org_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
+                  end: int | None = None, rule: str = "year-end", source: str = "answer") -> "pd.DataFrame":
+        """One row per organization-year: members by status, and which data answered."""
+        from .panels import org_years
+
+        return org_years(self, orgs, start, end, rule, source)
+
