@@ -149,3 +149,15 @@ def test_a_failing_feature_leaves_the_page_standing(monkeypatch, caplog):
         response = client.get("/org/cis")
         assert response.status_code == 200 and "Not in this version of blocmap yet." in response.text
     assert "the organs feature failed" in caplog.text
+
+
+def test_euler_diagram_from_the_figures_modules():
+    """With the figures feature in the checkout, the home page shows its zone-exact diagram."""
+    pytest.importorskip("blocmap.figures.adapter")
+    hooks._euler_cached.cache_clear()
+    with TestClient(create_app()) as client:
+        response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "zh-Hant"})
+        assert response.status_code == 200 and response.content.lstrip().startswith((b"<?xml", b"<svg"))
+        assert client.get("/api/day", params={"on": "2016-01-01"}).json()["euler"] is True
+        assert client.get("/euler.svg", params={"on": "1991-06-01"}).status_code == 404  # nobody inside yet
+    hooks._euler_cached.cache_clear()
