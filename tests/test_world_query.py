@@ -137,3 +137,30 @@ def test_cow_abbreviations_that_are_other_iso_codes_are_refused(cow_only: World)
                                          "of Australia"):
         cow_only.memberships("AUS", on="2010-01-01")
     assert cow_only.state("Austria") == 305 and cow_only.state("AUL") == 900
+
+
+def test_core_members_command_falls_back_to_imported_organizations() -> None:
+    """`blocmap members` answers for a COW-only organization from the store, and still for curated ones."""
+    import json
+
+    from click.testing import CliRunner
+
+    from blocmap.cli import main
+
+    db = str(full_store())
+    run = lambda *args: CliRunner().invoke(main, list(args))  # noqa: E731
+    asean = run("members", "asean", "--on", "2010-01-01", "--db", db, "--format", "json")
+    assert asean.exit_code == 0, asean.output
+    rows = json.loads(asean.output)
+    assert {r["data"] for r in rows} == {"cow"}
+    # states outside blocmap's curated list keep their COW abbreviation (Indonesia: INS, ccode 850)
+    assert ("INS", 850) in {(r["state"], r["ccode"]) for r in rows if r["status"] == "member"}
+    typo = run("members", "aseen", "--on", "2010-01-01", "--db", db)
+    assert typo.exit_code == 1 and "did you mean" in typo.output and "asean" in typo.output
+    curated = json.loads(run("members", "csto", "--on", "2008-06-01", "--db", db, "--format", "json").output)
+    assert [r["state"] for r in curated][-1] == "UZB"
+    world = json.loads(run("memberships", "KAZ", "--on", "2010-01-01", "--db", db, "--world",
+                           "--format", "json").output)
+    assert {"cis", "csto"} <= {r["org"] for r in world} and len(world) > 20
+    nostore = run("members", "asean", "--on", "2010-01-01", "--db", "/nonexistent/world.duckdb")
+    assert nostore.exit_code == 1 and "unknown organization 'asean'" in nostore.output

@@ -18,7 +18,8 @@ import click
 from .errors import BlocmapError, DataError
 
 LANG_CHOICES = ("en", "zh-Hant", "ru")
-#: Modules that add commands; each has ``register(group)``.  Missing ones are skipped.
+#: Modules that add commands; each has ``register(group)``; figure commands join ``main``'s
+#: ``figure`` group.  Missing modules are skipped.
 EXTENSIONS = ("blocmap.cli_core", "blocmap.cli_paper", "blocmap.cli_figures",
               "blocmap.cli_world", "blocmap.cli_web")
 
@@ -101,6 +102,11 @@ def emit(text: str, output: Path | None = None) -> None:
 @click.version_option(package_name="blocmap")
 def main() -> None:
     """blocmap: who belonged to which international organization on any day, with sources."""
+
+
+@main.group()
+def figure() -> None:
+    """Pictures of memberships: Euler diagram, UpSet plot, map, network, timeline (SVG, PNG, PDF)."""
 
 
 def _register_extensions() -> None:

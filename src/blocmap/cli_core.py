@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang
+from .cli_world import db_option
 from .i18n import t
 from .model import STATUS_EVENTS, STATUSES
 from .output import render
@@ -53,10 +54,10 @@ def wanted_statuses(text: str | None) -> set[str] | None:
     return chosen
 
 
-def _emit_memberships(found, first: str, statuses: str | None, fmt: str, lang: str, atlas) -> None:
-    """Print memberships (of an organization: first='state'; of a state: first='org')."""
+def _emit_memberships(rows: list[dict], first: str, statuses: str | None, fmt: str, lang: str) -> None:
+    """Print membership rows (of an organization: first='state'; of a state: first='org')."""
     keep = wanted_statuses(statuses)
-    rows = [membership_row(atlas, m, lang) for m in found if keep is None or m.status in keep]
+    rows = [r for r in rows if keep is None or r["status"] in keep]
     if fmt == "table":
         emit(render(_table_rows(rows, lang, first), fmt, headers=_headers(lang)) + _uncertain_note(rows, fmt, lang))
     else:
@@ -74,19 +75,46 @@ def _as_of_options(func):
 @click.command()
 @click.argument("org")
 @_as_of_options
-def members(org: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
-    """States in ORG on a day, with their status and sources."""
+@db_option
+def members(org: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None,
+            db: Path | None) -> None:
+    """States in ORG on a day, with their status and sources.
+
+    ORG may also be an organization imported from the COW IGO data (`blocmap import cow`),
+    answered at year precision from the world store."""
+    from .errors import QueryError
+
+    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
-    _emit_memberships(atlas.members(org, on=on), "state", statuses, fmt, normal_lang(lang), atlas)
+    try:
+        rows = [membership_row(atlas, m, lang) for m in atlas.members(org, on=on)]
+    except QueryError as exc:
+        if exc.parameter != "org":
+            raise
+        from .world import fallback
+
+        rows = fallback.members_rows(org, on, atlas, db, lang, original=exc)
+    _emit_memberships(rows, "state", statuses, fmt, lang)
 
 
 @click.command()
 @click.argument("state")
 @_as_of_options
-def memberships(state: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+@db_option
+@click.option("--world", "with_world", is_flag=True,
+              help="Also the organizations imported from the COW IGO data (to 2014).")
+def memberships(state: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None,
+                db: Path | None, with_world: bool) -> None:
     """Organizations STATE belonged to on a day, with status and sources."""
+    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
-    _emit_memberships(atlas.memberships(state, on=on), "org", statuses, fmt, normal_lang(lang), atlas)
+    if with_world:
+        from .world import fallback
+
+        rows = fallback.memberships_rows(state, on, atlas, db, lang)
+    else:
+        rows = [membership_row(atlas, m, lang) for m in atlas.memberships(state, on=on)]
+    _emit_memberships(rows, "org", statuses, fmt, lang)
 
 
 @click.command()

@@ -54,26 +54,20 @@ def _image(figure: Any, fmt: str) -> bytes:
 def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str = "--orgs"):
     """The atlas, the day, the org specs and their memberships (empty sets dropped, said so)."""
     from .dates import parse_day
-    from .figures.adapter import collect, parse_orgs
+    from .figures.api import selection
 
     day = parse_day(on, parameter="--on")
     atlas = get_atlas(data_dir)
-    specs = parse_orgs(orgs, day, atlas, parameter=parameter)
-    data = collect(atlas, specs)
-    empty = [s for s in data.specs if not data.sets[s.org]]
-    for spec in empty:
-        click.echo(f"blocmap: note: {spec.org} had no members on {spec.on}; left out", err=True)
-    if len(empty) == len(data.specs):
-        raise QueryError(f"{parameter}: no member on that day", parameter=parameter)
-    if empty:
-        keep = [s for s in data.specs if data.sets[s.org]]
-        data = collect(atlas, keep)
+    data, notes = selection(atlas, day, orgs, parameter)
+    for note in notes:
+        click.echo(f"blocmap: note: {note}", err=True)
     return atlas, day, data
 
 
 def _namers(atlas: Any) -> dict[str, Any]:
-    return {"state_name": atlas.state_name,
-            "org_name": lambda org, lang: atlas.org_name(org, lang, short=True)}
+    from .figures.api import namers
+
+    return namers(atlas)
 
 
 def _version() -> str:
@@ -112,38 +106,26 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     """
     fmt = _target(output, fmt, IMAGE_FORMATS + ("json",))
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, orgs)
+    from .dates import parse_day
+    from .figures.api import euler
 
-    from .figures import topology
-    from .figures.adapter import empty_zone_note, euler_inputs
-    from .figures.euler import euler_layout
-
-    inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
-    try:
-        topo = topology.solve(data.sets)
-        if len(topo.extra) > max_empty:
-            raise topology.LayoutImpossible(
-                f"an Euler diagram of these sets needs {len(topo.extra)} empty zones "
-                f"(more than --max-empty {max_empty})")
-    except topology.LayoutImpossible as exc:
-        if fmt == "json":
-            raise QueryError(f"--orgs: {exc}; try 'blocmap figure upset'", parameter="--orgs") from None
-        click.echo(f"blocmap: note: {exc}; drawing an UpSet plot instead", err=True)
-        _write(output, _image(_upset_figure(inputs, lang, reason=str(exc)), fmt))
-        return
-    if topo.extra:
-        note = empty_zone_note(list(topo.extra), lang, _namers(atlas)["org_name"], topo.proven)
-        inputs["notes"] = inputs["notes"] + (note,)
+    result = euler(get_atlas(data_dir), parse_day(on, parameter="--on"), orgs, lang, max_empty)
+    for note in result.notes:
         click.echo(f"blocmap: note: {note}", err=True)
-    layout = euler_layout(**inputs, topology=topo)  # raises unless the zone checker passes
+    if result.layout is None:
+        if fmt == "json":
+            raise QueryError(f"--orgs: {result.fallback}; try 'blocmap figure upset'", parameter="--orgs")
+        click.echo(f"blocmap: note: {result.fallback}; drawing an UpSet plot instead", err=True)
+        _write(output, _image(_upset_figure(result.inputs, lang, reason=result.fallback or ""), fmt))
+        return
     if fmt == "json":
         from .output import to_json
 
-        _write(output, to_json(layout.to_json()) + "\n")
+        _write(output, to_json(result.layout.to_json()) + "\n")
     else:
         from .figures.render import draw_euler
 
-        _write(output, _image(draw_euler(layout), fmt))
+        _write(output, _image(draw_euler(result.layout), fmt))
 
 
 def _upset_figure(inputs: dict[str, Any], lang: str, reason: str = ""):
@@ -294,16 +276,8 @@ def network_cmd(start: str, end: str, orgs: str | None, fmt: str, output: Path |
 
 
 def register(group: click.Group) -> None:
-    """Add ``figure euler|upset|map|network`` and ``network`` to the ``blocmap`` command.
-
-    Another feature may already have made a ``figure`` group (``figure timeline``): then
-    these commands join it instead of replacing it.
-    """
-    existing = group.commands.get("figure")
-    if isinstance(existing, click.Group):
-        for name, command in figure.commands.items():
-            existing.add_command(command, name)
-    else:
-        group.add_command(figure)
+    """Add ``figure euler|upset|map|network`` (to the group ``cli.figure``) and ``network``."""
+    for name, command in figure.commands.items():
+        group.commands["figure"].add_command(command, name)
     group.add_command(network_cmd)
 

@@ -426,10 +426,4 @@ def register(group: click.Group) -> None:
     for command in (table_command, asymmetry_command, indicators_group, organs_command, compare_command,
                     report_command):
         group.add_command(command)
-    figure = group.commands.get("figure")
-    if not isinstance(figure, click.Group):
-        @click.group("figure")
-        def figure() -> None:  # noqa: F811 - the figures feature may define the same group; the lead merges
-            """Pictures: membership timelines (and, with the figures feature, euler, upset, map, network)."""
-        group.add_command(figure)
-    figure.add_command(timeline_command)
+    group.commands["figure"].add_command(timeline_command)  # the group is cli.figure

@@ -13,6 +13,7 @@ import json
 import math
 from importlib import resources
 
+from .. import topojson
 from .measure import Font, default_font, text_size
 
 GEO_FILE = "visionscarto-50m.json"
@@ -32,51 +33,16 @@ COUNT_COLOURS = ("#a9cce3", "#74a9cf", "#3f87bd", "#1f5f99", "#0b3d7a", "#062a57
 LAND, BORDER = "#eeeeee", "#ffffff"
 
 
-def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
-    for i in indexes:
-        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
-        points.extend(arc if not points else arc[1:])
-    # Rings across the antimeridian (Chukotka, Fiji) would otherwise span the whole globe.
-    if any(abs(a[0] - b[0]) > 180 for a, b in zip(points, points[1:])):
-        points = [(x + 360 if x < 0 else x, y) for x, y in points]
-    return points
-
-
 @functools.lru_cache(maxsize=1)
 def countries() -> dict[str, object]:
     """{ISO alpha-3: shapely geometry in lon/lat}.  Rings that collapse are skipped."""
     from shapely import MultiPolygon, Polygon, make_valid
 
     text = resources.files("blocmap").joinpath("data", "geo", GEO_FILE).read_text(encoding="utf-8")
-    topology = json.loads(text)
-    arcs = _decode_arcs(topology)
     out = {}
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        a3 = geometry.get("properties", {}).get("a3")
-        if not a3 or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            continue
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    for a3, _name, rings in topojson.countries(json.loads(text)):
         parts = []
-        for rings in polygons:
-            shell = _ring(arcs, rings[0])
-            if len(set(shell)) < 3:  # quantization collapsed this island to a line
-                continue
-            holes = [h for h in (_ring(arcs, r) for r in rings[1:]) if len(set(h)) >= 3]
+        for shell, holes in rings:
             polygon = Polygon(shell, holes)
             if not polygon.is_valid:
                 polygon = make_valid(polygon)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import topojson
+
 WINDOW = (-12.0, 22.0, 150.0, 78.0)   # lon/lat box drawn: Atlantic coast to Pacific
 PHI1, PHI2, PHI0, LAM0 = 40.0, 65.0, 50.0, 75.0
 WIDTH = 960.0
@@ -98,28 +100,17 @@ def eurasia() -> EurasiaMap:
     from shapely.geometry import Polygon, box
 
     text = resources.files("blocmap.web").joinpath("static", "geo", "visionscarto-110m.json").read_text("utf-8")
-    topology = json.loads(text)
-    arcs = _arcs(topology)
     window = box(*WINDOW)
     shapes: list[tuple[str, str, list[list[list[tuple[float, float]]]]]] = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        props = geometry.get("properties", {})
-        iso3 = props.get("a3")
-        if not iso3 or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            continue
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    for iso3, name, rings in topojson.countries(json.loads(text)):
         parts = []
-        for rings in polygons:
-            shell = _unwrap(_ring(arcs, rings[0]))
-            if len(set(shell)) < 3:  # quantization collapsed a tiny island
-                continue
-            polygon = shapely.make_valid(Polygon(shell, [_unwrap(_ring(arcs, r)) for r in rings[1:]]))
-            clipped = polygon.intersection(window)
+        for shell, holes in rings:
+            clipped = shapely.make_valid(Polygon(shell, holes)).intersection(window)
             for piece in getattr(clipped, "geoms", [clipped]):
                 if piece.geom_type == "Polygon" and not piece.is_empty:
                     parts.append([list(piece.exterior.coords), *(list(h.coords) for h in piece.interiors)])
         if parts:
-            shapes.append((iso3, props.get("name", iso3), parts))
+            shapes.append((iso3, name, parts))
 
     frame_ring = [(WINDOW[0], WINDOW[1]), (WINDOW[2], WINDOW[1]), (WINDOW[2], WINDOW[3]),
                   (WINDOW[0], WINDOW[3]), (WINDOW[0], WINDOW[1])]

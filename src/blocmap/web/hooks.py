@@ -81,40 +81,12 @@ def jsonable(value: Any) -> Any:
 
 # ---------------------------------------------------------------------------- figures
 def _euler_function() -> Callable[..., Any] | None:
-    """``blocmap.figures.euler_svg`` once the figures feature exports it; until then the
-    figures modules' own pipeline (the same steps as ``blocmap figure euler``)."""
-    function = _function("blocmap.figures", "euler_svg")
-    if function is not None:
-        return function
-    if _function("blocmap.figures.adapter", "euler_inputs") is not None:
-        return _euler_from_figure_modules
-    return None
+    """``blocmap.figures.api.euler_svg``: the same pipeline as ``blocmap figure euler``."""
+    return _function("blocmap.figures.api", "euler_svg")
 
 
 def euler_available() -> bool:
     return _euler_function() is not None
-
-
-def _euler_from_figure_modules(atlas: Atlas, orgs: list[str], on: dt.date, lang: str) -> bytes | None:
-    from .. import __version__
-    from ..figures import adapter, render, topology  # type: ignore[attr-defined]
-    from ..figures.euler import euler_layout  # type: ignore[import-not-found]
-
-    data = adapter.collect(atlas, adapter.parse_orgs(",".join(orgs), on, atlas))
-    kept = [s for s in data.specs if data.sets[s.org]]
-    if not kept:
-        return None  # nobody inside any set that day (before December 1991)
-    if len(kept) < len(data.specs):
-        data = adapter.collect(atlas, kept)
-    namers = {"state_name": atlas.state_name, "org_name": lambda o, lg: atlas.org_name(o, lg, short=True)}
-    inputs = adapter.euler_inputs(data, lang, __version__, **namers)
-    try:
-        topo = topology.solve(data.sets)
-    except topology.LayoutImpossible:
-        return None  # the page keeps the table of zones
-    if topo.extra:
-        inputs["notes"] = inputs["notes"] + (adapter.empty_zone_note(list(topo.extra), lang, namers["org_name"]),)
-    return render.save(render.draw_euler(euler_layout(**inputs, topology=topo)), "svg")
 
 
 @lru_cache(maxsize=256)

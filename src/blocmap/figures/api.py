@@ -1,0 +1,83 @@
+"""Library calls for the figures: what ``blocmap figure euler`` does, for every front end.
+
+``euler(atlas, orgs, on, lang)`` selects the memberships, solves the topology, and returns
+either a checked Euler layout or, where one outline per organization would need more empty
+zones than allowed, the inputs for an UpSet plot with the reason.  The CLI, the web atlas and
+the report call it; none of them repeats the steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import QueryError
+
+DEFAULT_ORGS = "cis,csto,eaeu,customs_union,union_state"
+
+
+@dataclass
+class EulerResult:
+    """A checked Euler layout, or (``layout`` None) UpSet inputs and the reason for falling back."""
+
+    inputs: dict[str, Any]
+    layout: Any = None
+    fallback: str | None = None
+    notes: list[str] = field(default_factory=list)  # said to the user (left-out sets, empty zones)
+
+
+def namers(atlas: Any) -> dict[str, Any]:
+    return {"state_name": atlas.state_name,
+            "org_name": lambda org, lang: atlas.org_name(org, lang, short=True)}
+
+
+def selection(atlas: Any, on: dt.date, orgs: str | None, parameter: str = "--orgs") -> tuple[Any, list[str]]:
+    """The memberships of the organizations (``org@DAY`` allowed); sets empty that day are dropped."""
+    from .adapter import collect, parse_orgs
+
+    data = collect(atlas, parse_orgs(orgs, on, atlas, parameter=parameter))
+    empty = [s for s in data.specs if not data.sets[s.org]]
+    if len(empty) == len(data.specs):
+        raise QueryError(f"{parameter}: no member on that day", parameter=parameter)
+    notes = [f"{spec.org} had no members on {spec.on}; left out" for spec in empty]
+    if empty:
+        data = collect(atlas, [s for s in data.specs if data.sets[s.org]])
+    return data, notes
+
+
+def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", max_empty: int = 3,
+          parameter: str = "--orgs") -> EulerResult:
+    """The Euler diagram of ``orgs`` on ``on``: a layout verified by the zone checker, or a fallback."""
+    from .. import __version__
+    from . import topology
+    from .adapter import empty_zone_note, euler_inputs
+    from .euler import euler_layout
+
+    data, notes = selection(atlas, on, orgs, parameter)
+    names = namers(atlas)
+    inputs = euler_inputs(data, lang, __version__, **names)
+    try:
+        topo = topology.solve(data.sets)
+        if len(topo.extra) > max_empty:
+            raise topology.LayoutImpossible(
+                f"an Euler diagram of these sets needs {len(topo.extra)} empty zones "
+                f"(more than --max-empty {max_empty})")
+    except topology.LayoutImpossible as exc:
+        return EulerResult(inputs, fallback=str(exc), notes=notes)
+    if topo.extra:
+        note = empty_zone_note(list(topo.extra), lang, names["org_name"], topo.proven)
+        inputs["notes"] = inputs["notes"] + (note,)
+        notes.append(note)
+    return EulerResult(inputs, layout=euler_layout(**inputs, topology=topo), notes=notes)
+
+
+def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str | None:
+    """The Euler diagram as SVG text, or None where it cannot be drawn with one outline per set."""
+    from .render import draw_euler, save
+
+    result = euler(atlas, on, ",".join(orgs), lang)
+    if result.layout is None:
+        return None
+    svg = save(draw_euler(result.layout), "svg")
+    return svg.decode("utf-8") if isinstance(svg, bytes) else svg
