@@ -9,6 +9,11 @@ from __future__ import annotations
 LANGS = ("en", "zh-Hant", "ru")
 
 TABLE: dict[str, tuple[str, str, str]] = {
+    "report.figure_euler": ("The state of integration on {day}: members and associates of the CIS, CSTO, EAEU, "
+                            "Customs Union and Union State (cf. Figure 1 of the paper)",
+                            "{day} 的整合狀況：獨立國協、集體安全條約組織、歐亞經濟聯盟、關稅同盟與俄白聯盟的正式成員與準成員（參見論文圖 1）",
+                            "Состояние интеграции на {day}: члены и ассоциированные члены СНГ, ОДКБ, ЕАЭС, "
+                            "Таможенного союза и Союзного государства (ср. рис. 1 статьи)"),
     # statuses
     "status.member": ("member", "正式成員", "член"),
     "status.associate": ("associate member", "準成員", "ассоциированный член"),

@@ -81,3 +81,24 @@ def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str
         return None
     svg = save(draw_euler(result.layout), "svg")
     return svg.decode("utf-8") if isinstance(svg, bytes) else svg
+
+
+def report_figures(atlas: Any, on: dt.date, lang: str = "en") -> list[tuple[str, str]]:
+    """The figures the report shows: the Euler diagram of the post-Soviet system on ``on``
+    (an UpSet plot where one outline per organization cannot draw it), as (caption, SVG)."""
+    from ..i18n import t
+    from .render import draw_euler, save
+
+    try:
+        result = euler(atlas, on, DEFAULT_ORGS, lang)
+    except QueryError:  # no member in any of them that day (before December 1991)
+        return []
+    if result.layout is not None:
+        drawing = draw_euler(result.layout)
+    else:
+        from ..cli_figures import _upset_figure
+
+        drawing = _upset_figure(result.inputs, lang, reason=result.fallback or "")
+    svg = save(drawing, "svg")
+    return [(t("report.figure_euler", lang).format(day=on.isoformat()),
+             svg.decode("utf-8") if isinstance(svg, bytes) else svg)]

@@ -1,16 +1,13 @@
 """Build the report: gather everything as plain data, fill the Jinja2 template, print to PDF or PNG.
 
 ``report_context`` is the data (usable by the web app too); ``render_report`` gives the file's bytes.
-Figures of other features join through ``FIGURE_HOOKS``: callables ``(atlas, day, lang) ->
-list[(caption, svg_text)]``; a ``blocmap.figures`` package that defines ``report_figures`` with that
-signature is picked up by itself.
+The Euler diagram comes from ``blocmap.figures.api.report_figures`` (caption, SVG).
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -29,7 +26,6 @@ ORGAN_ORGS = ("eaeu", "cis", "csto", "union_state")
 DEPTH_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
 ASYMMETRY_ORGS = ("cis", "eaeu", "csto")
 STEPS = 7
-FIGURE_HOOKS: list[Callable[["Atlas", dt.date, str], list[tuple[str, str]]]] = []
 
 
 def _other(lang: str) -> str:
@@ -180,18 +176,10 @@ def _disputes(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
 
 
 def _extra_figures(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, str]]:
-    hooks = list(FIGURE_HOOKS)
-    try:
-        figures = importlib.import_module("blocmap.figures")
-        if hasattr(figures, "report_figures"):
-            hooks.append(figures.report_figures)
-    except ModuleNotFoundError:
-        pass
-    out = []
-    for hook in hooks:
-        for caption, svg in hook(atlas, day, lang):
-            out.append({"caption": caption, "src": _svg_data(svg.encode("utf-8") if isinstance(svg, str) else svg)})
-    return out
+    from ..figures.api import report_figures
+
+    return [{"caption": caption, "src": _svg_data(svg.encode("utf-8"))}
+            for caption, svg in report_figures(atlas, day, lang)]
 
 
 def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en",
