@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
@@ -151,12 +150,6 @@ def test_security_headers(client):
         assert headers["referrer-policy"] == "no-referrer"
         csp = headers["content-security-policy"]
         assert "frame-ancestors 'none'" in csp and "http" not in csp and "unsafe" not in csp
-
-
-def test_asymmetry_without_the_paper_feature_says_so(client, monkeypatch):
-    monkeypatch.setitem(sys.modules, "blocmap.econ", None)  # as if not installed
-    response = client.get("/api/asymmetry", params={"org": "eaeu", "year": "2021"})
-    assert response.status_code == 503 and "blocmap.econ" in response.json()["error"]
 
 
 def test_asymmetry_is_the_cli_json(client):

@@ -12,21 +12,13 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
 from blocmap.web.app import create_app  # noqa: E402
-from blocmap.web.hooks import _function  # noqa: E402
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app())
-ECON_INSTALLED = _function("blocmap.econ", "asymmetry") is not None
 
 
 @schema.parametrize()
 @settings(max_examples=int(__import__("os").environ.get("BLOCMAP_FUZZ_EXAMPLES", "25")), deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_never_fails_and_keeps_its_word(case):
-    if case.path == "/api/asymmetry" and not ECON_INSTALLED:
-        # Documented 503 until the paper feature is merged: check it is that, and clean.
-        response = case.call()
-        assert response.status_code in (400, 405, 503), response.text
-        assert response.json()["error"]
-        return
     # A schema-valid string is not always a known organization or a day; such a request
     # must get a clean 4xx (checked below), so "valid data accepted" does not apply.
     response = case.call_and_validate(excluded_checks=[positive_data_acceptance])

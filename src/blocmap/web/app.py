@@ -22,7 +22,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import BlocmapError, QueryError
 from . import api, pages
-from .hooks import FeatureMissing
 
 log = logging.getLogger("blocmap.web")
 STATIC = Path(__file__).parent / "static"
@@ -106,10 +105,6 @@ async def query_error(request: Request, exc: Exception) -> Response:
     if wants_json(request):
         return JSONResponse(error_body(status, str(exc), exc.parameter), status_code=status)
     return pages.error_page(request, status, str(exc))
-
-
-async def feature_missing(request: Request, exc: Exception) -> Response:
-    return JSONResponse(error_body(503, str(exc)), status_code=503)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -197,7 +192,7 @@ def create_app(trusted_hosts: Sequence[str] | None = None) -> Starlette:
         middleware.append(Middleware(HostCheck, allowed=list(trusted_hosts)))
     app = Starlette(
         routes=routes(), middleware=middleware,
-        exception_handlers={QueryError: query_error, FeatureMissing: feature_missing,
+        exception_handlers={QueryError: query_error,
                             HTTPException: http_error, Exception: server_error},
         lifespan=_lifespan,
     )

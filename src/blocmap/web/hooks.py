@@ -1,28 +1,25 @@
-"""Where the web atlas meets features built elsewhere (figures, paper): one function each.
+"""Where the web atlas calls the other features' library functions: one function each.
 
-Each hook imports its feature lazily and, where the feature is not installed in this
-checkout, returns ``None`` (pages then show what exists) — except ``asymmetry``, whose API
-endpoint must say clearly that the feature is missing (``FeatureMissing`` → HTTP 503).
-When merging, wire the feature to the name each hook imports; nothing else in ``web/``
-needs to change.
+Each imports its feature lazily (the server starts fast) and turns the answer into JSON types.
+A page section from a feature (organs, depth, asymmetry series, the Euler drawing) that fails
+is logged and left out, so the rest of the page still shows; the API endpoints let errors
+through to the JSON error handler.
 
-=================  ====================================================  ==================
-hook               calls (when importable)                               shown on
-=================  ====================================================  ==================
-``euler_svg``      ``blocmap.figures.euler_svg(atlas, orgs, on, lang)``  home page (/euler.svg)
-                   (until it exists: the figures modules' pipeline)
-``asymmetry``      ``blocmap.econ.asymmetry`` / ``asymmetry_over_time``  /api/asymmetry
-``asymmetry_series`` ``blocmap.econ.asymmetry_over_time``, all GDP years organization page
-``organs``         ``blocmap.organs.organs`` + ``organ_record``          organization page
-``depth``          ``blocmap.depth.compare``                             compare page
-=================  ====================================================  ==================
+====================  ==========================================================  ======================
+function              calls                                                       shown on
+====================  ==========================================================  ======================
+``euler_svg``         ``blocmap.figures.api.euler_svg(atlas, orgs, on, lang)``    home page (/euler.svg)
+``asymmetry``         ``blocmap.econ.asymmetry`` / ``asymmetry_over_time``        /api/asymmetry
+``asymmetry_series``  ``blocmap.econ.asymmetry_over_time``, all GDP years          organization page
+``organs``            ``blocmap.organs.organs`` + ``organ_record``                organization page
+``depth``             ``blocmap.depth.compare``                                   compare page
+====================  ==========================================================  ======================
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -38,26 +35,6 @@ log = logging.getLogger("blocmap.web")
 
 #: Years the organization page asks the asymmetry feature about.
 ASYMMETRY_YEARS = range(1991, dt.date.today().year + 1)
-
-
-class FeatureMissing(BlocmapError):
-    """A feature of another part of blocmap is not installed in this checkout."""
-
-    def __init__(self, feature: str, module: str):
-        self.feature, self.module = feature, module
-        super().__init__(f"{feature} is not available: module '{module}' is not installed in this "
-                         "blocmap checkout")
-
-
-def _function(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` if the module exists; ``None`` only when that very module is absent."""
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(found, name, None)
 
 
 def jsonable(value: Any) -> Any:
@@ -80,31 +57,18 @@ def jsonable(value: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------- figures
-def _euler_function() -> Callable[..., Any] | None:
-    """``blocmap.figures.api.euler_svg``: the same pipeline as ``blocmap figure euler``."""
-    return _function("blocmap.figures.api", "euler_svg")
-
-
-def euler_available() -> bool:
-    return _euler_function() is not None
-
-
 @lru_cache(maxsize=256)
 def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
-    function = _euler_function()
-    if function is None:
-        return None
-    svg = function(atlas, list(orgs), on, lang)
-    return svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    from ..figures import api
+
+    return api.euler_svg(atlas, list(orgs), on, lang)
 
 
 def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
-    """The Euler diagram of ``orgs`` on ``on`` as SVG text, or None without the figures feature.
+    """The Euler diagram of ``orgs`` on ``on`` as SVG text, or None where none can be drawn.
 
     Layouts are costly (a solver runs), so drawings are cached (the atlas is immutable).
     """
-    if not euler_available():
-        return None
     orgs = tuple(orgs)
     try:
         return _euler_cached(atlas, orgs, on, lang)
@@ -120,8 +84,6 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
 def asymmetry(atlas: Atlas, org: str, year: int, on: str | None = None, indicator: str = "gdp",
               lang: str = "en") -> Any:
     """What ``blocmap asymmetry ORG --year YEAR [--on DAY] --format json`` prints."""
-    if _function("blocmap.econ", "asymmetry") is None:
-        raise FeatureMissing("economic asymmetry", "blocmap.econ")
     from .. import econ
 
     return jsonable(econ.asymmetry(atlas, org, year, on=on, series=econ.load_series(indicator), lang=lang))
@@ -130,8 +92,6 @@ def asymmetry(atlas: Atlas, org: str, year: int, on: str | None = None, indicato
 def asymmetry_years(atlas: Atlas, org: str, first: int, last: int, indicator: str = "gdp",
                     lang: str = "en") -> Any:
     """What ``blocmap asymmetry ORG --from FIRST --to LAST --format json`` prints."""
-    if _function("blocmap.econ", "asymmetry_over_time") is None:
-        raise FeatureMissing("economic asymmetry", "blocmap.econ")
     from .. import econ
 
     return jsonable(econ.asymmetry_over_time(atlas, org, first, last, series=econ.load_series(indicator),
@@ -160,9 +120,7 @@ def _series(atlas: Atlas, org: str, lang: str) -> tuple[dict[str, Any], ...]:
 
 def asymmetry_series(atlas: Atlas, org: str, lang: str = "en") -> list[dict[str, Any]] | None:
     """Leader's share, ratios and HHI for every year with GDP data (organization page);
-    None without the economics feature."""
-    if _function("blocmap.econ", "asymmetry_over_time") is None:
-        return None
+    None where the computation failed (logged)."""
     return _guarded("asymmetry", lambda: jsonable(list(_series(atlas, org, lang))))
 
 
@@ -178,9 +136,7 @@ def _guarded(feature: str, call: Callable[[], Any]) -> Any:
 
 def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]] | None:
     """The organs of an organization (= ``blocmap organs ORG --format json``); [] where none are
-    recorded; None where the feature is not installed."""
-    if _function("blocmap.organs", "organ_record") is None:
-        return None
+    recorded; None where the lookup failed (logged)."""
 
     def call() -> list[dict[str, Any]]:
         from .. import organs as feature
@@ -196,9 +152,7 @@ def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]] | None:
 
 def depth(atlas: Atlas, orgs: list[str], lang: str) -> dict[str, Any] | None:
     """Depth of integration side by side (= ``blocmap compare ORGS --format json``) for the
-    organizations that have depth data; None where the feature is not installed."""
-    if _function("blocmap.depth", "compare") is None:
-        return None
+    organizations that have depth data; None where the lookup failed (logged)."""
 
     def call() -> dict[str, Any]:
         from .. import depth as feature
