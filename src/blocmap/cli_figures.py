@@ -107,7 +107,7 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     fmt = _target(output, fmt, IMAGE_FORMATS + ("json",))
     lang = normal_lang(lang)
     from .dates import parse_day
-    from .figures.api import euler
+    from .figures.api import euler, upset_drawing
 
     result = euler(get_atlas(data_dir), parse_day(on, parameter="--on"), orgs, lang, max_empty)
     for note in result.notes:
@@ -116,7 +116,7 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
         if fmt == "json":
             raise QueryError(f"--orgs: {result.fallback}; try 'blocmap figure upset'", parameter="--orgs")
         click.echo(f"blocmap: note: {result.fallback}; drawing an UpSet plot instead", err=True)
-        _write(output, _image(_upset_figure(result.inputs, lang, reason=result.fallback or ""), fmt))
+        _write(output, _image(upset_drawing(result.inputs, lang, reason=result.fallback or ""), fmt))
         return
     if fmt == "json":
         from .output import to_json
@@ -126,22 +126,6 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
         from .figures.render import draw_euler
 
         _write(output, _image(draw_euler(result.layout), fmt))
-
-
-def _upset_figure(inputs: dict[str, Any], lang: str, reason: str = ""):
-    from .figures import strings
-    from .figures.upset import draw_upset
-
-    caption = list(inputs["notes"])
-    if inputs["outside"]:
-        caption.append(inputs["outside_title"] + " " +
-                       "; ".join(inputs["element_labels"][s] for s in inputs["outside"]))
-    caption += list(inputs["caption"])
-    if reason:
-        caption.insert(0, reason)
-    return draw_upset(inputs["sets"], inputs["set_labels"], inputs["element_labels"],
-                      title=inputs["title"], size_label=strings.text("upset.size", lang),
-                      set_size_label=strings.text("upset.set_size", lang), caption=tuple(caption))
 
 
 @figure.command("upset")
@@ -154,9 +138,10 @@ def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     lang = normal_lang(lang)
     atlas, _, data = _selection(data_dir, on, orgs)
     from .figures.adapter import euler_inputs
+    from .figures.api import upset_drawing
 
     inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
-    _write(output, _image(_upset_figure(inputs, lang), fmt))
+    _write(output, _image(upset_drawing(inputs, lang), fmt))
 
 
 @figure.command("map")

@@ -68,3 +68,18 @@ def font_properties(size: float = 10.0, weight: str = "normal"):
     from matplotlib.font_manager import FontProperties
 
     return FontProperties(fname=cjk_font_path(), size=size, weight=weight)
+
+
+@functools.lru_cache(maxsize=1)
+def use_cjk_font() -> str:
+    """Make the CJK font matplotlib's default sans-serif (for charts drawn with rcParams, such
+    as the timelines); text stays text in PDF and becomes outlines in SVG.  Returns the family."""
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    family = FontProperties(fname=cjk_font_path()).get_name()
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
+    matplotlib.rcParams["pdf.fonttype"] = 42  # embed the font itself: text stays text (searchable) in the PDF
+    matplotlib.rcParams["svg.fonttype"] = "path"  # glyphs as outlines: right in any viewer
+    return family

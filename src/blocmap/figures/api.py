@@ -83,6 +83,24 @@ def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str
     return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
 
+def upset_drawing(inputs: dict[str, Any], lang: str, reason: str = "") -> Any:
+    """An UpSet plot of the Euler inputs (the scalable view, and the Euler fallback), with the
+    notes, the states outside every set and the caption under it."""
+    from . import strings
+    from .upset import draw_upset
+
+    caption = list(inputs["notes"])
+    if inputs["outside"]:
+        caption.append(inputs["outside_title"] + " " +
+                       "; ".join(inputs["element_labels"][s] for s in inputs["outside"]))
+    caption += list(inputs["caption"])
+    if reason:
+        caption.insert(0, reason)
+    return draw_upset(inputs["sets"], inputs["set_labels"], inputs["element_labels"],
+                      title=inputs["title"], size_label=strings.text("upset.size", lang),
+                      set_size_label=strings.text("upset.set_size", lang), caption=tuple(caption))
+
+
 def report_figures(atlas: Any, on: dt.date, lang: str = "en") -> list[tuple[str, str]]:
     """The figures the report shows: the Euler diagram of the post-Soviet system on ``on``
     (an UpSet plot where one outline per organization cannot draw it), as (caption, SVG)."""
@@ -96,9 +114,7 @@ def report_figures(atlas: Any, on: dt.date, lang: str = "en") -> list[tuple[str,
     if result.layout is not None:
         drawing = draw_euler(result.layout)
     else:
-        from ..cli_figures import _upset_figure
-
-        drawing = _upset_figure(result.inputs, lang, reason=result.fallback or "")
+        drawing = upset_drawing(result.inputs, lang, reason=result.fallback or "")
     svg = save(drawing, "svg")
     return [(t("report.figure_euler", lang).format(day=on.isoformat()),
              svg.decode("utf-8") if isinstance(svg, bytes) else svg)]

@@ -21,7 +21,7 @@ def leader_share_figure(atlas: "Atlas", results: Sequence[dict[str, Any]], lang:
     from matplotlib.figure import Figure
 
     if lang == "zh-Hant":
-        from ..report.fonts import use_cjk_font
+        from ..fonts import use_cjk_font
 
         use_cjk_font()
     points = [r for r in results if r["leader_share"] is not None]

@@ -1,7 +1,7 @@
 """Membership timelines: one bar per state and organization, coloured by status, with dated event markers.
 
 ``timeline_figure(atlas, "cst,csto")`` returns a matplotlib Figure; ``render(fig, "svg"|"png"|"pdf")``
-its bytes.  Chinese names need the CJK font (``report.fonts``), registered before drawing.
+its bytes.  Chinese names need the CJK font (``blocmap.fonts``), registered before drawing.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
     from matplotlib.patches import Patch
 
     if lang == "zh-Hant":
-        from ..report.fonts import use_cjk_font
+        from ..fonts import use_cjk_font
 
         use_cjk_font()
     ids = resolve_orgs(atlas, orgs)

@@ -219,14 +219,14 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
 def render_html(context: dict[str, Any], for_print: bool = False) -> str:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    from .fonts import cjk_font_path
+    from ..fonts import cjk_font_path
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(("html", "j2")),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["millions"] = lambda v: "—" if v is None else f"{v / 1e6:,.2f}"
     env.filters["pct"] = lambda v, digits=1: "—" if v is None else f"{100 * v:.{digits}f}%"
     env.filters["num"] = lambda v, digits=3: "—" if v is None else f"{v:,.{digits}f}"
-    font_url = cjk_font_path().as_uri() if for_print else None
+    font_url = Path(cjk_font_path()).as_uri() if for_print else None
     return env.get_template("report.html.j2").render(**context, for_print=for_print, font_url=font_url)
 
 
