@@ -28,6 +28,22 @@ def test_readme_examples_run():
         assert result.exit_code == 0, f"{command}: {result.output}"
 
 
+def test_readme_file_examples_write_their_files(tmp_path, monkeypatch):
+    """The `bash` blocks write files: run them in a scratch folder and check each file appears."""
+    monkeypatch.chdir(tmp_path)
+    commands = [line.split("  #")[0].strip() for block in code_blocks("bash") for line in block.splitlines()
+                if line.startswith("blocmap ")]
+    assert len(commands) >= 8
+    for command in commands:
+        args = shlex.split(command)[1:]
+        if args[:2] == ["indicators", "import"]:
+            continue  # needs a World Bank download; tested in test_econ_asymmetry.py
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, f"{command}: {result.output}"
+        written = args[args.index("-o") + 1] if "-o" in args else args[args.index("--chart") + 1]
+        assert (tmp_path / written).stat().st_size > 1000, command
+
+
 def test_readme_error_example_is_what_blocmap_says():
     block = next(b for b in code_blocks("text") if "$ blocmap members csot" in b)
     expected = block.splitlines()[1]
