@@ -109,6 +109,14 @@ def test_cite():
     assert run("cite", "--format", "bibtex").output.startswith("@software{blocmap,")
 
 
+def test_overview_as_json():
+    data = json.loads(run("overview", "--on", "2016-01-01", "--format", "json").output)
+    eaeu = next(o for o in data["orgs"] if o["org"] == "eaeu")
+    assert [s["state"] for s in eaeu["members"]["member"]] == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
+    assert data["zones"][0] == {"orgs": ["cis", "csto", "eaeu", "customs_union", "union_state"],
+                                "states": ["BLR", "RUS"]}
+
+
 def test_overview_is_the_main_job():
     result = run("overview", "--on", "2016-01-01")
     assert result.exit_code == 0

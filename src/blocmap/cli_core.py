@@ -318,35 +318,54 @@ def check(folder: Path | None) -> None:
                f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")
 
 
+OVERVIEW_ORGS = ["cis", "csto", "union_state", "eurasec", "customs_union", "eaeu", "guam", "sco"]
+
+
+def overview_data(atlas, day, lang: str) -> dict:
+    """The post-Soviet system on a day as data: each organization's states by status, the overlap."""
+    orgs = []
+    for org_id in OVERVIEW_ORGS:
+        found = atlas.members(org_id, on=day)
+        if not atlas.orgs[org_id].exists_on(day) and not found:
+            continue
+        groups: dict[str, list[dict]] = {}
+        for m in found:
+            groups.setdefault(m.status, []).append(
+                {"state": m.state, "name": atlas.state_name(m.state, lang), "certain": m.certain})
+        orgs.append({"org": org_id, "name": atlas.org_name(org_id, lang),
+                     "acronym": atlas.org_name(org_id, lang, short=True), "members": groups})
+    zones = [{"orgs": list(z.orgs), "states": list(z.states)}
+             for z in atlas.overlap(ORG_SETS["post-soviet"], on=day)]
+    return {"on": day.isoformat(), "orgs": orgs, "zones": zones}
+
+
 @click.command()
 @click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@format_option(("table", "json"))
 @lang_option
 @data_option
-def overview(on: str, lang: str, data_dir: Path | None) -> None:
+def overview(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
     """The post-Soviet system on a day: each organization's members and the overlap."""
     from .dates import parse_day
 
     lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
-    day = parse_day(on, "on")
-    out = [f"blocmap — {t('msg.as_of', lang)} {day.isoformat()}", ""]
-    for org_id in ["cis", "csto", "union_state", "eurasec", "customs_union", "eaeu", "guam", "sco"]:
-        org = atlas.orgs[org_id]
-        found = atlas.members(org_id, on=day)
-        if not org.exists_on(day) and not found:
-            continue
-        groups: dict[str, list[str]] = {}
-        for m in found:
-            groups.setdefault(m.status, []).append(atlas.state_name(m.state, lang) + ("" if m.certain else "*"))
-        out.append(f"{atlas.org_name(org_id, lang)} ({atlas.org_name(org_id, lang, short=True)})")
-        for status, names in groups.items():
+    data = overview_data(atlas, parse_day(on, "on"), lang)
+    if fmt == "json":
+        emit(render([], "json", json_data=data))
+        return
+    out = [f"blocmap — {t('msg.as_of', lang)} {data['on']}", ""]
+    for org in data["orgs"]:
+        out.append(f"{org['name']} ({org['acronym']})")
+        for status, states in org["members"].items():
+            names = [s["name"] + ("" if s["certain"] else "*") for s in states]
             out.append(f"  {t('status.' + status, lang)} ({len(names)}): {', '.join(names)}")
-        if not groups:
+        if not org["members"]:
             out.append(f"  {t('msg.none', lang)}")
     out += ["", t("col.zone", lang) + ":"]
-    for zone in atlas.overlap(ORG_SETS["post-soviet"], on=day):
-        label = " ∩ ".join(atlas.org_name(o, lang, short=True) for o in zone.orgs)
-        out.append(f"  {label}: {', '.join(atlas.state_name(s, lang) for s in zone.states)}")
+    for zone in data["zones"]:
+        label = " ∩ ".join(atlas.org_name(o, lang, short=True) for o in zone["orgs"])
+        out.append(f"  {label}: {', '.join(atlas.state_name(s, lang) for s in zone['states'])}")
     out += ["", "blocmap members ORG --on DATE · blocmap history ORG · blocmap disputes · blocmap --help"]
     emit("\n".join(out))
 
