@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from blocmap import paper
 from blocmap.cli import main
-from blocmap.paper.seed import compare, paper_table
+from blocmap.paper.seed import compare
 
 
 def run(*args: str):

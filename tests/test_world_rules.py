@@ -19,7 +19,7 @@ pytestmark = needs_data
 
 FIRST, LAST = dt.date(1991, 1, 1), dt.date(1996, 12, 31)
 FOUNDED, DISSOLVED = dt.date(1991, 6, 1), dt.date(1995, 9, 1)  # dissolved: first day gone
-ARMENIA_FROM = dt.date(1991, 12, 21)                               # COW states2016
+ARMENIA_FROM = dt.date(1991, 12, 26)                               # COW states2016: ARM,371,…,1991,12,26
 STATUSES = ["member", "associate", "observer", "suspended", "participant", None]
 
 

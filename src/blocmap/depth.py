@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .errors import DataError, QueryError
+from .errors import QueryError
 from .i18n import t
 from .loader import BUNDLED, Raw, _list_of_maps, _read_yaml, _Reader
 
@@ -71,17 +71,9 @@ def read_depth(raw: Raw) -> list[Depth]:
 
 @lru_cache(maxsize=4)
 def _bundled(folder: Path = BUNDLED) -> tuple[Depth, ...]:
-    from .loader import load_folder
-    from .validate import check_source_keys
+    from .validate import load_feature_file
 
-    raw = load_folder(folder)
-    raw.problems.clear()  # the organizations' own files are validated by the atlas; here only depth.yaml
-    found = read_depth(raw)
-    raw.source_refs[:] = [ref for ref in raw.source_refs if ref[1] == "depth.yaml"]
-    check_source_keys(raw)
-    if raw.problems:
-        raise DataError(raw.problems)
-    return tuple(found)
+    return load_feature_file(folder, "depth.yaml", read_depth)
 
 
 def depth(org: str | None = None) -> list[Depth]:

@@ -10,8 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import DataError, Problem, QueryError
-from .loader import BUNDLED, LineDict, Raw, _list_of_maps, _read_yaml, _Reader
+from .errors import QueryError
+from .loader import BUNDLED, Raw, _list_of_maps, _read_yaml, _Reader
 
 LEVELS = ("highest", "intergovernmental", "executive", "judicial", "parliamentary", "secretariat", "sectoral")
 FIELDS = ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")
@@ -76,17 +76,9 @@ def read_organs(raw: Raw) -> list[Organ]:
 
 @lru_cache(maxsize=4)
 def _bundled(folder: Path = BUNDLED) -> tuple[Organ, ...]:
-    from .loader import load_folder
-    from .validate import check_source_keys
+    from .validate import load_feature_file
 
-    raw = load_folder(folder)
-    raw.problems.clear()  # the organizations' own files are validated by the atlas; here only organs.yaml
-    found = read_organs(raw)
-    raw.source_refs[:] = [ref for ref in raw.source_refs if ref[1] == "organs.yaml"]
-    check_source_keys(raw)
-    if raw.problems:
-        raise DataError(raw.problems)
-    return tuple(found)
+    return load_feature_file(folder, "organs.yaml", read_organs)
 
 
 def organs(org: str | None = None, folder: Path | None = None) -> list[Organ]:

@@ -146,3 +146,19 @@ def check(raw: Raw) -> list[Problem]:
     for rule in RULES:
         rule(raw)
     return raw.problems
+
+
+def load_feature_file(folder, name: str, read):
+    """Records of one feature file (organs.yaml, depth.yaml) read by ``read(raw)``, with its own
+    problems and its source keys checked; the organizations' files are the atlas's business."""
+    from .errors import DataError
+    from .loader import load_folder
+
+    raw = load_folder(folder)
+    raw.problems.clear()
+    found = read(raw)
+    raw.source_refs[:] = [ref for ref in raw.source_refs if ref[1] == name]
+    check_source_keys(raw)
+    if raw.problems:
+        raise DataError(raw.problems)
+    return tuple(found)

@@ -16,7 +16,6 @@ How a table is derived from events (the rule, not per-row text):
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections import OrderedDict
 from dataclasses import dataclass, field

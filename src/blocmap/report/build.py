@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..dates import parse_day
 from ..i18n import t
-from ..model import INSIDE
 
 if TYPE_CHECKING:
     from ..atlas import Atlas

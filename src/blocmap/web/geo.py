@@ -50,40 +50,6 @@ def _albers(lon: float, lat: float) -> tuple[float, float]:
     return rho * math.sin(theta), rho0 - rho * math.cos(theta)
 
 
-def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    """Delta-decoded, de-quantized arcs (TopoJSON spec §2.1.5)."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    out = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        out.append(points)
-    return out
-
-
-def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
-    for i in indexes:
-        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
-        points.extend(arc if not points else arc[1:])
-    return points
-
-
-def _unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """A ring crossing the antimeridian (Chukotka, Wrangel Island) continues past 180°E.
-
-    Left as -180…180 it would be read as a band around the whole globe.
-    """
-    lons = [x for x, _ in ring]
-    if max(lons) - min(lons) <= 180:
-        return ring
-    return [(x + 360 if x < 0 else x, y) for x, y in ring]
-
-
 def _densify(coords: list[tuple[float, float]], step: float = 1.0) -> list[tuple[float, float]]:
     """Add points so straight clip edges (a meridian cut) bend with the projection."""
     out = [coords[0]]

@@ -291,7 +291,6 @@ def org_table(cow_ids: list[str], ids: list[str], org_periods: "pd.DataFrame",
             return cast(value) if cast else value
 
         first = int(span.loc[org, "first"]) if org in span.index else None
-        last = int(span.loc[org, "last"]) if org in span.index else None
         rows.append({
             "id": org, "cow_id": cow_id, "position": position, "ionum": get("ionum", int),
             "name": get("orgname", str) or cow_id.upper(), "long_name": get("longorgname", str),
