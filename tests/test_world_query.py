@@ -153,8 +153,8 @@ def test_core_members_command_falls_back_to_imported_organizations() -> None:
     assert asean.exit_code == 0, asean.output
     rows = json.loads(asean.output)
     assert {r["data"] for r in rows} == {"cow"}
-    # states outside blocmap's curated list keep their COW abbreviation (Indonesia: INS, ccode 850)
-    assert ("INS", 850) in {(r["state"], r["ccode"]) for r in rows if r["status"] == "member"}
+    # states outside blocmap's curated list get their ISO code through Natural Earth's names
+    assert ("IDN", 850) in {(r["state"], r["ccode"]) for r in rows if r["status"] == "member"}
     typo = run("members", "aseen", "--on", "2010-01-01", "--db", db)
     assert typo.exit_code == 1 and "did you mean" in typo.output and "asean" in typo.output
     curated = json.loads(run("members", "csto", "--on", "2008-06-01", "--db", db, "--format", "json").output)

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang, write_output
+from .cli_world import db_option
 from .errors import QueryError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
@@ -51,13 +52,21 @@ def _image(figure: Any, fmt: str) -> bytes:
     return save(figure, fmt)
 
 
-def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str = "--orgs"):
+def _atlas(data_dir: Path | None, orgs: str | None, db: Path | None):
+    """The atlas, joined with the imported world where ``orgs`` names a COW-only organization."""
+    from .world.view import with_world
+
+    return with_world(get_atlas(data_dir), orgs, db)
+
+
+def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str = "--orgs",
+               db: Path | None = None):
     """The atlas, the day, the org specs and their memberships (empty sets dropped, said so)."""
     from .dates import parse_day
     from .figures.api import selection
 
     day = parse_day(on, parameter="--on")
-    atlas = get_atlas(data_dir)
+    atlas = _atlas(data_dir, orgs, db)
     data, notes = selection(atlas, day, orgs, parameter)
     for note in notes:
         click.echo(f"blocmap: note: {note}", err=True)
@@ -84,7 +93,7 @@ def _common(func):
                              "another day. Default: cis,csto,eaeu,customs_union,union_state.")(func)
     func = click.option("--on", "on", default="today", show_default=True,
                         help="Day of the memberships (YYYY-MM-DD).")(func)
-    return data_option(lang_option(func))
+    return db_option(data_option(lang_option(func)))
 
 
 @click.group("figure")
@@ -97,7 +106,7 @@ def figure() -> None:
 @click.option("--format", "fmt", default=None, help="svg, png, pdf or json (default: from the file suffix).")
 @click.option("--max-empty", type=click.IntRange(0, 20), default=3, show_default=True,
               help="Most hatched empty zones to accept before drawing an UpSet plot instead.")
-def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
+def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None, output: Path,
               fmt: str | None, max_empty: int) -> None:
     """A zone-exact Euler diagram: each state's name inside the region of its organizations.
 
@@ -109,7 +118,7 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
     from .dates import parse_day
     from .figures.api import euler, upset_drawing
 
-    result = euler(get_atlas(data_dir), parse_day(on, parameter="--on"), orgs, lang, max_empty)
+    result = euler(_atlas(data_dir, orgs, db), parse_day(on, parameter="--on"), orgs, lang, max_empty)
     for note in result.notes:
         click.echo(f"blocmap: note: {note}", err=True)
     if result.layout is None:
@@ -131,12 +140,12 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
 @figure.command("upset")
 @_common
 @click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
-def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
+def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None, output: Path,
               fmt: str | None) -> None:
     """An UpSet plot: one column per combination of organizations, with the states in it."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
     lang = normal_lang(lang)
-    atlas, _, data = _selection(data_dir, on, orgs)
+    atlas, _, data = _selection(data_dir, on, orgs, db=db)
     from .figures.adapter import euler_inputs
     from .figures.api import upset_drawing
 
@@ -148,14 +157,14 @@ def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, outpu
 @_common
 @click.option("--org", "org", default=None, help="One organization: states coloured by status.")
 @click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
-def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Path | None,
+def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Path | None, db: Path | None,
             output: Path, fmt: str | None) -> None:
     """A map of Eurasia: states coloured by status in --org, or by how many of --orgs they are in."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
     if org and orgs:
         raise QueryError("--org and --orgs: give one of them", parameter="--org")
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, org or orgs, "--org" if org else "--orgs")
+    atlas, day, data = _selection(data_dir, on, org or orgs, "--org" if org else "--orgs", db)
     from .figures import mapplot, strings
 
     names = _namers(atlas)
@@ -196,12 +205,12 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
 @figure.command("network")
 @_common
 @click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
-def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, output: Path,
+def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None, output: Path,
                        fmt: str | None) -> None:
     """States linked by the number of organizations (of --orgs) they both belong to."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
     lang = normal_lang(lang)
-    atlas, day, data = _selection(data_dir, on, orgs)
+    atlas, day, data = _selection(data_dir, on, orgs, db=db)
     from .figures import strings
     from .figures.network import draw_network
 

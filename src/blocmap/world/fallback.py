@@ -36,7 +36,8 @@ def open_world(atlas: Any, db: str | Path | None = None) -> Any | None:
 def row(world: Any, m: WorldMembership, atlas: Any = None, lang: str = "en") -> dict[str, Any]:
     """A membership as a row with the keys the core commands render."""
     curated = m.data == "curated" and atlas is not None
-    name = atlas.state_name(m.state, lang) if (atlas is not None and m.state) else m.state_name
+    known = atlas is not None and m.state in atlas.states
+    name = atlas.state_name(m.state, lang) if known else m.state_name  # COW's English name
     org_name = atlas.org_name(m.org, lang, short=True) if curated else \
         (world.cow_orgs.get(m.org, {}).get("name") or m.org)
     return {

@@ -120,7 +120,13 @@ class World:
     # -- spells -----------------------------------------------------------------------------
 
     def _iso3(self, ccode: int) -> str | None:
-        return self.curated.iso3_of(ccode) if self.curated else None
+        """blocmap's code for the state: the curated list's, else Natural Earth's (``iso.py``)."""
+        found = self.curated.iso3_of(ccode) if self.curated else None
+        if found is None:
+            from .iso import iso3_from_name
+
+            found = iso3_from_name(*self._states.get(ccode, (None, None)))
+        return found
 
     def spells_of(self, org: str | None = None, ccode: int | None = None) -> list[SpellRow]:
         """The spells that answer for ``org`` and/or ``ccode`` (curated over COW)."""
@@ -231,8 +237,8 @@ class World:
             FROM spells WHERE org IN (SELECT unnest(?::VARCHAR[]))
             ORDER BY org, ccode, start"""
         frame = self._con.execute(sql, [list(ids)]).df()
-        if self.curated is not None and len(frame):
-            codes = {c: self.curated.iso3_of(c) for c in frame.ccode.unique()}
+        if len(frame):
+            codes = {c: self._iso3(int(c)) for c in frame.ccode.unique()}
             frame["state"] = frame.ccode.map(codes)
         return frame
 
