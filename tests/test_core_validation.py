@@ -156,3 +156,10 @@ def test_missing_folder():
     result = CliRunner().invoke(main, ["check", "/nonexistent/blocmap-data"])
     assert result.exit_code == 1
     assert "/nonexistent/blocmap-data: no such data folder" in result.output
+
+
+def test_event_title_languages_are_checked(data_copy):
+    edit(data_copy, "orgs/cis.yaml", "      zh-Hant: \"獨立國協成員簽署獨立國協憲章\"", "      zh-CN: \"独立国协成员签署独立国协宪章\"")
+    found = problems_of(data_copy)
+    assert any(p.startswith("orgs/cis.yaml:") and "'title' has unknown language(s) zh-CN; use en, zh-Hant, ru" in p
+               for p in found)

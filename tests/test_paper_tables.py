@@ -104,3 +104,14 @@ def test_output_file_is_whole_or_absent(tmp_path):
     missing = tmp_path / "no" / "t.md"
     result = run("table", "--paper", "1", "-o", str(missing))
     assert result.exit_code == 1 and "does not exist" in result.output and not missing.exists()
+
+
+def test_the_charter_row_uses_the_papers_words():
+    import blocmap
+    from blocmap.paper.tables import table
+
+    rows = table(blocmap.load(), "cis", 1993, 1993, lang="zh-Hant")
+    charter = next(r for r in rows if r["dates"] == ["1993-01-22"])
+    assert charter["text"] == "獨立國協成員簽署獨立國協憲章" and charter["states"] == []
+    english = table(blocmap.load(), "cis", 1993, 1993, lang="en")
+    assert next(r for r in english if r["dates"] == ["1993-01-22"])["text"] == "Members of the CIS signed the CIS Charter"

@@ -259,7 +259,7 @@ def _read_event(reader: _Reader, org: str, node: LineDict) -> Event | None:
         return None
     reader.cite(sources, node.line, "event")
     return Event(org, state, date, kind, status, sources, reader.text(node, "note"),  # type: ignore[arg-type]
-                 reader.text(node, "dispute"), reader.file, node.line)
+                 reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"))
 
 
 def _read_dispute(reader: _Reader, org: str, node: LineDict) -> Dispute | None:

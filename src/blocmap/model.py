@@ -119,6 +119,9 @@ class Event:
     dispute: str | None = None
     file: str = ""
     line: int = 0
+    #: What happened, in words per language (en, zh-Hant, ru), where the event kind alone is too
+    #: vague: "signed" for the organization's own event says nothing of *what* was signed.
+    title: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,9 @@ def wording(atlas: "Atlas", item: Item, lang: str = "en") -> str:
     note = next((e.note for e in item.events if e.note), "") or ""
     states = item.states
     if not states:
+        titled = next((e.title for e in item.events if e.title), None)
+        if titled:
+            return titled.get(lang) or titled.get("en") or next(iter(titled.values()))
         key = f"paper.org.{item.kind}" if f"paper.org.{item.kind}" in TABLE else "paper.org.other"
         return t(key, lang).format(org=org, note=note, event=t(f"event.{item.kind}", lang))
     names = t("paper.sep", lang).join(atlas.state_name(s, lang) for s in states)
