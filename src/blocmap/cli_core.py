@@ -9,11 +9,11 @@ import click
 from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang
 from .cli_world import db_option
 from .i18n import t
-from .model import STATUS_EVENTS, STATUSES
+from .model import POST_SOVIET, STATUS_EVENTS, STATUSES
 from .output import render
 from .rows import event_row, membership_row  # noqa: F401 - shared with the web API
 
-ORG_SETS = {"post-soviet": ["cis", "csto", "eaeu", "customs_union", "union_state"]}
+ORG_SETS = {"post-soviet": list(POST_SOVIET)}
 
 
 def _table_rows(rows: list[dict], lang: str, first: str) -> list[dict]:

@@ -23,6 +23,10 @@ STATUSES = (
     "withdrawn",    # left; ends the relation
 )
 
+#: The post-Soviet system as the seed paper's Figure 1 draws it: the default set of the
+#: overlap, the Euler diagram and the web atlas's home page.
+POST_SOVIET = ("cis", "csto", "eaeu", "customs_union", "union_state")
+
 #: Statuses that put a state inside an organization's set (Euler diagrams, asymmetry).
 INSIDE = frozenset({"member", "associate"})
 #: Statuses that end a relation; a spell with one of them is not reported as current.

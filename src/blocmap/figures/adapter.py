@@ -13,11 +13,9 @@ from typing import Any, Callable
 
 from ..dates import parse_day
 from ..errors import QueryError
+from ..model import INSIDE, POST_SOVIET
 from . import strings
 
-#: Figure 1 of the paper: the post-Soviet system.
-DEFAULT_ORGS = ("cis", "csto", "eaeu", "customs_union", "union_state")
-INSIDE = frozenset({"member", "associate"})  # = blocmap.model.INSIDE
 #: Footnote marks, in the classic order; all are in the bundled font (superscript 4-9 are not).
 MARKS = ("*", "†", "‡", "§", "¶", "‖")
 
@@ -44,7 +42,7 @@ class Memberships:
 def parse_orgs(text: str | None, on: dt.date, atlas: Any,
                parameter: str = "--orgs") -> list[OrgSpec]:
     """``"cis,customs_union@2014-01-01"`` → specs; one-line errors naming ``parameter``."""
-    items = [part.strip() for part in text.split(",")] if text else list(DEFAULT_ORGS)
+    items = [part.strip() for part in text.split(",")] if text else list(POST_SOVIET)
     specs, seen = [], set()
     for item in items:
         if not item:

@@ -14,7 +14,6 @@ from typing import Any
 
 from ..errors import QueryError
 
-DEFAULT_ORGS = "cis,csto,eaeu,customs_union,union_state"
 
 
 @dataclass
@@ -108,7 +107,7 @@ def report_figures(atlas: Any, on: dt.date, lang: str = "en") -> list[tuple[str,
     from .render import draw_euler, save
 
     try:
-        result = euler(atlas, on, DEFAULT_ORGS, lang)
+        result = euler(atlas, on, None, lang)  # None: the post-Soviet system
     except QueryError:  # no member in any of them that day (before December 1991)
         return []
     if result.layout is not None:

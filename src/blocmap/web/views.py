@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..dates import parse_day, parse_year
 from ..errors import QueryError, unknown
-from ..model import INSIDE, LANGS
+from ..model import INSIDE, LANGS, POST_SOVIET
 from ..rows import event_row, membership_row, source_row, spell_row
 from . import hooks
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ..model import Organization
 
 #: The organizations of the seed paper's Figure 1; the map counts memberships in these.
-POST_SOVIET = ("cis", "csto", "eaeu", "customs_union", "union_state")
 #: The slider starts here: the year the Soviet Union ended.
 FIRST_DAY = dt.date(1991, 1, 1)
 #: Today's map has no polygon for a state that no longer exists; its status is drawn on the
