@@ -2,8 +2,9 @@
 
     PYTHONPATH=src python benchmarks/world.py [--db PATH] [--quick]
 
-Without ``--db`` the COW files in ``../shared/data`` are imported into a temporary store
-first.  Prints one line per measurement: ours, the baseline, and the ratio (baseline/ours,
+Without ``--db`` the COW files (``--cow DIR``: a folder with ``cow_igo_v3/`` and
+``cow_states/``, by default ``../shared/data``; the full files from correlatesofwar.org) are
+imported into a temporary store first.  Prints one line per measurement: ours, the baseline, and the ratio (baseline/ours,
 so higher is better for us).  Not a test: numbers depend on the machine.
 """
 
@@ -205,6 +206,8 @@ def bench_cold_start(db: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--cow", type=Path, default=DATA,
+                        help="folder with cow_igo_v3/ and cow_states/ (the full COW files)")
     parser.add_argument("--quick", action="store_true", help="fewer calls, skip the slow self-join")
     args = parser.parse_args()
     from blocmap.world import World
@@ -213,10 +216,13 @@ def main() -> None:
     print(f"machine: {machine()}")
     db = args.db
     if db is None:
+        cow = args.cow
+        if not (cow / "cow_igo_v3" / "state_year_format3.csv").is_file():
+            sys.exit(f"benchmarks/world.py: no COW files in {cow}; give --cow DIR or --db PATH")
         db = Path(tempfile.mkdtemp(prefix="blocmap-bench-")) / "world.duckdb"
         t = time.perf_counter()
-        import_cow(DATA / "cow_igo_v3" / "state_year_format3.csv", DATA / "cow_igo_v3" / "igo_year_format3.csv",
-                   DATA / "cow_states" / "states2016.csv", db)
+        import_cow(cow / "cow_igo_v3" / "state_year_format3.csv", cow / "cow_igo_v3" / "igo_year_format3.csv",
+                   cow / "cow_states" / "states2016.csv", db)
         print(f"import of the three COW files: {time.perf_counter() - t:.2f} s")
     world = World(db, curated=None)  # COW coding throughout, so baselines see the same spells
     spells = world.spell_table(source="cow")

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled atlas, a copy of the data folder to break, the shared data files."""
+"""Shared fixtures: the bundled atlas and a copy of the data folder to break."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ def _private_cache(tmp_path_factory):
     import os
 
     os.environ["BLOCMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -33,10 +32,3 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("__pycache__"))
     return target
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"the shared folder is not beside the repository ({SHARED})")
-    return SHARED

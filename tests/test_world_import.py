@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_world_support import IGO_YEAR, POST_SOVIET, STATES, full_store, needs_data, write_subset
+from test_world_support import IGO_YEAR, POST_SOVIET, STATES, store, write_subset
 
 from blocmap.cli import main
 
-pytestmark = needs_data
+
 
 
 def digest(path: Path) -> str:
@@ -23,14 +23,14 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def test_full_import_contents() -> None:
+def test_import_contents() -> None:
     import duckdb
 
-    con = duckdb.connect(str(full_store()), read_only=True)
+    con = duckdb.connect(str(store()), read_only=True)
     count = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
-    assert count("SELECT count(*) FROM orgs") == 534
-    assert count("SELECT count(*) FROM system_years") == 15557
-    assert count("SELECT count(DISTINCT ccode) FROM system_years") == 217
+    assert count("SELECT count(*) FROM orgs") == 32  # the extract (tests/fixtures/cow)
+    assert count("SELECT count(*) FROM system_years") == 4759
+    assert count("SELECT count(DISTINCT ccode) FROM system_years") == 60
     # COW's lower-case ids, except curated organizations keep blocmap's id
     assert con.execute("SELECT id, name, start_year FROM orgs WHERE cow_id = 'eaec'").fetchone() == (
         "eurasec", "Eurasian Economic Community", 2000)
@@ -40,9 +40,11 @@ def test_full_import_contents() -> None:
     assert con.execute("SELECT status, start, end_day, precision FROM spells "
                        "WHERE org = 'csto' AND ccode = 704").fetchall() == [
         ("member", __import__("datetime").date(2002, 1, 1), __import__("datetime").date(2012, 1, 1), "year")]
-    # COW's -1 became existence years; AGC has a gap (1990-2001)
-    assert con.execute("SELECT start_year, end_year FROM org_periods WHERE org = 'agc' "
-                       "ORDER BY 1").fetchall() == [(1964, 1989), (2002, 2014)]
+    # COW's -1 became existence years: the OAU runs to 2002, when the AU begins
+    assert con.execute("SELECT start_year, end_year FROM org_periods WHERE org = 'oau'").fetchall() == [
+        (1963, 2002)]
+    assert con.execute("SELECT start_year, end_year FROM org_periods WHERE org = 'au'").fetchall() == [
+        (2002, 2014)]
     # the COW state list: names, abbreviations, day-precision tenures
     assert con.execute("SELECT abb, name FROM states WHERE ccode = 705").fetchone() == ("KZK", "Kazakhstan")
     assert con.execute("SELECT count(*) FROM state_periods").fetchone()[0] == 243

@@ -6,24 +6,24 @@ import csv
 import json
 
 from click.testing import CliRunner
-from test_world_support import full_store, needs_data
+from test_world_support import STATES, store
 
 import blocmap
 from blocmap.cli import main
 from blocmap.world.iso import iso3_from_name
 
-pytestmark = needs_data
 
 
-def cow_states(shared) -> dict[int, tuple[str, str, int]]:
-    rows = csv.DictReader((shared / "data" / "cow_states" / "states2016.csv").open(encoding="utf-8-sig"))
+
+def cow_states() -> dict[int, tuple[str, str, int]]:
+    rows = csv.DictReader(STATES.open(encoding="utf-8-sig"))
     return {int(r["ccode"]): (r["stateabb"], r["statenme"], int(r["endyear"])) for r in rows}
 
 
-def test_the_name_match_agrees_with_the_curated_states(shared):
+def test_the_name_match_agrees_with_the_curated_states():
     """Where blocmap's states list has a COW code, matching Natural Earth names gives the same ISO code."""
     atlas = blocmap.load()
-    states = cow_states(shared)
+    states = cow_states()
     checked = 0
     for state in atlas.states.values():
         for code in state.cow:
@@ -35,8 +35,8 @@ def test_the_name_match_agrees_with_the_curated_states(shared):
     assert checked > 60
 
 
-def test_every_state_of_2016_has_a_code(shared):
-    current = {c: (abb, name) for c, (abb, name, end) in cow_states(shared).items() if end == 2016}
+def test_every_state_of_2016_has_a_code():
+    current = {c: (abb, name) for c, (abb, name, end) in cow_states().items() if end == 2016}
     missing = sorted(name for abb, name in current.values() if iso3_from_name(abb, name) is None)
     # COW v2016 still calls code 345 'Yugoslavia' after 2006 (Serbia in v2024); blocmap's states
     # list gives it YUG, which the world store uses first (a known limit: one code per ccode)
@@ -48,7 +48,7 @@ def test_every_state_of_2016_has_a_code(shared):
 def test_euler_of_imported_organizations(tmp_path):
     out = tmp_path / "asean.json"
     result = CliRunner().invoke(main, ["figure", "euler", "--on", "2010-06-01", "--orgs", "asean,sco,cis",
-                                       "--db", str(full_store()), "-o", str(out)])
+                                       "--db", str(store()), "-o", str(out)])
     assert result.exit_code == 0, result.output
     layout = json.loads(out.read_text(encoding="utf-8"))
     by_id = {e["id"]: e for e in layout["elements"]}
@@ -56,5 +56,5 @@ def test_euler_of_imported_organizations(tmp_path):
     assert set(by_id["KAZ"]["sets"]) == {"sco", "cis"}
     assert [s["id"] for s in layout["sets"]] and layout["empty_zones"] == []
     unknown = CliRunner().invoke(main, ["figure", "euler", "--orgs", "asaen,cis", "-o", str(out),
-                                        "--db", str(full_store())])
+                                        "--db", str(store())])
     assert unknown.exit_code == 1 and "unknown organization 'asaen'" in unknown.output

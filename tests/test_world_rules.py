@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_world_support import STATES, needs_data, write_subset
+from test_world_support import STATES, write_subset
 
 from blocmap.dates import PartialDate
 from blocmap.world import World
 from blocmap.world.curated import Curated
 from blocmap.world.spells import COW_CODE, STATUS_RANK, SpellRow
 
-pytestmark = needs_data
+
 
 FIRST, LAST = dt.date(1991, 1, 1), dt.date(1996, 12, 31)
 FOUNDED, DISSOLVED = dt.date(1991, 6, 1), dt.date(1995, 9, 1)  # dissolved: first day gone

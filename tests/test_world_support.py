@@ -1,34 +1,44 @@
-"""Shared helpers for the world tests: where the real COW files are, one cached full import,
-and small subsets of the real files.  (A few tests of the helpers themselves live here too.)
+"""Shared helpers for the world tests: the bundled COW extract, one cached import of it, and
+small subsets of the real files.  (A few tests of the helpers themselves live here too.)
 
-The real files are read from ``shared/data`` beside the repository, as in CI; tests skip with
-a clear reason only when that folder is missing.
+The extract (tests/fixtures/cow) is real COW data cut to 32 organizations and 60 states, so
+the world tests run on every clone; the few that compare with the whole data set use the full
+files from ``shared/data`` beside the repository and say why they skip without them.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import os
 import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data"
+# The extract every clone has (tests/fixtures/cow/README.md says how it was cut) ...
+EXTRACT = REPO / "tests" / "fixtures" / "cow"
+STATE_YEAR = EXTRACT / "state_year_format3.csv"
+IGO_YEAR = EXTRACT / "igo_year_format3.csv"
+STATES = EXTRACT / "states2016.csv"
+# ... and the full files, for the tests that compare with the whole of COW (534 organizations,
+# 217 states, the dyadic file): a folder with COW's cow_igo_v3/ and cow_states/ folders, named by
+# $BLOCMAP_COW_DATA (by default the project's shared data folder beside the repository).
+DATA = Path(os.environ.get("BLOCMAP_COW_DATA") or REPO.parent / "shared" / "data")
 COW = DATA / "cow_igo_v3"
-STATE_YEAR = COW / "state_year_format3.csv"
-IGO_YEAR = COW / "igo_year_format3.csv"
+FULL_STATE_YEAR = COW / "state_year_format3.csv"
+FULL_IGO_YEAR = COW / "igo_year_format3.csv"
 NDY = COW / "cow_igo_ndy.csv.gz"
-STATES = DATA / "cow_states" / "states2016.csv"
+FULL_STATES = DATA / "cow_states" / "states2016.csv"
 
-needs_data = pytest.mark.skipif(not STATE_YEAR.exists(),
-                                reason=f"COW IGO files not found in {COW} (shared/data beside the repo)")
+needs_full_data = pytest.mark.skipif(
+    not FULL_STATE_YEAR.exists(),
+    reason="compares with the whole COW IGO data set, which is not bundled "
+           "(set BLOCMAP_COW_DATA to a folder with COW's cow_igo_v3/ and cow_states/ to run it)")
 
 
-@functools.lru_cache(maxsize=None)
-def full_store() -> Path:
-    """The three real files imported once per test run (removed when the run ends)."""
+def _imported(state_year: Path, igo_year: Path, states: Path) -> Path:
     import atexit
     import shutil
 
@@ -37,15 +47,27 @@ def full_store() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="blocmap-world-"))
     atexit.register(shutil.rmtree, folder, True)
     db = folder / "world.duckdb"
-    import_cow(STATE_YEAR, IGO_YEAR, STATES, db)
+    import_cow(state_year, igo_year, states, db)
     return db
 
 
 @functools.lru_cache(maxsize=None)
-def state_year_frame():
+def store() -> Path:
+    """The bundled extract imported once per test run (removed when the run ends)."""
+    return _imported(STATE_YEAR, IGO_YEAR, STATES)
+
+
+@functools.lru_cache(maxsize=None)
+def full_store() -> Path:
+    """The full COW files imported once per test run (only with ``needs_full_data``)."""
+    return _imported(FULL_STATE_YEAR, FULL_IGO_YEAR, FULL_STATES)
+
+
+@functools.lru_cache(maxsize=None)
+def state_year_frame(path: Path = STATE_YEAR):
     import pandas as pd
 
-    return pd.read_csv(STATE_YEAR)
+    return pd.read_csv(path)
 
 
 def write_subset(path: Path, orgs: list[str], years: range | None = None,
@@ -69,7 +91,6 @@ def write_subset(path: Path, orgs: list[str], years: range | None = None,
 POST_SOVIET = {365, 366, 367, 368, 369, 370, 371, 372, 373, 359, 701, 702, 703, 704, 705}
 
 
-@needs_data
 def test_subset_keeps_the_real_cells(tmp_path: Path) -> None:
     path = write_subset(tmp_path / "sy.csv", ["cis", "csto"], range(2010, 2015), POST_SOVIET)
     lines = path.read_text().splitlines()

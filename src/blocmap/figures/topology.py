@@ -15,8 +15,9 @@ other signatures the pair relations allow; the solver uses the fewest such *empt
 (then the fewest cells) and they are reported, never hidden.  Zones of the data come in
 one piece: connectivity constraints are added when a first answer splits one.
 
-The approach follows /work/shared/research/anchors-euler.md §4.5 and RectEuler (Paetzold
-et al. 2023).
+The approach follows RectEuler (Paetzold, Kehlbeck, Strobelt, Xue, Storandt and Deussen,
+"RectEuler: Visualizing Intersecting Sets using Rectangles", Computer Graphics Forum 42(3),
+EuroVis 2023), with a constraint solver in place of its MiniZinc model.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Import the Correlates of War IGO v3 tables into the world store.
 
-Inputs (see shared/data/README.md §1–2):
+Inputs (COW IGO v3, https://correlatesofwar.org/data-sets/igos/; codebook v3):
 
 * the state-year file (3.0b): ``ccode, year, state`` and one column per IGO with
   0 none, 1 full, 2 associate, 3 observer, -9 missing, **-1 IGO not in existence**;
