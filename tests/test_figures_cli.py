@@ -71,7 +71,7 @@ def test_euler_images_render_every_glyph(tmp_path, fmt, lang):
 
 @pytest.mark.parametrize("command", [
     ["figure", "upset", "--on", "2015-06-01", "--lang", "zh-Hant"],
-    ["figure", "network", "--on", "2015-06-01", "--lang", "zh-Hant"],
+    ["network", "--on", "2015-06-01", "--lang", "zh-Hant"],
     ["figure", "map", "--on", "2024-06-01", "--org", "csto", "--lang", "zh-Hant"],
     ["figure", "map", "--on", "2015-06-01", "--lang", "ru"],
 ])

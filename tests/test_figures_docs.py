@@ -36,7 +36,7 @@ COMMANDS = [line.strip() for block in _blocks(TEXT) for line in block.splitlines
 
 def test_the_doc_shows_every_figure_command():
     shown = {" ".join(c.split()[1:3]) for c in COMMANDS}
-    assert {"figure euler", "figure upset", "figure map", "figure network"} <= shown
+    assert {"figure euler", "figure upset", "figure map"} <= shown
     assert any(c.startswith("blocmap network ") for c in COMMANDS)
 
 

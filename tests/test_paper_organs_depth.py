@@ -17,7 +17,7 @@ def run(*args: str):
 
 
 def test_eaeu_organs_and_the_court_term_disagreement(atlas):
-    found = {o.id: o for o in organs.organs("eaeu")}
+    found = {o.id: o for o in organs.organs(atlas, "eaeu")}
     assert {"seec", "eic", "eec", "eec_council", "eec_board", "court"} <= set(found)
     court = found["court"]
     assert court.seat == "Minsk" and "9 years" in court.term_of_office
@@ -28,16 +28,16 @@ def test_eaeu_organs_and_the_court_term_disagreement(atlas):
     assert found["seec"].names["zh-Hant"] == "最高歐亞經濟理事會"
 
 
-def test_cis_csto_union_state_organs():
-    cis = {o.id for o in organs.organs("cis")}
+def test_cis_csto_union_state_organs(atlas):
+    cis = {o.id for o in organs.organs(atlas, "cis")}
     assert {"chs", "chg", "cfm", "cdm", "ipa", "executive_committee"} <= cis
-    assert organs.organs("CSTO") and organs.organs("union_state")
-    for organ in organs.organs():
+    assert organs.organs(atlas, "CSTO") and organs.organs(atlas, "union_state")
+    for organ in organs.organs(atlas):
         assert organ.sources, organ.id
 
 
-def test_compare_side_by_side():
-    rows = {r["dimension"]: r for r in depth.compare(["cis", "union_state", "eaeu", "eu"])}
+def test_compare_side_by_side(atlas):
+    rows = {r["dimension"]: r for r in depth.compare(atlas, ["cis", "union_state", "eaeu", "eu"])}
     assert rows["stage"]["cis_value"] == "free_trade_area"
     assert rows["stage"]["eaeu_value"] == "economic_union"
     assert rows["stage"]["eu_value"] == "economic_and_monetary_union"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import blocmap
+
 import json
 
 import pytest
@@ -16,7 +18,7 @@ from blocmap.web.app import create_app  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(), raise_server_exceptions=True) as c:
+    with TestClient(create_app(blocmap.load()), raise_server_exceptions=True) as c:
         yield c
 
 
@@ -95,10 +97,10 @@ def test_page_twins(client):
     assert state["iso3"] == "GEO" and any(e["org"] == "cis" and e["event"] == "withdrew" for e in state["events"])
     compare = client.get("/api/compare", params={"orgs": "cis,eaeu", "on": "2016-01-01"}).json()
     assert [o["id"] for o in compare["orgs"]] == ["cis", "eaeu"]
-    assert client.get("/api/sources").json()["sources"]
+    assert client.get("/api/sources").json()[0]["events"] >= 0
     assert client.get("/api/source/tass-678014").json()["cited_by"]
     assert client.get("/api/source/seed").json()["disputes"]
-    assert any(d["id"] == "geo-cis-joined" for d in client.get("/api/disputes").json()["disputes"])
+    assert any(d["id"] == "geo-cis-joined" for d in client.get("/api/disputes").json())
 
 
 # ---------------------------------------------------------------------------- failures
@@ -112,7 +114,7 @@ def test_page_twins(client):
     ("/api/memberships?state=Narnia", 400, "state", "unknown state"),
     ("/api/history", 400, "org", "at least one"),
     ("/api/overlap?orgs=cis,,xyz", 400, "orgs", "unknown organization"),
-    ("/api/diff?date1=2014-01-01", 400, "to", "missing"),
+    ("/api/diff?date1=2014-01-01", 400, "date2", "missing"),
     ("/api/asymmetry?org=eaeu&year=twenty", 400, "year", "not a year"),
     ("/api/compare?orgs=cis", 400, "orgs", "at least two"),
     ("/api/day?focus=nope", 400, "focus", "unknown organization"),

@@ -7,6 +7,8 @@ Playwright never downloads a browser here: it launches /usr/bin/chromium.
 
 from __future__ import annotations
 
+import blocmap
+
 import os
 import re
 import socket
@@ -36,7 +38,7 @@ def base_url():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(trusted_hosts=["127.0.0.1"]), host="127.0.0.1",
+    server = uvicorn.Server(uvicorn.Config(create_app(blocmap.load(), trusted_hosts=["127.0.0.1"]), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -5,6 +5,8 @@ Bounded (a few dozen examples per operation) so the whole file runs in seconds.
 
 from __future__ import annotations
 
+import blocmap
+
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
@@ -13,7 +15,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: 
 
 from blocmap.web.app import create_app  # noqa: E402
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app())
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(blocmap.load()))
 
 
 @schema.parametrize()

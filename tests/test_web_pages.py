@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import blocmap
+
 import re
 import subprocess
 import sys
@@ -19,7 +21,7 @@ PAGES = ["/", "/?on=2008-06-01", "/orgs", "/org/csto", "/org/eaeu", "/states", "
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(blocmap.load())) as c:
         yield c
 
 
@@ -168,16 +170,17 @@ def test_home_says_what_happened_that_day(client):
 
 def test_the_soviet_union_is_drawn_on_its_republics(client):
     """Before December 1991 the map shows the USSR's status on the republics not yet independent."""
-    from blocmap.atlas import Atlas
-    from blocmap.web.views import day_view
+    from blocmap.answers import Answers
+    from blocmap.web.views import Views
 
-    day = day_view(Atlas.bundled(), "1991-06-01", "en", "warsaw_pact")
+    views = Views(Answers(blocmap.load()))
+    day = views.day("1991-06-01", "en", "warsaw_pact")
     assert day["map"]["SUN"]["status"] == "member"
     assert day["map"]["KAZ"] == {"count": 0, "status": "member", "via": "SUN"}
     assert day["map"].get("LTU", {}).get("via") is None  # independent since 1990-03-11 in the data
     html = client.get("/", params={"on": "1991-06-01", "focus": "warsaw_pact"}).text
     assert 'class="land st-member" data-iso3="UKR"' in html
-    after = day_view(Atlas.bundled(), "1992-06-01", "en", "cis")
+    after = views.day("1992-06-01", "en", "cis")
     assert all(v.get("via") is None for v in after["map"].values())
 
 

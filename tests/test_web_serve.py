@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import blocmap
+
 import http.client
 import os
 import socket
@@ -70,9 +72,9 @@ def test_serve_refuses_foreign_host_names(served):
 
 
 def test_host_check_understands_ipv6_literals():
-    with TestClient(create_app(trusted_hosts=["127.0.0.1", "::1"]), base_url="http://[::1]:8000") as client:
+    with TestClient(create_app(blocmap.load(), trusted_hosts=["127.0.0.1", "::1"]), base_url="http://[::1]:8000") as client:
         assert client.get("/api/orgs").status_code == 200
-    with TestClient(create_app(trusted_hosts=["127.0.0.1", "::1"]), base_url="http://attacker.example") as client:
+    with TestClient(create_app(blocmap.load(), trusted_hosts=["127.0.0.1", "::1"]), base_url="http://attacker.example") as client:
         response = client.get("/api/orgs")
         assert response.status_code == 400 and "Host" in response.json()["error"]
 
@@ -89,7 +91,7 @@ def test_serve_on_a_busy_port_is_a_one_line_error(served):
 # ---------------------------------------------------------------------------- hooks
 def test_euler_image_is_the_figures_drawing():
     hooks._euler_cached.cache_clear()
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(blocmap.load())) as client:
         response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "zh-Hant"})
         assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml")
         assert b"<svg" in response.content
@@ -100,7 +102,7 @@ def test_euler_image_is_the_figures_drawing():
         assert client.get("/euler.svg", params={"on": "1991-06-01"}).status_code == 404
 
 
-def test_a_failing_euler_drawing_leaves_the_page_working(monkeypatch):
+def test_a_failing_euler_drawing_is_a_logged_500_and_the_page_still_works(monkeypatch, caplog):
     import blocmap.figures.api
 
     def broken(atlas, orgs, on, lang):
@@ -108,14 +110,16 @@ def test_a_failing_euler_drawing_leaves_the_page_working(monkeypatch):
 
     monkeypatch.setattr(blocmap.figures.api, "euler_svg", broken)
     hooks._euler_cached.cache_clear()
-    with TestClient(create_app()) as client:
-        assert client.get("/euler.svg", params={"on": "2016-01-02"}).status_code == 404
-        assert client.get("/", params={"on": "2016-01-02"}).status_code == 200
+    with TestClient(create_app(blocmap.load()), raise_server_exceptions=False) as client:
+        image = client.get("/euler.svg", params={"on": "2016-01-02"})
+        assert image.status_code == 500 and "internal error" in image.text and "Traceback" not in image.text
+        assert client.get("/", params={"on": "2016-01-02"}).status_code == 200  # the diagram is an <img>
+    assert "unexpected error on /euler.svg" in caplog.text and "a bug in the figures code" in caplog.text
     hooks._euler_cached.cache_clear()
 
 
 def test_organs_depth_and_asymmetry_from_the_paper_feature():
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(blocmap.load())) as client:
         org = client.get("/api/org/eaeu").json()
         assert any(o["id"] == "seec" and o["level"] == "highest" for o in org["organs"])
         assert org["asymmetry"][0]["year"] == 2015 and org["asymmetry"][0]["leader"] == "RUS"
@@ -130,24 +134,27 @@ def test_organs_depth_and_asymmetry_from_the_paper_feature():
         assert "economic union" in page and "No depth data recorded for" in page
 
 
-def test_a_failing_feature_leaves_the_page_standing(monkeypatch, caplog):
+def test_a_bug_is_a_logged_500_with_a_plain_page_never_a_missing_feature(monkeypatch, caplog):
     import blocmap.organs
 
     def broken(*args):
         raise RuntimeError("bug in another feature")
 
     monkeypatch.setattr(blocmap.organs, "organs", broken)
-    with TestClient(create_app()) as client:
-        response = client.get("/org/cis")
-        assert response.status_code == 200 and "Not in this version of blocmap yet." in response.text
-    assert "the organs feature failed" in caplog.text
+    with TestClient(create_app(blocmap.load()), raise_server_exceptions=False) as client:
+        page = client.get("/org/cis")
+        assert page.status_code == 500 and "<h1" in page.text and "internal error" in page.text
+        assert "Traceback" not in page.text and "Not in this version" not in page.text
+        api = client.get("/api/org/cis")
+        assert api.status_code == 500 and api.json()["error"].startswith("internal error")
+    assert "unexpected error on /org/cis" in caplog.text and "bug in another feature" in caplog.text
 
 
 def test_euler_diagram_from_the_figures_modules():
     """With the figures feature in the checkout, the home page shows its zone-exact diagram."""
     pytest.importorskip("blocmap.figures.adapter")
     hooks._euler_cached.cache_clear()
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(blocmap.load())) as client:
         response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "zh-Hant"})
         assert response.status_code == 200 and response.content.lstrip().startswith((b"<?xml", b"<svg"))
         assert client.get("/api/day", params={"on": "2016-01-01"}).json()["euler"] is True

@@ -105,28 +105,26 @@ def test_unknown_is_kept_apart_from_none(cow_only: World) -> None:
     assert len(with_unknown) >= len(plain)
 
 
-def test_fallback_for_the_core_commands() -> None:
-    """What ``blocmap members`` calls for an id the atlas does not curate."""
+def test_answers_for_imported_organizations() -> None:
+    """What ``blocmap members`` asks for an id the atlas does not curate: the store answers."""
     import blocmap
-    from blocmap.world import fallback
+    from blocmap.answers import Answers
+    from blocmap.errors import BlocmapError
 
     atlas = blocmap.load()
-    try:
-        atlas.members("asean", on="2010-01-01")
-    except QueryError as exc:
-        original = exc
-    rows = fallback.members_rows("asean", "2010-01-01", atlas, store(), original=original)
+    with pytest.raises(QueryError, match="unknown organization 'asean'"):
+        Answers(atlas).members("asean", on="2010-01-01")  # no store: not an organization blocmap knows
+    answers = Answers(atlas, store())
+    rows = answers.members("asean", on="2010-01-01")
     assert len(rows) == 12 and {r["data"] for r in rows} == {"cow"}
     thai = next(r for r in rows if r["ccode"] == 800)
     assert (thai["name"], thai["status"], thai["since"], thai["org_name"]) == (
         "Thailand", "member", "1967", "Association of Southeast Asian Nations")
     with pytest.raises(QueryError, match="unknown organization 'aseen' \\(did you mean 'asean'"):
-        fallback.members_rows("aseen", "2010-01-01", atlas, store(), original=original)
-    with pytest.raises(QueryError) as caught:
-        fallback.members_rows("asean", "2010-01-01", atlas, store().parent / "none.duckdb",
-                              original=original)
-    assert caught.value is original
-    kaz = fallback.memberships_rows("KAZ", "2010-06-01", atlas, store())
+        answers.members("aseen", on="2010-01-01")
+    with pytest.raises(BlocmapError, match="no COW store at this path"):
+        Answers.open(atlas, store().parent / "none.duckdb")
+    kaz = answers.memberships("KAZ", "2010-06-01", world=True)
     by_org = {r["org"]: r for r in kaz}
     assert by_org["csto"]["data"] == "curated" and by_org["csto"]["name"] == "Kazakhstan"
     assert by_org["who"]["data"] == "cow"
@@ -163,4 +161,4 @@ def test_core_members_command_falls_back_to_imported_organizations() -> None:
                            "--format", "json").output)
     assert {"cis", "csto", "who", "osce"} <= {r["org"] for r in world} and len(world) > 10
     nostore = run("members", "asean", "--on", "2010-01-01", "--db", "/nonexistent/world.duckdb")
-    assert nostore.exit_code == 1 and "unknown organization 'asean'" in nostore.output
+    assert nostore.exit_code == 1 and "--db /nonexistent/world.duckdb: no COW store at this path" in nostore.output

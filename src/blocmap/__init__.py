@@ -1,9 +1,14 @@
 """blocmap: a temporal atlas of regional integration.
 
     >>> import blocmap
-    >>> atlas = blocmap.load()
-    >>> [m.state for m in atlas.members("csto", on="2008-06-01")]
+    >>> blocmap.members("csto", on="2008-06-01").state.tolist()
     ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
+
+The question functions (``members``, ``memberships``, ``history``, ``diff``, ``overlap``,
+``disputes``, ``state_years``, ``dyad_years``, ``org_years``) return pandas DataFrames whose
+columns are the JSON fields of the same CLI command (``blocmap members csto --format json``):
+one answer through every door.  ``db`` names a world store of imported COW data; ``data`` a
+data folder other than the bundled one.  ``blocmap.load()`` gives the atlas's record objects.
 """
 
 from __future__ import annotations
@@ -13,12 +18,16 @@ from typing import TYPE_CHECKING
 from .errors import BlocmapError, DataError, QueryError
 
 if TYPE_CHECKING:
+    from datetime import date
     from pathlib import Path
+
+    import pandas as pd
 
     from .atlas import Atlas
 
 __version__ = "0.1.0"
-__all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__version__"]
+__all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__version__", "members", "memberships",
+           "history", "diff", "overlap", "disputes", "state_years", "dyad_years", "org_years", "ask"]
 
 
 def load(path: "str | Path | None" = None) -> "Atlas":
@@ -26,6 +35,77 @@ def load(path: "str | Path | None" = None) -> "Atlas":
     from .atlas import Atlas
 
     return Atlas.load(path)
+
+
+def ask(db: "str | Path | None" = None, data: "str | Path | None" = None):
+    """The answers layer over the atlas of ``data`` and the store ``db`` (see ``blocmap.answers``)."""
+    from .answers import Answers
+
+    return Answers.open(load(data), db)
+
+
+def _frame(rows: list) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+
+
+def members(org: str, on: "str | date" = "today", status: "str | None" = None, lang: str = "en",
+            db: "str | Path | None" = None, data: "str | Path | None" = None) -> "pd.DataFrame":
+    """States in ``org`` on a day (= ``blocmap members ORG --on DAY --format json``)."""
+    return _frame(ask(db, data).members(org, on, lang, status))
+
+
+def memberships(state: str, on: "str | date" = "today", status: "str | None" = None, lang: str = "en",
+                world: bool = False, db: "str | Path | None" = None,
+                data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Organizations of ``state`` on a day (= ``blocmap memberships STATE --format json``)."""
+    return _frame(ask(db, data).memberships(state, on, lang, status, world=world))
+
+
+def history(org: "str | None" = None, state: "str | None" = None, lang: str = "en",
+            data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Dated events of an organization, a state or both (= ``blocmap history --format json``)."""
+    return _frame(ask(None, data).history(org, state, lang))
+
+
+def diff(date1: "str | date", date2: "str | date", orgs: "str | list[str] | None" = None, lang: str = "en",
+         data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Who joined, left or changed status between two days (= ``blocmap diff --format json``)."""
+    return _frame(ask(None, data).diff(date1, date2, orgs, lang))
+
+
+def overlap(orgs: "str | list[str] | None" = None, on: "str | date" = "today", lang: str = "en",
+            db: "str | Path | None" = None, data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Every non-empty region of the overlap (= ``blocmap overlap --format json``)."""
+    return _frame(ask(db, data).overlap(orgs, on, lang))
+
+
+def disputes(org: "str | None" = None, state: "str | None" = None, lang: str = "en",
+             data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Where sources disagree, every claim (= ``blocmap disputes --format json``)."""
+    return _frame(ask(None, data).disputes(org, state, lang))
+
+
+def state_years(orgs: "str | list[str] | None" = None, start: "int | None" = None, end: "int | None" = None,
+                coding: str = "cow", rule: str = "year-end", db: "str | Path | None" = None,
+                data: "str | Path | None" = None) -> "pd.DataFrame":
+    """One row per state-year, one column per organization (= ``blocmap export state-year``)."""
+    return ask(db, data).state_years(orgs, start, end, coding, rule)
+
+
+def dyad_years(orgs: "str | list[str] | None" = None, start: "int | None" = None, end: "int | None" = None,
+               rule: str = "year-end", db: "str | Path | None" = None,
+               data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Dyad-years with joint-membership counts (= ``blocmap export dyad-year``)."""
+    return ask(db, data).dyad_years(orgs, start, end, rule)
+
+
+def org_years(orgs: "str | list[str] | None" = None, start: "int | None" = None, end: "int | None" = None,
+              rule: str = "year-end", db: "str | Path | None" = None,
+              data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Members per organization-year by status (= ``blocmap export org-year``)."""
+    return ask(db, data).org_years(orgs, start, end, rule)
 
 
 def __getattr__(name: str):

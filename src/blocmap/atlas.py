@@ -125,15 +125,21 @@ class Atlas:
         """Every state related to ``org`` on a day, with its status (withdrawn states are not listed)."""
         org_id = self.org(org).id
         day = parse_day(on, "on")
-        found = [as_membership(s, day) for s in self._index.of_org_on(org_id, day) if s.status != "withdrawn"]
+        found = [as_membership(s, day, self._ccode(s.state, day))
+                 for s in self._index.of_org_on(org_id, day) if s.status != "withdrawn"]
         return sorted(found, key=_status_then_state)
 
     def memberships(self, state: str, on: dt.date | str = "today") -> list[Membership]:
         """Every organization a state is related to on a day, with its status."""
         iso3 = self.state(state).iso3
         day = parse_day(on, "on")
-        found = [as_membership(s, day) for s in self._index.of_state_on(iso3, day) if s.status != "withdrawn"]
+        found = [as_membership(s, day, self._ccode(iso3, day))
+                 for s in self._index.of_state_on(iso3, day) if s.status != "withdrawn"]
         return sorted(found, key=lambda m: (list(self.orgs).index(m.org), m.org))
+
+    def _ccode(self, iso3: str, day: dt.date) -> int | None:
+        code = self.states[iso3].cow_on(day) if iso3 in self.states else None
+        return code.code if code is not None else None
 
     def history(self, org: str | None = None, state: str | None = None) -> list[Event]:
         """Dated events of an organization, a state, or both, oldest first."""

@@ -1,27 +1,20 @@
-"""The ``blocmap`` command: a thin layer that parses, calls the library and renders.
+"""The ``blocmap`` command: a thin layer that parses, asks ``blocmap.answers`` and renders.
 
-Commands of other features live in their own modules (``cli_*.py``) and register
-themselves through ``register(main)``; see ``EXTENSIONS``.
+The commands live in ``cli_core`` (questions), ``cli_paper`` (the paper's tables, asymmetry,
+organs, report), ``cli_figures`` (figures), ``cli_world`` (COW import, panels, audit) and
+``cli_web`` (serve); each is added to ``main`` below.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
-from .errors import BlocmapError, DataError
-
-LANG_CHOICES = ("en", "zh-Hant", "ru")
-#: Modules that add commands; each has ``register(group)``; figure commands join ``main``'s
-#: ``figure`` group.  Missing modules are skipped.
-EXTENSIONS = ("blocmap.cli_core", "blocmap.cli_paper", "blocmap.cli_figures",
-              "blocmap.cli_world", "blocmap.cli_web")
+from .errors import BlocmapError, DataError, QueryError
+from .files import write_atomic
 
 
 class Group(click.Group):
@@ -47,10 +40,20 @@ def format_option(choices: tuple[str, ...] = ("table", "json", "csv"), default: 
                         show_default=True, help="Output format.")
 
 
+def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    from .i18n import parse_lang
+
+    try:
+        return parse_lang(value, "--lang")
+    except QueryError as exc:
+        raise click.BadParameter(str(exc).partition(": ")[2]) from None
+
+
 def lang_option(func: Callable) -> Callable:
-    return click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
-                        default="en", show_default=True,
-                        help="Language of names: en, zh-Hant (Taiwan usage) or ru.")(func)
+    from .i18n import LANG_HELP
+
+    return click.option("--lang", default="en", show_default=True, callback=_lang, metavar="LANG",
+                        help=f"Language: {LANG_HELP}.")(func)
 
 
 def data_option(func: Callable) -> Callable:
@@ -59,8 +62,11 @@ def data_option(func: Callable) -> Callable:
                         help="Data folder to use instead of the bundled one.")(func)
 
 
-def normal_lang(lang: str) -> str:
-    return {"en": "en", "zh-hant": "zh-Hant", "ru": "ru"}[lang.lower()]
+def db_option(func: Callable) -> Callable:
+    return click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        envvar="BLOCMAP_DB",
+                        help="World store (DuckDB file) of imported COW data. Default: "
+                             "$XDG_DATA_HOME/blocmap/world.duckdb where one was imported.")(func)
 
 
 def get_atlas(data_dir: Path | None = None):
@@ -69,24 +75,25 @@ def get_atlas(data_dir: Path | None = None):
     return Atlas.load(data_dir)
 
 
+def get_answers(data_dir: Path | None = None, db: Path | None = None):
+    """What every question command asks: the atlas of ``--data`` and the store of ``--db``."""
+    from .answers import Answers
+
+    return Answers.open(get_atlas(data_dir), db)
+
+
 def write_output(path: Path | str, content: str | bytes) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
-    target = Path(path)
-    if target.parent and not target.parent.exists():
-        raise BlocmapError(f"-o {target}: folder '{target.parent}' does not exist")
-    mode = "wb" if isinstance(content, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    """Write ``-o`` whole or not at all (``files.write_atomic``), naming the option in errors."""
     try:
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as handle:
-            handle.write(content)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomic(path, content, option="-o")
+    except OSError as exc:
+        raise QueryError(f"-o {path}: cannot write ({exc.strerror or exc})", parameter="-o") from None
+
+
+def save(output: Path, content: str | bytes) -> None:
+    """Write ``-o`` whole or not at all and say so on stderr."""
+    write_output(output, content)
+    click.echo(f"wrote {output}", err=True)
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -94,8 +101,7 @@ def emit(text: str, output: Path | None = None) -> None:
     if output is None:
         click.echo(text)
     else:
-        write_output(output, text if text.endswith("\n") else text + "\n")
-        click.echo(f"wrote {output}", err=True)
+        save(output, text if text.endswith("\n") else text + "\n")
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,18 +112,11 @@ def main() -> None:
 
 @main.group()
 def figure() -> None:
-    """Pictures of memberships: Euler diagram, UpSet plot, map, network, timeline (SVG, PNG, PDF)."""
+    """Pictures of memberships: Euler diagram, UpSet plot, map, timeline (SVG, PNG, PDF)."""
 
 
-def _register_extensions() -> None:
-    for name in EXTENSIONS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(main)
+# The command modules import the options above, so they come last.
+from . import cli_core, cli_figures, cli_paper, cli_web, cli_world  # noqa: E402
 
-
-_register_extensions()
+for _module in (cli_core, cli_paper, cli_figures, cli_world, cli_web):
+    _module.register(main, figure)

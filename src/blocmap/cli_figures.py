@@ -1,7 +1,7 @@
-"""``blocmap figure euler|upset|map|network`` and ``blocmap network``: parse, call, write.
+"""``blocmap figure euler|upset|map`` and ``blocmap network``: parse, call, write.
 
 Everything is checked before any drawing starts (output folder, format, dates, org names),
-and files are written whole or not at all (``cli.write_output``).
+and files are written whole or not at all (``cli.save``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from typing import Any
 
 import click
 
-from .cli import data_option, emit, format_option, get_atlas, lang_option, normal_lang, write_output
-from .cli_world import db_option
+from .cli import data_option, db_option, emit, format_option, get_answers, lang_option, save
 from .errors import QueryError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
@@ -38,14 +37,6 @@ def _target(output: Path, fmt: str | None, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _write(output: Path, content: str | bytes) -> None:
-    try:
-        write_output(output, content)
-    except OSError as exc:
-        raise QueryError(f"-o {output}: cannot write ({exc.strerror or exc})", parameter="-o") from None
-    click.echo(f"wrote {output}", err=True)
-
-
 def _image(figure: Any, fmt: str) -> bytes:
     from .figures.render import save
 
@@ -53,10 +44,9 @@ def _image(figure: Any, fmt: str) -> bytes:
 
 
 def _atlas(data_dir: Path | None, orgs: str | None, db: Path | None):
-    """The atlas, joined with the imported world where ``orgs`` names a COW-only organization."""
-    from .world.view import with_world
-
-    return with_world(get_atlas(data_dir), orgs, db)
+    """What the figures read: the atlas, or the atlas and the store where ``orgs`` names an
+    imported organization."""
+    return get_answers(data_dir, db).figure_source(orgs)
 
 
 def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str = "--orgs",
@@ -96,12 +86,7 @@ def _common(func):
     return db_option(data_option(lang_option(func)))
 
 
-@click.group("figure")
-def figure() -> None:
-    """Draw memberships: Euler diagram, UpSet plot, map or network (SVG, PNG, PDF)."""
-
-
-@figure.command("euler")
+@click.command("euler")
 @_common
 @click.option("--format", "fmt", default=None, help="svg, png, pdf or json (default: from the file suffix).")
 @click.option("--max-empty", type=click.IntRange(0, 20), default=3, show_default=True,
@@ -114,7 +99,6 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: P
     suspended, ceased and former members are listed beside it with their status.
     """
     fmt = _target(output, fmt, IMAGE_FORMATS + ("json",))
-    lang = normal_lang(lang)
     from .dates import parse_day
     from .figures.api import euler, upset_drawing
 
@@ -125,35 +109,34 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: P
         if fmt == "json":
             raise QueryError(f"--orgs: {result.fallback}; try 'blocmap figure upset'", parameter="--orgs")
         click.echo(f"blocmap: note: {result.fallback}; drawing an UpSet plot instead", err=True)
-        _write(output, _image(upset_drawing(result.inputs, lang, reason=result.fallback or ""), fmt))
+        save(output, _image(upset_drawing(result.inputs, lang, reason=result.fallback or ""), fmt))
         return
     if fmt == "json":
         from .output import to_json
 
-        _write(output, to_json(result.layout.to_json()) + "\n")
+        save(output, to_json(result.layout.to_json()) + "\n")
     else:
         from .figures.render import draw_euler
 
-        _write(output, _image(draw_euler(result.layout), fmt))
+        save(output, _image(draw_euler(result.layout), fmt))
 
 
-@figure.command("upset")
+@click.command("upset")
 @_common
 @click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
 def upset_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None, output: Path,
               fmt: str | None) -> None:
     """An UpSet plot: one column per combination of organizations, with the states in it."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
-    lang = normal_lang(lang)
     atlas, _, data = _selection(data_dir, on, orgs, db=db)
     from .figures.adapter import euler_inputs
     from .figures.api import upset_drawing
 
     inputs = euler_inputs(data, lang, _version(), **_namers(atlas))
-    _write(output, _image(upset_drawing(inputs, lang), fmt))
+    save(output, _image(upset_drawing(inputs, lang), fmt))
 
 
-@figure.command("map")
+@click.command("map")
 @_common
 @click.option("--org", "org", default=None, help="One organization: states coloured by status.")
 @click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
@@ -163,7 +146,6 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
     fmt = _target(output, fmt, IMAGE_FORMATS)
     if org and orgs:
         raise QueryError("--org and --orgs: give one of them", parameter="--org")
-    lang = normal_lang(lang)
     atlas, day, data = _selection(data_dir, on, org or orgs, "--org" if org else "--orgs", db)
     from .figures import mapplot, strings
 
@@ -199,17 +181,69 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
                "Albers equal-area conic")
     figure_ = mapplot.draw_map(status, labels, legend, title=title, legend_title=legend_title,
                                caption=caption, colours=colours)
-    _write(output, _image(figure_, fmt))
+    save(output, _image(figure_, fmt))
 
 
-@figure.command("network")
-@_common
-@click.option("--format", "fmt", default=None, help="svg, png or pdf (default: from the file suffix).")
-def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None, output: Path,
-                       fmt: str | None) -> None:
-    """States linked by the number of organizations (of --orgs) they both belong to."""
-    fmt = _target(output, fmt, IMAGE_FORMATS)
-    lang = normal_lang(lang)
+@click.command("network")
+@click.option("--on", "on", default=None, help="One day: each state's partners that day (YYYY-MM-DD).")
+@click.option("--from", "start", default=None, help="First year of a series (memberships on 31 December).")
+@click.option("--to", "end", default=None, help="Last year of a series.")
+@click.option("--orgs", default=None, help="Comma-separated organizations (default: the post-Soviet five); "
+                                           "ORG@YYYY-MM-DD takes one from another day.")
+@click.option("--format", "fmt", default=None,
+              help="table, json or csv; svg, png or pdf draw the network of --on (default: from -o's suffix, "
+                   "else table).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to a file.")
+@lang_option
+@data_option
+@db_option
+def network_cmd(on: str | None, start: str | None, end: str | None, orgs: str | None, fmt: str | None,
+                output: Path | None, lang: str, data_dir: Path | None, db: Path | None) -> None:
+    """States linked by the organizations (of --orgs) they both belong to: a drawing or a table.
+
+    With --on, the network of one day: `-o network.svg` (or .png, .pdf) draws it, otherwise each
+    state's degree (partners), strength (shared memberships summed) and organizations are listed.
+    With --from and --to, the same per year, with the network's density.
+    """
+    from .dates import parse_day, parse_year
+    from .figures.adapter import collect, parse_orgs
+    from .figures.network import stats
+    from .output import render
+
+    if (on is None) == (start is None and end is None):
+        raise QueryError("--on: give --on DAY, or --from and --to", parameter="--on")
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+        fmt = suffix if suffix in IMAGE_FORMATS + ("json", "csv") else "table"
+    if fmt in IMAGE_FORMATS:
+        if on is None or output is None:
+            raise QueryError(f"--format {fmt}: a drawing needs --on DAY and -o FILE", parameter="--format")
+        _network_figure(on, orgs, lang, data_dir, db, output, _target(output, fmt, IMAGE_FORMATS))
+        return
+    if fmt not in ("table", "json", "csv"):
+        raise QueryError(f"--format: '{fmt}' is not one of table, json, csv, svg, png, pdf", parameter="--format")
+    if on is not None:
+        days = [parse_day(on, "--on")]
+    else:
+        first, last = parse_year(start or "", "--from"), parse_year(end or "", "--to")
+        if last < first:
+            raise QueryError(f"--to: {last} is before --from {first}", parameter="--to")
+        days = [dt.date(year, 12, 31) for year in range(first, last + 1)]
+    atlas = _atlas(data_dir, orgs, db)
+    specs = parse_orgs(orgs, days[0], atlas)
+    rows = []
+    for day in days:
+        data = collect(atlas, [type(s)(s.org, s.on if s.pinned else day, s.pinned) for s in specs])
+        density, per = stats(data.sets)
+        for state, values in sorted(per.items(), key=lambda kv: (-kv[1]["degree"], kv[0])):
+            rows.append({"date" if on else "year": day.isoformat() if on else day.year, "state": state,
+                         "name": atlas.state_name(state, lang), "degree": values["degree"],
+                         "strength": values["strength"], "orgs": values["orgs"], "density": round(density, 4)})
+    emit(render(rows, fmt), output)
+
+
+def _network_figure(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None,
+                    output: Path, fmt: str) -> None:
     atlas, day, data = _selection(data_dir, on, orgs, db=db)
     from .figures import strings
     from .figures.network import draw_network
@@ -222,56 +256,11 @@ def network_figure_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | No
     figure_ = draw_network(data.sets, labels, title=strings.text("network.title", lang,
                                                                  date=strings.day(day, lang)),
                            caption=caption)
-    _write(output, _image(figure_, fmt))
+    save(output, _image(figure_, fmt))
 
 
-@click.command("network")
-@click.option("--from", "start", required=True, help="First year.")
-@click.option("--to", "end", required=True, help="Last year.")
-@click.option("--orgs", default=None, help="Comma-separated organizations (default: the post-Soviet five).")
-@format_option()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to a file.")
-@lang_option
-@data_option
-def network_cmd(start: str, end: str, orgs: str | None, fmt: str, output: Path | None, lang: str,
-                data_dir: Path | None) -> None:
-    """Density and each state's degree per year (memberships on 31 December of each year).
-
-    Two states are linked when they are both members (or associates) of at least one of
-    --orgs; degree counts a state's partners, strength the shared memberships.
-    """
-    from .dates import parse_year
-    from .figures.adapter import collect, parse_orgs
-    from .figures.network import stats
-    from .output import render
-
-    first, last = parse_year(start, "--from"), parse_year(end, "--to")
-    if last < first:
-        raise QueryError(f"--to: {last} is before --from {first}", parameter="--to")
-    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
-        raise QueryError(f"-o {output}: folder '{output.parent}' does not exist", parameter="-o")
-    lang = normal_lang(lang)
-    atlas = get_atlas(data_dir)
-    specs = parse_orgs(orgs, dt.date(first, 12, 31), atlas)
-    rows = []
-    for year in range(first, last + 1):
-        day = dt.date(year, 12, 31)
-        data = collect(atlas, [type(s)(s.org, s.on if s.pinned else day, s.pinned) for s in specs])
-        density, per = stats(data.sets)
-        for state, values in sorted(per.items(), key=lambda kv: (-kv[1]["degree"], kv[0])):
-            rows.append({"year": year, "state": state, "name": atlas.state_name(state, lang),
-                         "degree": values["degree"], "strength": values["strength"],
-                         "orgs": values["orgs"], "density": round(density, 4)})
-    text = render(rows, fmt) if rows else render([], fmt)
-    try:
-        emit(text, output)
-    except OSError as exc:
-        raise QueryError(f"-o {output}: cannot write ({exc.strerror or exc})", parameter="-o") from None
-
-
-def register(group: click.Group) -> None:
-    """Add ``figure euler|upset|map|network`` (to the group ``cli.figure``) and ``network``."""
-    for name, command in figure.commands.items():
-        group.commands["figure"].add_command(command, name)
+def register(group: click.Group, figure: click.Group) -> None:
+    """Add ``figure euler|upset|map`` and ``network``."""
+    for command in (euler_cmd, upset_cmd, map_cmd):
+        figure.add_command(command)
     group.add_command(network_cmd)
-

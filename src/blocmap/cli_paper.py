@@ -9,29 +9,13 @@ from typing import Any, Callable
 
 import click
 
-from .cli import data_option, emit, get_atlas, lang_option, normal_lang, write_output
+from .cli import data_option, emit, get_atlas, lang_option, save
 from .errors import BlocmapError, QueryError
 from .i18n import t
 from .output import render, to_json
 
 
 # ---------------------------------------------------------------------------- helpers
-def save(path: Path, content: str | bytes) -> None:
-    """Write whole or not at all; an unwritable path is a one-line error, not a traceback."""
-    try:
-        write_output(path, content)
-    except OSError as exc:
-        raise BlocmapError(f"-o {path}: cannot write ({exc.strerror or exc})") from None
-    click.echo(f"wrote {path}", err=True)
-
-
-def out(text: str, output: Path | None) -> None:
-    if output is None:
-        emit(text)
-    else:
-        save(output, text if text.endswith("\n") else text + "\n")
-
-
 class Progress:
     """Steps of a slow command on stderr — only on a terminal, or when asked with --progress."""
 
@@ -90,7 +74,6 @@ def table_command(org: str | None, start: str | None, end: str | None, years: st
     from .paper import tables
     from .paper.seed import paper_table
 
-    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
     heading = None
     if paper_number is not None:
@@ -118,7 +101,7 @@ def table_command(org: str | None, start: str | None, end: str | None, years: st
         text = heading + "\n\n" + render(rows, "table", headers={"year": t("col.year", lang), "org": t("col.org", lang),
                                                                  "text": t("col.event", lang), "dates": t("col.date", lang),
                                                                  "sources": t("col.sources", lang)})
-    out(text, output)
+    emit(text, output)
 
 
 # ---------------------------------------------------------------------------- figure timeline
@@ -137,7 +120,6 @@ def timeline_command(org: str, start: str | None, end: str | None, fmt: str | No
     from .paper.timeline_chart import render as render_figure
     from .paper.timeline_chart import timeline_figure
 
-    lang = normal_lang(lang)
     fmt = _format_from(output, fmt, ("svg", "png", "pdf"), "svg")
     if output is not None and output.suffix.lower().lstrip(".") not in ("svg", "png", "pdf"):
         raise QueryError(f"-o {output}: use a .svg, .png or .pdf file", "output")
@@ -212,7 +194,6 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
     """How lopsided ORG is: members' GDP and shares, leader, runner-up, ratios, HHI, data vintage."""
     from . import econ
 
-    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
     series = econ.load_series(indicator, prefer)
     if paper_sets:
@@ -222,13 +203,13 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
             raise QueryError("--paper-sets is about the paper's CIS GDP figures: use it with 'cis'", "paper-sets")
         check = others_check(atlas, series, int(year or 2021), lang=lang)
         if fmt == "json":
-            out(to_json(check), output)
+            emit(to_json(check), output)
             return
         rows = [{"set": r["set"], "states": " ".join(r["states"]), "sum": f"{r['sum'] / 1e6:,.2f}",
                  "difference": f"{100 * r['relative']:+.2f}%",
                  "with the paper's KAZ": "—" if r["relative_with_paper_kaz"] is None
                  else f"{100 * r['relative_with_paper_kaz']:+.2f}%"} for r in check["named"] + check["closest_subsets"]]
-        out(render(rows, fmt) + (f"\n{t('econ.paper', lang)}: {check['target'] / 1e6:,.2f}; {t('econ.vintage', lang)}: "
+        emit(render(rows, fmt) + (f"\n{t('econ.paper', lang)}: {check['target'] / 1e6:,.2f}; {t('econ.vintage', lang)}: "
                                  f"{check['vintage']}" if fmt == "table" else ""), output)
         return
     if year is not None and (start or end):
@@ -238,11 +219,11 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
             raise QueryError("--chart needs --from and --to", "chart")
         result = econ.asymmetry(atlas, org, year, on=on, series=series, lang=lang)
         if fmt == "json":
-            out(to_json(result), output)
+            emit(to_json(result), output)
         elif fmt == "csv":
-            out(render(result["members"], "csv"), output)
+            emit(render(result["members"], "csv"), output)
         else:
-            out(_asymmetry_table(result, lang), output)
+            emit(_asymmetry_table(result, lang), output)
         return
     if not (start and end):
         raise QueryError("give --year Y, or --from Y --to Y", "year")
@@ -265,9 +246,9 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
             raise QueryError(f"--chart {chart}: use a .svg, .png or .pdf file", "chart")
         save(chart, render_figure(leader_share_figure(atlas, results, lang), kind))
     if fmt == "json":
-        out(to_json(results), output)
+        emit(to_json(results), output)
     elif fmt == "csv":
-        out(render(rows, "csv"), output)
+        emit(render(rows, "csv"), output)
     else:
         pretty = [{**r, **{k: ("—" if r[k] is None else f"{r[k]:.3f}") for k in ("leader_share", "leader_to_runner_up",
                                                                                  "rest_to_leader")},
@@ -275,7 +256,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
         note = f"\n{t('econ.vintage', lang)}: {series.vintage}"
         if any(r["missing"] for r in rows):
             note += "\n" + t("econ.missing", lang).split(":")[0] + ": 'missing' lists members without a value"
-        out(render(pretty, "table") + note, output)
+        emit(render(pretty, "table") + note, output)
 
 
 # ---------------------------------------------------------------------------- indicators
@@ -327,16 +308,16 @@ def indicators_show(fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True)
 @lang_option
 @output_option
-def organs_command(org: str | None, fmt: str, lang: str, output: Path | None) -> None:
+@data_option
+def organs_command(org: str | None, fmt: str, lang: str, output: Path | None, data_dir: Path | None) -> None:
     """The organs of ORG (all when omitted): composition, meetings, decision rule, seat, terms, sources."""
     from .organs import organ_record, organs
 
-    lang = normal_lang(lang)
-    records = [organ_record(o, lang) for o in organs(org)]
+    records = [organ_record(o, lang) for o in organs(get_atlas(data_dir), org)]
     if fmt == "json":
-        out(to_json(records), output)
+        emit(to_json(records), output)
     elif fmt == "csv":
-        out(render([{k: v for k, v in r.items() if k != "names"} for r in records], "csv"), output)
+        emit(render([{k: v for k, v in r.items() if k != "names"} for r in records], "csv"), output)
     else:
         blocks = []
         for r in records:
@@ -347,7 +328,7 @@ def organs_command(org: str | None, fmt: str, lang: str, output: Path | None) ->
                 body.append(f"  ⚠ {r['dispute']}: blocmap disputes --org {r['org']}")
             body.append(f"  {t('col.sources', lang)}: {', '.join(r['sources'])}")
             blocks.append("\n".join([head, *body]))
-        out("\n\n".join(blocks) if blocks else t("msg.none", lang), output)
+        emit("\n\n".join(blocks) if blocks else t("msg.none", lang), output)
 
 
 @click.command("compare")
@@ -357,19 +338,21 @@ def organs_command(org: str | None, fmt: str, lang: str, output: Path | None) ->
 @click.option("--details", is_flag=True, help="Show what each value means and since when.")
 @lang_option
 @output_option
-def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, output: Path | None) -> None:
+@data_option
+def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, output: Path | None,
+                    data_dir: Path | None) -> None:
     """Depth of integration side by side (default: cis union_state eaeu csto eu)."""
-    from .depth import DEFAULT_ORGS, _resolve, compare
+    from .depth import DEFAULT_ORGS, compare
 
-    lang = normal_lang(lang)
+    atlas = get_atlas(data_dir)
     wanted = [o for item in orgs for o in item.split(",") if o] or list(DEFAULT_ORGS)
-    rows = compare(wanted, lang)
-    ids = _resolve(wanted)
+    rows = compare(atlas, wanted, lang)
+    ids = atlas.org_ids(wanted, "orgs")
     if fmt == "json":
-        out(to_json(rows), output)
+        emit(to_json(rows), output)
         return
     if fmt == "csv":
-        out(render(rows, "csv"), output)
+        emit(render(rows, "csv"), output)
         return
     def cell(row: dict, org: str) -> str:
         text = row[org]
@@ -378,20 +361,17 @@ def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, o
         if details and row.get(f"{org}_since"):
             text += f" [{row[f'{org}_since']}]"
         return text
-    from .atlas import Atlas
-
-    atlas = Atlas.bundled()
     table_rows = [{"label": r["label"], **{o: cell(r, o) for o in ids}} for r in rows]
     headers = {"label": t("depth.dimension", lang), **{o: atlas.org_name(o, lang, short=True) for o in ids}}
     if fmt == "markdown":
         head = "| " + " | ".join(headers.values()) + " |\n|" + "---|" * len(headers)
         body = "\n".join("| " + " | ".join(str(r[k]).replace("|", "\\|") for k in headers) + " |" for r in table_rows)
-        out(f"{head}\n{body}", output)
+        emit(f"{head}\n{body}", output)
     else:
         if not details:
             # the decision rules are long sentences: shorten them in the terminal table
             table_rows[-1] = {k: (v if k == "label" else v.split(";")[0][:40]) for k, v in table_rows[-1].items()}
-        out(render(table_rows, "table", headers=headers), output)
+        emit(render(table_rows, "table", headers=headers), output)
 
 
 # ---------------------------------------------------------------------------- report
@@ -412,7 +392,6 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
         raise QueryError(f"-o {output}: use a .html, .pdf or .png file", "output")
     if not output.parent.exists():
         raise BlocmapError(f"-o {output}: folder '{output.parent}' does not exist")
-    lang = normal_lang(lang)
     atlas = get_atlas(data_dir)
     bar = Progress(progress, STEPS + (1 if kind == "png" else 0))
     try:
@@ -422,8 +401,8 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
     save(output, data)
 
 
-def register(group: click.Group) -> None:
+def register(group: click.Group, figure: click.Group) -> None:
     for command in (table_command, asymmetry_command, indicators_group, organs_command, compare_command,
                     report_command):
         group.add_command(command)
-    group.commands["figure"].add_command(timeline_command)  # the group is cli.figure
+    figure.add_command(timeline_command)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from .cli import data_option, db_option, get_answers
 from .errors import BlocmapError
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
@@ -18,15 +21,20 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
               help="Open the atlas in the default web browser.")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="Server log level.")
-def serve(host: str, port: int, open_browser: bool, log_level: str) -> None:
-    """Open the web atlas of the bundled data: a date slider, a map of Eurasia, organization,
-    state, compare, sources and disputes pages, and a JSON API (read-only, works offline)."""
+@data_option
+@db_option
+def serve(host: str, port: int, open_browser: bool, log_level: str, data_dir: Path | None,
+          db: Path | None) -> None:
+    """Open the web atlas (of the bundled data, or --data; with --db, imported COW organizations
+    too): a date slider, a map of Eurasia, organization, state, compare, sources and disputes
+    pages, and a JSON API (read-only, works offline)."""
     try:
         import uvicorn
 
         from .web.app import LOCAL_HOSTS, create_app
     except ImportError as exc:  # the 'web' extra is not installed
         raise BlocmapError(f"blocmap serve needs the web extra: pip install 'blocmap[web]' ({exc.name} is missing)") from None
+    answers = get_answers(data_dir, db)
     trusted = [*LOCAL_HOSTS, host] if host not in ("0.0.0.0", "::") else None
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
@@ -39,11 +47,11 @@ def serve(host: str, port: int, open_browser: bool, log_level: str) -> None:
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
-        uvicorn.run(create_app(trusted_hosts=trusted), host=host, port=port, log_level=log_level,
+        uvicorn.run(create_app(answers.atlas, answers.store, trusted_hosts=trusted), host=host, port=port, log_level=log_level,
                     server_header=False, proxy_headers=False)
     except OSError as exc:
         raise BlocmapError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror or exc})") from None
 
 
-def register(group: click.Group) -> None:
+def register(group: click.Group, figure: click.Group) -> None:
     group.add_command(serve)

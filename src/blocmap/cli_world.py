@@ -12,27 +12,10 @@ from typing import Callable
 
 import click
 
-from .cli import emit, write_output
-from .dates import parse_year
+from .cli import data_option, db_option, emit, get_answers, save
 from .errors import QueryError
 
 EXPORT_FORMATS = ("csv", "parquet", "json")
-
-
-def db_option(func: Callable) -> Callable:
-    return click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                        envvar="BLOCMAP_DB",
-                        help="World store (DuckDB file). Default: $XDG_DATA_HOME/blocmap/world.duckdb.")(func)
-
-
-def _group(parent: click.Group, name: str, help_text: str) -> click.Group:
-    """The subcommand group ``name`` of ``parent``, shared with other features if one exists."""
-    existing = parent.commands.get(name)
-    if isinstance(existing, click.Group):
-        return existing
-    group = click.Group(name=name, help=help_text)
-    parent.add_command(group)
-    return group
 
 
 def _orgs(values: tuple[str, ...]) -> list[str] | None:
@@ -102,28 +85,23 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
                    "(see docs/world.md, 'What the files mean')", err=True)
 
 
-def _open_world(db: Path | None):
-    from .world import World
-
-    return World(db)
-
-
-def _export(table: str, orgs: tuple[str, ...], start: int | None, end: int | None, coding: str,
-            rule: str, prefer: str, fmt: str, output: Path | None, db: Path | None) -> None:
+def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
+            rule: str, prefer: str, fmt: str, output: Path | None, data_dir: Path | None,
+            db: Path | None) -> None:
     import io
     import json
 
-    world = _open_world(db)
+    answers = get_answers(data_dir, db)
     source = "cow" if prefer == "cow" else "answer"
     if table == "state-year":
-        frame = world.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
+        frame = answers.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
     elif table == "dyad-year":
         if coding != "cow":
             raise QueryError("--coding: a dyad-year table counts joint memberships; only "
                              "--coding cow applies", parameter="coding")
-        frame = world.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
+        frame = answers.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
     else:
-        frame = world.org_years(_orgs(orgs), start, end, rule=rule, source=source)
+        frame = answers.org_years(_orgs(orgs), start, end, rule=rule, source=source)
     meta = {"table": table, **frame.attrs}
     if fmt == "parquet":
         if output is None:
@@ -136,8 +114,7 @@ def _export(table: str, orgs: tuple[str, ...], start: int | None, end: int | Non
                                                b"blocmap": json.dumps(meta).encode()})
         sink = io.BytesIO()
         pq.write_table(arrow, sink)
-        write_output(output, sink.getvalue())
-        click.echo(f"wrote {output}", err=True)
+        save(output, sink.getvalue())
     elif fmt == "json":
         rows = json.loads(frame.to_json(orient="records"))
         emit(json.dumps({"meta": meta, "rows": rows}, ensure_ascii=False), output)
@@ -166,12 +143,11 @@ def _export_command(table: str) -> click.Command:
     @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Write to FILE (whole or not at all) instead of standard output.")
+    @data_option
     @db_option
     def command(orgs: tuple[str, ...], start: str | None, end: str | None, coding: str, rule: str,
-                prefer: str, fmt: str, output: Path | None, db: Path | None) -> None:
-        first = parse_year(start, "from") if start is not None else None
-        last = parse_year(end, "to") if end is not None else None
-        _export(table, orgs, first, last, coding, rule, prefer, fmt, output, db)
+                prefer: str, fmt: str, output: Path | None, data_dir: Path | None, db: Path | None) -> None:
+        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db)
 
     command.help = {
         "state-year": "One row per state-year (ccode, year), one column per organization.",
@@ -189,16 +165,21 @@ def _export_command(table: str) -> click.Command:
               help="One row per differing state-year (default in CSV/JSON) or runs of years (table).")
 @click.option("--format", "fmt", type=click.Choice(("table", "csv", "json")), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@data_option
 @db_option
 def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str, output: Path | None,
-                      db: Path | None) -> None:
+                      data_dir: Path | None, db: Path | None) -> None:
     """Every state-year where COW's code differs from blocmap's dated events, with sources."""
     import json
 
     from .output import render
     from .world.audit import audit_cow, spans
 
-    result = audit_cow(_open_world(db), _orgs(orgs), rule)
+    world = get_answers(data_dir, db).world
+    if world is None:
+        raise QueryError("--db: the audit compares with imported COW data; run 'blocmap import cow "
+                         "STATE_YEAR_CSV' first", parameter="db")
+    result = audit_cow(world, _orgs(orgs), rule)
     if fmt == "table" and not by_year:
         frame = spans(result.rows)
         columns = ["org", "state", "name", "years", "cow_text", "ours_text", "our_status", "our_events", "sources"]
@@ -217,11 +198,13 @@ def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str,
     click.echo(result.summary(), err=True)
 
 
-def register(group: click.Group) -> None:
-    _group(group, "import", "Import outside data into blocmap's world store.").add_command(
-        import_cow_command)
-    export = _group(group, "export", "Export panels (state-year, dyad-year, org-year).")
+def register(group: click.Group, figure: click.Group) -> None:
+    import_group = click.Group("import", help="Import outside data into blocmap's world store.")
+    import_group.add_command(import_cow_command)
+    export = click.Group("export", help="Export panels (state-year, dyad-year, org-year).")
     for table in ("state-year", "dyad-year", "org-year"):
         export.add_command(_export_command(table))
-    _group(group, "audit", "Compare outside data with blocmap's sourced events.").add_command(
-        audit_cow_command)
+    audit = click.Group("audit", help="Compare outside data with blocmap's sourced events.")
+    audit.add_command(audit_cow_command)
+    for command in (import_group, export, audit):
+        group.add_command(command)

@@ -14,7 +14,12 @@ from typing import Any, Iterable, Sequence
 
 from .errors import QueryError
 from .i18n import t
-from .loader import BUNDLED, Raw, _list_of_maps, _read_yaml, _Reader
+from typing import TYPE_CHECKING
+
+from .loader import Raw, _list_of_maps, _read_yaml, _Reader
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .atlas import Atlas
 
 DIMENSIONS = ("stage", "common_external_tariff", "free_movement_goods", "free_movement_services",
               "free_movement_capital", "free_movement_labour", "supranational_binding_body",
@@ -70,30 +75,28 @@ def read_depth(raw: Raw) -> list[Depth]:
 
 
 @lru_cache(maxsize=4)
-def _bundled(folder: Path = BUNDLED) -> tuple[Depth, ...]:
+def _read(folder: Path) -> tuple[Depth, ...]:
     from .validate import load_feature_file
 
     return load_feature_file(folder, "depth.yaml", read_depth)
 
 
-def depth(org: str | None = None) -> list[Depth]:
-    every = _bundled()
+def depth(atlas: "Atlas", org: str | None = None) -> list[Depth]:
+    """The depth-of-integration entries of the atlas's data folder (of one organization)."""
+    every = _read(atlas.folder)
     return [d for d in every if org is None or d.org == org]
 
 
-def _resolve(orgs: Iterable[str] | str | None) -> list[str]:
-    from .atlas import Atlas
-
-    atlas = Atlas.bundled()
+def _resolve(atlas: "Atlas", orgs: Iterable[str] | str | None) -> list[str]:
     ids = atlas.org_ids(list(DEFAULT_ORGS) if orgs is None else orgs, "orgs")
-    recorded = {d.org for d in _bundled()}
+    recorded = {d.org for d in _read(atlas.folder)}
     missing = [o for o in ids if o not in recorded]
     if missing:
         raise QueryError(f"no depth data for {', '.join(missing)} (recorded: {', '.join(sorted(recorded))})", "orgs")
     return ids
 
 
-def compare(orgs: Sequence[str] | str | None = None, lang: str = "en") -> list[dict[str, Any]]:
+def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str = "en") -> list[dict[str, Any]]:
     """Dimensions side by side: one record per dimension, a column per organization.
 
     Each record: ``dimension``, ``label`` and, per organization, ``{org}`` (the value, translated),
@@ -101,8 +104,8 @@ def compare(orgs: Sequence[str] | str | None = None, lang: str = "en") -> list[d
     gives the decision rule of each organization's highest organ (from organs.yaml), or 'unknown'."""
     from .organs import organs as organs_of
 
-    ids = _resolve(orgs)
-    by_key = {(d.org, d.dimension): d for d in _bundled()}
+    ids = _resolve(atlas, orgs)
+    by_key = {(d.org, d.dimension): d for d in _read(atlas.folder)}
     rows: list[dict[str, Any]] = []
     for dimension in DIMENSIONS:
         row: dict[str, Any] = {"dimension": dimension, "label": t(f"depth.{dimension}", lang)}
@@ -118,7 +121,7 @@ def compare(orgs: Sequence[str] | str | None = None, lang: str = "en") -> list[d
     rule: dict[str, Any] = {"dimension": "decision_rules", "label": t("depth.decision_rules", lang)}
     for org in ids:
         try:
-            found = [o for o in organs_of(org) if o.level == "highest"]
+            found = [o for o in organs_of(atlas, org) if o.level == "highest"]
         except QueryError:
             found = []
         rule[org] = found[0].decision_rule if found and found[0].decision_rule else t("value.unknown", lang)

@@ -6,7 +6,26 @@ Everything else a user reads — statuses, event kinds, column headers — is lo
 
 from __future__ import annotations
 
-LANGS = ("en", "zh-Hant", "ru")
+from .errors import QueryError
+from .model import LANGS
+
+#: The forms of the three languages people write (``zh-TW``, ``zh_Hant``, ``ru-RU`` …).
+LANG_FORMS = {"en": "en", "en-us": "en", "en-gb": "en",
+              "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hant-tw": "zh-Hant", "zh-hk": "zh-Hant",
+              "zh-mo": "zh-Hant", "ru": "ru", "ru-ru": "ru"}
+#: How the help texts and the README write the choice.
+LANG_HELP = "en, zh-Hant (Taiwan usage; also zh-TW) or ru (also ru-RU)"
+
+
+def parse_lang(text: str | None, parameter: str = "lang") -> str:
+    """``en``, ``zh-Hant`` or ``ru`` from any form people write (any case, ``_`` or ``-``);
+    English when absent."""
+    if text is None or not str(text).strip():
+        return "en"
+    found = LANG_FORMS.get(str(text).strip().replace("_", "-").casefold())
+    if found is None:
+        raise QueryError(f"{parameter}: unknown language '{text}' (use {LANG_HELP})", parameter=parameter)
+    return found
 
 TABLE: dict[str, tuple[str, str, str]] = {
     "report.figure_euler": ("The state of integration on {day}: members and associates of the CIS, CSTO, EAEU, "
@@ -83,6 +102,28 @@ TABLE: dict[str, tuple[str, str, str]] = {
                       "* дата известна лишь с точностью до месяца или года: в этот период ответ может отличаться"),
     "msg.none": ("(none)", "（無）", "(нет)"),
     "msg.as_of": ("as of", "截至", "на"),
+    "msg.no_source": ("no stored source", "無存檔來源", "нет сохранённого источника"),
+    "msg.preferred_claim": ("✓ = the claim blocmap's events use", "✓ = blocmap 事件採用的說法",
+                            "✓ = утверждение, которому следуют события blocmap"),
+    "msg.cited_by": ("cited by {n} events", "被 {n} 個事件引用", "цитируется в событиях: {n}"),
+    "col.dispute": ("dispute", "爭議", "спор"),
+    "col.events": ("events", "事件", "события"),
+    "col.official": ("official", "官方", "официальный"),
+    "show.kind": ("kind", "類型", "тип"),
+    "show.founded": ("founded", "成立", "основана"),
+    "show.dissolved": ("dissolved", "解散", "распущена"),
+    "show.founding_treaty": ("founding treaty", "成立條約", "учредительный договор"),
+    "show.signed": ("signed", "簽署", "подписан"),
+    "show.place": ("at", "地點", "место"),
+    "show.in_force": ("in force", "生效", "вступил в силу"),
+    "show.seat": ("seat", "總部", "штаб-квартира"),
+    "show.predecessors": ("predecessors", "前身", "предшественники"),
+    "show.successors": ("successors", "後繼", "преемники"),
+    "show.aliases": ("other ids", "其他代號", "другие обозначения"),
+    "show.sources": ("sources", "資料來源", "источники"),
+    "show.events": ("events", "事件", "события"),
+    "show.disputes": ("disputes", "爭議", "споры"),
+    "show.note": ("note", "備註", "примечание"),
     # web atlas (blocmap serve)
     "web.title": ("blocmap — atlas of regional integration", "blocmap — 區域整合地圖集", "blocmap — атлас региональной интеграции"),
     "web.nav.home": ("Atlas", "地圖集", "Атлас"),
@@ -127,7 +168,6 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "web.organs": ("Organs", "機構", "Органы"),
     "web.asymmetry": ("Economic asymmetry over time", "經濟不對稱的變化", "Экономическая асимметрия во времени"),
     "web.depth": ("Depth of integration", "整合深度", "Глубина интеграции"),
-    "web.missing_feature": ("Not in this version of blocmap yet.", "此版本的 blocmap 尚未提供。", "В этой версии blocmap пока нет."),
     "web.members_today": ("Members today", "目前成員", "Члены сегодня"),
     "web.memberships_today": ("Organizations today", "目前所屬組織", "Организации сегодня"),
     "web.events": ("Events", "事件", "События"),

@@ -223,3 +223,4 @@ class Membership:
     certain: bool
     sources: tuple[str, ...]
     event: Event
+    ccode: int | None = None  # the state's COW code on the day asked about

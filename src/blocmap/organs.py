@@ -10,8 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from typing import TYPE_CHECKING
+
 from .errors import QueryError
-from .loader import BUNDLED, Raw, _list_of_maps, _read_yaml, _Reader
+from .loader import Raw, _list_of_maps, _read_yaml, _Reader
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .atlas import Atlas
 
 LEVELS = ("highest", "intergovernmental", "executive", "judicial", "parliamentary", "secretariat", "sectoral")
 FIELDS = ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")
@@ -75,23 +80,22 @@ def read_organs(raw: Raw) -> list[Organ]:
 
 
 @lru_cache(maxsize=4)
-def _bundled(folder: Path = BUNDLED) -> tuple[Organ, ...]:
+def _read(folder: Path) -> tuple[Organ, ...]:
     from .validate import load_feature_file
 
     return load_feature_file(folder, "organs.yaml", read_organs)
 
 
-def organs(org: str | None = None, folder: Path | None = None) -> list[Organ]:
-    """The organs of ``org`` (an id of the bundled atlas), or of every organization, in file order."""
-    every = _bundled(folder or BUNDLED)
+def organs(atlas: "Atlas", org: str | None = None) -> list[Organ]:
+    """The organs of ``org`` (any name of an organization of ``atlas``), or of every
+    organization, in file order; read from the atlas's own data folder."""
+    every = _read(atlas.folder)
     if org is None:
         return list(every)
     known = sorted({o.org for o in every})
     wanted = org.strip().lower()
     if wanted not in known:
-        from .atlas import Atlas
-
-        resolved = Atlas.bundled().org(org).id  # unknown names raise 'did you mean'
+        resolved = atlas.org(org).id  # unknown names raise 'did you mean'
         if resolved not in known:
             raise QueryError(f"no organs recorded for '{resolved}' (recorded: {', '.join(known)})", "org")
         wanted = resolved

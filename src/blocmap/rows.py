@@ -20,7 +20,7 @@ def membership_row(atlas: Atlas, m: Membership, lang: str) -> dict[str, Any]:
         "state": m.state, "name": atlas.state_name(m.state, lang),
         "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
         "until": str(m.until) if m.until else None, "certain": m.certain,
-        "event": m.event.kind, "sources": list(m.sources),
+        "event": m.event.kind, "sources": list(m.sources), "ccode": m.ccode, "data": "curated",
     }
 
 

@@ -108,9 +108,9 @@ class SpellIndex:
         return self._on("state", state, day)
 
 
-def as_membership(spell: Spell, day: dt.date) -> Membership:
+def as_membership(spell: Spell, day: dt.date, ccode: int | None = None) -> Membership:
     return Membership(spell.org, spell.state, spell.status, spell.start, spell.end,
-                      spell.certain_on(day), spell.start_event.sources, spell.start_event)
+                      spell.certain_on(day), spell.start_event.sources, spell.start_event, ccode)
 
 
 def current(spells: Iterable[Spell], day: dt.date) -> list[Membership]:

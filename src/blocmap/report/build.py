@@ -146,7 +146,7 @@ def _organs(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
 
     out = []
     for org in ORGAN_ORGS:
-        records = [organ_record(o, lang) for o in organs(org)]
+        records = [organ_record(o, lang) for o in organs(atlas, org)]
         for r in records:
             cite(r["sources"])
         out.append({"org": atlas.org_name(org, lang), "organs": records})
@@ -156,7 +156,7 @@ def _organs(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
 def _depth(atlas: "Atlas", lang: str, cite: Cited) -> dict[str, Any]:
     from ..depth import compare
 
-    rows = compare(list(DEPTH_ORGS), lang)
+    rows = compare(atlas, list(DEPTH_ORGS), lang)
     for row in rows:
         for org in DEPTH_ORGS:
             cite(row[f"{org}_sources"])

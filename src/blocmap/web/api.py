@@ -1,8 +1,9 @@
-"""The JSON API: parse the query, make one call to ``views``, return JSON.
+"""The JSON API: parse the query, make one call, return JSON.
 
-Every HTML page has a twin here (``/org/csto`` ↔ ``/api/org/csto``) and the question
-endpoints return the same objects as the CLI's ``--format json``.  ``openapi.json`` is
-built from ``ENDPOINTS`` so the description cannot drift from the routes.
+The question endpoints call ``blocmap.answers`` exactly as the CLI does, so they return the
+same objects as its ``--format json``; every HTML page has a twin here (``/org/csto`` ↔
+``/api/org/csto``) built by the same ``views`` call as the page.  ``openapi.json`` is built
+from ``ENDPOINTS`` so the description cannot drift from the routes.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import __version__
+from ..i18n import parse_lang
 from ..model import STATUSES
-from . import views
 
 Handler = Callable[..., Any]
 
@@ -29,10 +30,12 @@ class JSON(Response):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def atlas() -> Any:
-    from ..atlas import Atlas
+def _answers(request: Request) -> Any:
+    return request.app.state.answers
 
-    return Atlas.bundled()
+
+def _views(request: Request) -> Any:
+    return request.app.state.views
 
 
 def _q(request: Request, name: str) -> str | None:
@@ -40,7 +43,18 @@ def _q(request: Request, name: str) -> str | None:
 
 
 def _lang(request: Request) -> str:
-    return views.parse_lang(_q(request, "lang"))
+    return parse_lang(_q(request, "lang"))
+
+
+def _flag(request: Request, name: str) -> bool:
+    value = (_q(request, name) or "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    from ..errors import QueryError
+
+    raise QueryError(f"{name}: '{value}' is not true or false", parameter=name)
 
 
 # ---------------------------------------------------------------------------- parameters
@@ -56,8 +70,15 @@ P = {
                "schema": {"type": "string"}, "example": "GEO"},
     "on": {"name": "on", "in": "query", "required": False, "description":
            "The day, YYYY-MM-DD or 'today' (default).", "schema": {"type": "string"}, "example": "2008-06-01"},
-    "lang": {"name": "lang", "in": "query", "required": False, "description": "Language of names.",
-             "schema": {"type": "string", "enum": ["en", "zh-Hant", "ru"], "default": "en"}},
+    "lang": {"name": "lang", "in": "query", "required": False, "description":
+             "Language: en, zh-Hant (also zh-TW) or ru (also ru-RU), any case.",
+             "schema": {"type": "string", "default": "en"}, "example": "zh-Hant"},
+    "status": {"name": "status", "in": "query", "required": False, "description":
+               "Only these statuses, comma-separated (" + ", ".join(STATUSES[:-1]) + ").",
+               "schema": {"type": "string"}, "example": "member,observer"},
+    "world": {"name": "world", "in": "query", "required": False, "description":
+              "Also the organizations imported from the COW IGO data (when the atlas serves a store).",
+              "schema": {"type": "boolean", "default": False}},
     "orgs": {"name": "orgs", "in": "query", "required": False, "description":
              "Comma-separated organizations (default: cis,csto,eaeu,customs_union,union_state).",
              "schema": {"type": "string"}, "example": "cis,csto,eaeu"},
@@ -117,41 +138,48 @@ def _list(item: dict) -> dict:
 
 # (path, handler, summary, parameters, response schema, extra documented statuses)
 ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
-    ("/api/members", lambda r: views.members_rows(atlas(), _q(r, "org"), _q(r, "on"), _lang(r)),
+    ("/api/members", lambda r: _answers(r).members(_q(r, "org"), _q(r, "on"), _lang(r), _q(r, "status")),
      "States in an organization on a day (= blocmap members ORG --format json)",
-     ["org", "on", "lang"], _list(MEMBERSHIP), (400,)),
-    ("/api/memberships", lambda r: views.memberships_rows(atlas(), _q(r, "state"), _q(r, "on"), _lang(r)),
+     ["org", "on", "status", "lang"], _list(MEMBERSHIP), (400,)),
+    ("/api/memberships", lambda r: _answers(r).memberships(_q(r, "state"), _q(r, "on"), _lang(r), _q(r, "status"),
+                                                           world=_flag(r, "world")),
      "Organizations of a state on a day (= blocmap memberships STATE --format json)",
-     ["state", "on", "lang"], _list(MEMBERSHIP), (400,)),
-    ("/api/history", lambda r: views.history_rows(atlas(), _q(r, "org"), _q(r, "state"), _lang(r)),
+     ["state", "on", "status", "world", "lang"], _list(MEMBERSHIP), (400,)),
+    ("/api/history", lambda r: _answers(r).history(_q(r, "org"), _q(r, "state"), _lang(r)),
      "Dated events of an organization, a state, or both (= blocmap history --format json)",
      ["org?", "state?", "lang"], _list(EVENT), (400,)),
-    ("/api/overlap", lambda r: views.overlap_rows(atlas(), _q(r, "orgs"), _q(r, "on"), _lang(r)),
+    ("/api/overlap", lambda r: _answers(r).overlap(_q(r, "orgs"), _q(r, "on"), _lang(r)),
      "Every non-empty region of the overlap of organizations on a day (= blocmap overlap --format json)",
      ["orgs", "on", "lang"], _list(ZONE), (400,)),
-    ("/api/diff", lambda r: views.diff_rows(atlas(), _q(r, "date1"), _q(r, "date2"), _q(r, "orgs"), _lang(r)),
+    ("/api/diff", lambda r: _answers(r).diff(_q(r, "date1"), _q(r, "date2"), _q(r, "orgs"), _lang(r)),
      "Who joined, left or changed status between two days (= blocmap diff --format json)",
      ["date1", "date2", "orgs", "lang"], _list(OBJECT), (400,)),
-    ("/api/asymmetry", lambda r: views.asymmetry_answer(atlas(), _q(r, "org"), _q(r, "year"), _q(r, "on"),
-                                                        _q(r, "from"), _q(r, "to"), _q(r, "indicator"), _lang(r)),
+    ("/api/disputes", lambda r: _answers(r).disputes(_q(r, "org"), _q(r, "state"), _lang(r)),
+     "Where sources disagree, every claim with its sources (= blocmap disputes --format json)",
+     ["org?", "state?", "lang"], _list(OBJECT), (400,)),
+    ("/api/asymmetry", lambda r: _views(r).asymmetry(_q(r, "org"), _q(r, "year"), _q(r, "on"), _q(r, "from"),
+                                                     _q(r, "to"), _q(r, "indicator"), _lang(r)),
      "Economic asymmetry of an organization in a year, or each year from..to (= blocmap asymmetry --format json)",
-     ["org", "year?", "on_in_year", "from", "to", "indicator", "lang"], {}, (400, 503)),
-    ("/api/day", lambda r: views.day_view(atlas(), _q(r, "on"), _lang(r), _q(r, "focus")),
-     "The home page's data: every organization on a day, the overlap, the map's colours",
+     ["org", "year?", "on_in_year", "from", "to", "indicator", "lang"], {}, (400,)),
+    ("/api/day", lambda r: _views(r).day(_q(r, "on"), _lang(r), _q(r, "focus")),
+     "The home page's data: every organization on a day, the overlap, the map's colours "
+     "(the day summary of blocmap overview --format json)",
      ["on", "lang", "focus"], OBJECT, (400,)),
-    ("/api/orgs", lambda r: views.orgs_view(atlas(), _lang(r)), "All organizations", ["lang"], OBJECT, (400,)),
-    ("/api/org/{org}", lambda r: views.org_view(atlas(), r.path_params["org"], _lang(r)),
-     "The organization page's data", ["path_org", "lang"], OBJECT, (400, 404)),
-    ("/api/states", lambda r: views.states_view(atlas(), _lang(r)), "All states", ["lang"], OBJECT, (400,)),
-    ("/api/state/{state}", lambda r: views.state_view(atlas(), r.path_params["state"], _lang(r)),
+    ("/api/orgs", lambda r: _answers(r).orgs(_q(r, "on"), _lang(r)),
+     "The organizations, their kind, dates and members on a day (= blocmap orgs --format json)",
+     ["on", "lang"], _list(OBJECT), (400,)),
+    ("/api/org/{org}", lambda r: _views(r).org(r.path_params["org"], _lang(r)),
+     "The organization page's data (the record of blocmap show ORG --format json, and more)",
+     ["path_org", "lang"], OBJECT, (400, 404)),
+    ("/api/states", lambda r: _views(r).states(_lang(r)), "All states", ["lang"], OBJECT, (400,)),
+    ("/api/state/{state}", lambda r: _views(r).state(r.path_params["state"], _lang(r)),
      "The state page's data", ["path_state", "lang"], OBJECT, (400, 404)),
-    ("/api/compare", lambda r: views.compare_view(atlas(), _q(r, "orgs"), _q(r, "on"), _lang(r)),
+    ("/api/compare", lambda r: _views(r).compare(_q(r, "orgs"), _q(r, "on"), _lang(r)),
      "Organizations side by side on a day", ["orgs", "on", "lang"], OBJECT, (400,)),
-    ("/api/sources", lambda r: views.sources_view(atlas()), "The bibliography", [], OBJECT, ()),
-    ("/api/source/{key}", lambda r: views.source_view(atlas(), r.path_params["key"], _lang(r)),
-     "One source and what cites it", ["path_key", "lang"], OBJECT, (400, 404)),
-    ("/api/disputes", lambda r: views.disputes_view(atlas(), _lang(r), _q(r, "org"), _q(r, "state")),
-     "Where sources disagree, every claim with its sources", ["org?", "state?", "lang"], OBJECT, (400,)),
+    ("/api/sources", lambda r: _answers(r).sources(), "The bibliography (= blocmap sources --format json)",
+     [], _list(OBJECT), ()),
+    ("/api/source/{key}", lambda r: _answers(r).source(r.path_params["key"], _lang(r)),
+     "One source and what cites it (= blocmap sources KEY --format json)", ["path_key", "lang"], OBJECT, (400, 404)),
 ]
 
 
@@ -171,8 +199,7 @@ def openapi_document() -> dict[str, Any]:
         responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
         for status in statuses:
             responses[str(status)] = {"description": {400: "Bad parameter (named in 'parameter')",
-                                                      404: "Unknown organization, state or source",
-                                                      503: "Feature not installed in this checkout"}[status],
+                                                      404: "Unknown organization, state or source"}[status],
                                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         op_id = path.strip("/").replace("/", "_").replace("{", "").replace("}", "")
         paths[path] = {"get": {"operationId": op_id, "summary": summary,

@@ -1,7 +1,8 @@
 """The ASGI application: routes, errors as JSON or HTML, security headers, static files.
 
 Read-only by construction: every route answers GET (and HEAD) only, nothing is written.
-``create_app()`` is what ``blocmap serve`` runs with uvicorn and what tests drive.
+``create_app(atlas, store)`` is what ``blocmap serve`` runs with uvicorn and what tests drive:
+the app serves the atlas (and the imported COW store) it is given, and nothing else.
 """
 
 from __future__ import annotations
@@ -10,18 +11,21 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import BlocmapError, QueryError
 from . import api, pages
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..atlas import Atlas
 
 log = logging.getLogger("blocmap.web")
 STATIC = Path(__file__).parent / "static"
@@ -118,10 +122,19 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    # A bug: log it with its traceback on the server, never show it to the reader.
-    log.exception("unexpected error on %s", request.url.path)
-    status, message = (400, str(exc)) if isinstance(exc, BlocmapError) else (500, "internal error")
-    return JSONResponse(error_body(status, message), status_code=status)
+    """A user error of another layer is a 400; anything else is a bug: logged with its
+    traceback on the server, a plain 500 for the reader (never the traceback)."""
+    if isinstance(exc, BlocmapError):
+        status, message = 400, str(exc)
+    else:
+        log.error("unexpected error on %s", request.url.path, exc_info=exc)
+        status, message = 500, "internal error: the atlas could not answer this request (logged on the server)"
+    if wants_json(request):
+        return JSONResponse(error_body(status, message), status_code=status)
+    try:
+        return pages.error_page(request, status, message)
+    except Exception:  # the error page itself failed: plain text, still no traceback
+        return PlainTextResponse(message, status_code=status)
 
 
 class Assets:
@@ -181,12 +194,18 @@ def routes() -> list[Any]:
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
-    pages.warm_up()  # load the atlas and project the map before the first visitor waits
+    app.state.site.warm_up()  # project the map before the first visitor waits
     yield
 
 
-def create_app(trusted_hosts: Sequence[str] | None = None) -> Starlette:
-    """The web atlas of the bundled data; ``trusted_hosts`` guards against DNS rebinding."""
+def create_app(atlas: Atlas, store: str | Path | None = None,
+               trusted_hosts: Sequence[str] | None = None) -> Starlette:
+    """The web atlas of ``atlas`` (with the imported COW organizations of ``store``, a world
+    store file, when given); ``trusted_hosts`` guards against DNS rebinding."""
+    from ..answers import Answers
+    from .views import Views
+
+    answers = Answers(atlas, store)
     middleware = [Middleware(SecurityHeaders)]
     if trusted_hosts:
         middleware.append(Middleware(HostCheck, allowed=list(trusted_hosts)))
@@ -196,4 +215,7 @@ def create_app(trusted_hosts: Sequence[str] | None = None) -> Starlette:
                             HTTPException: http_error, Exception: server_error},
         lifespan=_lifespan,
     )
+    app.state.answers = answers
+    app.state.views = Views(answers)
+    app.state.site = pages.Site(app.state.views)
     return app

@@ -1,9 +1,9 @@
 """Where the web atlas calls the other features' library functions: one function each.
 
 Each imports its feature lazily (the server starts fast) and turns the answer into JSON types.
-A page section from a feature (organs, depth, asymmetry series, the Euler drawing) that fails
-is logged and left out, so the rest of the page still shows; the API endpoints let errors
-through to the JSON error handler.
+A question the feature cannot answer (no Euler diagram on a day without members, no organs
+recorded) is an empty answer; anything else is a bug and reaches the app's error handler,
+which logs it and answers 500.
 
 ====================  ==========================================================  ======================
 function              calls                                                       shown on
@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -75,9 +75,6 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
     except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
         log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
         return None
-    except Exception:  # a bug in another feature must not break the page: log it, show the table
-        log.exception("Euler diagram failed for %s on %s", ",".join(orgs), on)
-        return None
 
 
 # ---------------------------------------------------------------------------- paper
@@ -118,48 +115,29 @@ def _series(atlas: Atlas, org: str, lang: str) -> tuple[dict[str, Any], ...]:
                     "vintage": r.get("vintage")} for r in rows)
 
 
-def asymmetry_series(atlas: Atlas, org: str, lang: str = "en") -> list[dict[str, Any]] | None:
-    """Leader's share, ratios and HHI for every year with GDP data (organization page);
-    None where the computation failed (logged)."""
-    return _guarded("asymmetry", lambda: jsonable(list(_series(atlas, org, lang))))
+def asymmetry_series(atlas: Atlas, org: str, lang: str = "en") -> list[dict[str, Any]]:
+    """Leader's share, ratios and HHI for every year with GDP data (organization page)."""
+    return jsonable(list(_series(atlas, org, lang)))
 
 
-def _guarded(feature: str, call: Callable[[], Any]) -> Any:
-    """A page section from another feature: a bug there is logged and the section left out,
-    so the rest of the page still shows (the API endpoints let errors through)."""
+def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]]:
+    """The organs of an organization (= ``blocmap organs ORG --format json``); [] where none
+    are recorded."""
+    from .. import organs as feature
+
     try:
-        return call()
-    except Exception:
-        log.exception("the %s feature failed; its section is left out", feature)
-        return None
+        found = feature.organs(atlas, org)
+    except BlocmapError:
+        return []  # no organs recorded for this organization
+    return jsonable([feature.organ_record(o, lang) for o in found])
 
 
-def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]] | None:
-    """The organs of an organization (= ``blocmap organs ORG --format json``); [] where none are
-    recorded; None where the lookup failed (logged)."""
-
-    def call() -> list[dict[str, Any]]:
-        from .. import organs as feature
-
-        try:
-            found = feature.organs(org)
-        except BlocmapError:
-            return []  # no organs recorded for this organization
-        return jsonable([feature.organ_record(o, lang) for o in found])
-
-    return _guarded("organs", call)
-
-
-def depth(atlas: Atlas, orgs: list[str], lang: str) -> dict[str, Any] | None:
+def depth(atlas: Atlas, orgs: list[str], lang: str) -> dict[str, Any]:
     """Depth of integration side by side (= ``blocmap compare ORGS --format json``) for the
-    organizations that have depth data; None where the lookup failed (logged)."""
+    organizations that have depth data."""
+    from .. import depth as feature
 
-    def call() -> dict[str, Any]:
-        from .. import depth as feature
-
-        recorded = {d.org for d in feature.depth()}
-        covered = [o for o in orgs if o in recorded]
-        rows = feature.compare(covered, lang) if covered else []
-        return {"orgs": covered, "missing": [o for o in orgs if o not in recorded], "rows": jsonable(rows)}
-
-    return _guarded("depth", call)
+    recorded = {d.org for d in feature.depth(atlas)}
+    covered = [o for o in orgs if o in recorded]
+    rows = feature.compare(atlas, covered, lang) if covered else []
+    return {"orgs": covered, "missing": [o for o in orgs if o not in recorded], "rows": jsonable(rows)}

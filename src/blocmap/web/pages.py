@@ -19,9 +19,10 @@ from starlette.responses import HTMLResponse, Response
 from .. import __version__
 from ..dates import parse_day
 from ..errors import QueryError
-from ..i18n import t
-from ..model import LANGS, STATUSES
-from . import api, charts, hooks, views
+from ..i18n import parse_lang, t
+from ..model import LANGS, POST_SOVIET, STATUSES
+from . import api, charts, hooks
+from .views import FIRST_DAY, Views
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
@@ -49,13 +50,105 @@ def cjk_font_file() -> Path | None:
     return path if path.is_file() else None
 
 
-def warm_up() -> None:
-    from ..atlas import Atlas
-    from .geo import eurasia
+class Site:
+    """What one app serves: its views and the caches of its pages (the atlas is immutable, so
+    a page for one day, language and focus is rendered once)."""
 
-    Atlas.bundled()
-    eurasia()
-    templates()
+    def __init__(self, views: Views) -> None:
+        self.views = views
+        self.atlas = views.atlas
+        self.day = lru_cache(maxsize=512)(self._day)
+        self.home_html = lru_cache(maxsize=1024)(self._home_html)
+        self.map_labels = lru_cache(maxsize=4)(self._map_labels)
+        self.map_names = lru_cache(maxsize=4)(self._map_names)
+        self.events = lru_cache(maxsize=4)(self._events)
+        self.org_acronyms = lru_cache(maxsize=4)(self.views.org_names)
+
+    def warm_up(self) -> None:
+        """Project the map and load the templates before the first visitor waits."""
+        from .geo import eurasia
+
+        eurasia()
+        templates()
+
+    def render_html(self, template: str, lang: str, path: str, query: dict[str, str], json_url: str | None,
+                    **context: Any) -> str:
+        """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps lang)."""
+        suffix = "" if lang == "en" else "?lang=" + lang
+
+        def url(target: str, **params: Any) -> str:
+            if not params:  # most links: no urlencode needed (a page has hundreds of them)
+                return target + suffix
+            return _url(target, lang=None if lang == "en" else lang, **params)
+
+        def switch(to: str) -> str:  # this very page in another language
+            params = {k: v for k, v in query.items() if k != "lang"}
+            return _url(path, **params, lang=None if to == "en" else to)
+
+        return templates().get_template(template).render(
+            tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
+            path=path, org_acronyms=self.org_acronyms(lang), **context)
+
+    def _day(self, on: str, lang: str, focus: str | None) -> dict[str, Any]:
+        return self.views.day(on, lang, focus)
+
+    def day_context(self, request: Request, lang: str) -> dict[str, Any]:
+        day = parse_day(_q(request, "on") or "today", "on")
+        data = self.day(day.isoformat(), lang, _q(request, "focus") or None)
+        return {"day": data, "map_classes": map_classes(data), "euler_url":
+                _url("/euler.svg", on=data["on"], lang=lang) if data["euler"] else None}
+
+    def _home_html(self, on: str, lang: str, focus: str | None, today_iso: str) -> bytes:
+        """The home page for one day, language and focus (``today_iso`` is part of the key
+        because the slider ends today)."""
+        from .geo import eurasia
+
+        atlas = self.atlas
+        data = self.day(on, lang, focus)
+        context = {"day": data, "map_classes": map_classes(data),
+                   "euler_url": _url("/euler.svg", on=on, lang=lang) if data["euler"] else None}
+        first, today = FIRST_DAY, dt.date.fromisoformat(today_iso)
+        span = (today - first).days
+        ticks = [{**e, "x": round(100 * (dt.date.fromisoformat(e["date"]) - first).days / span, 3)}
+                 for e in self.events(lang) if e["date"] <= today_iso]
+        current = dt.date.fromisoformat(on)
+        query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
+        return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
+                                geo=eurasia(), atlas_states=set(atlas.states), state_names=self.map_names(lang),
+                                map_labels=self.map_labels(lang),
+                                ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
+                                slider_value=min(max((current - first).days, 0), span),
+                                orgs=[self.views.answers.org_ref(o, lang) for o in atlas.orgs],
+                                **context).encode("utf-8")
+
+    def _map_labels(self, lang: str) -> list[tuple[float, float, str]]:
+        """Names written on the map where the state is wide enough to hold them."""
+        import unicodedata
+
+        from .geo import eurasia
+
+        out = []
+        for c in eurasia().countries:
+            if c.iso3 not in self.atlas.states:
+                continue
+            name = self.atlas.state_name(c.iso3, lang)
+            width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58
+                        for ch in name)
+            if width + 4 <= c.room:
+                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name))
+        return out
+
+    def _map_names(self, lang: str) -> dict[str, str]:
+        from .geo import eurasia
+
+        return {c.iso3: self.atlas.state_name(c.iso3, lang) for c in eurasia().countries}
+
+    def _events(self, lang: str) -> list[dict[str, Any]]:
+        return self.views.key_events(lang)
+
+
+def _site(request: Request) -> Site:
+    return request.app.state.site
 
 
 def _url(path: str, **params: Any) -> str:
@@ -63,49 +156,23 @@ def _url(path: str, **params: Any) -> str:
     return path + ("?" + query if query else "")
 
 
-def render_html(template: str, lang: str, path: str, query: dict[str, str], json_url: str | None,
-                **context: Any) -> str:
-    """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps lang)."""
-    suffix = "" if lang == "en" else "?lang=" + lang
-
-    def url(target: str, **params: Any) -> str:
-        if not params:  # most links: no urlencode needed (a page has hundreds of them)
-            return target + suffix
-        return _url(target, lang=None if lang == "en" else lang, **params)
-
-    def switch(to: str) -> str:  # this very page in another language
-        params = {k: v for k, v in query.items() if k != "lang"}
-        return _url(path, **params, lang=None if to == "en" else to)
-
-    return templates().get_template(template).render(
-        tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
-        path=path, org_acronyms=_org_acronyms(lang), **context)
-
-
-@lru_cache(maxsize=4)
-def _org_acronyms(lang: str) -> dict[str, str]:
-    from ..atlas import Atlas
-
-    atlas = Atlas.bundled()
-    return {o: atlas.org_name(o, lang, short=True) for o in atlas.orgs}
-
-
 def render(request: Request, template: str, lang: str, json_url: str | None, status: int = 200,
            **context: Any) -> HTMLResponse:
-    html = render_html(template, lang, request.url.path, dict(request.query_params), json_url, **context)
+    html = _site(request).render_html(template, lang, request.url.path, dict(request.query_params), json_url,
+                                      **context)
     return HTMLResponse(html, status_code=status)
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     try:
-        lang = views.parse_lang(request.query_params.get("lang"))
+        lang = _lang(request)
     except QueryError:
         lang = "en"
     return render(request, "error.html", lang, None, status=status, status_code=status, message=message)
 
 
 def _lang(request: Request) -> str:
-    return views.parse_lang(request.query_params.get("lang"))
+    return parse_lang(request.query_params.get("lang"))
 
 
 def _q(request: Request, name: str) -> str | None:
@@ -113,21 +180,6 @@ def _q(request: Request, name: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------- home
-@lru_cache(maxsize=512)
-def _day(on: str, lang: str, focus: str | None) -> dict[str, Any]:
-    from ..atlas import Atlas
-
-    return views.day_view(Atlas.bundled(), on, lang, focus)
-
-
-def _day_context(request: Request, lang: str) -> dict[str, Any]:
-    day = parse_day(_q(request, "on") or "today", "on")
-    focus = _q(request, "focus") or None
-    data = _day(day.isoformat(), lang, focus)
-    return {"day": data, "map_classes": map_classes(data), "euler_url":
-            _url("/euler.svg", on=data["on"], lang=lang) if data["euler"] else None}
-
-
 def map_classes(day: dict[str, Any]) -> dict[str, str]:
     """CSS class of each state on the map: its status in the focus, or its count of the five."""
     if day["focus"]:
@@ -136,97 +188,32 @@ def map_classes(day: dict[str, Any]) -> dict[str, str]:
 
 
 async def home(request: Request) -> Response:
+    site = _site(request)
     lang = _lang(request)
     day = parse_day(_q(request, "on") or "today", "on")
     focus = _q(request, "focus") or None
     if focus:
-        from ..atlas import Atlas
-
-        focus = Atlas.bundled().org(focus, "focus").id
-    return HTMLResponse(_home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
-
-
-@lru_cache(maxsize=1024)
-def _home_html(on: str, lang: str, focus: str | None, today_iso: str) -> bytes:
-    """The home page for one day, language and focus: the atlas is immutable, so cached.
-
-    ``today_iso`` is part of the key because the slider ends today.
-    """
-    from ..atlas import Atlas
-    from .geo import eurasia
-
-    atlas = Atlas.bundled()
-    data = _day(on, lang, focus)
-    context = {"day": data, "map_classes": map_classes(data),
-               "euler_url": _url("/euler.svg", on=on, lang=lang) if data["euler"] else None}
-    first, today = views.FIRST_DAY, dt.date.fromisoformat(today_iso)
-    span = (today - first).days
-    ticks = [{**e, "x": round(100 * (dt.date.fromisoformat(e["date"]) - first).days / span, 3)}
-             for e in _events(lang) if e["date"] <= today_iso]
-    current = dt.date.fromisoformat(on)
-    query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
-    return render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
-                       geo=eurasia(), atlas_states=set(atlas.states), state_names=_map_names(lang),
-                       map_labels=_map_labels(lang),
-                       ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
-                       slider_value=min(max((current - first).days, 0), span),
-                       orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs], **context).encode("utf-8")
+        focus = site.atlas.org(focus, "focus").id
+    return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
 
 
 #: Size of the map's state labels in drawing units (the map is 960 wide).
 LABEL_SIZE = 10.0
 
 
-@lru_cache(maxsize=4)
-def _map_labels(lang: str) -> list[tuple[float, float, str]]:
-    """Names written on the map where the state is wide enough to hold them."""
-    import unicodedata
-
-    from ..atlas import Atlas
-    from .geo import eurasia
-
-    atlas = Atlas.bundled()
-    out = []
-    for c in eurasia().countries:
-        if c.iso3 not in atlas.states:
-            continue
-        name = atlas.state_name(c.iso3, lang)
-        width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58 for ch in name)
-        if width + 4 <= c.room:
-            out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name))
-    return out
-
-
-@lru_cache(maxsize=4)
-def _map_names(lang: str) -> dict[str, str]:
-    from ..atlas import Atlas
-    from .geo import eurasia
-
-    atlas = Atlas.bundled()
-    return {c.iso3: atlas.state_name(c.iso3, lang) for c in eurasia().countries}
-
-
-@lru_cache(maxsize=4)
-def _events(lang: str) -> list[dict[str, Any]]:
-    from ..atlas import Atlas
-
-    return views.key_events(Atlas.bundled(), lang)
-
-
 async def day_fragment(request: Request) -> Response:
     """The part of the home page that changes with the day (fetched by app.js)."""
+    site = _site(request)
     lang = _lang(request)
-    context = _day_context(request, lang)
+    context = site.day_context(request, lang)
     query = {"on": context["day"]["on"], "lang": lang}
-    return HTMLResponse(render_html("_day.html", lang, "/", query, None, **context))
+    return HTMLResponse(site.render_html("_day.html", lang, "/", query, None, **context))
 
 
 async def euler_image(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
     day = parse_day(_q(request, "on") or "today", "on")
-    svg = await run_in_threadpool(hooks.euler_svg, Atlas.bundled(), views.POST_SOVIET, day, lang)
+    svg = await run_in_threadpool(hooks.euler_svg, _site(request).atlas, POST_SOVIET, day, lang)
     if svg is None:
         raise HTTPException(404)
     # Shown through <img>, where no script runs; matplotlib's SVG carries a <style> element.
@@ -237,10 +224,8 @@ async def euler_image(request: Request) -> Response:
 
 # ---------------------------------------------------------------------------- other pages
 async def org(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
-    data = views.org_view(Atlas.bundled(), request.path_params["org"], lang)
+    data = _site(request).views.org(request.path_params["org"], lang)
     chart = charts.timeline_svg(data["timeline"], lang)
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
@@ -248,65 +233,51 @@ async def org(request: Request) -> Response:
 
 
 async def state(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
-    data = views.state_view(Atlas.bundled(), request.path_params["state"], lang)
+    data = _site(request).views.state(request.path_params["state"], lang)
     chart = charts.timeline_svg(data["timeline"], lang)
     return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
                   s=data, chart=chart)
 
 
 async def compare(request: Request) -> Response:
-    from ..atlas import Atlas
-
+    site = _site(request)
     lang = _lang(request)
-    atlas = Atlas.bundled()
     # The form sends one ``org`` per ticked box; links and the API use ``orgs=a,b``.
     picked = ",".join(request.query_params.getlist("org")) or _q(request, "orgs")
-    data = views.compare_view(atlas, picked, _q(request, "on"), lang)
+    data = site.views.compare(picked, _q(request, "on"), lang)
     chosen = [o["id"] for o in data["orgs"]]
     return render(request, "compare.html", lang, _url("/api/compare", **dict(request.query_params)),
-                  c=data, chosen=chosen, all_orgs=[views.org_ref(atlas, o, lang) for o in atlas.orgs])
+                  c=data, chosen=chosen, all_orgs=[site.views.answers.org_ref(o, lang) for o in site.atlas.orgs])
 
 
 async def orgs(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
     return render(request, "orgs.html", lang, _url("/api/orgs", **dict(request.query_params)),
-                  data=views.orgs_view(Atlas.bundled(), lang))
+                  data=_site(request).views.orgs(lang))
 
 
 async def states(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
     return render(request, "states.html", lang, _url("/api/states", **dict(request.query_params)),
-                  data=views.states_view(Atlas.bundled(), lang))
+                  data=_site(request).views.states(lang))
 
 
 async def sources(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
-    return render(request, "sources.html", lang, "/api/sources", data=views.sources_view(Atlas.bundled()))
+    return render(request, "sources.html", lang, "/api/sources", data=_site(request).views.sources())
 
 
 async def source(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
-    data = views.source_view(Atlas.bundled(), request.path_params["key"], lang)
+    data = _site(request).views.source(request.path_params["key"], lang)
     return render(request, "source.html", lang, _url(f"/api/source/{data['key']}", **dict(request.query_params)),
                   src=data)
 
 
 async def disputes(request: Request) -> Response:
-    from ..atlas import Atlas
-
     lang = _lang(request)
-    data = views.disputes_view(Atlas.bundled(), lang, _q(request, "org"), _q(request, "state"))
+    data = _site(request).views.disputes(lang, _q(request, "org"), _q(request, "state"))
     return render(request, "disputes.html", lang, _url("/api/disputes", **dict(request.query_params)), data=data)
 
 

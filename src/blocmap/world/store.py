@@ -58,6 +58,19 @@ def resolve_db(path: str | Path | None) -> Path:
     return Path(path).expanduser() if path is not None else default_db_path()
 
 
+def open_store_path(path: str | Path | None) -> Path | None:
+    """The store a question may use: ``path`` as given (it must exist: a typo is not "no
+    store"), else the default store where one has been imported, else None."""
+    if path is not None and str(path).strip():
+        given = Path(path).expanduser()
+        if not given.is_file():
+            raise BlocmapError(f"--db {given}: no COW store at this path; run 'blocmap import cow "
+                               "STATE_YEAR_CSV --db PATH' first")
+        return given
+    default = default_db_path()
+    return default if default.is_file() else None
+
+
 def write_store(path: str | Path, tables: Mapping[str, "pd.DataFrame"], meta: Mapping[str, str]) -> Path:
     """Build a complete store in a temporary file and rename it over ``path``."""
     import duckdb

@@ -88,6 +88,11 @@ class World:
         """Which data answers for ``org``: ``curated`` where blocmap curates it, else ``cow``."""
         return "curated" if org in self._curated_ids else "cow"
 
+    def abbreviation(self, ccode: int) -> str:
+        """COW's abbreviation of a state code (the key of a state blocmap has no ISO code for)."""
+        abb, _ = self._states.get(ccode, (None, None))
+        return abb or str(ccode)
+
     def state_name(self, ccode: int) -> str:
         abb, name = self._states.get(ccode, (None, None))
         return name or abb or str(ccode)
