@@ -19,6 +19,9 @@ def _private_cache(tmp_path_factory):
     import os
 
     os.environ["BLOCMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    # ... and no world store but the ones they import themselves
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    os.environ.pop("BLOCMAP_DB", None)
 
 
 @pytest.fixture(scope="session")
