@@ -18,7 +18,7 @@ def test_memberships_accepts_names_and_codes(atlas):
     assert atlas.memberships("哈薩克", on="2016-01-01") == by_code
     assert atlas.memberships("KZ", on="2016-01-01") == by_code
     assert atlas.memberships("KZK", on="2016-01-01") == by_code  # COW abbreviation
-    assert {m.org for m in by_code} == {"ces", "cis", "cst", "csto", "customs_union", "eaeu", "sco"}
+    assert {m.org for m in by_code} == {"ces", "cis", "cst", "csto", "customs_union", "eaeu", "ots", "sco"}
 
 
 @pytest.mark.parametrize("given", ["CSTO", "csto", "ОДКБ", "Collective Security Treaty Organization",
