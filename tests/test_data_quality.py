@@ -111,6 +111,11 @@ def test_quality_of_the_bundled_data(atlas):
     ("sco", "ARM", "2016-04-15", None),
     ("sco", "ARM", "2016-04-16", "participant"),
     ("sco", "BLR", "2009-06-16", None),
+    # 2. days that sources give: Mongolia at the Tashkent summit, Belarus at the Ufa summit
+    ("sco", "MNG", "2004-06-16", None),
+    ("sco", "MNG", "2004-06-17", "observer"),
+    ("sco", "BLR", "2015-07-09", "participant"),
+    ("sco", "BLR", "2015-07-10", "observer"),
     # 3. effective dates: the first day of the new status
     ("eu", "GBR", "2020-01-31", "member"),
     ("eu", "GBR", "2020-02-01", None),
