@@ -105,7 +105,7 @@ def test_sources_list_and_one_source():
 
 def test_cite():
     assert "blocmap" in run("cite").output
-    assert json.loads(run("cite", "--format", "json").output)["orgs"] == 14
+    assert json.loads(run("cite", "--format", "json").output)["orgs"] == 17
     assert run("cite", "--format", "bibtex").output.startswith("@software{blocmap,")
 
 

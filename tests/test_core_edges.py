@@ -38,8 +38,12 @@ def status(atlas, org: str, state: str, on: str) -> str | None:
     ("eaeu", "KGZ", "2015-08-12", "member"),
     ("eaeu", "RUS", "2014-12-31", None),
     ("eaeu", "RUS", "2015-01-01", "member"),
-    # Ukraine: a founding state that never ratified the Charter; ceased participation in 2018
-    ("cis", "UKR", "2010-01-01", "participant"),
+    # Ukraine ratified the Agreement on the Establishment on 1991-12-10, as Belarus did: one founding-treaty
+    # rule makes both members from that day (the Charter reading is the dispute ukr-cis-status)
+    ("cis", "UKR", "1991-12-09", "participant"),
+    ("cis", "UKR", "1991-12-10", "member"),
+    ("cis", "BLR", "1991-12-10", "member"),
+    ("cis", "UKR", "2010-01-01", "member"),
     ("cis", "UKR", "2018-05-19", "ceased"),
     # Armenia froze its CSTO participation in 2024
     ("csto", "ARM", "2024-02-21", "member"),

@@ -34,7 +34,7 @@ def test_euler_json_2015_armenia_and_kyrgyzstan(tmp_path):
     assert placed["RUS"] == ["cis", "csto", "customs_union", "eaeu", "union_state"]
     assert placed["ARM"] == ["cis", "csto", "eaeu"]      # EAEU from 2 January 2015
     assert placed["KGZ"] == ["cis", "csto"]              # EAEU only from 12 August 2015
-    assert placed["UKR"] == []                           # a CIS participant is never inside
+    assert placed["UKR"] == ["cis"]                      # a member from its 1991 ratification until 2018 (founding-treaty rule)
     assert data["empty_zones"] == []
     assert {s["id"] for s in data["sets"]} == {"cis", "csto", "eaeu", "customs_union", "union_state"}
 

@@ -32,9 +32,10 @@ def test_known_cases(result) -> None:
     assert {y: uzb[y] for y in range(2002, 2006)} == {y: (1, 0) for y in range(2002, 2006)}
     # Georgia in the CIS 2008: COW none, but its withdrawal took effect on 2009-08-18
     assert rows_of(result, "cis", "GEO")[2008] == (0, 1)
-    # Ukraine as a CIS "associate": blocmap has it as a participant that never ratified (0)
+    # Ukraine: COW codes a CIS "associate" (2); blocmap a member from its 1991-12-10 ratification of
+    # the Agreement on the Establishment (founding-treaty rule; the Charter reading is dispute ukr-cis-status)
     ukr = rows_of(result, "cis", "UKR")
-    assert all(ukr[y] == (2, 0) for y in range(1993, 2015))
+    assert all(ukr[y] == (2, 1) for y in range(1993, 2015))
     line = result.rows[(result.rows.org == "csto") & (result.rows.state == "UZB")].iloc[0]
     assert "member 2006-06-23" in line.our_events and line.sources
 

@@ -179,12 +179,12 @@ def test_year_ends_on_the_states_last_day(tmp_path: Path) -> None:
 def test_status_coding_and_unknown_after_cow(world: World) -> None:
     status = world.state_years(["csto", "cis", "asean"], 2013, 2016, coding="status")
     assert cell(status, 704, 2013, "csto") == "suspended"
-    assert cell(status, 369, 2013, "cis") == "participant"
+    assert cell(status, 369, 2013, "cis") == "member"       # Ukraine: ratified the 1991 Agreement
     assert cell(status, 850, 2014, "asean") == "member"
     assert cell(status, 850, 2015, "asean") == "unknown"
     cow = world.state_years(["csto", "cis", "asean"], 2013, 2016)
     assert cell(cow, 704, 2013, "csto") == 1     # suspended stays a (full) member
-    assert cell(cow, 369, 2013, "cis") == 0      # a participant never joined
+    assert cell(cow, 369, 2013, "cis") == 1      # a member until it ceased participating (2018)
     assert cell(cow, 850, 2015, "asean") == -9   # COW-only organization after 2014
 
 
@@ -301,7 +301,7 @@ def test_status_aware_counts(world: World) -> None:
     rus_kgz = dy[(dy.ccode1 == 365) & (dy.ccode2 == 703)].iloc[0]
     assert rus_kgz[["joint_full", "joint_inside", "joint_any"]].tolist() == [3, 3, 3]
     rus_ukr = dy[(dy.ccode1 == 365) & (dy.ccode2 == 369)].iloc[0]
-    assert rus_ukr[["joint_full", "joint_any"]].tolist() == [0, 0]  # Ukraine: CIS participant → 0
+    assert rus_ukr[["joint_full", "joint_any"]].tolist() == [1, 1]  # Ukraine: the CIS only (member until 2018)
     rus_uzb = dy[(dy.ccode1 == 365) & (dy.ccode2 == 704)].iloc[0]
     assert rus_uzb.joint_full == 2  # CIS, and CSTO (suspended, still full in COW coding)
 
