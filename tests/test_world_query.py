@@ -122,10 +122,12 @@ def test_fallback_for_the_core_commands() -> None:
         "Thailand", "member", "1967", "Association of Southeast Asian Nations")
     with pytest.raises(QueryError, match="unknown organization 'aseen' \\(did you mean 'asean'"):
         fallback.members_rows("aseen", "2010-01-01", atlas, full_store(), original=original)
+    # a store named but missing is that, not "no store, so unknown organization" (issue #15)
+    missing = full_store().parent / "none.duckdb"
     with pytest.raises(QueryError) as caught:
-        fallback.members_rows("asean", "2010-01-01", atlas, full_store().parent / "none.duckdb",
-                              original=original)
-    assert caught.value is original
+        fallback.members_rows("asean", "2010-01-01", atlas, missing, original=original)
+    assert caught.value.parameter == "db" and str(caught.value) == (
+        f"no world store at {missing} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {missing}' first")
     kaz = fallback.memberships_rows("KAZ", "2010-06-01", atlas, full_store())
     by_org = {r["org"]: r for r in kaz}
     assert by_org["csto"]["data"] == "curated" and by_org["csto"]["name"] == "Kazakhstan"
@@ -163,4 +165,6 @@ def test_core_members_command_falls_back_to_imported_organizations() -> None:
                            "--format", "json").output)
     assert {"cis", "csto"} <= {r["org"] for r in world} and len(world) > 20
     nostore = run("members", "asean", "--on", "2010-01-01", "--db", "/nonexistent/world.duckdb")
-    assert nostore.exit_code == 1 and "unknown organization 'asean'" in nostore.output
+    assert nostore.exit_code == 1 and nostore.output == (
+        "blocmap: error: no world store at /nonexistent/world.duckdb (--db): "
+        "run 'blocmap import cow STATE_YEAR_CSV --db /nonexistent/world.duckdb' first\n")

@@ -371,7 +371,7 @@ def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
                      cell_exceptions=str(exceptions))
     if progress:
         progress("writing", 0, 1)
-    target = write_store(resolve_db(db), {
+    target = write_store(resolve_db(db, must_exist=False), {
         "orgs": orgs, "org_periods": org_periods, "states": state_rows, "state_periods": periods,
         "system_years": system, "spells": spells}, meta_rows)
     if progress:
