@@ -1,11 +1,18 @@
-"""The atlas cache: a validated atlas is reused, and any edit to the data is validated again."""
+"""The atlas cache: a validated atlas is reused, and any edit to the data is validated again; it holds
+JSON data, never code, in a private folder, and keeps only the newest entries."""
 
 from __future__ import annotations
+
+import os
+import pickle
+import stat
+from pathlib import Path
 
 import pytest
 
 import blocmap
 from blocmap import cache
+from blocmap.atlas import Atlas
 from blocmap.errors import DataError
 
 
@@ -39,14 +46,6 @@ def test_cache_can_be_turned_off_and_survives_a_read_only_folder(data_copy, monk
 
 
 # ---------------------------------------------------------------------------- a cache that cannot run code
-import os  # noqa: E402
-import pickle  # noqa: E402
-import stat  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from blocmap.atlas import Atlas  # noqa: E402
-
-
 @pytest.fixture()
 def own_cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"

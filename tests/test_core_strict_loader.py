@@ -288,3 +288,22 @@ def test_plain_yaml_reads_back_equal(data):
 
     text = yaml.safe_dump({"root": data}, allow_unicode=True)
     assert parse_yaml(text) == yaml.safe_load(text)
+
+
+# ---------------------------------------------------------------------------- indicators/ of a data folder
+def test_indicator_files_are_read_bounded(data_copy):
+    vintage = data_copy / "indicators" / "vintage.yaml"
+    line = line_of(vintage, "  licence:")
+    vintage.write_text(vintage.read_text(encoding="utf-8").replace("  licence:", "  license:", 1), encoding="utf-8")
+    found = problems_of(data_copy)
+    assert f"indicators/vintage.yaml:{line}: unknown key 'license' in an indicator entry (did you mean 'licence'?)" \
+        in found
+    target = data_copy / "indicators" / "gdp.csv.gz"
+    target.unlink()
+    os.mkfifo(target)
+    with alarm(10):
+        found = problems_of(data_copy)
+    assert "indicators/gdp.csv.gz: a FIFO (named pipe), not a regular file: refused" in found
+    vintage.write_text("- indicator: gdp\n  file: &f x\n", encoding="utf-8")
+    assert problems_of(data_copy) == ["indicators/vintage.yaml:2: YAML anchors and aliases are not allowed in a "
+                                      "data file (found '&f'); write the value out"]

@@ -35,6 +35,8 @@ BUNDLED_DIR = Path(__file__).parent / "data" / "indicators"
 INDICATORS = {"gdp": "NY.GDP.MKTP.CD", "population": "SP.POP.TOTL"}
 CODES = {code: name for name, code in INDICATORS.items()}
 LONG_HEADER = ["Country Name", "Country Code", "Year", "Value"]
+#: The keys of an entry of ``indicators/vintage.yaml``.
+VINTAGE_KEYS = ("indicator", "code", "file", "layout", "licence", "source", "title", "unit", "vintage")
 
 
 @dataclass(frozen=True)
@@ -502,22 +504,41 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
         return [Problem("indicators/vintage.yaml", None, f"unreadable: {str(exc)[:200]}")]
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         return [Problem("indicators/vintage.yaml", None, "expected a list of entries (indicator, code, file …)")]
+    from .loader import _kind_of_file
+    from .schema import did_you_mean
+
     for entry in entries:
+        line = getattr(entry, "line", None)
+        for key in entry:
+            if key not in VINTAGE_KEYS:
+                problems.append(Problem("indicators/vintage.yaml", getattr(entry, "key_lines", {}).get(key, line),
+                                        f"unknown key '{str(key)[:40]}' in an indicator entry"
+                                        f"{did_you_mean(str(key), VINTAGE_KEYS)}"))
         for key in ("indicator", "code", "file", "vintage", "licence"):
             if not entry.get(key):
-                problems.append(Problem("indicators/vintage.yaml", None, f"entry without '{key}'"))
+                problems.append(Problem("indicators/vintage.yaml", line, f"entry without '{key}'"))
         if entry.get("file"):
-            name = f"indicators/{entry['file']}"
-            if not (base / entry["file"]).exists():
+            file = str(entry["file"])
+            name = f"indicators/{file[:60]}"
+            if "/" in file or "\\" in file or file.startswith("."):
+                problems.append(Problem("indicators/vintage.yaml", line,
+                                        f"file '{file[:60]}' must be a file name inside indicators/"))
+                continue
+            path = base / file
+            if not path.exists():
                 problems.append(Problem(name, None, "missing file (listed in indicators/vintage.yaml)"))
+                continue
+            kind = _kind_of_file(os.stat(path).st_mode)
+            if kind is not None:
+                problems.append(Problem(name, None, f"{kind}, not a regular file: refused"))
                 continue
             try:
                 if full:
-                    parse_long(_read_text(base / entry["file"]), name)
+                    parse_long(_read_text(path), name)
                 else:
-                    opener = gzip.open if entry["file"].endswith(".gz") else open
-                    with opener(base / entry["file"], "rt", encoding="utf-8-sig") as handle:
-                        parse_long(handle.readline(), name)
-            except (DataError, OSError, EOFError) as exc:
-                problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc))])
+                    opener = gzip.open if file.endswith(".gz") else open
+                    with opener(path, "rt", encoding="utf-8-sig") as handle:
+                        parse_long(handle.readline(4096), name)
+            except (DataError, OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+                problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc)[:200])])
     return problems
