@@ -307,3 +307,12 @@ def test_indicator_files_are_read_bounded(data_copy):
     vintage.write_text("- indicator: gdp\n  file: &f x\n", encoding="utf-8")
     assert problems_of(data_copy) == ["indicators/vintage.yaml:2: YAML anchors and aliases are not allowed in a "
                                       "data file (found '&f'); write the value out"]
+
+
+def test_a_number_too_long_to_convert_is_a_problem(data_copy):
+    path = data_copy / "orgs" / "guam.yaml"
+    line = line_of(path, "kind: political")
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: political", "kind: " + "9" * 5000, 1),
+                    encoding="utf-8")
+    found = problems_of(data_copy)
+    assert len(found) == 1 and found[0].startswith(f"orgs/guam.yaml:{line}: cannot read the value: ")

@@ -81,7 +81,10 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
             raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
-        return loader.construct_object(node)
+        try:
+            return loader.construct_object(node)
+        except ValueError as exc:  # a number of 5,000 digits: Python refuses to convert it
+            raise _Refused(_line(node), _cut(f"cannot read the value: {exc}", 160)) from None
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
             raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
