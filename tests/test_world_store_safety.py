@@ -137,3 +137,17 @@ def test_no_store_anywhere_still_answers_unknown_organization(tmp_path, monkeypa
     with pytest.raises(QueryError) as caught:
         fallback.members_rows("asean", "2010-01-01", atlas, None, original=original.value)
     assert caught.value is original.value
+
+
+def test_a_fifo_as_input_is_refused_without_blocking(store, tmp_path):
+    fifo = tmp_path / "sy-pipe.csv"
+    os.mkfifo(fifo)
+    before = store.read_bytes()
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("blocked on a FIFO"))
+    signal.alarm(10)
+    try:
+        code, lines, _ = run("import", "cow", str(fifo), "--db", str(store))
+    finally:
+        signal.alarm(0)
+    assert code == 1 and lines == [f"blocmap: {fifo}: a FIFO (named pipe), not a regular file: refused"]
+    assert store.read_bytes() == before
