@@ -97,8 +97,8 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise _Refused(_line(key_node), "a key must be plain text, not a list or a mapping")
-        key = _build(loader, key_node, duplicates, depth + 1)
-        if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+        key = key_node.value  # a key is its text: 'no:' or '1:' are keys, not false or 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
             raise _Refused(_line(key_node), "YAML merge keys ('<<') are not allowed in a data file")
         if key in mapping.key_lines:
             duplicates.append((_line(key_node), f"duplicate key '{_cut(str(key), 60)}' (first at line "
