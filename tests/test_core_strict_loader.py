@@ -114,6 +114,7 @@ def test_many_problems_are_listed_up_to_a_limit_then_counted(data_copy):
     raw = load_folder(data_copy)
     problems = check(raw)
     assert len(problems) == MAX_PROBLEMS + 1
+    assert raw.total_problems > 3000 and raw.total_problems == MAX_PROBLEMS + int(str(problems[-1]).split()[2].replace(",", ""))
     assert str(problems[-1]).startswith("… and ") and str(problems[-1]).endswith(" more problems")
     result = CliRunner().invoke(main, ["check", str(data_copy)])
     lines = result.output.splitlines()

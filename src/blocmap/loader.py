@@ -138,6 +138,8 @@ class Raw:
     disputes: list[Dispute] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source_refs: list[tuple[str, str, int, str]] = field(default_factory=list)  # (key, file, line, what)
+    #: problems found in all, when ``validate.check`` lists only the first ``MAX_PROBLEMS``
+    total_problems: int = 0
 
 
 class _Reader:

@@ -166,6 +166,7 @@ def check(raw: Raw) -> list[Problem]:
     """Run every rule; return the problems (reading problems first), at most ``MAX_PROBLEMS`` of them."""
     for rule in RULES:
         rule(raw)
+    raw.total_problems = len(raw.problems)
     raw.problems[:] = bounded(raw.problems)
     return raw.problems
 
