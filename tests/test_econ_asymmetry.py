@@ -92,8 +92,9 @@ def test_over_time_and_chart(atlas, tmp_path):
 
 BULK = ('"Data Source","World Development Indicators",\n\n"Last Updated Date","2025-07-01",\n\n'
         '"Country Name","Country Code","Indicator Name","Indicator Code","2020","2021","2022",\n'
-        '"Russian Federation","RUS","GDP (current US$)","NY.GDP.MKTP.CD","1500","1800","2200",\n'
-        '"Kazakhstan","KAZ","GDP (current US$)","NY.GDP.MKTP.CD","170","190","",\n')
+        '"Russian Federation","RUS","GDP (current US$)","NY.GDP.MKTP.CD","1500000000000","1800000000000",'
+        '"2200000000000",\n'
+        '"Kazakhstan","KAZ","GDP (current US$)","NY.GDP.MKTP.CD","170000000000","190000000000","",\n')
 
 
 def test_import_bulk_csv_into_the_user_folder(tmp_path, atlas):
@@ -114,7 +115,7 @@ def test_import_bulk_csv_into_the_user_folder(tmp_path, atlas):
 
 def test_import_datahub_layout(tmp_path):
     source = tmp_path / "gdp.csv"
-    source.write_text("Country Name,Country Code,Year,Value\nRussia,RUS,2021,1800\n", encoding="utf-8")
+    source.write_text("Country Name,Country Code,Year,Value\nRussia,RUS,2021,1800000000000\n", encoding="utf-8")
     home = tmp_path / "home"
     result = run("indicators", "import", str(source), "--indicator", "gdp", "--vintage", "datahub 2026-01",
                  env={"BLOCMAP_HOME": str(home)})
@@ -128,7 +129,7 @@ def test_import_datahub_layout(tmp_path):
     ("Country Name,Country Code,Year,Value\nRussia,RUS,2021,5\nKaz,KAZAKH,2021,5\n",
      "gdp.csv:3: column 'Country Code' ('KAZAKH')"),
     ("Country,Code,Year,Value\n", "gdp.csv:1: header must be"),
-    (BULK.replace('"170"', '"1x0"').replace("\n\n", "\n\n", 1), "gdp.csv:7: column '2020' ('1x0')"),
+    (BULK.replace('"170000000000"', '"1x0"').replace("\n\n", "\n\n", 1), "gdp.csv:7: column '2020' ('1x0')"),
 ])
 def test_malformed_csv_names_row_and_column(tmp_path, text, expected):
     source = tmp_path / "gdp.csv"

@@ -109,7 +109,6 @@ def test_answers_for_imported_organizations() -> None:
     """What ``blocmap members`` asks for an id the atlas does not curate: the store answers."""
     import blocmap
     from blocmap.answers import Answers
-    from blocmap.errors import BlocmapError
 
     atlas = blocmap.load()
     with pytest.raises(QueryError, match="unknown organization 'asean'"):
@@ -122,8 +121,12 @@ def test_answers_for_imported_organizations() -> None:
         "Thailand", "member", "1967", "Association of Southeast Asian Nations")
     with pytest.raises(QueryError, match="unknown organization 'aseen' \\(did you mean 'asean'"):
         answers.members("aseen", on="2010-01-01")
-    with pytest.raises(BlocmapError, match="no COW store at this path"):
-        Answers.open(atlas, store().parent / "none.duckdb")
+    # a store named but missing is that, not "no store, so unknown organization" (issue #15)
+    missing = store().parent / "none.duckdb"
+    with pytest.raises(QueryError) as caught:
+        Answers.open(atlas, missing)
+    assert caught.value.parameter == "db" and str(caught.value) == (
+        f"no world store at {missing} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {missing}' first")
     kaz = answers.memberships("KAZ", "2010-06-01", world=True)
     by_org = {r["org"]: r for r in kaz}
     assert by_org["csto"]["data"] == "curated" and by_org["csto"]["name"] == "Kazakhstan"
@@ -161,4 +164,6 @@ def test_core_members_command_falls_back_to_imported_organizations() -> None:
                            "--format", "json").output)
     assert {"cis", "csto", "who", "osce"} <= {r["org"] for r in world} and len(world) > 10
     nostore = run("members", "asean", "--on", "2010-01-01", "--db", "/nonexistent/world.duckdb")
-    assert nostore.exit_code == 1 and "--db /nonexistent/world.duckdb: no COW store at this path" in nostore.output
+    assert nostore.exit_code == 1 and nostore.output == (
+        "blocmap: error: no world store at /nonexistent/world.duckdb (--db): "
+        "run 'blocmap import cow STATE_YEAR_CSV --db /nonexistent/world.duckdb' first\n")

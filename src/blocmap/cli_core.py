@@ -241,7 +241,7 @@ def check(folder: Path | None, data_dir: Path | None) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem(s) in {raw.folder}", err=True)
+        click.echo(f"{max(raw.total_problems, len(problems))} problem(s) in {raw.folder}", err=True)
         raise SystemExit(1)
     click.echo(f"ok: {raw.folder} — {len(raw.orgs)} organizations, {len(raw.states)} states, "
                f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")

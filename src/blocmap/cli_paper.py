@@ -195,7 +195,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
     from . import econ
 
     atlas = get_atlas(data_dir)
-    series = econ.load_series(indicator, prefer)
+    series = econ.load_series(indicator, prefer, data_folder=atlas.folder)
     if paper_sets:
         from .paper.seed import others_check
 
@@ -270,33 +270,28 @@ def indicators_group() -> None:
 @click.option("--indicator", type=click.Choice(("gdp", "population")), default=None,
               help="Which series the file holds (read from the World Bank file when it says).")
 @click.option("--vintage", default=None, help="The data's vintage, e.g. 'WDI 2024-12-16' (the bulk CSV says it).")
-def indicators_import(file: Path, indicator: str | None, vintage: str | None) -> None:
+@data_option
+def indicators_import(file: Path, indicator: str | None, vintage: str | None, data_dir: Path | None) -> None:
     """Import a WDI CSV (World Bank bulk or datahub layout) into your data folder; bad rows are named."""
     from . import econ
 
-    if not file.exists():
-        raise QueryError(f"{file}: no such file", "file")
-    series, summary = econ.read_download(file, indicator, vintage)
-    data, meta = econ.series_files(series, str(file))
-    folder = econ.imported_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BlocmapError(f"cannot create {folder}: {exc.strerror}") from None
-    save(folder / f"{series.indicator}.csv", data)
-    save(folder / f"{series.indicator}.json", meta)
+    series, summary, path = econ.import_series(file, indicator, vintage,
+                                               folder=econ.imported_dir(get_atlas(data_dir).folder))
+    click.echo(f"wrote {path}", err=True)
     click.echo(f"imported {series.indicator} ({series.code}) — {summary}; vintage: {series.vintage}")
 
 
 @indicators_group.command("show")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
-def indicators_show(fmt: str) -> None:
+@data_option
+def indicators_show(fmt: str, data_dir: Path | None) -> None:
     """Which copy of each series is in use, its vintage and licence."""
     from . import econ
 
+    folder = get_atlas(data_dir).folder
     rows = []
     for name in econ.INDICATORS:
-        series = econ.load_series(name)
+        series = econ.load_series(name, data_folder=folder)
         years = series.years()
         rows.append({**series.meta(), "years": f"{years.start}–{years.stop - 1}", "values": len(series.values)})
     emit(render(rows, fmt))

@@ -16,6 +16,7 @@ import io
 import json
 import math
 import os
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 import yaml
 
 from .dates import parse_day, parse_year
-from .errors import DataError, Problem, QueryError
+from .errors import BlocmapError, DataError, Problem, QueryError
 from .model import INSIDE
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ BUNDLED_DIR = Path(__file__).parent / "data" / "indicators"
 INDICATORS = {"gdp": "NY.GDP.MKTP.CD", "population": "SP.POP.TOTL"}
 CODES = {code: name for name, code in INDICATORS.items()}
 LONG_HEADER = ["Country Name", "Country Code", "Year", "Value"]
+#: The keys of an entry of ``indicators/vintage.yaml``.
+VINTAGE_KEYS = ("indicator", "code", "file", "layout", "licence", "source", "title", "unit", "vintage")
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,10 @@ def _check_year(file: str, line: int, column: str, text: str) -> int:
     return int(text)
 
 
-def parse_long(text: str, file: str) -> dict[tuple[str, int], float]:
-    """The datahub layout: ``Country Name, Country Code, Year, Value``, one row per country-year."""
+def parse_long(text: str, file: str, lines: dict[tuple[str, int], int] | None = None) -> dict[tuple[str, int], float]:
+    """The datahub layout: ``Country Name, Country Code, Year, Value``, one row per country-year.
+
+    ``lines``, when given, receives the line of each value (for the plausibility checks)."""
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None or [h.strip() for h in header[:4]] != LONG_HEADER:
@@ -106,13 +111,19 @@ def parse_long(text: str, file: str) -> dict[tuple[str, int], float]:
             continue  # WDI has gaps; a missing value stays missing
         values[(code, year)] = _number(value_text, _problem(file, number, "Value", value_text,
                                                             "not a non-negative number"))
+        if lines is not None:
+            lines[(code, year)] = number
     return values
 
 
-def parse_bulk(text: str, file: str, indicator_code: str | None) -> tuple[dict[tuple[str, int], float], str, str | None]:
+def parse_bulk(text: str, file: str, indicator_code: str | None,
+               where: dict[tuple[str, int], tuple[int, str]] | None = None
+               ) -> tuple[dict[tuple[str, int], float], str, str | None]:
     """The World Bank bulk CSV: a preamble (Data Source, Last Updated Date), then one column per year.
 
-    Returns the values, the indicator code and the 'Last Updated Date' (the vintage)."""
+    Returns the values, the indicator code and the 'Last Updated Date' (the vintage).  ``where``,
+    when given, receives the line and column of each value.  A file whose 'Indicator Code' is
+    not ``indicator_code`` is refused, naming what it holds."""
     lines = list(csv.reader(io.StringIO(text)))
     updated = None
     header_at = None
@@ -134,6 +145,7 @@ def parse_bulk(text: str, file: str, indicator_code: str | None) -> tuple[dict[t
             continue  # the World Bank files end every line with a comma
         year_columns.append((position, _check_year(file, header_at + 1, name, name)))
     codes_seen: set[str] = set()
+    other: tuple[str, int] | None = None  # the first row of another indicator
     values: dict[tuple[str, int], float] = {}
     for index in range(header_at + 1, len(lines)):
         row, number = lines[index], index + 1
@@ -143,6 +155,7 @@ def parse_bulk(text: str, file: str, indicator_code: str | None) -> tuple[dict[t
             raise DataError([Problem(file, number, f"expected {len(header)} columns, found {len(row)}")])
         code, series = row[1].strip(), row[3].strip()
         if indicator_code and series != indicator_code:
+            other = other or (series, number)
             continue
         codes_seen.add(series)
         if len(codes_seen) > 1:
@@ -154,18 +167,44 @@ def parse_bulk(text: str, file: str, indicator_code: str | None) -> tuple[dict[t
             if cell:
                 values[(code, year)] = _number(cell, _problem(file, number, header[position], cell,
                                                               "not a non-negative number"))
+                if where is not None:
+                    where[(code, year)] = (number, header[position])
+    if not codes_seen and other is not None:
+        held = f"{CODES[other[0]]} ({other[0]})" if other[0] in CODES else other[0]
+        asked = f"{CODES.get(indicator_code or '', indicator_code)} ({indicator_code})"
+        raise DataError([_problem(file, other[1], "Indicator Code", other[0],
+                                  f"this file holds {held}, not {asked}")])
     if not codes_seen:
         raise DataError([Problem(file, None, f"no rows for indicator {indicator_code or '(any)'}")])
     return values, codes_seen.pop(), updated
 
 
-def _read_text(path: Path) -> str:
+#: The most a download may hold once decompressed; a WDI series is well under 10 MB.
+MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
+
+
+def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES) -> str:
+    """The text of a (possibly gzip'd) regular file, never more than ``limit`` bytes once decompressed."""
+    from .loader import _kind_of_file
+
     try:
-        raw = path.read_bytes()
+        kind = _kind_of_file(os.stat(path).st_mode)
+        if kind is not None:
+            raise DataError([Problem(str(path), None, f"{kind}, not a regular file: refused")])
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+            if raw[:2] == b"\x1f\x8b":
+                handle.seek(0)
+                with gzip.GzipFile(fileobj=handle) as unpacked:
+                    raw = unpacked.read(limit + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        why = "cut short" if isinstance(exc, EOFError) else str(exc)
+        raise DataError([Problem(str(path), None, f"not a valid gzip file ({why})")]) from None
     except OSError as exc:
         raise DataError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from None
-    if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
+    if len(raw) > limit:
+        raise DataError([Problem(str(path), None, f"more than {limit // 1048576} MB once decompressed; "
+                                                  "a World Bank series is far smaller (refused)")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -181,8 +220,14 @@ def data_home() -> Path:
     return Path(base) / "blocmap"
 
 
-def imported_dir() -> Path:
-    return data_home() / "indicators"
+def imported_dir(data_folder: Path | None = None) -> Path:
+    """Where imported series live: for the bundled data, the user's blocmap folder; for a data
+    folder named with ``--data`` (or ``$BLOCMAP_DATA``), its own ``imported-indicators/``."""
+    from .loader import BUNDLED
+
+    if data_folder is None or Path(data_folder).resolve() == BUNDLED.resolve():
+        return data_home() / "indicators"
+    return Path(data_folder) / "imported-indicators"
 
 
 @lru_cache(maxsize=None)
@@ -208,22 +253,46 @@ def _load_bundled(indicator: str) -> Series:
 
 def _load_imported(indicator: str, folder: Path) -> Series | None:
     data, meta_path = folder / f"{indicator}.csv", folder / f"{indicator}.json"
-    if not data.exists():
+    if not data.exists() and not meta_path.exists():
         return None
     if not meta_path.exists():
         raise DataError([Problem(str(meta_path), None, "missing: the vintage of the imported series")])
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        meta = json.loads(_read_text(meta_path))
+        if not isinstance(meta, dict):
+            raise ValueError("not a JSON object")
+    except (DataError, ValueError) as exc:
         raise DataError([Problem(str(meta_path), None, f"unreadable: {exc}")]) from None
-    values = parse_long(_read_text(data), str(data))
+    if "values" in meta:  # the series itself, published in one piece
+        values = _values_of(meta["values"], str(meta_path))
+        origin = str(meta_path)
+    elif data.exists():  # an import of blocmap 0.1: the values in the CSV beside it
+        values = parse_long(_read_text(data), str(data))
+        origin = str(data)
+    else:
+        raise DataError([Problem(str(data), None, "missing: the values of the imported series")])
     return Series(indicator, meta.get("code", INDICATORS[indicator]), meta.get("unit", ""),
                   meta.get("vintage", "unknown"), meta.get("source"), meta.get("licence", "CC BY 4.0 (World Bank)"),
-                  str(data), values)
+                  origin, values)
 
 
-def load_series(indicator: str = "gdp", prefer: str = "auto", path: Path | str | None = None) -> Series:
-    """The series for ``indicator``: ``path`` if given, else the imported copy ('auto', 'imported'), else bundled."""
+def _values_of(rows: Any, file: str) -> dict[tuple[str, int], float]:
+    values: dict[tuple[str, int], float] = {}
+    if not isinstance(rows, list):
+        raise DataError([Problem(file, None, "'values' must be a list of [code, year, value]")])
+    for row in rows:
+        if (not isinstance(row, list) or len(row) != 3 or not isinstance(row[0], str)
+                or not isinstance(row[1], int) or isinstance(row[2], bool) or not isinstance(row[2], (int, float))
+                or not math.isfinite(row[2]) or row[2] < 0):
+            raise DataError([Problem(file, None, f"'values' holds {str(row)[:60]!s}, not [code, year, value]")])
+        values[(row[0], row[1])] = float(row[2])
+    return values
+
+
+def load_series(indicator: str = "gdp", prefer: str = "auto", path: Path | str | None = None,
+                data_folder: Path | None = None) -> Series:
+    """The series for ``indicator``: ``path`` if given, else the copy imported for the data
+    folder ``data_folder`` ('auto', 'imported'; see ``imported_dir``), else the bundled one."""
     check_indicator(indicator)
     if path is not None:
         file = Path(path)
@@ -231,26 +300,35 @@ def load_series(indicator: str = "gdp", prefer: str = "auto", path: Path | str |
             raise QueryError(f"indicator file '{file}' does not exist", "indicators")
         return read_download(file, indicator, vintage=None)[0]
     if prefer in ("auto", "imported"):
-        found = _load_imported(indicator, imported_dir())
+        found = _load_imported(indicator, imported_dir(data_folder))
         if found is not None:
             return found
         if prefer == "imported":
-            raise QueryError(f"no imported {indicator} series in {imported_dir()} "
+            raise QueryError(f"no imported {indicator} series in {imported_dir(data_folder)} "
                              "(run 'blocmap indicators import FILE')", "indicators")
     return _load_bundled(indicator)
 
 
 def read_download(path: Path, indicator: str | None = None, vintage: str | None = None) -> tuple[Series, str]:
-    """Read and validate a WDI download (either layout); returns the series and a one-line description."""
+    """Read and validate a WDI download (either layout); returns the series and a one-line description.
+
+    Beyond the format: the file's 'Indicator Code' must be the series asked for, every code a
+    country (aggregates such as WLD are skipped) and every value plausible for that series
+    (``plausible.py``); a problem names the file, line and column."""
+    from . import plausible
+
     text = _read_text(path)
     first = next(csv.reader(io.StringIO(text)), [])
     code = INDICATORS.get(indicator) if indicator else None
+    where: dict[tuple[str, int], tuple[int, str]] = {}
     if first and first[0].strip() == "Data Source":
-        values, code, updated = parse_bulk(text, path.name, code)
+        values, code, updated = parse_bulk(text, path.name, code, where)
         layout = "World Bank bulk CSV"
         vintage = vintage or (f"WDI, Last Updated Date {updated}" if updated else None)
     else:
-        values = parse_long(text, path.name)
+        lines: dict[tuple[str, int], int] = {}
+        values = parse_long(text, path.name, lines)
+        where = {key: (line, "Value") for key, line in lines.items()}
         layout = "datahub (long)"
     name = indicator or CODES.get(code or "")
     if name is None:
@@ -258,24 +336,59 @@ def read_download(path: Path, indicator: str | None = None, vintage: str | None 
                          "indicator")
     if code and CODES.get(code) and CODES[code] != name:
         raise QueryError(f"{path.name} holds {code}, not {INDICATORS[name]} ({name})", "indicator")
+    aggregates = plausible.countries_only(values, where, path.name)
     if not values:
-        raise DataError([Problem(path.name, None, "no values")])
+        raise DataError([Problem(path.name, None, "no values" + (" of countries" if aggregates else ""))])
+    plausible.check_values(values, where, name, path.name, _load_bundled(name).values)
     vintage = vintage or f"unknown (imported {dt.date.today().isoformat()} from {path.name}; the file names no date)"
     meta = _bundled_meta()[name]
     series = Series(name, INDICATORS[name], meta["unit"], vintage, None, meta["licence"], str(path), values)
-    return series, f"{layout}: {len(values)} values, {min(y for _, y in values)}–{max(y for _, y in values)}"
+    skipped = f" ({aggregates} values of World Bank aggregates skipped)" if aggregates else ""
+    return series, (f"{layout}: {len(values)} values, {min(y for _, y in values)}–{max(y for _, y in values)}"
+                    f"{skipped}")
 
 
 def series_files(series: Series, imported_from: str) -> tuple[str, str]:
-    """The long CSV and the JSON metadata to store for an imported series."""
+    """A readable long CSV, and the JSON that blocmap reads: the metadata with the values inside.
+
+    The JSON is the whole series (vintage and values together), so publishing it with one
+    rename is the import; the CSV is a copy for people and other programs."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(LONG_HEADER)
     for (code, year), value in sorted(series.values.items()):
         writer.writerow(["", code, year, repr(value)])
     meta = {**series.meta(), "origin": None, "imported_from": imported_from,
-            "imported_on": dt.date.today().isoformat()}
-    return out.getvalue(), json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+            "imported_on": dt.date.today().isoformat(),
+            "values": [[code, year, value] for (code, year), value in sorted(series.values.items())]}
+    return out.getvalue(), json.dumps(meta, ensure_ascii=False, indent=1) + "\n"
+
+
+def import_series(file: Path | str, indicator: str | None = None, vintage: str | None = None,
+                  folder: Path | None = None) -> tuple[Series, str, Path]:
+    """Import a WDI download into ``folder`` (the user's indicators folder): all or nothing.
+
+    The file is read and checked whole first; then ``<indicator>.json`` (vintage and values
+    together) is published with one rename, and the readable ``<indicator>.csv`` copy after it.
+    Temporary files a killed import left behind are removed first.  Returns the series, a
+    one-line summary and the path of the published JSON."""
+    from .files import remove_stale, write_atomic
+
+    source = Path(file)
+    if not source.exists():
+        raise QueryError(f"{source}: no such file", "file")
+    series, summary = read_download(source, indicator, vintage)
+    data, meta = series_files(series, str(source))
+    target = Path(folder) if folder is not None else imported_dir()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        names = {f"{name}.{ext}" for name in INDICATORS for ext in ("json", "csv")}
+        remove_stale(target, names, tuple(f".{n}." for n in names))
+        published = write_atomic(target / f"{series.indicator}.json", meta.encode("utf-8"))
+        write_atomic(target / f"{series.indicator}.csv", data.encode("utf-8"))
+    except OSError as exc:
+        raise BlocmapError(f"cannot write the imported series in {target}: {exc.strerror or exc}") from None
+    return series, summary, published
 
 
 # ---------------------------------------------------------------------------- asymmetry
@@ -309,7 +422,7 @@ def asymmetry(atlas: "Atlas", org: str, year: int | str, on: dt.date | str | Non
     org_id = atlas.org(org).id
     year = parse_year(year, "year")
     day = counted_day(year, on)
-    series = series or load_series(indicator)
+    series = series or load_series(indicator, data_folder=atlas.folder)
     members = [m for m in atlas.members(org_id, on=day) if m.status in statuses]
     if not members:
         raise QueryError(f"{org_id} had no members ({', '.join(sorted(statuses))}) on {day.isoformat()}", "org")
@@ -355,7 +468,7 @@ def asymmetry_over_time(atlas: "Atlas", org: str, start: int | str, end: int | s
     first, last = parse_year(start, "from"), parse_year(end, "to")
     if first > last:
         raise QueryError(f"--from {first} is after --to {last}", "from")
-    series = series or load_series(indicator)
+    series = series or load_series(indicator, data_folder=atlas.folder)
     out = []
     for year in range(first, last + 1):
         if progress:
@@ -389,26 +502,51 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
     if not base.is_dir():
         return []
     problems: list[Problem] = []
-    try:
-        entries = yaml.safe_load((base / "vintage.yaml").read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as exc:
-        return [Problem("indicators/vintage.yaml", None, f"unreadable: {exc}")]
+    from .loader import _Refused, parse_yaml, read_bounded_text
+
+    try:  # the loader's bounded, alias-free reading, as for every data file
+        entries = parse_yaml(read_bounded_text(base / "vintage.yaml")) or []
+    except _Refused as exc:
+        return [Problem("indicators/vintage.yaml", exc.line, exc.message)]
+    except yaml.YAMLError as exc:
+        return [Problem("indicators/vintage.yaml", None, f"unreadable: {str(exc)[:200]}")]
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return [Problem("indicators/vintage.yaml", None, "expected a list of entries (indicator, code, file …)")]
+    from .loader import _kind_of_file
+    from .schema import did_you_mean
+
     for entry in entries:
+        line = getattr(entry, "line", None)
+        for key in entry:
+            if key not in VINTAGE_KEYS:
+                problems.append(Problem("indicators/vintage.yaml", getattr(entry, "key_lines", {}).get(key, line),
+                                        f"unknown key '{str(key)[:40]}' in an indicator entry"
+                                        f"{did_you_mean(str(key), VINTAGE_KEYS)}"))
         for key in ("indicator", "code", "file", "vintage", "licence"):
             if not entry.get(key):
-                problems.append(Problem("indicators/vintage.yaml", None, f"entry without '{key}'"))
+                problems.append(Problem("indicators/vintage.yaml", line, f"entry without '{key}'"))
         if entry.get("file"):
-            name = f"indicators/{entry['file']}"
-            if not (base / entry["file"]).exists():
+            file = str(entry["file"])
+            name = f"indicators/{file[:60]}"
+            if "/" in file or "\\" in file or file.startswith("."):
+                problems.append(Problem("indicators/vintage.yaml", line,
+                                        f"file '{file[:60]}' must be a file name inside indicators/"))
+                continue
+            path = base / file
+            if not path.exists():
                 problems.append(Problem(name, None, "missing file (listed in indicators/vintage.yaml)"))
+                continue
+            kind = _kind_of_file(os.stat(path).st_mode)
+            if kind is not None:
+                problems.append(Problem(name, None, f"{kind}, not a regular file: refused"))
                 continue
             try:
                 if full:
-                    parse_long(_read_text(base / entry["file"]), name)
+                    parse_long(_read_text(path), name)
                 else:
-                    opener = gzip.open if entry["file"].endswith(".gz") else open
-                    with opener(base / entry["file"], "rt", encoding="utf-8-sig") as handle:
-                        parse_long(handle.readline(), name)
-            except (DataError, OSError, EOFError) as exc:
-                problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc))])
+                    opener = gzip.open if file.endswith(".gz") else open
+                    with opener(path, "rt", encoding="utf-8-sig") as handle:
+                        parse_long(handle.readline(4096), name)
+            except (DataError, OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+                problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc)[:200])])
     return problems

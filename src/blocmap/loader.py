@@ -12,6 +12,8 @@ Layout of a data folder::
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,10 @@ from typing import Any
 import yaml
 
 from .dates import PartialDate, parse_partial
-from .errors import Problem
+from .errors import Problem, suggest
 from .model import (EVENT_KINDS, KINDS, LANGS, STATUS_EVENTS, STATUSES, Claim, CowCode, Dispute,
                     Event, Organization, Period, Source, State, Treaty)
+from .schema import schema_for, unknown_keys
 
 BUNDLED = Path(__file__).parent / "data"
 
@@ -29,27 +32,98 @@ BUNDLED = Path(__file__).parent / "data"
 # libyaml's parser where it is installed (about ten times faster), the pure-Python one otherwise.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: Limits of a data file: the largest bundled file is about 80 KB and 6 levels deep.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 20
+#: Longest message of one problem; longer ones (a huge value quoted back) are cut.
+MAX_MESSAGE = 300
+
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe YAML loader whose mappings remember the line they start on."""
+    """A safe YAML loader; ``_build`` turns its nodes into values (mappings remember their lines)."""
 
 
 class LineDict(dict):
     line: int = 0
+    key_lines: dict = {}
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    mapping = LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 # Dates stay text: one date parser (blocmap.dates) reads them all, partial or not.
 _LineLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+
+
+class _Refused(Exception):
+    """A data file that is read no further: (line, message)."""
+
+    def __init__(self, line: int | None, message: str):
+        self.line, self.message = line, message
+        super().__init__(message)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 1) -> Any:
+    """The value of a composed node: plain dicts (``LineDict``), lists and scalars, nothing else.
+
+    Refuses what a data file never needs and an attacker would: nesting deeper than
+    ``MAX_DEPTH`` and tags other than the plain ones.  A key repeated in a mapping is added to
+    ``duplicates`` as (line, message); the first value is kept, so the rest of the file is checked."""
+    if depth > MAX_DEPTH:
+        raise _Refused(_line(node), f"nested more than {MAX_DEPTH} levels deep")
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _SCALAR_TAGS:
+            raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
+        try:
+            return loader.construct_object(node)
+        except ValueError as exc:  # a number of 5,000 digits: Python refuses to convert it
+            raise _Refused(_line(node), _cut(f"cannot read the value: {exc}", 160)) from None
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ_TAG:
+            raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
+        return [_build(loader, item, duplicates, depth + 1) for item in node.value]
+    if node.tag != _MAP_TAG:
+        raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
+    mapping = LineDict()
+    mapping.line = _line(node)
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(_line(key_node), "a key must be plain text, not a list or a mapping")
+        key = key_node.value  # a key is its text: 'no:' or '1:' are keys, not false or 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Refused(_line(key_node), "YAML merge keys ('<<') are not allowed in a data file")
+        if key in mapping.key_lines:
+            duplicates.append((_line(key_node), f"duplicate key '{_cut(str(key), 60)}' (first at line "
+                                                 f"{mapping.key_lines[key]}): a key may appear once"))
+            _build(loader, value_node, duplicates, depth + 1)  # checked all the same
+            continue
+        mapping.key_lines[key] = _line(key_node)
+        mapping[key] = _build(loader, value_node, duplicates, depth + 1)
+    return mapping
+
+
+def _cut(text: str, limit: int = MAX_MESSAGE) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _refuse_anchors(text: str) -> None:
+    """Anchors and aliases (``&a`` / ``*a``) are how a 1 KB file expands to gigabytes; none allowed."""
+    if "&" not in text and "*" not in text:  # the common case: nothing to scan
+        return
+    for token in yaml.scan(text, Loader=_BaseLoader):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+            raise _Refused(token.start_mark.line + 1,
+                           f"YAML anchors and aliases are not allowed in a data file (found '{sign}"
+                           f"{_cut(str(token.value), 40)}'); write the value out")
 
 
 @dataclass
@@ -64,6 +138,8 @@ class Raw:
     disputes: list[Dispute] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source_refs: list[tuple[str, str, int, str]] = field(default_factory=list)  # (key, file, line, what)
+    #: problems found in all, when ``validate.check`` lists only the first ``MAX_PROBLEMS``
+    total_problems: int = 0
 
 
 class _Reader:
@@ -74,7 +150,7 @@ class _Reader:
         self.file = file
 
     def problem(self, line: int | None, message: str) -> None:
-        self.raw.problems.append(Problem(self.file, line, message))
+        self.raw.problems.append(Problem(self.file, line, _cut(message)))
 
     def text(self, node: LineDict, key: str, required: bool = False) -> str | None:
         value = node.get(key)
@@ -126,30 +202,109 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(node.line, f"'{key}' must map languages ({', '.join(LANGS)}) to text")
             return {}
-        unknown = sorted(set(value) - set(LANGS))
+        unknown = sorted(str(k) for k in set(value) - set(LANGS))
         if unknown:
-            self.problem(value.line if isinstance(value, LineDict) else node.line,
-                         f"'{key}' has unknown language(s) {', '.join(unknown)}; use {', '.join(LANGS)}")
+            hints = suggest(unknown[0], LANGS, limit=1) if len(unknown) == 1 else []
+            hint = f" (did you mean '{hints[0]}'?)" if hints else ""
+            lines = getattr(value, "key_lines", {})
+            self.problem(lines.get(unknown[0], getattr(value, "line", node.line)),
+                         f"'{key}' has unknown language(s) {', '.join(unknown)}; use {', '.join(LANGS)}{hint}")
         return {k: v for k, v in value.items() if k in LANGS}
 
 
-def _read_yaml(path: Path, raw: Raw) -> Any:
-    name = path.name if path.parent == raw.folder else f"{path.parent.name}/{path.name}"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raw.problems.append(Problem(name, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+def _kind_of_file(mode: int) -> str | None:
+    """What a path is when it is not a regular file ('a FIFO', 'a device' …), else None."""
+    if stat.S_ISREG(mode):
         return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_bounded_text(path: Path) -> str:
+    """The UTF-8 text of a regular file of at most ``MAX_FILE_BYTES``; ``_Refused`` otherwise.
+
+    A FIFO or a device (also behind a symlink) is refused from its ``stat``, before any open;
+    the open itself does not block, and the file is checked again once open."""
+    try:
+        kind = _kind_of_file(os.stat(path).st_mode)
     except OSError as exc:
-        raw.problems.append(Problem(name, None, f"cannot read: {exc.strerror}"))
-        return None
+        raise _Refused(None, f"cannot read: {exc.strerror}") from None
+    if kind is not None:
+        raise _Refused(None, f"{kind}, not a regular file: refused")
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise _Refused(None, f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        kind = _kind_of_file(info.st_mode)
+        if kind is not None:
+            raise _Refused(None, f"{kind}, not a regular file: refused")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        size = max(info.st_size, len(data))
+        raise _Refused(None, f"file is {size / 1048576:.1f} MB; a data file may be at most "
+                             f"{MAX_FILE_BYTES // 1048576} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Refused(None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def parse_yaml(text: str, duplicates: list | None = None) -> Any:
+    """The data of a YAML text under blocmap's rules (``_Refused`` or ``yaml.MarkedYAMLError`` otherwise).
+
+    Repeated keys go to ``duplicates`` as (line, message) when it is given, else raise ``_Refused``."""
+    _refuse_anchors(text)
+    loader = _LineLoader(text)
+    found: list = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _Refused(None, "empty file: a data file holds at least one entry")
+        data = _build(loader, node, found)
+    finally:
+        loader.dispose()
+    if duplicates is None and found:
+        raise _Refused(*found[0])
+    if duplicates is not None:
+        duplicates.extend(found)
+    return data
+
+
+def _read_yaml(path: Path, raw: Raw) -> Any:
+    """A data file's data; every problem (file:line) goes to ``raw.problems`` and gives None.
+
+    Besides YAML syntax, the rules of ``parse_yaml`` and ``read_bounded_text``, and the keys
+    of the file's schema (``schema.py``): an unknown key is reported with a suggestion."""
+    name = path.name if path.parent == raw.folder else f"{path.parent.name}/{path.name}"
+    duplicates: list[tuple[int, str]] = []
+    try:
+        data = parse_yaml(read_bounded_text(path), duplicates)
+    except _Refused as exc:
+        raw.problems.append(Problem(name, exc.line, _cut(exc.message)))
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raw.problems.append(Problem(name, mark.line + 1 if mark else None,
-                                    f"YAML syntax: {exc.problem or exc}"))
+                                    _cut(f"YAML syntax: {exc.problem or exc}")))
         return None
+    except yaml.YAMLError as exc:
+        raw.problems.append(Problem(name, None, _cut(f"YAML syntax: {exc}")))
+        return None
+    raw.problems.extend(Problem(name, line, message) for line, message in duplicates)
+    found = schema_for(name)
+    if found is not None:
+        for line, message in unknown_keys(data, found):
+            raw.problems.append(Problem(name, line, message))
+    return data
 
 
 def _rel(raw: Raw, path: Path) -> str:
@@ -167,7 +322,8 @@ def _list_of_maps(reader: _Reader, data: Any, what: str) -> list[LineDict]:
         if isinstance(item, LineDict):
             items.append(item)
         else:
-            reader.problem(None, f"every entry of the {what} list must be a mapping, not {item!r}")
+            reader.problem(getattr(data, "line", None),
+                           f"every entry of the {what} list must be a mapping, not {_cut(repr(item), 60)}")
     return items
 
 

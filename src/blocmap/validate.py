@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 from .errors import Problem
-from .loader import Raw
+from .loader import MAX_MESSAGE, Raw, _cut
 from .model import Event, MILESTONES, TERMINAL
 
 ENDING_STATUSES = frozenset({"withdrawn", "ceased", "suspended", "frozen"})
@@ -141,10 +141,33 @@ RULES = (check_feature_files, check_source_keys, check_states_known, check_state
          check_histories, check_links, check_milestones_have_no_terminal)
 
 
+#: The most problems listed; the rest are counted ("… and 9,812 more problems").
+MAX_PROBLEMS = 100
+
+
+class MoreProblems(Problem):
+    """The last entry of a cut list: how many problems were not listed."""
+
+    def __str__(self) -> str:
+        return f"… and {self.message}"
+
+
+def bounded(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """At most ``limit`` problems, each message at most ``MAX_MESSAGE`` characters, then a count of the rest."""
+    shown = [p if len(p.message) <= MAX_MESSAGE else Problem(p.file, p.line, _cut(p.message))
+             for p in problems[:limit]]
+    if len(problems) > limit:
+        rest = len(problems) - limit
+        shown.append(MoreProblems("", None, f"{rest:,} more problem{'s' if rest > 1 else ''}"))
+    return shown
+
+
 def check(raw: Raw) -> list[Problem]:
-    """Run every rule; return all problems (reading problems first)."""
+    """Run every rule; return the problems (reading problems first), at most ``MAX_PROBLEMS`` of them."""
     for rule in RULES:
         rule(raw)
+    raw.total_problems = len(raw.problems)
+    raw.problems[:] = bounded(raw.problems)
     return raw.problems
 
 
@@ -160,5 +183,5 @@ def load_feature_file(folder, name: str, read):
     raw.source_refs[:] = [ref for ref in raw.source_refs if ref[1] == name]
     check_source_keys(raw)
     if raw.problems:
-        raise DataError(raw.problems)
+        raise DataError(bounded(raw.problems))
     return tuple(found)

@@ -114,7 +114,7 @@ def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> dict[str
     from .. import econ
     from ..paper.seed import others_check
 
-    series = econ.load_series("gdp")
+    series = econ.load_series("gdp", data_folder=atlas.folder)
     last_year = max(y for _, y in series.values)
     year = min(day.year - 1 if day < dt.date(day.year, 12, 31) else day.year, last_year)
     results = []

@@ -83,7 +83,7 @@ def asymmetry(atlas: Atlas, org: str, year: int, on: str | None = None, indicato
     """What ``blocmap asymmetry ORG --year YEAR [--on DAY] --format json`` prints."""
     from .. import econ
 
-    return jsonable(econ.asymmetry(atlas, org, year, on=on, series=econ.load_series(indicator), lang=lang))
+    return jsonable(econ.asymmetry(atlas, org, year, on=on, series=econ.load_series(indicator, data_folder=atlas.folder), lang=lang))
 
 
 def asymmetry_years(atlas: Atlas, org: str, first: int, last: int, indicator: str = "gdp",
@@ -91,7 +91,7 @@ def asymmetry_years(atlas: Atlas, org: str, first: int, last: int, indicator: st
     """What ``blocmap asymmetry ORG --from FIRST --to LAST --format json`` prints."""
     from .. import econ
 
-    return jsonable(econ.asymmetry_over_time(atlas, org, first, last, series=econ.load_series(indicator),
+    return jsonable(econ.asymmetry_over_time(atlas, org, first, last, series=econ.load_series(indicator, data_folder=atlas.folder),
                                              lang=lang))
 
 
@@ -104,7 +104,7 @@ SERIES_COLUMNS = ("year", "leader", "runner_up", "leader_share", "leader_to_runn
 def _series(atlas: Atlas, org: str, lang: str) -> tuple[dict[str, Any], ...]:
     from .. import econ
 
-    years = econ.load_series("gdp").years()
+    years = econ.load_series("gdp", data_folder=atlas.folder).years()
     if not years:
         return ()
     first = max(years.start, 1991)

@@ -310,6 +310,19 @@ def org_table(cow_ids: list[str], ids: list[str], org_periods: "pd.DataFrame",
     return frame
 
 
+def _refuse_special(path: str | Path | None) -> None:
+    """A FIFO or a device (also behind a symlink) would block or never end: refused from its stat."""
+    import os
+
+    from ..loader import _kind_of_file
+
+    if path is None or not os.path.exists(path):
+        return  # a missing file is reported where it is read
+    kind = _kind_of_file(os.stat(path).st_mode)
+    if kind is not None:
+        raise DataError([Problem(str(path), None, f"{kind}, not a regular file: refused")])
+
+
 def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
                states: str | Path | None = None, db: str | Path | None = None,
                aliases: Mapping[str, str] | None = None,
@@ -321,6 +334,8 @@ def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
     import pandas as pd
 
     aliases = dict(COW_ALIASES if aliases is None else aliases)
+    for given in (state_year, igo_year, states):
+        _refuse_special(given)
     sy_path = Path(state_year)
     total = max(cc.count_lines(sy_path) - 1, 1) if sy_path.exists() else 1
     done = [0]
@@ -371,7 +386,7 @@ def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
                      cell_exceptions=str(exceptions))
     if progress:
         progress("writing", 0, 1)
-    target = write_store(resolve_db(db), {
+    target = write_store(resolve_db(db, must_exist=False), {
         "orgs": orgs, "org_periods": org_periods, "states": state_rows, "state_periods": periods,
         "system_years": system, "spells": spells}, meta_rows)
     if progress:
