@@ -452,7 +452,8 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
     if not parts["year"]:
         result = pd.DataFrame(columns=[*keys, *names])
     else:
-        result = pd.DataFrame({k: np.concatenate(v) for k, v in parts.items()})
+        result = pd.DataFrame({k: pd.Series(np.concatenate(v), dtype=object if k.startswith("state") else None)
+                               for k, v in parts.items()})
     for col in names:
         result[col] = result[col].astype("int32")
     result.attrs.update(_attrs(world, ids, rule, "cow", first, last))
