@@ -242,3 +242,28 @@ def test_export_with_a_store_adds_cow_orgs(tmp_path: Path) -> None:
         assert idn.asean.to_dict() == {2014: 1, 2015: -9, 2016: -9}
         assert idn.eaeu.to_dict() == {2014: -1, 2015: 0, 2016: 0}
         assert f"COW store {store()}" in result.stderr
+
+
+def test_what_needs_a_store_says_so(nostore: World) -> None:
+    from blocmap.world.audit import audit_cow
+
+    with pytest.raises(QueryError, match="needs an imported COW store; run `blocmap import cow"):
+        audit_cow(nostore)
+    with pytest.raises(QueryError, match="850 is not a COW state code in the atlas's states list"):
+        nostore.memberships(850, on="2010-01-01")
+    assert nostore.state("Kazakhstan") == nostore.state("KZK") == nostore.state("KAZ") == 705
+    assert nostore.state_name(365) == "Russia"
+
+
+def test_open_uses_the_default_store_only_when_it_exists(nostore: World, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from blocmap.errors import BlocmapError
+
+    monkeypatch.setenv("BLOCMAP_DB", str(tmp_path / "none.duckdb"))
+    alone = World.open(None, nostore.curated)
+    assert not alone.has_store and alone.coverage is None and alone.db is None
+    monkeypatch.setenv("BLOCMAP_DB", str(store()))
+    with World.open(None, nostore.curated) as joined:
+        assert joined.has_store and joined.coverage == (1816, 2014) and "asean" in joined.cow_orgs
+    with pytest.raises(BlocmapError, match="no COW store at .*none.duckdb; run `blocmap import cow"):
+        World.open(tmp_path / "none.duckdb", nostore.curated)

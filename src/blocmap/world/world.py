@@ -207,7 +207,8 @@ class World:
             code = int(name)
             if code in self._states:
                 return code
-            raise QueryError(f"{parameter}: {code} is not a COW state code in this store",
+            where = "this store" if self.has_store else "the atlas's states list (no COW store)"
+            raise QueryError(f"{parameter}: {code} is not a COW state code in {where}",
                              parameter=parameter)
         text = str(name).strip()
         if self.curated and text.upper() in self.curated.cow_codes:
