@@ -267,3 +267,23 @@ def test_open_uses_the_default_store_only_when_it_exists(nostore: World, tmp_pat
         assert joined.has_store and joined.coverage == (1816, 2014) and "asean" in joined.cow_orgs
     with pytest.raises(BlocmapError, match="no COW store at .*none.duckdb; run `blocmap import cow"):
         World.open(tmp_path / "none.duckdb", nostore.curated)
+
+
+def test_the_documented_export_without_an_import_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/world.md's first example, run as written, with no store anywhere."""
+    import shlex
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "world.md").read_text(encoding="utf-8")
+    line = next(x for x in doc.splitlines() if x.endswith("# no import needed"))
+    args = shlex.split(line.partition("#")[0])
+    assert args[:3] == ["blocmap", "export", "state-year"]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args[1:], env={"BLOCMAP_DB": str(tmp_path / "none.duckdb")})
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(tmp_path / "sy.csv", keep_default_na=False)
+    assert list(frame.columns) == ["ccode", "year", "state", "name", "eaeu", "csto"]
+    assert cell(frame, 703, 2015, "eaeu") == 1 and cell(frame, 703, 2014, "eaeu") == -1
+    # the columns docs/world.md lists are the columns the panels have
+    assert "`ccode`, `year`, `state`, `name`, one column per organization" in doc
+    assert "`ccode1`, `ccode2`, `state1`, `state2`" in doc
+    assert "`org`, `name` (the atlas's English name" in doc
