@@ -287,3 +287,20 @@ def test_the_documented_export_without_an_import_runs(tmp_path: Path, monkeypatc
     assert "`ccode`, `year`, `state`, `name`, one column per organization" in doc
     assert "`ccode1`, `ccode2`, `state1`, `state2`" in doc
     assert "`org`, `name` (the atlas's English name" in doc
+
+
+def test_export_reads_the_data_folder_it_is_given(data_copy: Path, tmp_path: Path) -> None:
+    """The curated side comes from the atlas the command serves (``--data``), not a global."""
+    eaeu = data_copy / "orgs" / "eaeu.yaml"
+    text = eaeu.read_text(encoding="utf-8")
+    assert text.count('date: "2024-12-26"') == 1  # Iran's observer status
+    eaeu.write_text(text.replace('date: "2024-12-26"', 'date: "2025-02-01"'), encoding="utf-8")
+    env = {"BLOCMAP_DB": str(tmp_path / "none.duckdb")}
+    runs = {}
+    for name, extra in (("bundled", []), ("copy", ["--data", str(data_copy)])):
+        result = CliRunner().invoke(main, ["export", "state-year", "--orgs", "eaeu", "--from", "2024",
+                                           "--to", "2025", *extra], env=env)
+        assert result.exit_code == 0, result.output
+        frame = pd.read_csv(io.StringIO(result.stdout), keep_default_na=False)
+        runs[name] = frame[frame.state == "IRN"].set_index("year").eaeu.to_dict()
+    assert runs == {"bundled": {2024: 3, 2025: 3}, "copy": {2024: 0, 2025: 3}}
