@@ -59,7 +59,7 @@ class World:
         self.cow_orgs = {r[0]: {"cow_id": r[1], "name": r[2], "start": r[3], "end": r[4]} for r in rows}
         self._states = {int(c): (abb, name) for c, abb, name in
                         self._con.execute("SELECT ccode, abb, name FROM states").fetchall()}
-        self._setup_names()
+        self._setup_lookups()
 
     @classmethod
     def without_store(cls, curated: Curated | None = None) -> "World":
@@ -70,14 +70,13 @@ class World:
         world.db, world._con, world.meta, world.coverage = None, None, {}, None
         world.curated = curated if curated is not None else load_curated()
         world.cow_orgs = {}
-        world._states = {code: (abb, None) for code, abb in world.curated.abbs.items()}
-        for code in {c for codes in world.curated.cow_codes.values() for c, _, _ in codes}:
-            holders = world.curated.isos_of(code)
-            # a code shared over time (365: the Soviet Union, then Russia) is named by its latest holder
-            iso3 = max(holders, key=lambda h: h[2] or ONGOING)[0]
-            abb = world._states.get(code, (None, None))[0] or iso3
-            world._states[code] = (abb, world.curated.state_names.get(iso3, iso3))
-        world._setup_names()
+        world._states = {}
+        for code in sorted({c for codes in world.curated.cow_codes.values() for c, _, _ in codes}):
+            # a code held in turn (365: the Soviet Union, then Russia) is named by its latest holder
+            iso3 = max(world.curated.isos_of(code), key=lambda h: h[2] or ONGOING)[0]
+            world._states[code] = (world.curated.abbs.get(code, iso3),
+                                   world.curated.state_names.get(iso3, iso3))
+        world._setup_lookups()
         return world
 
     @classmethod
@@ -89,7 +88,7 @@ class World:
             return cls.without_store(None if curated is _AUTO else curated)
         return cls(db, curated)
 
-    def _setup_names(self) -> None:
+    def _setup_lookups(self) -> None:
         self._org_index: dict[tuple[str, bool], IntervalIndex] = {}
         self._state_index: dict[tuple[Any, bool], IntervalIndex] = {}
         curated_ids = self.curated.org_ids if self.curated else frozenset()
@@ -431,9 +430,12 @@ class World:
     def state_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                     end: int | None = None, coding: str = "cow", rule: str = "year-end",
                     source: str = "answer") -> "pd.DataFrame":
-        """One row per state-year (``ccode``, ``year``), one column per organization.
+        """One row per state-year (``ccode``, ``year``, ``state`` ISO alpha-3 or None,
+        ``name``), one column per organization; with or without a store.
 
-        ``df.attrs["data"]`` says which data answered for each column (curated or cow).
+        ``df.attrs["data"]`` says which data answered for each column (curated or cow);
+        ``df.attrs["cow_coverage"]`` COW's years, None without a store.  Years outside a
+        source's coverage are -9 (``unknown``), never 0.
         """
         from .panels import state_years
 
@@ -442,7 +444,8 @@ class World:
     def dyad_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                    end: int | None = None, rule: str = "year-end", drop_false_dyads: bool = True,
                    source: str = "answer") -> "pd.DataFrame":
-        """Non-directed dyad-years (``ccode1 < ccode2``) with joint-membership counts.
+        """Non-directed dyad-years (``ccode1 < ccode2``, ``state1``, ``state2``, ``year``)
+        with joint-membership counts.
 
         Pairs in the system the same year but never on the same day are dropped
         (``drop_false_dyads``; needs the state list imported with ``--states``).
@@ -453,7 +456,8 @@ class World:
 
     def org_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                   end: int | None = None, rule: str = "year-end", source: str = "answer") -> "pd.DataFrame":
-        """One row per organization-year: members by status, and which data answered."""
+        """One row per organization-year (``org``, ``name``, ``year``): members by status,
+        and which data answered."""
         from .panels import org_years
 
         return org_years(self, orgs, start, end, rule, source)
