@@ -38,6 +38,11 @@ def withstore(atlas) -> World:
     return World(store(), curated=Curated.from_atlas(atlas))
 
 
+def no_store(folder: Path) -> dict:
+    """An environment with no COW store anywhere: no $BLOCMAP_DB, an empty $XDG_DATA_HOME."""
+    return {"BLOCMAP_DB": None, "XDG_DATA_HOME": str(folder / "xdg")}
+
+
 def cell(frame: pd.DataFrame, ccode: int, year: int, column: str):
     return frame.loc[(frame.ccode == ccode) & (frame.year == year), column].item()
 
@@ -197,7 +202,7 @@ def test_members_and_memberships_equal_the_atlas(atlas, which: str, request) -> 
 
 def test_export_without_any_import(tmp_path: Path) -> None:
     out = tmp_path / "sy.csv"
-    env = {"BLOCMAP_DB": str(tmp_path / "never-imported.duckdb")}
+    env = no_store(tmp_path)
     result = CliRunner().invoke(main, ["export", "state-year", "--orgs", "eaeu,csto", "--from", "2010",
                                        "--to", "2024", "-o", str(out)], env=env)
     assert result.exit_code == 0, result.output
@@ -227,7 +232,8 @@ def test_export_names_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "state-year", "--orgs", "eaeu,asean", "--db", str(missing)])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"blocmap: error: no COW store at {missing}; run `blocmap import cow STATE_YEAR_CSV` first"]
+        f"blocmap: error: --db {missing}: no COW store at this path; run 'blocmap import cow "
+        "STATE_YEAR_CSV --db PATH' first"]
     assert "unknown organization" not in result.output
 
 
@@ -259,14 +265,17 @@ def test_open_uses_the_default_store_only_when_it_exists(nostore: World, tmp_pat
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from blocmap.errors import BlocmapError
 
-    monkeypatch.setenv("BLOCMAP_DB", str(tmp_path / "none.duckdb"))
+    monkeypatch.delenv("BLOCMAP_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # no default store there
     alone = World.open(None, nostore.curated)
     assert not alone.has_store and alone.coverage is None and alone.db is None
     monkeypatch.setenv("BLOCMAP_DB", str(store()))
     with World.open(None, nostore.curated) as joined:
         assert joined.has_store and joined.coverage == (1816, 2014) and "asean" in joined.cow_orgs
-    with pytest.raises(BlocmapError, match="no COW store at .*none.duckdb; run `blocmap import cow"):
+    with pytest.raises(BlocmapError, match="none.duckdb: no COW store at this path; run 'blocmap import cow"):
         World.open(tmp_path / "none.duckdb", nostore.curated)
+    with pytest.raises(BlocmapError, match="no COW store at .*none.duckdb; run `blocmap import cow"):
+        World(tmp_path / "none.duckdb", nostore.curated)
 
 
 def test_the_documented_export_without_an_import_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -278,7 +287,7 @@ def test_the_documented_export_without_an_import_runs(tmp_path: Path, monkeypatc
     args = shlex.split(line.partition("#")[0])
     assert args[:3] == ["blocmap", "export", "state-year"]
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, args[1:], env={"BLOCMAP_DB": str(tmp_path / "none.duckdb")})
+    result = CliRunner().invoke(main, args[1:], env=no_store(tmp_path))
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(tmp_path / "sy.csv", keep_default_na=False)
     assert list(frame.columns) == ["ccode", "year", "state", "name", "eaeu", "csto"]
@@ -295,7 +304,7 @@ def test_export_reads_the_data_folder_it_is_given(data_copy: Path, tmp_path: Pat
     text = eaeu.read_text(encoding="utf-8")
     assert text.count('date: "2024-12-26"') == 1  # Iran's observer status
     eaeu.write_text(text.replace('date: "2024-12-26"', 'date: "2025-02-01"'), encoding="utf-8")
-    env = {"BLOCMAP_DB": str(tmp_path / "none.duckdb")}
+    env = no_store(tmp_path)
     runs = {}
     for name, extra in (("bundled", []), ("copy", ["--data", str(data_copy)])):
         result = CliRunner().invoke(main, ["export", "state-year", "--orgs", "eaeu", "--from", "2024",

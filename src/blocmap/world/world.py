@@ -23,7 +23,7 @@ from ..errors import QueryError, unknown
 from .curated import Curated, load_curated
 from .index import KNOWN_STATUSES, WITH_UNKNOWN, IntervalIndex, WorldMembership, spell_rows
 from .spells import SpellRow
-from .store import connect, default_db_path, read_meta, resolve_db
+from .store import connect, open_store_path, read_meta, resolve_db
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -82,11 +82,12 @@ class World:
     @classmethod
     def open(cls, db: str | Path | None = None, curated: Curated | None | Any = _AUTO) -> "World":
         """The store ``db`` (which must exist); without ``db``, the default store
-        (``$BLOCMAP_DB`` or ``default_db_path()``) when one has been imported, else the
-        curated atlas alone (``without_store``)."""
-        if db is None and not default_db_path().exists():
+        (``default_db_path()``) when one has been imported, else the curated atlas alone
+        (``without_store``) — the rule of ``store.open_store_path``."""
+        path = open_store_path(db)
+        if path is None:
             return cls.without_store(None if curated is _AUTO else curated)
-        return cls(db, curated)
+        return cls(path, curated)
 
     def _setup_lookups(self) -> None:
         self._org_index: dict[tuple[str, bool], IntervalIndex] = {}
