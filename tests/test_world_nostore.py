@@ -313,3 +313,22 @@ def test_export_reads_the_data_folder_it_is_given(data_copy: Path, tmp_path: Pat
         frame = pd.read_csv(io.StringIO(result.stdout), keep_default_na=False)
         runs[name] = frame[frame.state == "IRN"].set_index("year").eaeu.to_dict()
     assert runs == {"bundled": {2024: 3, 2025: 3}, "copy": {2024: 0, 2025: 3}}
+
+
+def test_a_made_up_spell_table_without_a_store() -> None:
+    """Without a store the panels still need only a generic spell table (``Curated.from_rows``)."""
+    from blocmap.dates import PartialDate
+    from blocmap.world.spells import SpellRow
+
+    day = lambda text: PartialDate(*map(int, text.split("-")))  # noqa: E731
+    rows = [SpellRow("bloc", "ARM", 371, "member", day("2011-07-01"), day("2013-03-01"), ("a",), "curated"),
+            SpellRow("bloc", "KAZ", 705, "frozen", day("2012"), None, ("c",), "curated")]
+    world = World.without_store(Curated.from_rows(rows, {"bloc": (day("2011-01-01"), None)}))
+    panel = world.state_years(["bloc"], 2010, 2014)
+    assert list(panel.columns) == ["ccode", "year", "state", "name", "bloc"]
+    assert panel[panel.ccode == 371].set_index("year")["bloc"].to_dict() == {
+        2010: -1, 2011: 1, 2012: 1, 2013: 0, 2014: 0}
+    assert panel[panel.ccode == 705].set_index("year")["bloc"].to_dict() == {
+        2010: -1, 2011: 0, 2012: 1, 2013: 1, 2014: 1}
+    assert [(m.state, m.status) for m in world.members("bloc", on="2012-06-01")] == [
+        ("ARM", "member"), ("KAZ", "frozen")]
