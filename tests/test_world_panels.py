@@ -49,7 +49,7 @@ def cells_that_differ(original: pd.DataFrame, panel: pd.DataFrame) -> set[tuple]
     original = original.sort_values(["ccode", "year"], ignore_index=True)
     ours = panel.rename(columns=RENAME)
     ids = list(original.columns[3:])
-    assert list(ours.columns) == ["ccode", "year", *ids]
+    assert list(ours.columns) == ["ccode", "year", "state", "name", *ids]
     assert (ours[["ccode", "year"]].to_numpy() == original[["ccode", "year"]].to_numpy()).all()
     a, b = original[ids].to_numpy(), ours[ids].to_numpy()
     rows, cols = np.nonzero(a != b)
@@ -91,7 +91,15 @@ def test_round_trip_through_the_command_line(tmp_path: Path) -> None:
                                   "--to", "2014", "--prefer", "cow", "--format", "csv", "-o", str(out),
                                   "--db", db])
     assert result.exit_code == 0, result.output
-    back = pd.read_csv(out).rename(columns=RENAME)
+    back = pd.read_csv(out, keep_default_na=False).rename(columns=RENAME)
+    assert list(back.columns) == ["ccode", "year", "state", "name", *orgs]
+    labels = back.set_index(["ccode", "year"])[["state", "name"]]
+    # Natural Earth's code, COW's name (as the state-year file writes it: no state list imported)
+    assert labels.loc[(850, 2014)].tolist() == ["IDN", "indonesia"]
+    assert labels.loc[(705, 2014)].tolist() == ["KAZ", "Kazakhstan"]       # the atlas's
+    assert labels.loc[(365, 1985)].tolist() == ["SUN", "Soviet Union"]     # COW 365 before 1991-12-27
+    assert labels.loc[(365, 1992)].tolist() == ["RUS", "Russia"]
+    back = back.drop(columns=["state", "name"])
     original = pd.read_csv(subset).drop(columns="state").sort_values(["ccode", "year"], ignore_index=True)
     pd.testing.assert_frame_equal(back, original, check_dtype=False)
 

@@ -122,9 +122,10 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
         emit(frame.to_csv(index=False), output)
     data = meta.get("data", {})
     curated = sorted(o for o, d in data.items() if d == "curated")
+    store = f"COW store {answers.store}" if answers.store else "no COW store"
     click.echo(f"{table}: {len(frame)} rows, years {meta['from']}–{meta['to']}, rule {rule}; "
                f"curated data for {', '.join(curated) or 'none'}, COW coding for "
-               f"{len(data) - len(curated)} organizations", err=True)
+               f"{len(data) - len(curated)} organizations ({store})", err=True)
 
 
 def _export_command(table: str) -> click.Command:
@@ -132,8 +133,8 @@ def _export_command(table: str) -> click.Command:
     @click.option("--orgs", multiple=True, help="Organizations (ids, COW ids or names), comma-separated. Default: all.")
     @click.option("--from", "start", default=None, help="First year (default: 1816, COW's first).")
     @click.option("--to", "end", default=None,
-                  help="Last year (default: 2014, COW's last; the last complete year when every "
-                       "organization is curated).")
+                  help="Last year, up to the current year (default: the last complete year; 2014, "
+                       "COW's last, when every organization is COW's).")
     @click.option("--coding", type=click.Choice(("cow", "status")), default="cow", show_default=True,
                   help="cow: 0/1/2/3 with -1 and -9; status: blocmap's status names.")
     @click.option("--rule", type=click.Choice(("year-end", "any-day", "majority")), default="year-end",
@@ -150,7 +151,7 @@ def _export_command(table: str) -> click.Command:
         _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db)
 
     command.help = {
-        "state-year": "One row per state-year (ccode, year), one column per organization.",
+        "state-year": "One row per state-year (ccode, year, state, name), one column per organization.",
         "dyad-year": "Non-directed dyad-years with joint-membership counts (full–full as COW's dyadic file).",
         "org-year": "Members per organization-year by status, and which data answered.",
     }[table]

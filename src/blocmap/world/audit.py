@@ -56,6 +56,9 @@ def audit_cow(world: Any, orgs: Sequence[str] | None = None, rule: str = "year-e
 
     if world.curated is None:
         raise QueryError("the audit needs the curated atlas, which could not be loaded")
+    if world.coverage is None:
+        raise QueryError("the audit compares COW's coding with the atlas and needs an imported "
+                         "COW store; run `blocmap import cow …` first")
     ids = [world.org(o, "orgs") for o in (orgs or DEFAULT_ORGS)]
     for org in ids:
         if world.data_of(org) != "curated" or org not in world.cow_orgs:

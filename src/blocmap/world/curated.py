@@ -9,7 +9,7 @@ atlas, so the world layer can be tested on its own.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from ..dates import PartialDate
@@ -31,6 +31,14 @@ class Curated:
     names: Mapping[str, str] = field(default_factory=dict)  # org id -> English name
     #: event sources by spell (org, state, start) for the audit, and notes
     notes: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+    #: ISO alpha-3 -> English name (the atlas's display name)
+    state_names: Mapping[str, str] = field(default_factory=dict)
+    #: ISO alpha-3 -> periods the state existed, (first day, last day) with None for open;
+    #: a state not listed here existed throughout
+    exists: Mapping[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = field(
+        default_factory=dict)
+    #: COW code -> COW abbreviation (365: RUS, for the Soviet Union and Russia alike)
+    abbs: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def org_ids(self) -> frozenset[str]:
@@ -46,6 +54,34 @@ class Curated:
                                                       and (end is None or day <= end))):
                     return iso3
         return None
+
+    def isos_of(self, ccode: int) -> list[tuple[str, dt.date | None, dt.date | None]]:
+        """Every state of the atlas that had COW code ``ccode``, with the code's first and last
+        day (None: open): 365 is the Soviet Union to 1991-12-26, Russia from 1991-12-27."""
+        return [(iso3, start, end) for iso3, codes in self.cow_codes.items()
+                for code, start, end in codes if code == ccode]
+
+    def code_on(self, iso3: str, day: dt.date) -> int | None:
+        """The COW code of ``iso3`` on ``day``, or None outside every recorded code period."""
+        for code, start, end in self.cow_codes.get(iso3.upper(), ()):
+            if (start is None or start <= day) and (end is None or day <= end):
+                return code
+        return None
+
+    def tenures(self, first: dt.date) -> list[tuple[int, str, dt.date, dt.date | None]]:
+        """(ccode, iso3, first day, last day or None if ongoing) of every stretch in which a
+        state of the atlas existed under a COW code: its existence periods cut by its COW
+        code periods, from ``first`` on (COW's first day, 1816-01-01)."""
+        out = []
+        for iso3, codes in self.cow_codes.items():
+            for code, c0, c1 in codes:
+                for e0, e1 in self.exists.get(iso3, ((None, None),)):
+                    lo = max(d for d in (first, c0, e0) if d is not None)
+                    ends = [d for d in (c1, e1) if d is not None]
+                    hi = min(ends) if ends else None
+                    if hi is None or lo <= hi:
+                        out.append((code, iso3, lo, hi))
+        return sorted(out)
 
     def ccode_of(self, iso3: str, day: dt.date) -> int | None:
         codes = self.cow_codes.get(iso3.upper(), ())
@@ -70,7 +106,17 @@ class Curated:
         rows: list[SpellRow] = []
         for spell in atlas.spells:
             rows.extend(split_by_code(spell, cow_codes.get(spell.state, ())))
-        return cls(tuple(rows), periods, aliases, cow_codes, names)
+        state_names = {iso3: atlas.state_name(iso3, "en") for iso3 in atlas.states}
+        exists = {iso3: tuple((p.start.earliest if p.start else None, p.end.latest if p.end else None)
+                              for p in state.exists)
+                  for iso3, state in atlas.states.items() if state.exists}
+        abbs: dict[int, str] = {}
+        for state in atlas.states.values():
+            for c in state.cow:
+                if c.code not in abbs or c.end is None:  # the current holder names a shared code
+                    abbs[c.code] = c.abb
+        return cls(tuple(rows), periods, aliases, cow_codes, names, state_names=state_names,
+                   exists=exists, abbs=abbs)
 
     @classmethod
     def from_rows(cls, rows: Iterable[SpellRow],
@@ -107,6 +153,9 @@ def split_by_code(spell: Any, codes: tuple) -> list[SpellRow]:
         end = spell.end if hi == end_day else (PartialDate.from_date(hi) if hi else None)
         pieces.append(SpellRow(spell.org, spell.state, code, spell.status, start, end, sources,
                                "curated"))
+    if len(pieces) > 1 or (pieces and (pieces[0].start, pieces[0].end) != (spell.start, spell.end)):
+        whole = (spell.start, spell.end)
+        pieces = [replace(p, whole=whole) for p in pieces]
     return pieces
 
 

@@ -52,6 +52,7 @@ class IntervalIndex:
 
     def __init__(self, spells: Sequence[SpellRow], names: Any,
                  include: frozenset[str] | None = None) -> None:
+        """``names(spell)`` gives the state's name shown in the answers."""
         kept = [s for s in spells if s.status not in _TERMINAL and (include is None or s.status in include)]
         cuts: set[int] = set()
         spans = []
@@ -79,7 +80,7 @@ class IntervalIndex:
                     record = cache.get(key)
                     if record is None:
                         record = cache[key] = WorldMembership(
-                            s.org, s.state, s.ccode, names(s.ccode), s.status, s.start, s.end,
+                            s.org, s.state, s.ccode, names(s), s.status, s.since, s.until,
                             certain, s.sources, s.data)
                     here.append(record)
             here.sort(key=lambda r: (r.org, r.ccode))

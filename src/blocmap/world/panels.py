@@ -5,6 +5,10 @@ Every panel goes the same way: the spells of the chosen organizations are cut in
 and the COW state-year universe (which states were in the system that year) gives the rows.
 Codes in COW coding: 0 none, 1 full, 2 associate, 3 observer, -1 the organization does not
 exist that year, -9 unknown (COW's missing, or a COW-only organization after COW's last year).
+
+The panels work with or without a store (``World.without_store``): curated organizations run
+to the last complete year on the atlas's state universe, or on COW's with a store, beside
+COW's organizations.  Years outside a source's coverage are -9 / "unknown", never 0.
 """
 
 from __future__ import annotations
@@ -68,17 +72,32 @@ def _check(rule: str, coding: str = "cow") -> None:
         raise QueryError(f"coding: '{coding}' is not one of {', '.join(CODINGS)}", parameter="coding")
 
 
-def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None) -> tuple[int, int]:
-    first = start if start is not None else world.coverage[0]
+def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None,
+           source: str = "answer") -> tuple[int, int]:
+    """The panel's years: from COW's first year (1816) by default, to COW's last when every
+    organization is COW's, else to the last complete year; never past the current year."""
+    from .world import FIRST_YEAR
+
+    this_year = dt.date.today().year
+    first = start if start is not None else (world.coverage[0] if world.coverage else FIRST_YEAR)
     if end is not None:
         last = end
-    elif all(world.data_of(o) == "curated" for o in ids):
-        last = dt.date.today().year - 1  # the last complete year
-    else:
+    elif ids and world.coverage and all(source == "cow" or world.data_of(o) == "cow" for o in ids):
         last = world.coverage[1]
+    else:
+        last = this_year - 1  # the last complete year
+    if last > this_year:
+        raise QueryError(f"--to {last} is after the current year ({this_year})", parameter="to")
     if last < first:
         raise QueryError(f"--to {last} is before --from {first}", parameter="to")
     return first, last
+
+
+def _as_date(value: Any) -> dt.date:
+    """A day from a store (pandas Timestamp) or from the atlas (``datetime.date``)."""
+    import pandas as pd
+
+    return value if type(value) is dt.date else pd.Timestamp(value).date()
 
 
 def universe(world: Any, first: int, last: int) -> "pd.DataFrame":
@@ -86,13 +105,14 @@ def universe(world: Any, first: int, last: int) -> "pd.DataFrame":
 
     After COW's last year the states of the imported list whose tenure is ongoing (ends on
     the list's last day) are carried forward; without a list, the states of the last year.
+    Without a store the universe is the atlas's (``World.system``) to ``last``.
     """
     import pandas as pd
 
-    system = world.system()
+    system = world.system(last) if world.coverage is None else world.system()
     system = system[(system.year >= first) & (system.year <= last)]
     tenures = world.tenures()
-    cover_end = world.coverage[1]
+    cover_end = world.coverage[1] if world.coverage else last
     if last > cover_end:
         if len(tenures):
             final = tenures.end_day.max()
@@ -104,10 +124,10 @@ def universe(world: Any, first: int, last: int) -> "pd.DataFrame":
         system = pd.concat([system, extra], ignore_index=True)
     system = system.astype({"ccode": "int64", "year": "int64"})
     windows = []
+    final = tenures.end_day.max() if len(tenures) else None
     for ccode, start, end_day in tenures.itertuples(index=False):
-        start = pd.Timestamp(start).date()
-        end_day = pd.Timestamp(end_day).date()
-        ongoing_end = dt.date(9999, 12, 31) if end_day == tenures.end_day.max() else end_day
+        ongoing_end = dt.date(9999, 12, 31) if end_day == final else _as_date(end_day)
+        start = _as_date(start)
         for year in range(max(start.year, first), min(ongoing_end.year, last) + 1):
             a = max(start, dt.date(year, 1, 1))
             b = min(ongoing_end, dt.date(year, 12, 31))
@@ -132,13 +152,13 @@ def org_windows(world: Any, ids: Sequence[str], first: int, last: int,
     import pandas as pd
 
     periods = world.org_periods(source)
-    cover_end = world.coverage[1]
+    cover_end = world.coverage[1] if world.coverage else None
     rows = []
     for org in ids:
         cow = source == "cow" or world.data_of(org) == "cow"
         for start, end in periods.get(org, []):
             stop = (end.toordinal() - 1) if end else OPEN
-            alive_at_end = cow and end is not None and end.year == cover_end + 1
+            alive_at_end = cow and cover_end is not None and end is not None and end.year == cover_end + 1
             for year in range(max(start.year, first), min(dt.date.fromordinal(stop).year, last) + 1):
                 a = max(start.toordinal(), dt.date(year, 1, 1).toordinal())
                 b = min(stop, dt.date(year, 12, 31).toordinal())
@@ -242,9 +262,12 @@ def _last_per_group(group: "Any", order: tuple, mask: "Any", size: int) -> "Any"
 
 def _setup(world: Any, orgs: Sequence[str] | None, start: int | None, end: int | None,
            rule: str, source: str = "answer") -> tuple[list[str], int, int, "pd.DataFrame", "pd.DataFrame"]:
+    if source == "cow" and world.coverage is None:
+        raise QueryError("prefer: COW's coding needs an imported COW store; run "
+                         "`blocmap import cow …` first", parameter="prefer")
     ids = [world.org(o, "orgs") for o in orgs] if orgs else world.default_orgs(source)
     ids = list(dict.fromkeys(ids))
-    first, last = _years(world, ids, start, end)
+    first, last = _years(world, ids, start, end, source)
     states = universe(world, first, last)
     windows = org_windows(world, ids, first, last, source)
     return ids, first, last, states, windows
@@ -285,7 +308,9 @@ def state_years(world: Any, orgs: Sequence[str] | None = None, start: int | None
     ids, first, last, states, windows = _setup(world, orgs, start, end, rule, source)
     resolved = resolve(world, ids, first, last, rule, states, windows, source)
     codes = code_matrix(world, ids, states, windows, resolved)
-    frame = pd.DataFrame({"ccode": states.ccode.to_numpy(), "year": states.year.to_numpy()})
+    iso3, name = world.state_labels(states.ccode.to_numpy(), states.day1.to_numpy())
+    frame = pd.DataFrame({"ccode": states.ccode.to_numpy(), "year": states.year.to_numpy(),
+                          "state": pd.Series(iso3, dtype=object), "name": pd.Series(name, dtype=object)})
     if coding == "cow":
         body = pd.DataFrame(codes, columns=ids)
     else:
@@ -304,8 +329,10 @@ def state_years(world: Any, orgs: Sequence[str] | None = None, start: int | None
 
 
 def _attrs(world: Any, ids: Sequence[str], rule: str, coding: str, first: int, last: int) -> dict:
+    """``cow_coverage``: COW's (first, last) year, None without a store."""
     return {"data": {o: world.data_of(o) for o in ids}, "rule": rule, "rule_text": RULE_TEXT[rule],
-            "coding": coding, "from": first, "to": last, "cow_coverage": list(world.coverage)}
+            "coding": coding, "from": first, "to": last,
+            "cow_coverage": list(world.coverage) if world.coverage else None}
 
 
 def false_dyad_mask(world: Any, year: int, ccodes: "Any", i: "Any", j: "Any") -> "Any":
@@ -401,8 +428,10 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
     codes = code_matrix(world, ids, states, windows, resolved)
     years = states.year.to_numpy()
     ccodes_all = states.ccode.to_numpy()
+    labels = np.asarray(world.state_labels(ccodes_all, states.day1.to_numpy())[0], dtype=object)
     names = ["joint_full", "joint_inside", "joint_any", "full_associate", "full_observer", "unknown"]
-    parts: dict[str, list] = {n: [] for n in ("ccode1", "ccode2", "year", *names)}
+    keys = ("ccode1", "ccode2", "state1", "state2", "year")
+    parts: dict[str, list] = {n: [] for n in (*keys, *names)}
     for year in np.unique(years):
         rows = np.flatnonzero(years == year)
         if len(rows) < 2:
@@ -415,14 +444,17 @@ def dyad_years(world: Any, orgs: Sequence[str] | None = None, start: int | None 
             i, j = i[keep], j[keep]
         parts["ccode1"].append(ccodes_all[rows][i])
         parts["ccode2"].append(ccodes_all[rows][j])
+        parts["state1"].append(labels[rows][i])
+        parts["state2"].append(labels[rows][j])
         parts["year"].append(np.full(len(i), year, dtype=np.int64))
         for name in names:
             parts[name].append(counts[name][i, j])
     if not parts["year"]:
-        result = pd.DataFrame(columns=["ccode1", "ccode2", "year", *names])
+        result = pd.DataFrame(columns=[*keys, *names])
     else:
-        result = pd.DataFrame({k: np.concatenate(v) for k, v in parts.items()})
-    for col in result.columns[3:]:
+        result = pd.DataFrame({k: pd.Series(np.concatenate(v), dtype=object if k.startswith("state") else None)
+                               for k, v in parts.items()})
+    for col in names:
         result[col] = result[col].astype("int32")
     result.attrs.update(_attrs(world, ids, rule, "cow", first, last))
     if source == "cow":
@@ -449,6 +481,7 @@ def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None =
     frame["inside"] = (frame.member + frame.suspended + frame.frozen + frame.associate).where(
         frame.known == "exists", -9)
     frame.insert(2, "data", frame.org.map(world.data_of) if source != "cow" else "cow")
+    frame.insert(1, "name", frame.org.map(world.org_name))
     frame = frame.sort_values(["org", "year"], ignore_index=True)
     frame.attrs.update(_attrs(world, ids, rule, "status", first, last))
     return frame

@@ -61,6 +61,17 @@ class SpellRow:
     end: PartialDate | None
     sources: tuple[str, ...]
     data: str  # "curated" | "cow"
+    #: The whole spell's (start, end) where a COW code change cut it into pieces (West Germany
+    #: 260 → Germany 255 on 1990-10-03): answers report these, as the atlas does; None: not cut.
+    whole: tuple[PartialDate, PartialDate | None] | None = None
+
+    @property
+    def since(self) -> PartialDate:
+        return self.whole[0] if self.whole else self.start
+
+    @property
+    def until(self) -> PartialDate | None:
+        return self.whole[1] if self.whole else self.end
 
     @property
     def precision(self) -> str:

@@ -122,10 +122,7 @@ def connect(path: str | Path | None):
 
     db = resolve_db(path)
     if not db.exists():
-        raise BlocmapError(
-            f"no world store at {db}: run 'blocmap import cow STATE_YEAR_CSV' first "
-            "(or pass --db / set BLOCMAP_DB)"
-        )
+        raise BlocmapError(f"no COW store at {db}; run `blocmap import cow STATE_YEAR_CSV` first")
     from ..loader import _kind_of_file
 
     kind = _kind_of_file(os.stat(db).st_mode)

@@ -5,6 +5,11 @@ curated atlas, with the curated, sourced data answering wherever an organization
     >>> world = World()                                   # the default store, curated atlas if present
     >>> [m.state_name for m in world.members("asean", on="2010-01-01")][:2]
     >>> world.state_years(orgs=["cis", "asean"], start=1990, end=2014)   # pandas DataFrame
+    >>> World.without_store().state_years(["eaeu"], 2010, 2024)          # no import needed
+    >>> World.open(db=None)         # the default store if there is one, else the atlas alone
+
+Without a store (``World.without_store``) there are no COW organizations; the state universe,
+the states' codes and names come from the atlas's states list, and ``coverage`` is None.
 """
 
 from __future__ import annotations
@@ -18,23 +23,34 @@ from ..errors import QueryError, unknown
 from .curated import Curated, load_curated
 from .index import KNOWN_STATUSES, WITH_UNKNOWN, IntervalIndex, WorldMembership, spell_rows
 from .spells import SpellRow
-from .store import connect, read_meta, resolve_db
+from .store import connect, open_store_path, read_meta, resolve_db
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 _AUTO = object()
+#: COW's first year: where panels begin by default, with or without a store.
+FIRST_YEAR = 1816
+#: The last day of an ongoing tenure in ``World.tenures()``.
+ONGOING = dt.date(9999, 12, 31)
 #: COW abbreviations that are another country's ISO alpha-3 code: refused rather than guessed.
 ISO_CLASHES = {"AUS": ("Austria", "Australia"), "SWZ": ("Switzerland", "Eswatini"),
                "SLV": ("Slovenia", "El Salvador"), "MAC": ("Macedonia", "Macao")}
 
 
 class World:
-    """Imported COW data (a DuckDB store) joined with the curated atlas through ``Curated``."""
+    """Imported COW data (a DuckDB store) joined with the curated atlas through ``Curated``.
+
+    ``World(db)`` opens a store (an error if there is none); ``World.without_store(curated)``
+    answers from the curated atlas alone; ``World.open(db)`` picks between them.
+    """
+
+    #: (first, last) year of the imported COW data; None without a store ("no COW data").
+    coverage: tuple[int, int] | None
 
     def __init__(self, db: str | Path | None = None, curated: Curated | None | Any = _AUTO) -> None:
-        self.db = resolve_db(db)
-        self._con = connect(self.db)
+        self.db: Path | None = resolve_db(db)
+        self._con: Any = connect(self.db)
         self.meta = read_meta(self._con)
         self.coverage = (int(self.meta["coverage_start"]), int(self.meta["coverage_end"]))
         self.curated: Curated | None = load_curated() if curated is _AUTO else curated
@@ -43,16 +59,52 @@ class World:
         self.cow_orgs = {r[0]: {"cow_id": r[1], "name": r[2], "start": r[3], "end": r[4]} for r in rows}
         self._states = {int(c): (abb, name) for c, abb, name in
                         self._con.execute("SELECT ccode, abb, name FROM states").fetchall()}
+        self._setup_lookups()
+
+    @classmethod
+    def without_store(cls, curated: Curated | None = None) -> "World":
+        """The world of the curated atlas alone, with no COW import: its organizations, and the
+        states of its states list that have a COW code (``curated``: by default the bundled
+        atlas's).  ``coverage`` is None; there are no COW organizations."""
+        world = cls.__new__(cls)
+        world.db, world._con, world.meta, world.coverage = None, None, {}, None
+        world.curated = curated if curated is not None else load_curated()
+        world.cow_orgs = {}
+        world._states = {}
+        for code in sorted({c for codes in world.curated.cow_codes.values() for c, _, _ in codes}):
+            # a code held in turn (365: the Soviet Union, then Russia) is named by its latest holder
+            iso3 = max(world.curated.isos_of(code), key=lambda h: h[2] or ONGOING)[0]
+            world._states[code] = (world.curated.abbs.get(code, iso3),
+                                   world.curated.state_names.get(iso3, iso3))
+        world._setup_lookups()
+        return world
+
+    @classmethod
+    def open(cls, db: str | Path | None = None, curated: Curated | None | Any = _AUTO) -> "World":
+        """The store ``db`` (which must exist); without ``db``, the default store
+        (``default_db_path()``) when one has been imported, else the curated atlas alone
+        (``without_store``) — the rule of ``store.open_store_path``."""
+        path = open_store_path(db)
+        if path is None:
+            return cls.without_store(None if curated is _AUTO else curated)
+        return cls(path, curated)
+
+    def _setup_lookups(self) -> None:
         self._org_index: dict[tuple[str, bool], IntervalIndex] = {}
-        self._state_index: dict[tuple[int, bool], IntervalIndex] = {}
+        self._state_index: dict[tuple[Any, bool], IntervalIndex] = {}
         curated_ids = self.curated.org_ids if self.curated else frozenset()
         aliases = {row["cow_id"]: org for org, row in self.cow_orgs.items()}
         aliases.update(self.curated.aliases if self.curated else {})
         self._aliases = {k.lower(): v for k, v in aliases.items()}
         self._curated_ids = curated_ids
 
+    @property
+    def has_store(self) -> bool:
+        return self._con is not None
+
     def close(self) -> None:
-        self._con.close()
+        if self._con is not None:
+            self._con.close()
 
     def __enter__(self) -> "World":
         return self
@@ -82,7 +134,11 @@ class World:
             return key
         if key in self._aliases:
             return self._aliases[key]
-        raise unknown("organization", str(name), self.org_ids, parameter)
+        error = unknown("organization", str(name), self.org_ids, parameter)
+        if not self.has_store:
+            raise QueryError(f"{error}; COW's organizations need an imported store "
+                             "(`blocmap import cow …`)", parameter=parameter)
+        raise error
 
     def data_of(self, org: str) -> str:
         """Which data answers for ``org``: ``curated`` where blocmap curates it, else ``cow``."""
@@ -93,9 +149,57 @@ class World:
         abb, _ = self._states.get(ccode, (None, None))
         return abb or str(ccode)
 
+    def org_name(self, org: str) -> str:
+        """The English name of an organization: the atlas's where blocmap curates it, else COW's."""
+        if org in self._curated_ids and self.curated is not None and org in self.curated.names:
+            return self.curated.names[org]
+        return self.cow_orgs.get(org, {}).get("name") or org
+
     def state_name(self, ccode: int) -> str:
         abb, name = self._states.get(ccode, (None, None))
         return name or abb or str(ccode)
+
+    def _spell_state_name(self, spell: SpellRow) -> str:
+        """The name an answer shows: the atlas's for a curated spell (the Soviet Union, not
+        Russia, for 365 before 1992), else the code's."""
+        if spell.data == "curated" and self.curated and spell.state in self.curated.state_names:
+            return self.curated.state_names[spell.state]
+        return self.state_name(spell.ccode)
+
+    def state_labels(self, ccodes: Sequence[int], days: Sequence[int]) -> tuple[list, list]:
+        """The ISO alpha-3 code (or None) and English name of each (COW code, day ordinal):
+        the atlas's code and name of the state that held the code that day, else Natural
+        Earth's code (``iso.py``) and COW's name."""
+        from .iso import iso3_from_name
+
+        isos: list = []
+        names: list = []
+        fixed: dict[int, tuple[str | None, str]] = {}
+        shared: dict[int, list] = {}
+        for ccode in dict.fromkeys(int(c) for c in ccodes):
+            holders = self.curated.isos_of(ccode) if self.curated else []
+            if len({h[0] for h in holders}) > 1:
+                shared[ccode] = holders
+            elif holders:
+                fixed[ccode] = (holders[0][0], self._atlas_name(holders[0][0], ccode))
+            else:
+                abb, name = self._states.get(ccode, (None, None))
+                fixed[ccode] = (iso3_from_name(abb, name), name or abb or str(ccode))
+        for ccode, day in zip(ccodes, days):
+            label = fixed.get(int(ccode))
+            if label is None:
+                on = dt.date.fromordinal(int(day))
+                holders = shared[int(ccode)]
+                iso3 = next((h[0] for h in holders if (h[1] is None or h[1] <= on)
+                             and (h[2] is None or on <= h[2])), holders[-1][0])
+                label = (iso3, self._atlas_name(iso3, int(ccode)))
+            isos.append(label[0])
+            names.append(label[1])
+        return isos, names
+
+    def _atlas_name(self, iso3: str, ccode: int) -> str:
+        found = self.curated.state_names.get(iso3) if self.curated else None
+        return found or self.state_name(ccode)
 
     def state(self, name: str | int, parameter: str = "state") -> int:
         """A COW code from a code, an ISO alpha-3 the atlas knows, a COW abbreviation or name."""
@@ -103,11 +207,12 @@ class World:
             code = int(name)
             if code in self._states:
                 return code
-            raise QueryError(f"{parameter}: {code} is not a COW state code in this store",
+            where = "this store" if self.has_store else "the atlas's states list (no COW store)"
+            raise QueryError(f"{parameter}: {code} is not a COW state code in {where}",
                              parameter=parameter)
         text = str(name).strip()
         if self.curated and text.upper() in self.curated.cow_codes:
-            code = self.curated.ccode_of(text.upper(), dt.date(self.coverage[1], 12, 31))
+            code = self.curated.ccode_of(text.upper(), self._last_day())
             if code is not None:
                 return code
         if text.upper() in ISO_CLASHES:
@@ -123,6 +228,10 @@ class World:
         raise unknown("state", text, valid, parameter)
 
     # -- spells -----------------------------------------------------------------------------
+
+    def _last_day(self) -> dt.date:
+        """The last day the data speak of: COW's last, or today without a store."""
+        return dt.date(self.coverage[1], 12, 31) if self.coverage else dt.date.today()
 
     def _iso3(self, ccode: int) -> str | None:
         """blocmap's code for the state: the curated list's, else Natural Earth's (``iso.py``)."""
@@ -147,6 +256,8 @@ class World:
     def cow_spells(self, org: str | None = None, ccode: int | None = None,
                    exclude: Iterable[str] = ()) -> list[SpellRow]:
         """COW's own coding, also for organizations blocmap curates (for comparison)."""
+        if self.coverage is None:
+            return []
         sql = ("SELECT org, ccode, status, year(start), year(end_day), source FROM spells "
                "WHERE (? IS NULL OR org = ?) AND (? IS NULL OR ccode = ?)")
         rows = self._con.execute(sql, [org, org, ccode, ccode]).fetchall()
@@ -158,6 +269,8 @@ class World:
     def _day(self, on: object, org: str | None) -> dt.date:
         """The day asked about; outside COW's years an imported organization cannot answer."""
         day = parse_day(on, "on")
+        if self.coverage is None:
+            return day  # no COW data: only curated organizations, which answer on any day
         from_cow = org is None or self.data_of(org) == "cow"
         if from_cow and day.year < self.coverage[0]:
             raise QueryError(f"on: COW IGO data start in {self.coverage[0]}", parameter="on")
@@ -176,7 +289,7 @@ class World:
         index = self._org_index.get(key)
         if index is None:
             index = self._org_index[key] = IntervalIndex(
-                self.spells_of(org_id), self.state_name,
+                self.spells_of(org_id), self._spell_state_name,
                 WITH_UNKNOWN if include_unknown else KNOWN_STATUSES)
         return list(index.at(day.toordinal()))
 
@@ -184,24 +297,42 @@ class World:
                     include_unknown: bool = False) -> list[WorldMembership]:
         """Every organization ``state`` had a relation to on day ``on``.
 
-        After COW's last year only curated organizations can answer.
+        A state named by an ISO code the atlas knows gets the atlas's spells of that state
+        (``RUS`` is not the Soviet Union, though both are COW's 365) and COW's coding of the
+        code it held that day.  After COW's last year only curated organizations can answer.
         """
         ccode = self.state(state)
+        iso3 = self._atlas_iso(state)
         day = self._day(on, None)
-        key = (ccode, include_unknown)
+        key = (iso3 or ccode, include_unknown)
         index = self._state_index.get(key)
         if index is None:
+            spells = self.spells_of(None, ccode) if iso3 is None else self._spells_of_iso(iso3)
             index = self._state_index[key] = IntervalIndex(
-                self.spells_of(None, ccode), self.state_name,
-                WITH_UNKNOWN if include_unknown else KNOWN_STATUSES)
+                spells, self._spell_state_name, WITH_UNKNOWN if include_unknown else KNOWN_STATUSES)
         answers = index.at(day.toordinal())
-        if day.year > self.coverage[1]:
+        if iso3 is not None:
+            held = self.curated.code_on(iso3, day)  # type: ignore[union-attr]
+            answers = tuple(a for a in answers if a.data == "curated" or a.ccode == held)
+        if self.coverage is not None and day.year > self.coverage[1]:
             return [a for a in answers if a.data == "curated"]
         return list(answers)
 
+    def _atlas_iso(self, state: str | int) -> str | None:
+        text = str(state).strip().upper()
+        known = self.curated is not None and text in self.curated.cow_codes
+        return text if known and not text.isdigit() else None
+
+    def _spells_of_iso(self, iso3: str) -> list[SpellRow]:
+        assert self.curated is not None
+        out = [s for s in self.curated.spells if s.state == iso3]
+        for code in dict.fromkeys(c for c, _, _ in self.curated.cow_codes[iso3]):
+            out.extend(self.cow_spells(None, code, exclude=self._curated_ids))
+        return out
+
     def warm(self, orgs: Sequence[str] | None = None, states: Sequence[int] | None = None) -> None:
         """Build the indexes ahead of time (benchmarks, long-running servers)."""
-        last_day = dt.date(self.coverage[1], 12, 31)
+        last_day = self._last_day()
         for org in orgs if orgs is not None else self.org_ids:
             self.members(org, on=last_day)
         for ccode in states if states is not None else list(self._states):
@@ -231,6 +362,10 @@ class World:
         return pd.concat([spells_frame(curated), cow], ignore_index=True)
 
     def _cow_frame(self, ids: Sequence[str]) -> "pd.DataFrame":
+        if self._con is None:
+            from .panels import spells_frame
+
+            return spells_frame(())
         # Ordinals computed in SQL: 0001-01-01 is ordinal 1 in Python's proleptic calendar.
         sql = """
             SELECT org, NULL::VARCHAR AS state, ccode, status,
@@ -253,30 +388,55 @@ class World:
         ``source="cow"`` gives COW's years for every organization, curated ones included.
         """
         out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
-        for org, start, end in self._con.execute(
-                "SELECT org, start_year, end_year FROM org_periods ORDER BY org, start_year").fetchall():
+        rows = self._con.execute("SELECT org, start_year, end_year FROM org_periods "
+                                 "ORDER BY org, start_year").fetchall() if self._con else []
+        for org, start, end in rows:
             if org in self._curated_ids and source != "cow":
                 continue
             out.setdefault(org, []).append((dt.date(start, 1, 1), dt.date(end + 1, 1, 1)))
         for org in (self._curated_ids if source != "cow" else ()):
             founded, dissolved = self.curated.periods[org]  # type: ignore[union-attr]
-            out[org] = [(founded.earliest if founded else dt.date(1816, 1, 1),
+            out[org] = [(founded.earliest if founded else dt.date(FIRST_YEAR, 1, 1),
                          dissolved.earliest if dissolved else None)]
         return out
 
-    def system(self) -> "pd.DataFrame":
-        """State-years of the COW universe, and day-precision tenures where imported."""
-        return self._con.execute("SELECT ccode, year FROM system_years").df()
+    def system(self, end: int | None = None) -> "pd.DataFrame":
+        """(ccode, year): the state-years in the system — COW's universe from the store, or
+        without one every year any day of which a state of the atlas's list existed under a
+        COW code (to ``end``, by default the last complete year)."""
+        import pandas as pd
+
+        if self._con is not None:
+            return self._con.execute("SELECT ccode, year FROM system_years").df()
+        last = end if end is not None else dt.date.today().year - 1
+        rows = {(ccode, year) for ccode, a, b in self._tenure_rows()
+                for year in range(a.year, min(b.year, last) + 1)}
+        return pd.DataFrame(sorted(rows), columns=["ccode", "year"]).astype("int64")
 
     def tenures(self) -> "pd.DataFrame":
-        return self._con.execute("SELECT ccode, start, end_day FROM state_periods").df()
+        """(ccode, start, end_day): days in the system, ``end_day`` the last (inclusive); an
+        ongoing tenure ends on the latest ``end_day`` (the state list's last day; ``ONGOING``
+        without a store)."""
+        import pandas as pd
+
+        if self._con is not None:
+            return self._con.execute("SELECT ccode, start, end_day FROM state_periods").df()
+        return pd.DataFrame(self._tenure_rows(), columns=["ccode", "start", "end_day"])
+
+    def _tenure_rows(self) -> list[tuple[int, dt.date, dt.date]]:
+        first = dt.date(FIRST_YEAR, 1, 1)
+        rows = self.curated.tenures(first) if self.curated else []
+        return [(code, a, b or ONGOING) for code, _, a, b in rows]
 
     def state_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                     end: int | None = None, coding: str = "cow", rule: str = "year-end",
                     source: str = "answer") -> "pd.DataFrame":
-        """One row per state-year (``ccode``, ``year``), one column per organization.
+        """One row per state-year (``ccode``, ``year``, ``state`` ISO alpha-3 or None,
+        ``name``), one column per organization; with or without a store.
 
-        ``df.attrs["data"]`` says which data answered for each column (curated or cow).
+        ``df.attrs["data"]`` says which data answered for each column (curated or cow);
+        ``df.attrs["cow_coverage"]`` COW's years, None without a store.  Years outside a
+        source's coverage are -9 (``unknown``), never 0.
         """
         from .panels import state_years
 
@@ -285,7 +445,8 @@ class World:
     def dyad_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                    end: int | None = None, rule: str = "year-end", drop_false_dyads: bool = True,
                    source: str = "answer") -> "pd.DataFrame":
-        """Non-directed dyad-years (``ccode1 < ccode2``) with joint-membership counts.
+        """Non-directed dyad-years (``ccode1 < ccode2``, ``state1``, ``state2``, ``year``)
+        with joint-membership counts.
 
         Pairs in the system the same year but never on the same day are dropped
         (``drop_false_dyads``; needs the state list imported with ``--states``).
@@ -296,7 +457,8 @@ class World:
 
     def org_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                   end: int | None = None, rule: str = "year-end", source: str = "answer") -> "pd.DataFrame":
-        """One row per organization-year: members by status, and which data answered."""
+        """One row per organization-year (``org``, ``name``, ``year``): members by status,
+        and which data answered."""
         from .panels import org_years
 
         return org_years(self, orgs, start, end, rule, source)
