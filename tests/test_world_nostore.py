@@ -232,8 +232,8 @@ def test_export_names_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "state-year", "--orgs", "eaeu,asean", "--db", str(missing)])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"blocmap: error: --db {missing}: no COW store at this path; run 'blocmap import cow "
-        "STATE_YEAR_CSV --db PATH' first"]
+        f"blocmap: error: no world store at {missing} (--db): run 'blocmap import cow "
+        f"STATE_YEAR_CSV --db {missing}' first"]
     assert "unknown organization" not in result.output
 
 
@@ -272,9 +272,9 @@ def test_open_uses_the_default_store_only_when_it_exists(nostore: World, tmp_pat
     monkeypatch.setenv("BLOCMAP_DB", str(store()))
     with World.open(None, nostore.curated) as joined:
         assert joined.has_store and joined.coverage == (1816, 2014) and "asean" in joined.cow_orgs
-    with pytest.raises(BlocmapError, match="none.duckdb: no COW store at this path; run 'blocmap import cow"):
+    with pytest.raises(BlocmapError, match="no world store at .*none.duckdb \\(--db\\): run 'blocmap import cow"):
         World.open(tmp_path / "none.duckdb", nostore.curated)
-    with pytest.raises(BlocmapError, match="no COW store at .*none.duckdb; run `blocmap import cow"):
+    with pytest.raises(BlocmapError, match="no world store at .*none.duckdb \\(--db\\): run 'blocmap import cow"):
         World(tmp_path / "none.duckdb", nostore.curated)
 
 

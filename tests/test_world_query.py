@@ -69,7 +69,7 @@ def test_questions_outside_the_data(world: World) -> None:
         world.members("aseen", on="2010-01-01")
     with pytest.raises(QueryError, match="on: '2010' is a year"):
         world.members("asean", on="2010")
-    with pytest.raises(BlocmapError, match="no COW store at .*missing.duckdb; run `blocmap import cow "):
+    with pytest.raises(BlocmapError, match="no world store at .*missing.duckdb \\(--db\\): run 'blocmap import cow "):
         World(store().parent / "missing.duckdb")
 
 

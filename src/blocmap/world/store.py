@@ -122,7 +122,8 @@ def connect(path: str | Path | None):
 
     db = resolve_db(path)
     if not db.exists():
-        raise BlocmapError(f"no COW store at {db}; run `blocmap import cow STATE_YEAR_CSV` first")
+        raise QueryError(f"no world store at {db} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {db}' first",
+                         parameter="db")
     from ..loader import _kind_of_file
 
     kind = _kind_of_file(os.stat(db).st_mode)
