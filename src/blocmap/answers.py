@@ -81,7 +81,7 @@ class Answers:
 
         return World(self.store, curated=Curated.from_atlas(self.atlas))
 
-    def _curated(self, org: str, parameter: str = "org") -> str | None:
+    def curated_id(self, org: str, parameter: str = "org") -> str | None:
         """The curated id of ``org``, or None where only the store knows it."""
         try:
             return self.atlas.org(org, parameter).id
@@ -105,7 +105,7 @@ class Answers:
             return list(default) if default is not None else list(self.atlas.orgs)
         ids = []
         for item in items:
-            curated = self._curated(item, parameter)
+            curated = self.curated_id(item, parameter)
             ids.append(curated if curated is not None else self.world.org(item, parameter))
         return list(dict.fromkeys(ids))
 
@@ -131,7 +131,7 @@ class Answers:
                 statuses: Iterable[str] | str | None = None) -> list[dict[str, Any]]:
         """Every state related to ``org`` on a day, with status, dates and sources."""
         org = require(org, "org")
-        curated = self._curated(org)
+        curated = self.curated_id(org)
         if curated is not None:
             rows = [membership_row(self.atlas, m, lang) for m in self.atlas.members(curated, on=on or "today")]
         else:
@@ -202,11 +202,11 @@ class Answers:
         """Every non-empty region of the overlap of ``orgs`` (default: the post-Soviet five)."""
         from .timeline import zones
 
-        names = self._state_names(lang)
+        names = self.state_namer(lang)
         return [{"orgs": list(z.orgs), "states": list(z.states), "names": [names(s) for s in z.states]}
                 for z in zones(self.sets(orgs, on))]
 
-    def _state_names(self, lang: str):
+    def state_namer(self, lang: str):
         def name(key: str) -> str:
             if key in self.atlas.states:
                 return self.atlas.state_name(key, lang)
@@ -226,7 +226,7 @@ class Answers:
     def org_record(self, org: str, lang: str = "en") -> dict[str, Any]:
         """Everything the data says about one organization (``blocmap show``, ``/api/org``)."""
         org = require(org, "org")
-        curated = self._curated(org)
+        curated = self.curated_id(org)
         if curated is None:
             return self._cow_org_record(self.world.org(org), lang)
         o = self.atlas.orgs[curated]
@@ -421,7 +421,7 @@ class _FigureView:
     def org(self, name: str, parameter: str = "org") -> Any:
         from types import SimpleNamespace
 
-        curated = self.answers._curated(name, parameter)
+        curated = self.answers.curated_id(name, parameter)
         return self.atlas.orgs[curated] if curated else SimpleNamespace(id=self.answers.world.org(name, parameter))
 
     def members(self, org: str, on: Any) -> list[Any]:
@@ -437,7 +437,7 @@ class _FigureView:
         return self.atlas.spells_of(org=org, state=state) if org in self.atlas.orgs else []
 
     def state_name(self, state: str, lang: str = "en") -> str:
-        return self.answers._state_names(lang)(state)
+        return self.answers.state_namer(lang)(state)
 
     def org_name(self, org: str, lang: str = "en", short: bool = False) -> str:
         return self.answers.org_name(org, lang, short)

@@ -16,7 +16,7 @@ from .errors import QueryError
 from .i18n import t
 from typing import TYPE_CHECKING
 
-from .loader import Raw, _list_of_maps, _read_yaml, _Reader
+from .loader import Raw, list_of_maps, read_yaml, Reader
 
 if TYPE_CHECKING:  # pragma: no cover
     from .atlas import Atlas
@@ -46,10 +46,10 @@ def read_depth(raw: Raw) -> list[Depth]:
     path = raw.folder / "depth.yaml"
     if not path.exists():
         return []
-    reader = _Reader(raw, "depth.yaml")
+    reader = Reader(raw, "depth.yaml")
     out: list[Depth] = []
     seen: dict[tuple[str, str], int] = {}
-    for node in _list_of_maps(reader, _read_yaml(path, raw), "depth entries"):
+    for node in list_of_maps(reader, read_yaml(path, raw), "depth entries"):
         org, dimension = reader.text(node, "org", required=True), reader.text(node, "dimension", required=True)
         value = reader.text(node, "value", required=True)
         sources = reader.keys(node, "sources")

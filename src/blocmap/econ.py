@@ -185,10 +185,10 @@ MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 
 def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES) -> str:
     """The text of a (possibly gzip'd) regular file, never more than ``limit`` bytes once decompressed."""
-    from .loader import _kind_of_file
+    from .loader import kind_of_file
 
     try:
-        kind = _kind_of_file(os.stat(path).st_mode)
+        kind = kind_of_file(os.stat(path).st_mode)
         if kind is not None:
             raise DataError([Problem(str(path), None, f"{kind}, not a regular file: refused")])
         with open(path, "rb") as handle:
@@ -512,7 +512,7 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
         return [Problem("indicators/vintage.yaml", None, f"unreadable: {str(exc)[:200]}")]
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         return [Problem("indicators/vintage.yaml", None, "expected a list of entries (indicator, code, file …)")]
-    from .loader import _kind_of_file
+    from .loader import kind_of_file
     from .schema import did_you_mean
 
     for entry in entries:
@@ -536,7 +536,7 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
             if not path.exists():
                 problems.append(Problem(name, None, "missing file (listed in indicators/vintage.yaml)"))
                 continue
-            kind = _kind_of_file(os.stat(path).st_mode)
+            kind = kind_of_file(os.stat(path).st_mode)
             if kind is not None:
                 problems.append(Problem(name, None, f"{kind}, not a regular file: refused"))
                 continue

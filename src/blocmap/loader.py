@@ -80,17 +80,17 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
         raise _Refused(_line(node), f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
-            raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
+            raise _Refused(_line(node), f"YAML tag '{cut_message(node.tag, 60)}' is not allowed in a data file")
         try:
             return loader.construct_object(node)
         except ValueError as exc:  # a number of 5,000 digits: Python refuses to convert it
-            raise _Refused(_line(node), _cut(f"cannot read the value: {exc}", 160)) from None
+            raise _Refused(_line(node), cut_message(f"cannot read the value: {exc}", 160)) from None
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
+            raise _Refused(_line(node), f"YAML tag '{cut_message(node.tag, 60)}' is not allowed in a data file")
         return [_build(loader, item, duplicates, depth + 1) for item in node.value]
     if node.tag != _MAP_TAG:
-        raise _Refused(_line(node), f"YAML tag '{_cut(node.tag, 60)}' is not allowed in a data file")
+        raise _Refused(_line(node), f"YAML tag '{cut_message(node.tag, 60)}' is not allowed in a data file")
     mapping = LineDict()
     mapping.line = _line(node)
     mapping.key_lines = {}
@@ -101,7 +101,7 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise _Refused(_line(key_node), "YAML merge keys ('<<') are not allowed in a data file")
         if key in mapping.key_lines:
-            duplicates.append((_line(key_node), f"duplicate key '{_cut(str(key), 60)}' (first at line "
+            duplicates.append((_line(key_node), f"duplicate key '{cut_message(str(key), 60)}' (first at line "
                                                  f"{mapping.key_lines[key]}): a key may appear once"))
             _build(loader, value_node, duplicates, depth + 1)  # checked all the same
             continue
@@ -110,7 +110,7 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
     return mapping
 
 
-def _cut(text: str, limit: int = MAX_MESSAGE) -> str:
+def cut_message(text: str, limit: int = MAX_MESSAGE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -123,7 +123,7 @@ def _refuse_anchors(text: str) -> None:
             sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
             raise _Refused(token.start_mark.line + 1,
                            f"YAML anchors and aliases are not allowed in a data file (found '{sign}"
-                           f"{_cut(str(token.value), 40)}'); write the value out")
+                           f"{cut_message(str(token.value), 40)}'); write the value out")
 
 
 @dataclass
@@ -142,7 +142,7 @@ class Raw:
     total_problems: int = 0
 
 
-class _Reader:
+class Reader:
     """Field access that records a problem (file:line) instead of raising."""
 
     def __init__(self, raw: Raw, file: str):
@@ -150,7 +150,7 @@ class _Reader:
         self.file = file
 
     def problem(self, line: int | None, message: str) -> None:
-        self.raw.problems.append(Problem(self.file, line, _cut(message)))
+        self.raw.problems.append(Problem(self.file, line, cut_message(message)))
 
     def text(self, node: LineDict, key: str, required: bool = False) -> str | None:
         value = node.get(key)
@@ -212,7 +212,7 @@ class _Reader:
         return {k: v for k, v in value.items() if k in LANGS}
 
 
-def _kind_of_file(mode: int) -> str | None:
+def kind_of_file(mode: int) -> str | None:
     """What a path is when it is not a regular file ('a FIFO', 'a device' …), else None."""
     if stat.S_ISREG(mode):
         return None
@@ -233,7 +233,7 @@ def read_bounded_text(path: Path) -> str:
     A FIFO or a device (also behind a symlink) is refused from its ``stat``, before any open;
     the open itself does not block, and the file is checked again once open."""
     try:
-        kind = _kind_of_file(os.stat(path).st_mode)
+        kind = kind_of_file(os.stat(path).st_mode)
     except OSError as exc:
         raise _Refused(None, f"cannot read: {exc.strerror}") from None
     if kind is not None:
@@ -244,7 +244,7 @@ def read_bounded_text(path: Path) -> str:
         raise _Refused(None, f"cannot read: {exc.strerror}") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        kind = _kind_of_file(info.st_mode)
+        kind = kind_of_file(info.st_mode)
         if kind is not None:
             raise _Refused(None, f"{kind}, not a regular file: refused")
         data = handle.read(MAX_FILE_BYTES + 1)
@@ -279,7 +279,7 @@ def parse_yaml(text: str, duplicates: list | None = None) -> Any:
     return data
 
 
-def _read_yaml(path: Path, raw: Raw) -> Any:
+def read_yaml(path: Path, raw: Raw) -> Any:
     """A data file's data; every problem (file:line) goes to ``raw.problems`` and gives None.
 
     Besides YAML syntax, the rules of ``parse_yaml`` and ``read_bounded_text``, and the keys
@@ -289,15 +289,15 @@ def _read_yaml(path: Path, raw: Raw) -> Any:
     try:
         data = parse_yaml(read_bounded_text(path), duplicates)
     except _Refused as exc:
-        raw.problems.append(Problem(name, exc.line, _cut(exc.message)))
+        raw.problems.append(Problem(name, exc.line, cut_message(exc.message)))
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raw.problems.append(Problem(name, mark.line + 1 if mark else None,
-                                    _cut(f"YAML syntax: {exc.problem or exc}")))
+                                    cut_message(f"YAML syntax: {exc.problem or exc}")))
         return None
     except yaml.YAMLError as exc:
-        raw.problems.append(Problem(name, None, _cut(f"YAML syntax: {exc}")))
+        raw.problems.append(Problem(name, None, cut_message(f"YAML syntax: {exc}")))
         return None
     raw.problems.extend(Problem(name, line, message) for line, message in duplicates)
     found = schema_for(name)
@@ -311,7 +311,7 @@ def _rel(raw: Raw, path: Path) -> str:
     return str(path.relative_to(raw.folder))
 
 
-def _list_of_maps(reader: _Reader, data: Any, what: str) -> list[LineDict]:
+def list_of_maps(reader: Reader, data: Any, what: str) -> list[LineDict]:
     if data is None:
         return []
     if not isinstance(data, list):
@@ -323,18 +323,18 @@ def _list_of_maps(reader: _Reader, data: Any, what: str) -> list[LineDict]:
             items.append(item)
         else:
             reader.problem(getattr(data, "line", None),
-                           f"every entry of the {what} list must be a mapping, not {_cut(repr(item), 60)}")
+                           f"every entry of the {what} list must be a mapping, not {cut_message(repr(item), 60)}")
     return items
 
 
-def _list_file(raw: Raw, name: str, what: str) -> tuple[_Reader, list[LineDict]]:
+def _list_file(raw: Raw, name: str, what: str) -> tuple[Reader, list[LineDict]]:
     """The entries of a top-level list file (sources.yaml, states.yaml), or a problem if it is missing."""
     path = raw.folder / name
-    reader = _Reader(raw, _rel(raw, path))
+    reader = Reader(raw, _rel(raw, path))
     if not path.exists():
         reader.problem(None, f"missing file (the {what})")
         return reader, []
-    return reader, _list_of_maps(reader, _read_yaml(path, raw), what)
+    return reader, list_of_maps(reader, read_yaml(path, raw), what)
 
 
 def _read_sources(raw: Raw) -> None:
@@ -367,7 +367,7 @@ def _read_states(raw: Raw) -> None:
             reader.problem(node.line, f"duplicate state '{iso3}'")
             continue
         cows = []
-        for code in _list_of_maps(reader, node.get("cow"), "COW codes"):
+        for code in list_of_maps(reader, node.get("cow"), "COW codes"):
             number = code.get("code")
             if not isinstance(number, int):
                 reader.problem(code.line, "COW 'code' must be a whole number")
@@ -375,7 +375,7 @@ def _read_states(raw: Raw) -> None:
             cows.append(CowCode(number, reader.text(code, "abb", required=True) or "",
                                 reader.date(code, "from"), reader.date(code, "to")))
         periods = []
-        for period in _list_of_maps(reader, node.get("exists"), "existence periods"):
+        for period in list_of_maps(reader, node.get("exists"), "existence periods"):
             source = reader.text(period, "source", required=True)
             if source:
                 reader.cite((source,), period.line, f"existence of {iso3}")
@@ -387,7 +387,7 @@ def _read_states(raw: Raw) -> None:
                                  reader.langs(node, "names"), reader.text(node, "note"))
 
 
-def _read_event(reader: _Reader, org: str, node: LineDict) -> Event | None:
+def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     date = reader.date(node, "date", required=True)
     kind = reader.text(node, "event", required=True)
     state = reader.text(node, "state")
@@ -418,11 +418,11 @@ def _read_event(reader: _Reader, org: str, node: LineDict) -> Event | None:
                  reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"))
 
 
-def _read_dispute(reader: _Reader, org: str, node: LineDict) -> Dispute | None:
+def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
     id_ = reader.text(node, "id", required=True)
     topic = reader.text(node, "topic", required=True)
     claims = []
-    for claim in _list_of_maps(reader, node.get("claims"), "claims"):
+    for claim in list_of_maps(reader, node.get("claims"), "claims"):
         value = reader.text(claim, "value", required=True)
         sources = reader.keys(claim, "sources")
         note = reader.text(claim, "note")
@@ -443,8 +443,8 @@ def _read_dispute(reader: _Reader, org: str, node: LineDict) -> Dispute | None:
 
 
 def _read_org(raw: Raw, path: Path) -> None:
-    reader = _Reader(raw, _rel(raw, path))
-    data = _read_yaml(path, raw)
+    reader = Reader(raw, _rel(raw, path))
+    data = read_yaml(path, raw)
     if data is None:
         return
     if not isinstance(data, LineDict):
@@ -486,11 +486,11 @@ def _read_org(raw: Raw, path: Path) -> None:
         predecessors=reader.keys(data, "predecessors"), successors=reader.keys(data, "successors"),
         aliases=tuple(k for k in (reader.text(data, "cow_id"),) if k and k != org_id) + reader.keys(data, "aliases"),
         sources=sources, name_sources=name_sources, note=reader.text(data, "note"), file=reader.file)
-    for node in _list_of_maps(reader, data.get("events"), "events"):
+    for node in list_of_maps(reader, data.get("events"), "events"):
         event = _read_event(reader, org_id, node)
         if event is not None:
             raw.events.append(event)
-    for node in _list_of_maps(reader, data.get("disputes"), "disputes"):
+    for node in list_of_maps(reader, data.get("disputes"), "disputes"):
         dispute = _read_dispute(reader, org_id, node)
         if dispute is not None:
             raw.disputes.append(dispute)

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from typing import TYPE_CHECKING
 
 from .errors import QueryError
-from .loader import Raw, _list_of_maps, _read_yaml, _Reader
+from .loader import Raw, list_of_maps, read_yaml, Reader
 
 if TYPE_CHECKING:  # pragma: no cover
     from .atlas import Atlas
@@ -45,10 +45,10 @@ def read_organs(raw: Raw) -> list[Organ]:
     path = raw.folder / "organs.yaml"
     if not path.exists():
         return []
-    reader = _Reader(raw, "organs.yaml")
+    reader = Reader(raw, "organs.yaml")
     organs: list[Organ] = []
     seen: dict[tuple[str, str], int] = {}
-    for node in _list_of_maps(reader, _read_yaml(path, raw), "organs"):
+    for node in list_of_maps(reader, read_yaml(path, raw), "organs"):
         org, organ_id = reader.text(node, "org", required=True), reader.text(node, "id", required=True)
         level = reader.text(node, "level", required=True)
         names = reader.langs(node, "names", required=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 from .errors import Problem
-from .loader import MAX_MESSAGE, Raw, _cut
+from .loader import MAX_MESSAGE, Raw, cut_message
 from .model import Event, MILESTONES, TERMINAL
 
 ENDING_STATUSES = frozenset({"withdrawn", "ceased", "suspended", "frozen"})
@@ -154,7 +154,7 @@ class MoreProblems(Problem):
 
 def bounded(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
     """At most ``limit`` problems, each message at most ``MAX_MESSAGE`` characters, then a count of the rest."""
-    shown = [p if len(p.message) <= MAX_MESSAGE else Problem(p.file, p.line, _cut(p.message))
+    shown = [p if len(p.message) <= MAX_MESSAGE else Problem(p.file, p.line, cut_message(p.message))
              for p in problems[:limit]]
     if len(problems) > limit:
         rest = len(problems) - limit

@@ -126,7 +126,7 @@ def draw_map(status: dict[str, str], labels: dict[str, str], legend: dict[str, s
     from shapely import affinity, box
     from shapely.ops import polylabel
 
-    from .render import INK, MUTED, _axes, new_figure
+    from .render import INK, MUTED, axes, new_figure
 
     colours = colours or STATUS_COLOURS
     font = font or default_font(7.5)
@@ -138,7 +138,7 @@ def draw_map(status: dict[str, str], labels: dict[str, str], legend: dict[str, s
     cap_lines = [(c, text_size(c, font)[1] + 3) for c in caption]
     height = MARGIN + title_h + map_h + 10 + sum(h for _, h in cap_lines) + MARGIN
     figure = new_figure(WIDTH, height)
-    ax = _axes(figure, WIDTH, height)
+    ax = axes(figure, WIDTH, height)
     fp = FontProperties(fname=font.path, size=font.size)
     top = MARGIN + title_h
 

@@ -51,7 +51,7 @@ def draw_network(sets: dict[str, frozenset[str]], labels: dict[str, str], title:
     """A matplotlib Figure of the shared-membership graph."""
     from matplotlib.font_manager import FontProperties
 
-    from .render import INK, MUTED, PALETTE, _axes, new_figure
+    from .render import INK, MUTED, PALETTE, axes, new_figure
 
     font = font or default_font(9.0)
     nodes = circle_order(sets)
@@ -68,7 +68,7 @@ def draw_network(sets: dict[str, frozenset[str]], labels: dict[str, str], title:
     height = tall + title_h + legend_h + sum(cap_h) + 10
     cx, cy = width / 2, title_h + tall / 2
     figure = new_figure(width, height)
-    ax = _axes(figure, width, height)
+    ax = axes(figure, width, height)
     fp = FontProperties(fname=font.path, size=font.size)
     if title:
         ax.text(16, 16, title, fontproperties=FontProperties(fname=font.path, size=font.size * 1.3),

@@ -48,7 +48,7 @@ def save(figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def _axes(figure, width: float, height: float):
+def axes(figure, width: float, height: float):
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)  # layout coordinates grow downwards
@@ -63,7 +63,7 @@ def draw_euler(layout: "EulerLayout"):
     from shapely import Polygon
 
     figure = new_figure(layout.width, layout.height)
-    ax = _axes(figure, layout.width, layout.height)
+    ax = axes(figure, layout.width, layout.height)
     font = lambda size: FontProperties(fname=layout.font_path, size=size)  # noqa: E731
     colours = {s.id: PALETTE[k % len(PALETTE)] for k, s in enumerate(layout.sets)}
 

@@ -40,7 +40,7 @@ def draw_upset(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import Circle, Rectangle
 
-    from .render import INK, MUTED, PALETTE, _axes, new_figure
+    from .render import INK, MUTED, PALETTE, axes, new_figure
 
     font = font or default_font(9.0)
     small = Font(font.path, font.size * 0.9)
@@ -65,7 +65,7 @@ def draw_upset(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     height = list_top + list_h + 12 + sum(cap_h) + MARGIN
 
     figure = new_figure(width, height)
-    ax = _axes(figure, width, height)
+    ax = axes(figure, width, height)
     fp = lambda f: FontProperties(fname=f.path, size=f.size)  # noqa: E731
     if title:
         ax.text(MARGIN, MARGIN, title, fontproperties=fp(Font(font.path, font.size * 1.2)),

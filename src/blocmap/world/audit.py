@@ -80,7 +80,7 @@ def audit_cow(world: Any, orgs: Sequence[str] | None = None, rule: str = "year-e
         events = [s for s in spells[org] if s.ccode == ccode]
         rows.append({
             "org": org, "cow_id": world.cow_orgs[org]["cow_id"], "ccode": ccode,
-            "state": world._iso3(ccode) or "", "name": world.state_name(ccode), "year": year,
+            "state": world.iso3(ccode) or "", "name": world.state_name(ccode), "year": year,
             "cow": int(a[r, c]), "ours": int(b[r, c]), "our_status": states[org].iat[r],
             "cow_text": CODE_TEXT[int(a[r, c])], "ours_text": CODE_TEXT[int(b[r, c])],
             "our_events": "; ".join(f"{s.status} {s.start}–{s.end or ''}" for s in events) or "none",

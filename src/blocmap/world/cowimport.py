@@ -314,11 +314,11 @@ def _refuse_special(path: str | Path | None) -> None:
     """A FIFO or a device (also behind a symlink) would block or never end: refused from its stat."""
     import os
 
-    from ..loader import _kind_of_file
+    from ..loader import kind_of_file
 
     if path is None or not os.path.exists(path):
         return  # a missing file is reported where it is read
-    kind = _kind_of_file(os.stat(path).st_mode)
+    kind = kind_of_file(os.stat(path).st_mode)
     if kind is not None:
         raise DataError([Problem(str(path), None, f"{kind}, not a regular file: refused")])
 

@@ -335,21 +335,23 @@ def _attrs(world: Any, ids: Sequence[str], rule: str, coding: str, first: int, l
             "cow_coverage": list(world.coverage) if world.coverage else None}
 
 
+def tenure_spans(frame: "pd.DataFrame") -> dict[int, list[tuple[int, int]]]:
+    """Each state's tenures as (first, last) day ordinals; a tenure to the list's last day is open."""
+    tenures: dict[int, list[tuple[int, int]]] = {}
+    final = frame.end_day.max() if len(frame) else None
+    for ccode, a, b in frame.itertuples(index=False):
+        a, b = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
+        if b == final:
+            b = dt.date(9999, 12, 31)
+        tenures.setdefault(int(ccode), []).append((a.toordinal(), b.toordinal()))
+    return tenures
+
+
 def false_dyad_mask(world: Any, year: int, ccodes: "Any", i: "Any", j: "Any") -> "Any":
     """True where states i and j were both in the system that year but never on the same day."""
     import numpy as np
 
-    tenures = world._tenure_cache if hasattr(world, "_tenure_cache") else None
-    if tenures is None:
-        frame = world.tenures()
-        tenures = {}
-        final = frame.end_day.max() if len(frame) else None
-        for ccode, a, b in frame.itertuples(index=False):
-            a, b = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
-            if b == final:
-                b = dt.date(9999, 12, 31)
-            tenures.setdefault(int(ccode), []).append((a.toordinal(), b.toordinal()))
-        world._tenure_cache = tenures
+    tenures = world.tenure_spans()
     mask = np.zeros(len(i), dtype=bool)
     if not tenures:
         return mask

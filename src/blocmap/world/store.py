@@ -124,9 +124,9 @@ def connect(path: str | Path | None):
     if not db.exists():
         raise QueryError(f"no world store at {db} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {db}' first",
                          parameter="db")
-    from ..loader import _kind_of_file
+    from ..loader import kind_of_file
 
-    kind = _kind_of_file(os.stat(db).st_mode)
+    kind = kind_of_file(os.stat(db).st_mode)
     if kind is not None:
         raise BlocmapError(f"{db}: {kind}, not a blocmap world store")
     try:

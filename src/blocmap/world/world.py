@@ -90,6 +90,7 @@ class World:
         return cls(path, curated)
 
     def _setup_lookups(self) -> None:
+        self._tenure_spans: dict[int, list[tuple[int, int]]] | None = None
         self._org_index: dict[tuple[str, bool], IntervalIndex] = {}
         self._state_index: dict[tuple[Any, bool], IntervalIndex] = {}
         curated_ids = self.curated.org_ids if self.curated else frozenset()
@@ -233,7 +234,7 @@ class World:
         """The last day the data speak of: COW's last, or today without a store."""
         return dt.date(self.coverage[1], 12, 31) if self.coverage else dt.date.today()
 
-    def _iso3(self, ccode: int) -> str | None:
+    def iso3(self, ccode: int) -> str | None:
         """blocmap's code for the state: the curated list's, else Natural Earth's (``iso.py``)."""
         found = self.curated.iso3_of(ccode) if self.curated else None
         if found is None:
@@ -262,7 +263,7 @@ class World:
                "WHERE (? IS NULL OR org = ?) AND (? IS NULL OR ccode = ?)")
         rows = self._con.execute(sql, [org, org, ccode, ccode]).fetchall()
         skip = set(exclude)
-        return spell_rows((r for r in rows if r[0] not in skip), self._iso3, self.coverage[1] + 1)
+        return spell_rows((r for r in rows if r[0] not in skip), self.iso3, self.coverage[1] + 1)
 
     # -- as-of questions ----------------------------------------------------------------------
 
@@ -378,7 +379,7 @@ class World:
             ORDER BY org, ccode, start"""
         frame = self._con.execute(sql, [list(ids)]).df()
         if len(frame):
-            codes = {c: self._iso3(int(c)) for c in frame.ccode.unique()}
+            codes = {c: self.iso3(int(c)) for c in frame.ccode.unique()}
             frame["state"] = frame.ccode.map(codes)
         return frame
 
@@ -412,6 +413,14 @@ class World:
         rows = {(ccode, year) for ccode, a, b in self._tenure_rows()
                 for year in range(a.year, min(b.year, last) + 1)}
         return pd.DataFrame(sorted(rows), columns=["ccode", "year"]).astype("int64")
+
+    def tenure_spans(self) -> dict[int, list[tuple[int, int]]]:
+        """Each state's tenures as (first, last) day ordinals (for dropping false dyads), once."""
+        if self._tenure_spans is None:
+            from .panels import tenure_spans
+
+            self._tenure_spans = tenure_spans(self.tenures())
+        return self._tenure_spans
 
     def tenures(self) -> "pd.DataFrame":
         """(ccode, start, end_day): days in the system, ``end_day`` the last (inclusive); an
