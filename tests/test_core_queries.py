@@ -107,3 +107,15 @@ def test_cow_codes_by_period(atlas):
     assert deu.cow_on(dt.date(1980, 1, 1)).code == 260
     assert deu.cow_on(dt.date(2000, 1, 1)).code == 255
     assert atlas.state("RUS").cow_on(dt.date(2000, 1, 1)).code == 365
+
+
+def test_the_cldr_name_table_is_what_babel_gives():
+    """State names come from a table generated from Babel (no CLDR loading at start-up); it
+    must equal what the installed Babel gives (after an upgrade: python -m blocmap.names)."""
+    import json
+
+    from blocmap import names
+
+    stored = json.loads(names.TABLE.read_text(encoding="utf-8"))
+    assert stored == names.cldr_table(), "regenerate with: python -m blocmap.names"
+    assert stored["names"]["zh-Hant"]["KZ"] == "哈薩克" and stored["names"]["ru"]["GE"] == "Грузия"

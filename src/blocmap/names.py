@@ -1,25 +1,46 @@
-"""Display names: states from CLDR through Babel, organizations from their data files.
+"""Display names: states from CLDR (a table generated from Babel), organizations from their
+data files.
 
 ``zh-Hant`` is CLDR's Traditional Chinese, which resolves to Taiwan usage (哈薩克, 亞塞拜然,
 喬治亞); historical states without a CLDR name carry their names in ``states.yaml``.
+
+Loading CLDR through Babel costs tens of milliseconds at every start, so the names of every
+CLDR territory in the three languages are generated once into ``data/cldr-names.json``
+(``python -m blocmap.names`` writes it; a test checks it equals what the pinned Babel gives).
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     from .model import Organization, State
 
 _BABEL = {"en": "en", "zh-Hant": "zh_Hant", "ru": "ru"}
+#: The generated table: {lang: {ISO alpha-2: name}} and the Babel/CLDR versions it came from.
+TABLE = Path(__file__).parent / "data" / "cldr-names.json"
+
+
+def cldr_table() -> dict:
+    """The names of every CLDR territory with an ISO alpha-2 code, in each language, from Babel."""
+    import babel
+    from babel import Locale
+
+    names = {}
+    for lang, locale in _BABEL.items():
+        territories = Locale.parse(locale).territories
+        names[lang] = {code: territories[code] for code in sorted(territories)
+                       if len(code) == 2 and code.isalpha()}
+    return {"babel": babel.__version__, "names": names}
 
 
 @lru_cache(maxsize=None)
 def _territories(lang: str) -> Mapping[str, str]:
-    from babel import Locale
-
-    return Locale.parse(_BABEL.get(lang, "en")).territories
+    table = json.loads(TABLE.read_text(encoding="utf-8"))["names"]
+    return table.get(lang, table["en"])
 
 
 def state_display(state: "State", lang: str = "en") -> str:
@@ -38,19 +59,7 @@ def org_display(org: "Organization", lang: str = "en", short: bool = False) -> s
     return org.names.get(lang) or org.names["en"]
 
 
-def _bundled():
-    from .atlas import Atlas
-
-    return Atlas.bundled()
-
-
-def state_name(iso3: str, lang: str = "en") -> str:
-    """The name of a state of the bundled atlas, or the code itself when it is not there."""
-    state = _bundled().states.get(iso3)
-    return state_display(state, lang) if state is not None else iso3
-
-
-def org_name(org_id: str, lang: str = "en", short: bool = False) -> str:
-    """The name (or, with ``short``, the acronym) of an organization of the bundled atlas."""
-    org = _bundled().orgs.get(org_id)
-    return org_display(org, lang, short) if org is not None else org_id
+if __name__ == "__main__":  # regenerate the table after a Babel upgrade
+    TABLE.write_text(json.dumps(cldr_table(), ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                     encoding="utf-8")
+    print(f"wrote {TABLE}")

@@ -104,11 +104,9 @@ def _former_members(atlas: Any, spec: OrgSpec, current: set[str]) -> list[str]:
 
 
 def _namers(lang: str, state_name: Callable | None, org_name: Callable | None):
-    if state_name is None or org_name is None:
-        from .. import names
-
-        state_name = state_name or names.state_name
-        org_name = org_name or (lambda org, lang: names.org_name(org, lang, short=True))
+    if state_name is None or org_name is None:  # the caller names nothing: codes stand for names
+        state_name = state_name or (lambda state, lang: state)
+        org_name = org_name or (lambda org, lang: org)
     return state_name, org_name
 
 
