@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import blocmap
+
 import pytest
 from click.testing import CliRunner
 
@@ -161,3 +163,15 @@ def test_status_filter():
     assert sorted(r["state"] for r in rows) == ["AFG", "BLR", "IND", "IRN", "MNG", "PAK"]
     bad = run("members", "sco", "--status", "obs")
     assert bad.exit_code == 1 and "unknown status 'obs' (did you mean 'observer'?)" in bad.output
+
+
+def test_check_shows_the_data_quality_per_organization():
+    data = json.loads(run("check", "--format", "json").output)
+    assert data["ok"] and data["total_problems"] == 0
+    quality = {q["org"]: q for q in data["quality"]}
+    assert set(quality) == set(blocmap.load().orgs)
+    sco = quality["sco"]
+    assert sco["events"] > 30 and 0 < sco["day_precise"] <= 1 and 0 <= sco["official_source"] <= 1
+    assert all(":" in where for where in sco["single_source_events"])
+    text = run("check").output
+    assert text.startswith("ok: ") and "two sources" in text and "sco " in text

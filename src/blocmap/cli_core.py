@@ -229,22 +229,48 @@ def cite(fmt: str, data_dir: Path | None) -> None:
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
+@format_option(("text", "json"), default="text")
+@click.option("--single-sources", "list_single", is_flag=True,
+              help="Also list every event that rests on one source (file:line).")
 @data_option
-def check(folder: Path | None, data_dir: Path | None) -> None:
-    """Validate a data folder (FOLDER, else --data or $BLOCMAP_DATA, else the bundled one) and
-    list every problem."""
+def check(folder: Path | None, fmt: str, list_single: bool, data_dir: Path | None) -> None:
+    """Validate a data folder (FOLDER, else --data or $BLOCMAP_DATA, else the bundled one), list
+    every problem, and show the data's quality per organization: the share of events dated to
+    the day, citing an official source, citing two independent sources."""
+    from .atlas import Atlas
     from .loader import BUNDLED, load_folder
+    from .quality import quality
     from .validate import check as run_checks
 
     raw = load_folder(folder or data_dir or BUNDLED)
     problems = run_checks(raw)
-    for problem in problems:
-        click.echo(str(problem))
+    total = max(raw.total_problems, len(problems))
+    summary = {"folder": str(raw.folder), "ok": not problems, "problems": [str(p) for p in problems],
+               "total_problems": total, "organizations": len(raw.orgs), "states": len(raw.states),
+               "events": len(raw.events), "sources": len(raw.sources), "disputes": len(raw.disputes)}
+    if not problems:
+        atlas = Atlas(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+        summary["quality"] = quality(atlas)
+    if fmt == "json":
+        emit(render([], "json", json_data=summary))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        if not problems:
+            click.echo(f"ok: {raw.folder} — {len(raw.orgs)} organizations, {len(raw.states)} states, "
+                       f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")
+            rows = [{"org": q["org"], "events": q["events"], "day": f"{100 * q['day_precise']:.0f}%",
+                     "official": f"{100 * q['official_source']:.0f}%",
+                     "two sources": f"{100 * q['two_independent_sources']:.0f}%",
+                     "single-source": len(q["single_source_events"])} for q in summary["quality"]]
+            click.echo("\n" + render(rows, "table"))
+            if list_single:
+                for q in summary["quality"]:
+                    for where in q["single_source_events"]:
+                        click.echo(f"single source: {where}")
     if problems:
-        click.echo(f"{max(raw.total_problems, len(problems))} problem(s) in {raw.folder}", err=True)
+        click.echo(f"{total} problem(s) in {raw.folder}", err=True)
         raise SystemExit(1)
-    click.echo(f"ok: {raw.folder} — {len(raw.orgs)} organizations, {len(raw.states)} states, "
-               f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")
 
 
 @click.command()
