@@ -160,3 +160,19 @@ def test_euler_diagram_from_the_figures_modules():
         assert client.get("/api/day", params={"on": "2016-01-01"}).json()["euler"] is True
         assert client.get("/euler.svg", params={"on": "1991-06-01"}).status_code == 404  # nobody inside yet
     hooks._euler_cached.cache_clear()
+
+
+def test_serving_every_interface_needs_the_allowed_names():
+    from click.testing import CliRunner
+
+    from blocmap.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "--host 0.0.0.0: listening on every interface needs the names people will use" in result.output
+    with TestClient(create_app(blocmap.load(), trusted_hosts=["127.0.0.1", "atlas.example.org"]),
+                    base_url="http://atlas.example.org") as client:
+        assert client.get("/api/orgs").status_code == 200
+    with TestClient(create_app(blocmap.load(), trusted_hosts=["127.0.0.1", "atlas.example.org"]),
+                    base_url="http://rebinding.example") as client:
+        assert client.get("/api/orgs").status_code == 400

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .cli import data_option, db_option, get_answers
-from .errors import BlocmapError
+from .errors import BlocmapError, QueryError
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
 
@@ -21,10 +21,13 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
               help="Open the atlas in the default web browser.")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="Server log level.")
+@click.option("--allow-host", "allowed", multiple=True, metavar="NAME",
+              help="A host name (or address) the atlas answers to, besides this computer's; required "
+                   "with --host 0.0.0.0 or ::, so that only requests for these names are served.")
 @data_option
 @db_option
-def serve(host: str, port: int, open_browser: bool, log_level: str, data_dir: Path | None,
-          db: Path | None) -> None:
+def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tuple[str, ...],
+          data_dir: Path | None, db: Path | None) -> None:
     """Open the web atlas (of the bundled data, or --data; with --db, imported COW organizations
     too): a date slider, a map of Eurasia, organization, state, compare, sources and disputes
     pages, and a JSON API (read-only, works offline)."""
@@ -34,8 +37,13 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, data_dir: Pa
         from .web.app import LOCAL_HOSTS, create_app
     except ImportError as exc:  # the 'web' extra is not installed
         raise BlocmapError(f"blocmap serve needs the web extra: pip install 'blocmap[web]' ({exc.name} is missing)") from None
+    wildcard = host in ("0.0.0.0", "::")
+    if wildcard and not allowed:
+        raise QueryError(f"--host {host}: listening on every interface needs the names people will use, "
+                         "e.g. --allow-host atlas.example.org (checked against each request's Host)",
+                         parameter="--allow-host")
     answers = get_answers(data_dir, db)
-    trusted = [*LOCAL_HOSTS, host] if host not in ("0.0.0.0", "::") else None
+    trusted = [*LOCAL_HOSTS, *allowed] + ([] if wildcard else [host])
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     click.echo(f"blocmap web atlas on {url}  (Ctrl+C to stop)", err=True)

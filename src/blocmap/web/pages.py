@@ -1,5 +1,8 @@
 """HTML pages: parse the query, make one call to ``views``, render a Jinja template.
 
+The page handlers are plain functions, which Starlette runs in its thread pool: rendering a
+page never seen before takes milliseconds of CPU, and the event loop stays free for the API.
+
 Each page's data is exactly its JSON twin's (``/api/...``), linked from the page footer.
 """
 
@@ -187,7 +190,7 @@ def map_classes(day: dict[str, Any]) -> dict[str, str]:
     return {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
 
 
-async def home(request: Request) -> Response:
+def home(request: Request) -> Response:
     site = _site(request)
     lang = _lang(request)
     day = parse_day(_q(request, "on") or "today", "on")
@@ -201,7 +204,7 @@ async def home(request: Request) -> Response:
 LABEL_SIZE = 10.0
 
 
-async def day_fragment(request: Request) -> Response:
+def day_fragment(request: Request) -> Response:
     """The part of the home page that changes with the day (fetched by app.js)."""
     site = _site(request)
     lang = _lang(request)
@@ -223,7 +226,7 @@ async def euler_image(request: Request) -> Response:
 
 
 # ---------------------------------------------------------------------------- other pages
-async def org(request: Request) -> Response:
+def org(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.org(request.path_params["org"], lang)
     chart = charts.timeline_svg(data["timeline"], lang)
@@ -232,7 +235,7 @@ async def org(request: Request) -> Response:
                   o=data, chart=chart, asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
 
 
-async def state(request: Request) -> Response:
+def state(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.state(request.path_params["state"], lang)
     chart = charts.timeline_svg(data["timeline"], lang)
@@ -240,7 +243,7 @@ async def state(request: Request) -> Response:
                   s=data, chart=chart)
 
 
-async def compare(request: Request) -> Response:
+def compare(request: Request) -> Response:
     site = _site(request)
     lang = _lang(request)
     # The form sends one ``org`` per ticked box; links and the API use ``orgs=a,b``.
@@ -251,37 +254,37 @@ async def compare(request: Request) -> Response:
                   c=data, chosen=chosen, all_orgs=[site.views.answers.org_ref(o, lang) for o in site.atlas.orgs])
 
 
-async def orgs(request: Request) -> Response:
+def orgs(request: Request) -> Response:
     lang = _lang(request)
     return render(request, "orgs.html", lang, _url("/api/orgs", **dict(request.query_params)),
                   data=_site(request).views.orgs(lang))
 
 
-async def states(request: Request) -> Response:
+def states(request: Request) -> Response:
     lang = _lang(request)
     return render(request, "states.html", lang, _url("/api/states", **dict(request.query_params)),
                   data=_site(request).views.states(lang))
 
 
-async def sources(request: Request) -> Response:
+def sources(request: Request) -> Response:
     lang = _lang(request)
     return render(request, "sources.html", lang, "/api/sources", data=_site(request).views.sources())
 
 
-async def source(request: Request) -> Response:
+def source(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.source(request.path_params["key"], lang)
     return render(request, "source.html", lang, _url(f"/api/source/{data['key']}", **dict(request.query_params)),
                   src=data)
 
 
-async def disputes(request: Request) -> Response:
+def disputes(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.disputes(lang, _q(request, "org"), _q(request, "state"))
     return render(request, "disputes.html", lang, _url("/api/disputes", **dict(request.query_params)), data=data)
 
 
-async def api_docs(request: Request) -> Response:
+def api_docs(request: Request) -> Response:
     """The API documentation, rendered from the OpenAPI document itself (no Swagger CDN)."""
     lang = _lang(request)
     return render(request, "api.html", lang, "/openapi.json", doc=api.openapi_document())
