@@ -19,8 +19,9 @@ EXPORT_FORMATS = ("csv", "parquet", "json")
 
 
 def _orgs(values: tuple[str, ...]) -> list[str] | None:
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return items or None
+    from .atlas import split_list
+
+    return split_list(values) or None
 
 
 class _Bar:
