@@ -406,3 +406,14 @@ def test_enough_examples_are_run():
     readme_files = [line for line in COMMANDS if line.block.doc == "README.md" and written_file(line.args)]
     assert len(readme_files) >= 8
     assert len(blocks(*PYTHON)) >= 4
+
+
+def test_the_web_docs_error_example_is_what_the_api_answers():
+    from starlette.testclient import TestClient
+
+    import blocmap
+    from blocmap.web.app import create_app
+
+    (shown,) = [json.loads(block.text) for block in blocks(*JSON) if block.doc == "docs/web.md" and "csot" in block.text]
+    answer = TestClient(create_app(blocmap.load())).get("/api/members", params={"org": "csot"})
+    assert answer.status_code == shown["status"] and answer.json() == shown
