@@ -254,10 +254,25 @@ def test_json_blocks_parse(block):
     json.loads(block.text)
 
 
-def test_pending_documents_exist_and_are_named_with_a_reason():
-    """Skipping a document is visible here, never silent."""
-    for doc, reason in PENDING.items():
-        assert (REPO / doc).exists() and reason
+@pytest.mark.parametrize("doc", PENDING)
+def test_pending_document(doc):
+    """A document left out says so in every test report, never silently."""
+    assert (REPO / doc).exists()
+    pytest.skip(PENDING[doc])
+
+
+# Doctest examples that may not run yet, each with the reason; the list can only shrink.
+KNOWN_SKIPS = {
+    ("README.md", 'blocmap.state_years(orgs="eaeu,csto", start=2014, end=2016)'):
+        "panels without an imported store need World.without_store, another developer's part of issue #10",
+}
+
+
+def test_no_doctest_is_skipped_without_a_reason():
+    skipped = [(block.doc, line) for block in blocks(*PYTHON) for line in block.text.splitlines() if "+SKIP" in line]
+    for doc, line in skipped:
+        assert any(doc == known_doc and call in line for known_doc, call in KNOWN_SKIPS), f"{doc}: {line}"
+    assert len(skipped) == len(KNOWN_SKIPS)
 
 
 # ---------------------------------------------------------------------------- sh / bash
