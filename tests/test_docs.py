@@ -18,8 +18,9 @@ Each fenced block is of a kind this file knows how to check, by its info string:
 * ``text`` — not runnable (a diagram, a layout sketch); it may not hide a command.
 
 Anything else fails, so nothing is skipped silently.  Commands that need imported COW data
-(``import cow``, ``export``, ``audit``, ``--db``, ``--world``, an organization only COW has)
-run against the bundled extract in ``tests/fixtures/cow`` imported into the default store;
+(``import cow``, ``audit``, ``--db``, ``--world``, an organization only COW has, or any command
+of a block that begins with ``blocmap import cow``) run against the bundled extract in
+``tests/fixtures/cow`` imported into the default store; every other command runs with no store;
 ``indicators import FILE`` gets a small WDI file of that name.
 """
 
@@ -156,9 +157,9 @@ def written_file(args: list[str]) -> str | None:
 # ---------------------------------------------------------------------------- the scratch folder
 WDI_BULK = ('"Data Source","World Development Indicators",\n\n"Last Updated Date","2025-07-01",\n\n'
             '"Country Name","Country Code","Indicator Name","Indicator Code","2020","2021","2022",\n'
-            '"Russian Federation","RUS","GDP (current US$)","NY.GDP.MKTP.CD","1500","1800","2200",\n'
-            '"Kazakhstan","KAZ","GDP (current US$)","NY.GDP.MKTP.CD","170","190","",\n')
-WDI_LONG = "Country Name,Country Code,Year,Value\nRussia,RUS,2021,1800\nKazakhstan,KAZ,2021,190\n"
+            '"Russian Federation","RUS","GDP (current US$)","NY.GDP.MKTP.CD","1.49e12","1.84e12","2.27e12",\n'
+            '"Kazakhstan","KAZ","GDP (current US$)","NY.GDP.MKTP.CD","1.71e11","1.97e11","",\n')
+WDI_LONG = "Country Name,Country Code,Year,Value\nRussia,RUS,2021,1.84e12\nKazakhstan,KAZ,2021,1.97e11\n"
 
 
 @pytest.fixture(autouse=True)
@@ -206,14 +207,16 @@ def imported_only_orgs() -> frozenset[str]:
     return frozenset(org for org in ids if not curated(org))
 
 
-def needs_store(args: list[str], imported: frozenset[str]) -> bool:
-    words = {piece.lower() for arg in args for piece in re.split(r"[,@]", arg)}
-    return bool(words & ({"import", "export", "audit", "--db", "--world"} | imported))
+def needs_store(line: Line, imported: frozenset[str]) -> bool:
+    """The command asks about imported data, or its block begins by importing it."""
+    words = {piece.lower() for arg in line.args for piece in re.split(r"[,@]", arg)}
+    return bool(words & ({"import", "audit", "--db", "--world"} | imported)) or "blocmap import cow" in line.block.text
 
 
-def prepare(args: list[str], folder: Path, imported: frozenset[str]) -> None:
+def prepare(line: Line, folder: Path, imported: frozenset[str]) -> None:
     """Put in the scratch folder what the documented command reads."""
-    if needs_store(args, imported):
+    args = line.args
+    if needs_store(line, imported):
         default_store(folder)
     if "--db" in args:
         shutil.copyfile(store(), folder / args[args.index("--db") + 1])
@@ -262,10 +265,7 @@ def test_pending_document(doc):
 
 
 # Doctest examples that may not run yet, each with the reason; the list can only shrink.
-KNOWN_SKIPS = {
-    ("README.md", 'blocmap.state_years(orgs="eaeu,csto", start=2014, end=2016)'):
-        "panels without an imported store need World.without_store, another developer's part of issue #10",
-}
+KNOWN_SKIPS: dict[tuple[str, str], str] = {}
 
 
 def test_no_doctest_is_skipped_without_a_reason():
@@ -279,7 +279,7 @@ def test_no_doctest_is_skipped_without_a_reason():
 @pytest.mark.parametrize("line", COMMANDS, ids=str)
 def test_documented_command(line, scratch, imported_only):
     args = line.args
-    prepare(args, scratch, imported_only)
+    prepare(line, scratch, imported_only)
     result = run(args)
     assert result.exit_code == 0, f"{line}\n{result.output}"
     written = written_file(args)
@@ -350,7 +350,7 @@ CONSOLE_SESSIONS = [session for block in blocks(*CONSOLE) for session in console
 @pytest.mark.parametrize("line, shown", CONSOLE_SESSIONS, ids=[str(s[0]) for s in CONSOLE_SESSIONS])
 def test_console_output_is_what_blocmap_prints(line, shown, scratch, imported_only):
     assert line.command.startswith("blocmap "), f"{line}: only blocmap commands run in console blocks"
-    prepare(line.args, scratch, imported_only)
+    prepare(line, scratch, imported_only)
     result = run(line.args)
     expected_exit = 1 if shown and shown[0].startswith("blocmap: error:") else 0
     assert result.exit_code == expected_exit, f"{line}\n{result.output}"
