@@ -127,6 +127,7 @@ class Answers:
             rows = [membership_row(self.atlas, m, lang) for m in self.atlas.members(curated, on=on or "today")]
         else:
             rows = [self._world_row(m, lang) for m in self.world.members(org, on=on or "today")]
+            rows.sort(key=lambda r: (STATUSES.index(r["status"]) if r["status"] in STATUSES else 99, r["state"]))
         return _keep(rows, statuses)
 
     def memberships(self, state: str, on: dt.date | str | None = None, lang: str = "en",
