@@ -23,7 +23,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -142,20 +141,14 @@ def store(key: str, atlas: Any) -> None:
     folder = _safe_folder(create=True)
     if folder is None:
         return
+    from .files import write_atomic
+
     data = snapshot.dump(atlas.sources, atlas.states, atlas.orgs, atlas.events, atlas.disputes, key)
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".atlas-", suffix=".tmp", dir=folder)  # mode 0600
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, entry_path(key))
-        tmp = None
+        write_atomic(entry_path(key), json.dumps(data, ensure_ascii=False, separators=(",", ":")), mode=0o600)
         evict(folder)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def evict(folder: Path, keep: int = KEEP) -> None:
