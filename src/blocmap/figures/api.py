@@ -100,14 +100,18 @@ def change_days(atlas: Any, orgs: list[str]) -> list[dt.date]:
 
 
 def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en", max_empty: int = 3,
-               cache: Any = None) -> Precomputed:
+               cache: Any = None, seed: bool = False) -> Precomputed:
     """Solve, ahead of any request, the Euler topology of ``orgs`` on every change day.
 
     Fills ``cache`` (default: the process-wide ``layout_cache.default_cache()``, which is
     also on disk) so that every later ``euler(atlas, day, orgs, lang)`` finds its topology
-    without solving; each configuration is solved once, seeded with the previous day's
-    answer.  ``lang`` warms the label measurements too.  Configurations that need more
-    than ``max_empty`` empty zones are listed under ``refused`` (they draw as UpSet).
+    without solving; each configuration is solved once.  ``lang`` warms the label
+    measurements too.  Configurations that need more than ``max_empty`` empty zones are
+    listed under ``refused`` (they draw as UpSet).
+
+    ``seed=True`` starts each solve from the previous change day's answer.  It may pick
+    another drawing among equally good ones than a fresh solve would, so it is off by
+    default: the same data then gives the same drawing with or without the cache.
     """
     from . import layout_cache
     from .adapter import OrgSpec, collect, parse_orgs
@@ -132,8 +136,9 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
         if key in result.topologies or key in result.refused:
             continue
         try:
-            previous = layout_cache.solve(sets, max_empty=max_empty, cache=cache, hint=previous)
-            result.topologies[key] = previous
+            solved = layout_cache.solve(sets, max_empty=max_empty, cache=cache,
+                                        hint=previous if seed else None)
+            result.topologies[key] = previous = solved
         except LayoutImpossible as exc:
             result.refused[key] = str(exc)
         for state in set().union(*sets.values()):

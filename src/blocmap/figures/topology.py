@@ -36,7 +36,8 @@ class GridTopology:
     ``cells[(i, j)]`` is the signature of the cell between vertical lines i, i+1 and
     horizontal lines j, j+1 (y grows downwards); there are ``nx`` by ``ny`` cells.
     ``extra`` are drawn signatures the data does not have (empty zones); ``proven`` says
-    the solver proved that no drawing of this kind needs fewer extra cells.
+    that no drawing of this kind needs fewer (the solver proved it, or ``extra`` meets
+    ``empty_zone_bound``).
     """
 
     order: tuple[str, ...]
@@ -489,8 +490,9 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
         if not split_zones(cells, size, keep=set(zones)):
             extra = tuple(sorted({sig for sig in cells.values() if sig and sig not in set(zones)},
                                  key=lambda z: (len(z), sorted(z))))
+            # Fewest empty zones: proven by the solver, or by meeting the bound from the data.
             return GridTopology(order, rects, cells, extra, size, size,
-                                proven=status == cp_model.OPTIMAL)
+                                proven=status == cp_model.OPTIMAL or len(extra) <= bound)
         if attempt == 0:
             _connected(model, order, size, allowed, inside, is_zone, slack)
     raise LayoutImpossible(
