@@ -138,7 +138,12 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
         try:
             solved = layout_cache.solve(sets, max_empty=max_empty, cache=cache,
                                         hint=previous if seed else None)
-            result.topologies[key] = previous = solved
+            previous = solved
+            if len(solved.extra) > max_empty:
+                result.refused[key] = (f"an Euler diagram of these sets needs {len(solved.extra)} "
+                                       f"empty zones (more than --max-empty {max_empty})")
+            else:
+                result.topologies[key] = solved
         except LayoutImpossible as exc:
             result.refused[key] = str(exc)
         for state in set().union(*sets.values()):

@@ -28,6 +28,7 @@ class TopologyCache:
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder is not None else None
         self._memory: dict[str, GridTopology] = {}
+        self._refused: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._memory)
@@ -35,10 +36,10 @@ class TopologyCache:
     def keys(self) -> list[str]:
         return sorted(self._memory)
 
-    def _file(self, key: str) -> Path:
+    def _file(self, key: str, kind: str = "topology") -> Path:
         from .. import __version__
 
-        digest = hashlib.sha256(f"{FORMAT}|{__version__}|{key}".encode()).hexdigest()[:32]
+        digest = hashlib.sha256(f"{FORMAT}|{__version__}|{kind}|{key}".encode()).hexdigest()[:32]
         return self.folder / f"{digest}.json"  # type: ignore[operator]
 
     def get(self, key: str) -> GridTopology | None:
@@ -53,19 +54,38 @@ class TopologyCache:
                 found = None  # missing or unreadable: only a missed shortcut
         return found
 
+    def refused(self, key: str) -> int | None:
+        """The most empty zones a drawing of this configuration was proven to need more than."""
+        found = self._refused.get(key)
+        if found is None and self.folder is not None and _safe_folder(self.folder, create=False):
+            try:
+                data = json.loads(self._file(key, "refused").read_text(encoding="utf-8"))
+                if data.get("format") == FORMAT and data.get("key") == key:
+                    found = self._refused[key] = int(data["more_than"])
+            except (OSError, ValueError, KeyError, TypeError):
+                found = None
+        return found
+
+    def refuse(self, key: str, more_than: int) -> None:
+        """Remember that this configuration needs more than ``more_than`` empty zones."""
+        self._refused[key] = max(more_than, self._refused.get(key, -1))
+        self._write(key, "refused", {"format": FORMAT, "key": key, "more_than": self._refused[key]})
+
     def put(self, key: str, topo: GridTopology) -> None:
         self._memory[key] = topo
+        self._write(key, "topology", {"format": FORMAT, "key": key, "topology": topo.to_json()})
+
+    def _write(self, key: str, kind: str, data: dict) -> None:
         if self.folder is None or not _safe_folder(self.folder, create=True):
             return
-        text = json.dumps({"format": FORMAT, "key": key, "topology": topo.to_json()},
-                          separators=(",", ":"), sort_keys=True)
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
         try:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
             try:
                 os.fchmod(handle, 0o600)
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
                     out.write(text)
-                os.replace(temporary, self._file(key))
+                os.replace(temporary, self._file(key, kind))
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
@@ -110,7 +130,8 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
           cache: TopologyCache | None = None, hint: GridTopology | None = None) -> GridTopology:
     """``topology.solve`` through the cache: the solver (and OR-Tools) only runs for a
     configuration not seen before.  With ``max_empty``, families that need more empty zones
-    are refused at once (``LayoutImpossible``), before the cache or the solver is asked."""
+    are refused (``LayoutImpossible``): at once where the bound known from the data says
+    so, else after the solver's quick proof, which is remembered as well."""
     from . import topology
 
     if max_empty is not None:
@@ -123,6 +144,16 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
     found = cache.get(key)
     if found is not None and set(found.order) == set(sets):
         return found
-    topo = topology.solve(sets, hint=hint)
+    if max_empty is not None:
+        refused = cache.refused(key)
+        if refused is not None and refused >= max_empty:
+            raise LayoutImpossible(f"an Euler diagram of these sets needs more than {refused} empty "
+                                   f"zones (more than --max-empty {max_empty})", bound=refused + 1)
+    try:
+        topo = topology.solve(sets, hint=hint, max_empty=max_empty)
+    except LayoutImpossible as exc:
+        if max_empty is not None and exc.bound is not None and exc.bound > max_empty:
+            cache.refuse(key, exc.bound - 1)
+        raise
     cache.put(key, topo)
     return topo
