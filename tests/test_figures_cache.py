@@ -97,3 +97,22 @@ def test_precompute_covers_every_configuration_of_every_change_day(atlas, monkey
         else:
             assert result.layout is not None and check_layout(result.layout).ok
     assert sorted(cache.keys()) == sorted(done.topologies)
+
+
+def test_a_cached_diagram_needs_neither_ortools_nor_matplotlib(tmp_path):
+    """The second process finds Figure 1's topology on disk: OR-Tools (and the pandas it
+    pulls in) and matplotlib are not imported to lay it out and check it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime as dt, blocmap; from blocmap.figures import api; "
+            "r = api.euler(blocmap.load(), dt.date(2016, 1, 1), None, 'zh-Hant'); "
+            "assert r.layout is not None; "
+            "print(sorted(m for m in ('ortools', 'pandas', 'matplotlib') if m in sys.modules))")
+    env = {**os.environ, "BLOCMAP_CACHE_DIR": str(tmp_path)}
+    env.pop("BLOCMAP_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert "ortools" in runs[0]
+    assert runs[1] == "[]"
+    assert list((tmp_path / "figures").glob("*.json"))
