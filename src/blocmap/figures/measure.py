@@ -41,19 +41,53 @@ _LEADING = 0.15
 
 
 class _Metrics:
-    """Advance widths and vertical ink extents per character, read once from the font file
-    with fontTools (the hmtx table and the glyph outlines), never by rendering."""
+    """Advance widths and vertical ink extents per character, read from the font file with
+    fontTools (the hmtx table and the glyph outlines), never by rendering.
+
+    The characters met so far are kept on disk as a small JSON table next to the figure
+    cache (keyed by the font file's path, size and modification time), so a later process
+    opens the 16 MB font only for a character it has not seen.
+    """
+
+    FORMAT = "glyph-metrics-1"
 
     def __init__(self, path: str):
+        import hashlib
+        import os
+
+        from .private_files import cache_folder, read_json
+
+        self.path = path
+        self._font = None
+        self.units = 0
+        self.chars: dict[str, tuple[int, int, int]] = {}
+        self._dirty = False
+        folder = cache_folder("figures")
+        self.table = None
+        if folder is not None:
+            info = os.stat(path)
+            tag = f"{self.FORMAT}|{os.path.abspath(path)}|{info.st_size}|{info.st_mtime_ns}"
+            self.table = folder / f"glyphs-{hashlib.sha256(tag.encode()).hexdigest()[:24]}.json"
+            data = read_json(self.table)
+            try:
+                if data and data.get("format") == self.FORMAT:
+                    self.units = int(data["units"])
+                    self.chars = {c: (int(a), int(lo), int(hi)) for c, (a, lo, hi) in data["chars"].items()}
+            except (ValueError, KeyError, TypeError, AttributeError):
+                self.units, self.chars = 0, {}
+        if not self.units:
+            self._open()
+
+    def _open(self) -> None:
         from fontTools.ttLib import TTFont
 
-        font = TTFont(path, lazy=True, fontNumber=0) if path.lower().endswith((".ttc", ".otc")) \
-            else TTFont(path, lazy=True)
-        self.units = font["head"].unitsPerEm
-        self.cmap = font.getBestCmap()
-        self.advances = font["hmtx"].metrics
-        self.glyphs = font.getGlyphSet()
-        self.chars: dict[str, tuple[int, int, int]] = {}
+        if self._font is None:
+            lazy = {"lazy": True}
+            if self.path.lower().endswith((".ttc", ".otc")):
+                lazy["fontNumber"] = 0
+            font = TTFont(self.path, **lazy)
+            self.units = font["head"].unitsPerEm
+            self._font = (font.getBestCmap(), font["hmtx"].metrics, font.getGlyphSet())
 
     def char(self, c: str) -> tuple[int, int, int]:
         """(advance, lowest ink, highest ink) of ``c`` in font units."""
@@ -61,12 +95,28 @@ class _Metrics:
         if found is None:
             from fontTools.pens.boundsPen import BoundsPen
 
-            name = self.cmap.get(ord(c), ".notdef")
-            pen = BoundsPen(self.glyphs)
-            self.glyphs[name].draw(pen)
+            self._open()
+            cmap, advances, glyphs = self._font
+            name = cmap.get(ord(c), ".notdef")
+            pen = BoundsPen(glyphs)
+            glyphs[name].draw(pen)
             _, low, _, high = pen.bounds or (0, 0, 0, 0)
-            found = self.chars[c] = (self.advances[name][0], low, high)
+            found = self.chars[c] = (int(advances[name][0]), int(low), int(high))
+            if not self._dirty and self.table is not None:
+                import atexit
+
+                atexit.register(self.save)
+            self._dirty = True
         return found
+
+    def save(self) -> None:
+        """Write the table of characters met so far (at exit, when new ones were measured)."""
+        from .private_files import write_json
+
+        if self._dirty and self.table is not None:
+            write_json(self.table, {"format": self.FORMAT, "units": self.units,
+                                    "chars": {c: list(m) for c, m in sorted(self.chars.items())}})
+            self._dirty = False
 
 
 @functools.lru_cache(maxsize=4)
