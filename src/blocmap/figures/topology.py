@@ -291,7 +291,9 @@ def _families(sets: dict[str, frozenset[str]]) -> list[frozenset[Signature]]:
 
 def empty_zone_bound(sets: dict[str, frozenset[str]]) -> int:
     """The fewest empty zones any drawing of ``sets`` with one curve per distinct set needs:
-    a lower bound found without solving (on the atlas' families it is the solver's answer).
+    a lower bound found without solving.  On 2,659 configurations sampled from the atlas
+    it never exceeded the solver's proven answer and equalled it for 770 of the 911 that
+    need any empty zone.
 
     Sets with identical members count as one curve.  A huge number where some curve
     cannot be drawn at all.
