@@ -21,6 +21,7 @@ et al. 2023).
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
@@ -493,7 +494,8 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     model.Add(y0[big] + y1[big] <= 2 * n - 1)
     model.Add(x1[big] - x0[big] >= y1[big] - y0[big])
     # Fewest empty zones first, then fewest empty cells, then the most compact drawing.
-    model.Minimize(100000 * sum(used) + 1000 * total_slack + perimeter)
+    objective = 100000 * sum(used) + 1000 * total_slack + perimeter
+    model.Minimize(objective)
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = 4 * budget  # wall-clock guard on a loaded machine
@@ -527,6 +529,9 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
                                 proven=status == cp_model.OPTIMAL or len(extra) <= bound)
         if attempt == 0:
             _connected(model, order, size, allowed, inside, is_zone, slack)
+            # More constraints never make a better drawing: what the first answer proved
+            # about the objective holds, and the solver may stop as soon as it meets it.
+            model.Add(objective >= math.ceil(solver.BestObjectiveBound()))
     raise LayoutImpossible(
         f"cannot draw {', '.join(order)} as an Euler diagram with one rectangle per set "
         f"within the solver's budget; use 'blocmap figure upset'")
