@@ -3,7 +3,7 @@
 A topology depends only on the zones of the data (``topology.configuration_key``), and over
 all days of the atlas there are only a few hundred distinct configurations, so each is
 solved once.  On disk every configuration is one small JSON file (never pickle) in a folder
-that belongs to the user (mode 0700, files 0600; see ``private_files``), under
+that belongs to the user (mode 0700, files 0600; see ``blocmap.cache``), under
 ``blocmap.cache.cache_dir()``; ``BLOCMAP_NO_CACHE=1`` keeps everything in memory.  A
 cached answer is trusted no more than a fresh one: every layout drawn from it still passes
 the zone checker.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .private_files import cache_folder, read_json, write_json
+from ..cache import cache_folder, read_json, write_json
 from .topology import GridTopology, LayoutImpossible, configuration_key, empty_zone_bound
 
 #: Bump when the solver's model changes: older files are then simply not found.

@@ -55,7 +55,7 @@ class _Metrics:
         import hashlib
         import os
 
-        from .private_files import cache_folder, read_json
+        from ..cache import cache_folder, read_json
 
         self.path = path
         self._font = None
@@ -111,7 +111,7 @@ class _Metrics:
 
     def save(self) -> None:
         """Write the table of characters met so far (at exit, when new ones were measured)."""
-        from .private_files import write_json
+        from ..cache import write_json
 
         if self._dirty and self.table is not None:
             write_json(self.table, {"format": self.FORMAT, "units": self.units,
