@@ -230,10 +230,10 @@ class Answers:
             "founded": str(o.founded) if o.founded else None,
             "dissolved": str(o.dissolved) if o.dissolved else None,
             "founding_treaty": None if treaty is None else {
-                "name": treaty.name, "signed": str(treaty.signed) if treaty.signed else None,
-                "place": treaty.place, "in_force": str(treaty.in_force) if treaty.in_force else None,
+                "name": treaty.text("name", lang), "signed": str(treaty.signed) if treaty.signed else None,
+                "place": treaty.text("place", lang), "in_force": str(treaty.in_force) if treaty.in_force else None,
                 "source": treaty.source},
-            "seat": o.seat, "note": o.note,
+            "seat": o.text("seat", lang), "note": o.text("note", lang),
             "predecessors": [self.org_ref(p, lang) for p in o.predecessors if p in self.atlas.orgs],
             "successors": [self.org_ref(s, lang) for s in o.successors if s in self.atlas.orgs],
             "aliases": list(o.aliases), "sources": list(o.sources),
@@ -300,8 +300,8 @@ class Answers:
         return {"id": d.id, "org": d.org, "state": d.state,
                 "org_name": self.org_name(d.org, lang, short=True) if d.org else None,
                 "name": self.atlas.state_name(d.state, lang) if d.state else None,
-                "topic": d.topic, "preferred": d.preferred, "note": d.note,
-                "claims": [{"value": c.value, "sources": list(c.sources), "note": c.note,
+                "topic": d.text("topic", lang), "preferred": d.preferred, "note": d.text("note", lang),
+                "claims": [{"value": c.value, "sources": list(c.sources), "note": c.text("note", lang),
                             "preferred": c.value == d.preferred} for c in d.claims]}
 
     def disputes(self, org: str | None = None, state: str | None = None,

@@ -7,7 +7,7 @@ highest organ (from ``organs.yaml``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -17,6 +17,7 @@ from .i18n import t
 from typing import TYPE_CHECKING
 
 from .loader import Raw, list_of_maps, read_yaml, Reader
+from .model import Texts, Translated
 
 if TYPE_CHECKING:  # pragma: no cover
     from .atlas import Atlas
@@ -31,7 +32,7 @@ DEFAULT_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
 
 
 @dataclass(frozen=True)
-class Depth:
+class Depth(Translated):
     org: str
     dimension: str
     value: str
@@ -39,6 +40,8 @@ class Depth:
     since: str | None
     sources: tuple[str, ...]
     line: int = 0
+    #: ``detail`` and ``since`` in every language given (``text("detail", lang)``)
+    texts: Texts = field(default_factory=dict)
 
 
 def read_depth(raw: Raw) -> list[Depth]:
@@ -69,8 +72,10 @@ def read_depth(raw: Raw) -> list[Depth]:
             continue
         seen[(org, dimension)] = node.line
         reader.cite(sources, node.line, f"depth {org}/{dimension}")
-        out.append(Depth(org, dimension, value, reader.text(node, "detail"), reader.text(node, "since"),
-                         sources, node.line))
+        detail, details = reader.translated(node, "detail")
+        since, sinces = reader.translated(node, "since")
+        out.append(Depth(org, dimension, value, detail, since, sources, node.line,
+                         {k: v for k, v in (("detail", details), ("since", sinces)) if v}))
     return out
 
 
@@ -114,8 +119,8 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
             code = entry.value if entry else "unknown"
             row[org] = t(f"value.{code}", lang)
             row[f"{org}_value"] = code
-            row[f"{org}_detail"] = entry.detail if entry else None
-            row[f"{org}_since"] = entry.since if entry else None
+            row[f"{org}_detail"] = entry.text("detail", lang) if entry else None
+            row[f"{org}_since"] = entry.text("since", lang) if entry else None
             row[f"{org}_sources"] = list(entry.sources) if entry else []
         rows.append(row)
     rule: dict[str, Any] = {"dimension": "decision_rules", "label": t("depth.decision_rules", lang)}
@@ -124,7 +129,7 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
             found = [o for o in organs_of(atlas, org) if o.level == "highest"]
         except QueryError:
             found = []
-        rule[org] = found[0].decision_rule if found and found[0].decision_rule else t("value.unknown", lang)
+        rule[org] = found[0].text("decision_rule", lang) if found and found[0].decision_rule else t("value.unknown", lang)
         rule[f"{org}_value"] = "text" if found else "unknown"
         rule[f"{org}_detail"] = (found[0].names.get(lang) or found[0].names["en"]) if found else None
         rule[f"{org}_since"] = None

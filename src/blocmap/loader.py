@@ -138,6 +138,9 @@ class Raw:
     disputes: list[Dispute] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source_refs: list[tuple[str, str, int, str]] = field(default_factory=list)  # (key, file, line, what)
+    #: every reader-facing text read: (file, line, field, languages given, English text), for
+    #: ``validate.check_languages``
+    text_refs: list[tuple[str, int | None, str, tuple[str, ...], str]] = field(default_factory=list)
     #: problems found in all, when ``validate.check`` lists only the first ``MAX_PROBLEMS``
     total_problems: int = 0
 
@@ -165,6 +168,35 @@ class Reader:
             self.problem(node.line, f"'{key}' was read as {str(value).lower()}: put the text in quotes")
             return None
         return str(value)
+
+    def translated(self, node: LineDict, key: str, required: bool = False,
+                   field: str | None = None) -> tuple[str | None, dict[str, str]]:
+        """A reader-facing text: plain text (English) or a mapping {en, zh-Hant, ru}.
+
+        Gives (the English text, the text by language); records the languages given in
+        ``raw.text_refs`` under ``field`` (default ``key``) for the missing-language rule."""
+        value = node.get(key)
+        line = getattr(node, "key_lines", {}).get(key, node.line)
+        if not isinstance(value, dict):
+            text = self.text(node, key, required)
+            if text is None:
+                return None, {}
+            self.raw.text_refs.append((self.file, line, field or key, ("en",), text))
+            return text, {"en": text}
+        given = self.langs(node, key)
+        by_lang: dict[str, str] = {}
+        for lang, text in given.items():
+            if text is None:
+                continue
+            if isinstance(text, (dict, list, bool)):
+                self.problem(getattr(value, "key_lines", {}).get(lang, line), f"'{key}' in {lang} must be text")
+                continue
+            by_lang[lang] = str(text)
+        if "en" not in by_lang:
+            self.problem(line, f"'{key}' needs at least 'en' (the English text)")
+            return None, by_lang
+        self.raw.text_refs.append((self.file, line, field or key, tuple(by_lang), by_lang["en"]))
+        return by_lang["en"], by_lang
 
     def date(self, node: LineDict, key: str, required: bool = False) -> PartialDate | None:
         value = node.get(key)
@@ -387,6 +419,11 @@ def _read_states(raw: Raw) -> None:
                                  reader.langs(node, "names"), reader.text(node, "note"))
 
 
+def _texts(**by_field: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The ``texts`` of a record: its translated fields that have any text."""
+    return {name: by_lang for name, by_lang in by_field.items() if by_lang}
+
+
 def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     date = reader.date(node, "date", required=True)
     kind = reader.text(node, "event", required=True)
@@ -414,23 +451,25 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
         reader.problem(node.line, "an event of the organization itself (no 'state') cannot lead to a status")
         return None
     reader.cite(sources, node.line, "event")
-    return Event(org, state, date, kind, status, sources, reader.text(node, "note"),  # type: ignore[arg-type]
-                 reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"))
+    note, notes = reader.translated(node, "note")
+    return Event(org, state, date, kind, status, sources, note,  # type: ignore[arg-type]
+                 reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"),
+                 texts={"note": notes} if notes else {})
 
 
 def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
     id_ = reader.text(node, "id", required=True)
-    topic = reader.text(node, "topic", required=True)
+    topic, topics = reader.translated(node, "topic", required=True)
     claims = []
     for claim in list_of_maps(reader, node.get("claims"), "claims"):
         value = reader.text(claim, "value", required=True)
         sources = reader.keys(claim, "sources")
-        note = reader.text(claim, "note")
+        note, notes = reader.translated(claim, "note", field="claims.note")
         if not sources and not note:
             reader.problem(claim.line, "a claim needs sources, or a note saying why it has none")
         reader.cite(sources, claim.line, "claim")
         if value is not None:
-            claims.append(Claim(value, sources, note))
+            claims.append(Claim(value, sources, note, {"note": notes} if notes else {}))
     if len(claims) < 2:
         reader.problem(node.line, "a dispute needs at least two claims")
     preferred = reader.text(node, "preferred")
@@ -438,8 +477,9 @@ def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
         reader.problem(node.line, f"preferred '{preferred}' is not one of the claims")
     if id_ is None or topic is None:
         return None
+    note, notes = reader.translated(node, "note")
     return Dispute(id_, org, reader.text(node, "state"), topic, tuple(claims), preferred,
-                   reader.text(node, "note"), reader.file, node.line)
+                   note, reader.file, node.line, _texts(topic=topics, note=notes))
 
 
 def _read_org(raw: Raw, path: Path) -> None:
@@ -467,8 +507,10 @@ def _read_org(raw: Raw, path: Path) -> None:
     treaty = None
     if isinstance(data.get("founding_treaty"), LineDict):
         t = data["founding_treaty"]
-        treaty = Treaty(reader.text(t, "name", required=True) or "", reader.date(t, "signed"),
-                        reader.text(t, "place"), reader.date(t, "in_force"), reader.text(t, "source"))
+        name, names_ = reader.translated(t, "name", required=True, field="founding_treaty.name")
+        place, places = reader.translated(t, "place", field="founding_treaty.place")
+        treaty = Treaty(name or "", reader.date(t, "signed"), place, reader.date(t, "in_force"),
+                        reader.text(t, "source"), _texts(name=names_, place=places))
         if treaty.source:
             reader.cite((treaty.source,), t.line, "founding treaty")
     name_sources = {lang: reader.keys(data.get("name_sources") or LineDict(), lang) for lang in LANGS}
@@ -479,13 +521,16 @@ def _read_org(raw: Raw, path: Path) -> None:
     seat_source = reader.text(data, "seat_source")
     if seat_source:
         reader.cite((seat_source,), data.line, "seat")
+    seat, seats = reader.translated(data, "seat")
+    note, notes = reader.translated(data, "note")
     raw.orgs[org_id] = Organization(
         id=org_id, names=names, acronyms=reader.langs(data, "acronyms"), kind=kind or "political",
         founded=reader.date(data, "founded"), dissolved=reader.date(data, "dissolved"),
-        founding_treaty=treaty, seat=reader.text(data, "seat"),
+        founding_treaty=treaty, seat=seat,
         predecessors=reader.keys(data, "predecessors"), successors=reader.keys(data, "successors"),
         aliases=tuple(k for k in (reader.text(data, "cow_id"),) if k and k != org_id) + reader.keys(data, "aliases"),
-        sources=sources, name_sources=name_sources, note=reader.text(data, "note"), file=reader.file)
+        sources=sources, name_sources=name_sources, note=note, file=reader.file,
+        texts=_texts(note=notes, seat=seats))
     for node in list_of_maps(reader, data.get("events"), "events"):
         event = _read_event(reader, org_id, node)
         if event is not None:

@@ -61,6 +61,27 @@ EVENT_KINDS = frozenset(STATUS_EVENTS) | MILESTONES
 
 KINDS = ("economic", "security", "political")
 
+#: A record's reader-facing texts by field and language: ``{"note": {"en": …, "zh-Hant": …, "ru": …}}``.
+Texts = Mapping[str, Mapping[str, str]]
+
+
+def pick(by_lang: Mapping[str, str] | None, lang: str, fallback: str | None = None) -> str | None:
+    """The text in ``lang``; English where that language is missing; ``fallback`` where there is none."""
+    if not by_lang:
+        return fallback
+    return by_lang.get(lang) or by_lang.get("en") or fallback
+
+
+class Translated:
+    """A record whose reader-facing text fields (``note``, ``topic`` …) hold the English text and
+    whose ``texts`` hold every language given in the data; ``text(field, lang)`` picks one."""
+
+    texts: Texts
+
+    def text(self, name: str, lang: str = "en") -> str | None:
+        """The field ``name`` in ``lang``, falling back to English (the field itself)."""
+        return pick(self.texts.get(name), lang, getattr(self, name))
+
 
 @dataclass(frozen=True)
 class Source:
@@ -120,7 +141,7 @@ class State:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Translated):
     org: str
     state: str | None  # None: an event of the organization itself
     date: PartialDate
@@ -134,26 +155,31 @@ class Event:
     #: What happened, in words per language (en, zh-Hant, ru), where the event kind alone is too
     #: vague: "signed" for the organization's own event says nothing of *what* was signed.
     title: Mapping[str, str] = field(default_factory=dict)
+    #: ``note`` in every language given (``text("note", lang)``)
+    texts: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class Treaty:
+class Treaty(Translated):
     name: str
     signed: PartialDate | None = None
     place: str | None = None
     in_force: PartialDate | None = None
     source: str | None = None
+    #: ``name`` and ``place`` in every language given
+    texts: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Translated):
     value: str
     sources: tuple[str, ...]
     note: str | None = None
+    texts: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class Dispute:
+class Dispute(Translated):
     id: str
     org: str | None
     state: str | None
@@ -163,10 +189,12 @@ class Dispute:
     note: str | None = None
     file: str = ""
     line: int = 0
+    #: ``topic`` and ``note`` in every language given
+    texts: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class Organization:
+class Organization(Translated):
     id: str
     names: Mapping[str, str]
     acronyms: Mapping[str, str]
@@ -182,6 +210,8 @@ class Organization:
     name_sources: Mapping[str, tuple[str, ...]]
     note: str | None = None
     file: str = ""
+    #: ``note`` and ``seat`` in every language given
+    texts: Texts = field(default_factory=dict)
 
     def exists_on(self, day: dt.date) -> bool:
         if self.founded is not None and day < self.founded.earliest:

@@ -5,7 +5,7 @@ Read and validated like the other data files: every problem names the file and l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import QueryError
 from .loader import Raw, list_of_maps, read_yaml, Reader
+from .model import Texts, Translated
 
 if TYPE_CHECKING:  # pragma: no cover
     from .atlas import Atlas
@@ -23,7 +24,7 @@ FIELDS = ("composition", "meets", "decision_rule", "seat", "term_of_office", "es
 
 
 @dataclass(frozen=True)
-class Organ:
+class Organ(Translated):
     org: str
     id: str
     names: Mapping[str, str]
@@ -38,6 +39,8 @@ class Organ:
     dispute: str | None = None
     zh_rendering: bool = False  # the Chinese name is blocmap's rendering, not found in a Chinese source
     line: int = 0
+    #: the ``FIELDS`` in every language given (``text("composition", lang)``)
+    texts: Texts = field(default_factory=dict)
 
 
 def read_organs(raw: Raw) -> list[Organ]:
@@ -68,10 +71,11 @@ def read_organs(raw: Raw) -> list[Organ]:
             continue
         seen[(org, organ_id)] = node.line
         reader.cite(sources, node.line, f"organ {org}/{organ_id}")
+        texts = {f: reader.translated(node, f) for f in FIELDS}
         organs.append(Organ(org, organ_id, names, level or "sectoral",
-                            *(reader.text(node, f) for f in FIELDS), sources=sources,
+                            *(texts[f][0] for f in FIELDS), sources=sources,
                             dispute=reader.text(node, "dispute"), zh_rendering=bool(node.get("zh_rendering", False)),
-                            line=node.line))
+                            line=node.line, texts={f: by_lang for f, (_, by_lang) in texts.items() if by_lang}))
     disputes = {d.id for d in raw.disputes}
     for organ in organs:
         if organ.dispute and raw.disputes and organ.dispute not in disputes:
@@ -103,8 +107,8 @@ def organs(atlas: "Atlas", org: str | None = None) -> list[Organ]:
 
 
 def organ_record(organ: Organ, lang: str = "en") -> dict[str, Any]:
-    """A plain record (pandas-friendly) of an organ, with its name in ``lang``."""
+    """A plain record (pandas-friendly) of an organ, with its name and texts in ``lang``."""
     return {"org": organ.org, "id": organ.id, "name": organ.names.get(lang) or organ.names["en"],
             "names": dict(organ.names), "level": organ.level,
-            **{f: getattr(organ, f) for f in FIELDS},
+            **{f: organ.text(f, lang) for f in FIELDS},
             "sources": list(organ.sources), "dispute": organ.dispute, "zh_rendering": organ.zh_rendering}

@@ -28,7 +28,7 @@ def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
     """A dated event of an organization (``state`` None) or of a state in it."""
     return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
             "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
-            "status": e.status, "note": e.note, "sources": list(e.sources), "dispute": e.dispute,
+            "status": e.status, "note": e.text("note", lang), "sources": list(e.sources), "dispute": e.dispute,
             "title": (e.title.get(lang) or e.title.get("en")) if e.title else None}
 
 

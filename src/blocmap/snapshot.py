@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from .dates import PartialDate, parse_partial
 from .model import Claim, CowCode, Dispute, Event, Organization, Period, Source, State, Treaty
 
-FORMAT = 1
+FORMAT = 2  # 2: records carry their texts in every language (``texts``)
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -45,6 +45,17 @@ def _langs(value: Any) -> dict[str, str]:
     return {_text(k): _text(v) for k, v in value.items()}
 
 
+def _by_lang(value: Any) -> dict[str, dict[str, str]]:
+    """A record's ``texts``: field → language → text."""
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping")
+    return {_text(k): _langs(v) for k, v in value.items()}
+
+
+def _plain(texts: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    return {k: dict(v) for k, v in texts.items()}
+
+
 def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ValueError("expected a whole number")
@@ -68,22 +79,24 @@ def _org(o: Organization) -> dict[str, Any]:
     t = o.founding_treaty
     return {"id": o.id, "names": dict(o.names), "acronyms": dict(o.acronyms), "kind": o.kind,
             "founded": _date(o.founded), "dissolved": _date(o.dissolved),
-            "founding_treaty": None if t is None else [t.name, _date(t.signed), t.place, _date(t.in_force), t.source],
+            "founding_treaty": None if t is None else [t.name, _date(t.signed), t.place, _date(t.in_force), t.source,
+                                                       _plain(t.texts)],
             "seat": o.seat, "predecessors": list(o.predecessors), "successors": list(o.successors),
             "aliases": list(o.aliases), "sources": list(o.sources),
-            "name_sources": {k: list(v) for k, v in o.name_sources.items()}, "note": o.note, "file": o.file}
+            "name_sources": {k: list(v) for k, v in o.name_sources.items()}, "note": o.note, "file": o.file,
+            "texts": _plain(o.texts)}
 
 
 def _event(e: Event) -> dict[str, Any]:
     return {"org": e.org, "state": e.state, "date": _date(e.date), "kind": e.kind, "status": e.status,
             "sources": list(e.sources), "note": e.note, "dispute": e.dispute, "file": e.file, "line": e.line,
-            "title": dict(e.title)}
+            "title": dict(e.title), "texts": _plain(e.texts)}
 
 
 def _dispute(d: Dispute) -> dict[str, Any]:
     return {"id": d.id, "org": d.org, "state": d.state, "topic": d.topic,
-            "claims": [[c.value, list(c.sources), c.note] for c in d.claims], "preferred": d.preferred,
-            "note": d.note, "file": d.file, "line": d.line}
+            "claims": [[c.value, list(c.sources), c.note, _plain(c.texts)] for c in d.claims],
+            "preferred": d.preferred, "note": d.note, "file": d.file, "line": d.line, "texts": _plain(d.texts)}
 
 
 def dump(sources: Mapping[str, Source], states: Mapping[str, State], orgs: Mapping[str, Organization],
@@ -111,14 +124,15 @@ def _unstate(d: dict) -> State:
 
 def _unorg(d: dict) -> Organization:
     t = d["founding_treaty"]
-    treaty = None if t is None else Treaty(_text(t[0]), _undate(t[1]), _opt(t[2]), _undate(t[3]), _opt(t[4]))
+    treaty = None if t is None else Treaty(_text(t[0]), _undate(t[1]), _opt(t[2]), _undate(t[3]), _opt(t[4]),
+                                           _by_lang(t[5]))
     return Organization(
         id=_text(d["id"]), names=_langs(d["names"]), acronyms=_langs(d["acronyms"]), kind=_text(d["kind"]),
         founded=_undate(d["founded"]), dissolved=_undate(d["dissolved"]), founding_treaty=treaty,
         seat=_opt(d["seat"]), predecessors=_texts(d["predecessors"]), successors=_texts(d["successors"]),
         aliases=_texts(d["aliases"]), sources=_texts(d["sources"]),
         name_sources={_text(k): _texts(v) for k, v in d["name_sources"].items()},
-        note=_opt(d["note"]), file=_text(d["file"]))
+        note=_opt(d["note"]), file=_text(d["file"]), texts=_by_lang(d["texts"]))
 
 
 def _unevent(d: dict) -> Event:
@@ -127,13 +141,13 @@ def _unevent(d: dict) -> Event:
         raise ValueError("an event without a date")
     return Event(_text(d["org"]), _opt(d["state"]), date, _text(d["kind"]), _opt(d["status"]),
                  _texts(d["sources"]), _opt(d["note"]), _opt(d["dispute"]), _text(d["file"]), _int(d["line"]),
-                 _langs(d["title"]))
+                 _langs(d["title"]), _by_lang(d["texts"]))
 
 
 def _undispute(d: dict) -> Dispute:
-    claims = tuple(Claim(_text(v), _texts(s), _opt(n)) for v, s, n in d["claims"])
+    claims = tuple(Claim(_text(v), _texts(s), _opt(n), _by_lang(t)) for v, s, n, t in d["claims"])
     return Dispute(_text(d["id"]), _opt(d["org"]), _opt(d["state"]), _text(d["topic"]), claims,
-                   _opt(d["preferred"]), _opt(d["note"]), _text(d["file"]), _int(d["line"]))
+                   _opt(d["preferred"]), _opt(d["note"]), _text(d["file"]), _int(d["line"]), _by_lang(d["texts"]))
 
 
 def load(data: Any, key: str) -> tuple[dict[str, Source], dict[str, State], dict[str, Organization],
