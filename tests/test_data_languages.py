@@ -1,0 +1,217 @@
+"""Every reader-facing text of the data speaks the reader's language (en, zh-Hant, ru).
+
+``blocmap check`` refuses a text that lacks one of the three languages (file:line, field,
+language), and every door that gives a note, a topic, a seat or an organ's decision rule gives
+it in the language asked for."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import blocmap
+from blocmap.cli import main
+from blocmap.depth import read_depth
+from blocmap.loader import load_folder
+from blocmap.model import LANGS
+from blocmap.organs import read_organs
+from blocmap.checks import check_folder
+from blocmap.validate import PENDING
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+
+#: Files of the bundled data still being translated (``validate.PENDING``): none.
+STILL_PENDING: frozenset[str] = frozenset()
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def problems(folder: Path) -> list[str]:
+    return [str(p) for p in check_folder(load_folder(folder))]
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines) if text in line) + 1
+
+
+# ---------------------------------------------------------------------------- the check
+def test_no_bundled_file_is_left_untranslated():
+    assert PENDING == STILL_PENDING
+
+
+def test_every_bundled_text_has_all_three_languages():
+    raw = load_folder()
+    read_organs(raw)
+    read_depth(raw)
+    files = {ref[0] for ref in raw.text_refs}
+    assert {"organs.yaml", "depth.yaml", "orgs/cis.yaml", "orgs/eaeu.yaml", "orgs/csto.yaml"} <= files
+    lacking = [(file, line, name, given) for file, line, name, given, english in raw.text_refs
+               if set(given) != set(LANGS) and re.search(r"[^\W\d_]", english) and file not in STILL_PENDING]
+    assert lacking == []
+    assert len(raw.text_refs) > 700
+
+
+def test_check_passes_on_the_bundled_data():
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "has no text in" not in result.output
+
+
+def test_a_missing_russian_note_is_named_at_its_line(data_copy):
+    path = data_copy / "orgs" / "cis.yaml"
+    text = path.read_text(encoding="utf-8")
+    russian = '    ru: "Уведомление депозитария о выходе; отсюда отсчитывается 12-месячный срок статьи 9 Устава"\n'
+    assert text.count(russian) == 1
+    note_line = line_of(path, russian.strip()) - 3
+    assert path.read_text(encoding="utf-8").splitlines()[note_line - 1].strip() == "note:"
+    path.write_text(text.replace(russian, ""), encoding="utf-8")
+    found = problems(data_copy)
+    assert found == [f"orgs/cis.yaml:{note_line}: 'note' has no text in ru: give {{en: …, zh-Hant: …, ru: …}}"]
+    result = CliRunner().invoke(main, ["check", str(data_copy)])
+    assert result.exit_code == 1 and f"orgs/cis.yaml:{note_line}: 'note' has no text in ru" in result.output
+
+
+def test_a_plain_english_text_lacks_both_other_languages(data_copy):
+    path = data_copy / "organs.yaml"
+    text = path.read_text(encoding="utf-8")
+    given = ('  decision_rule:\n    en: "consensus"\n    zh-Hant: "協商一致"\n    ru: "Консенсус"\n')
+    assert given in text
+    line = text[: text.index(given)].count("\n") + 1
+    path.write_text(text.replace(given, "  decision_rule: consensus\n", 1), encoding="utf-8")
+    assert problems(data_copy) == [f"organs.yaml:{line}: 'decision_rule' has no text in zh-Hant, ru: "
+                                   "give {en: …, zh-Hant: …, ru: …}"]
+
+
+@pytest.mark.parametrize("name, field, key", [
+    ("depth.yaml", "detail", "detail"),
+    ("orgs/cis.yaml", "founding_treaty.place", "place"),
+    ("orgs/eaeu.yaml", "claims.note", "note"),
+    ("orgs/csto.yaml", "topic", "topic"),
+])
+def test_each_kind_of_text_is_checked(data_copy, name, field, key):
+    """The first text of that field loses its Chinese: the problem names the file, line, field, language."""
+    from blocmap.loader import parse_yaml
+
+    path = data_copy / name
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    raw = load_folder(data_copy)
+    read_organs(raw), read_depth(raw)
+    line = next(ref[1] for ref in raw.text_refs if ref[0] == name and ref[2] == field)
+    assert lines[line - 1].strip() == f"{key}:" and lines[line + 1].strip().startswith("zh-Hant:")
+    del lines[line + 1]
+    path.write_text("".join(lines), encoding="utf-8")
+    parse_yaml(path.read_text(encoding="utf-8"))
+    assert problems(data_copy) == [f"{name}:{line}: '{field}' has no text in zh-Hant: "
+                                   "give {en: …, zh-Hant: …, ru: …}"]
+
+
+def test_a_text_without_english_is_refused(data_copy):
+    path = data_copy / "orgs" / "cis.yaml"
+    text = path.read_text(encoding="utf-8")
+    english = '    en: "Agreement of 1991-12-08"\n'
+    line = line_of(path, english.strip()) - 1
+    path.write_text(text.replace(english, "", 1), encoding="utf-8")
+    assert f"orgs/cis.yaml:{line}: 'note' needs at least 'en' (the English text)" in problems(data_copy)
+
+
+def test_a_date_needs_no_translation(data_copy):
+    path = data_copy / "organs.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '  established: "2012-01-01"\n' in text
+    assert problems(data_copy) == []
+
+
+# ---------------------------------------------------------------------------- every door, every language
+@pytest.mark.parametrize("lang, script", [("zh-Hant", CJK), ("ru", CYRILLIC)])
+def test_history_notes_in_the_language_asked(lang, script):
+    rows = json.loads(run("history", "cis", "--lang", lang, "--format", "json"))
+    english = json.loads(run("history", "cis", "--format", "json"))
+    notes = [r["note"] for r in rows if r["note"]]
+    assert len(notes) > 50 and len(notes) == len([r for r in english if r["note"]])
+    assert all(script.search(note) for note in notes), [n for n in notes if not script.search(n)]
+    assert [r["note"] for r in rows] != [r["note"] for r in english]
+    assert not any(CYRILLIC.search(r["note"]) for r in english if r["note"])
+
+
+def test_history_in_chinese_uses_taiwan_terms():
+    notes = " ".join(r["note"] or "" for r in json.loads(run("history", "cis", "--lang", "zh-Hant",
+                                                               "--format", "json")))
+    assert "獨立國協" in notes and "喬治亞" in notes and "亞塞拜然" in notes
+    assert not any(word in notes for word in ("格鲁吉亚", "阿塞拜疆", "独联体", "格魯吉亞", "阿塞拜疆"))
+
+
+@pytest.mark.parametrize("org", ["cis", "csto", "cst", "eaeu", "customs_union", "union_state"])
+@pytest.mark.parametrize("lang, script", [("zh-Hant", CJK), ("ru", CYRILLIC)])
+def test_the_papers_organizations_speak_every_language(org, lang, script):
+    rows = json.loads(run("history", org, "--lang", lang, "--format", "json"))
+    assert all(script.search(r["note"]) for r in rows if r["note"])
+    record = json.loads(run("show", org, "--lang", lang, "--format", "json"))
+    for text in (record["seat"], record["note"], (record["founding_treaty"] or {}).get("name"),
+                 (record["founding_treaty"] or {}).get("place")):
+        assert text is None or script.search(text), text
+
+
+def test_disputes_in_russian():
+    rows = json.loads(run("disputes", "--lang", "ru", "--format", "json"))
+    assert len(rows) > 10
+    for row in rows:
+        assert CYRILLIC.search(row["topic"]), row["topic"]
+        assert row["note"] is None or CYRILLIC.search(row["note"]), row["note"]
+        for claim in row["claims"]:
+            assert claim["note"] is None or CYRILLIC.search(claim["note"]), claim["note"]
+    assert CYRILLIC.search(run("disputes", "--lang", "ru"))
+
+
+def test_disputes_in_english_stay_english():
+    rows = json.loads(run("disputes", "--format", "json"))
+    assert all(not CYRILLIC.search(r["topic"]) and LATIN_WORD.search(r["topic"]) for r in rows)
+
+
+def test_organs_in_chinese_and_russian():
+    rows = json.loads(run("organs", "eaeu", "--lang", "zh-Hant", "--format", "json"))
+    seec = next(r for r in rows if r["id"] == "seec")
+    assert seec["composition"].startswith("各成員國國家元首") and "協商一致" in seec["decision_rule"]
+    for row in rows:
+        for field in ("composition", "decision_rule", "meets", "seat", "term_of_office"):
+            assert row[field] is None or CJK.search(row[field]), (row["id"], field, row[field])
+    assert next(r for r in rows if r["id"] == "court")["seat"] == "明斯克"
+    russian = json.loads(run("organs", "eaeu", "--lang", "ru", "--format", "json"))
+    assert next(r for r in russian if r["id"] == "eec")["seat"].startswith("Москва")
+    assert all(CYRILLIC.search(r["composition"]) for r in russian if r["composition"])
+    english = json.loads(run("organs", "eaeu", "--format", "json"))
+    assert next(r for r in english if r["id"] == "seec")["composition"].startswith("Heads of state")
+
+
+def test_depth_details_in_the_language_asked():
+    atlas = blocmap.load()
+    from blocmap.depth import compare
+
+    rows = compare(atlas, ["cis", "eaeu"], "ru")
+    details = [r[f"{o}_detail"] for r in rows if r["dimension"] != "decision_rules" for o in ("cis", "eaeu")]
+    assert details and all(d is None or CYRILLIC.search(d) for d in details)
+    rule = next(r for r in rows if r["dimension"] == "decision_rules")
+    assert CYRILLIC.search(rule["eaeu"])
+    chinese = compare(atlas, ["eaeu"], "zh-Hant")
+    assert CJK.search(next(r for r in chinese if r["dimension"] == "stage")["eaeu_detail"])
+
+
+def test_the_cache_keeps_every_language(data_copy):
+    first = blocmap.load(data_copy)
+    again = blocmap.load(data_copy)  # from the cache
+    assert again.events == first.events and again.disputes == first.disputes and again.orgs == first.orgs
+    event = next(e for e in again.events if e.org == "cis" and e.note == "Agreement of 1991-12-08")
+    assert event.text("note", "ru") == "Соглашение от 1991-12-08" and event.text("note", "zh-Hant") == "1991-12-08 之協定"
+    assert again.orgs["eaeu"].text("seat", "zh-Hant") == "莫斯科（委員會）；明斯克（法院）"
+    assert again.orgs["eaeu"].founding_treaty.text("name", "ru") == "Договор о Евразийском экономическом союзе"
