@@ -96,12 +96,14 @@ def test_a_plain_english_text_lacks_both_other_languages(data_copy):
 
 @pytest.mark.parametrize("name, field, key", [
     ("depth.yaml", "detail", "detail"),
+    ("orgs/cis.yaml", "claims.value", "value"),
     ("orgs/cis.yaml", "founding_treaty.place", "place"),
     ("orgs/eaeu.yaml", "claims.note", "note"),
     ("orgs/csto.yaml", "topic", "topic"),
 ])
 def test_each_kind_of_text_is_checked(data_copy, name, field, key):
-    """The first text of that field loses its Chinese: the problem names the file, line, field, language."""
+    """The first translated text of that field loses its Chinese: the problem names the file, line,
+    field and language."""
     from blocmap.loader import parse_yaml
 
     path = data_copy / name
@@ -109,8 +111,9 @@ def test_each_kind_of_text_is_checked(data_copy, name, field, key):
     lines = text.splitlines(keepends=True)
     raw = load_folder(data_copy)
     read_organs(raw), read_depth(raw)
-    line = next(ref[1] for ref in raw.text_refs if ref[0] == name and ref[2] == field)
-    assert lines[line - 1].strip() == f"{key}:" and lines[line + 1].strip().startswith("zh-Hant:")
+    line = next(ref[1] for ref in raw.text_refs if ref[0] == name and ref[2] == field and len(ref[3]) == 3)
+    assert lines[line - 1].strip().removeprefix("- ") == f"{key}:"
+    assert lines[line + 1].strip().startswith("zh-Hant:")
     del lines[line + 1]
     path.write_text("".join(lines), encoding="utf-8")
     parse_yaml(path.read_text(encoding="utf-8"))
@@ -179,6 +182,10 @@ def test_disputes_in_russian():
         assert row["note"] is None or CYRILLIC.search(row["note"]), row["note"]
         for claim in row["claims"]:
             assert claim["note"] is None or CYRILLIC.search(claim["note"]), claim["note"]
+            assert CYRILLIC.search(claim["value"]) or not re.search(r"[A-Za-z]", claim["value"]), claim["value"]
+        assert row["preferred"] in [None, *(c["value"] for c in row["claims"] if c["preferred"])]
+    term = next(r for r in rows if r["id"] == "eaeu-court-term")
+    assert [c["value"] for c in term["claims"]] == ["9 лет", "10 лет"] and term["preferred"] == "9 лет"
     assert CYRILLIC.search(run("disputes", "--lang", "ru"))
 
 

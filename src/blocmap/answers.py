@@ -300,8 +300,10 @@ class Answers:
         return {"id": d.id, "org": d.org, "state": d.state,
                 "org_name": self.org_name(d.org, lang, short=True) if d.org else None,
                 "name": self.atlas.state_name(d.state, lang) if d.state else None,
-                "topic": d.text("topic", lang), "preferred": d.preferred, "note": d.text("note", lang),
-                "claims": [{"value": c.value, "sources": list(c.sources), "note": c.text("note", lang),
+                "topic": d.text("topic", lang),
+                "preferred": next((c.text("value", lang) for c in d.claims if c.value == d.preferred), d.preferred),
+                "note": d.text("note", lang),
+                "claims": [{"value": c.text("value", lang), "sources": list(c.sources), "note": c.text("note", lang),
                             "preferred": c.value == d.preferred} for c in d.claims]}
 
     def disputes(self, org: str | None = None, state: str | None = None,

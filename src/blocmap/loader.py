@@ -462,14 +462,14 @@ def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
     topic, topics = reader.translated(node, "topic", required=True)
     claims = []
     for claim in list_of_maps(reader, node.get("claims"), "claims"):
-        value = reader.text(claim, "value", required=True)
+        value, values = reader.translated(claim, "value", required=True, field="claims.value")
         sources = reader.keys(claim, "sources")
         note, notes = reader.translated(claim, "note", field="claims.note")
         if not sources and not note:
             reader.problem(claim.line, "a claim needs sources, or a note saying why it has none")
         reader.cite(sources, claim.line, "claim")
         if value is not None:
-            claims.append(Claim(value, sources, note, {"note": notes} if notes else {}))
+            claims.append(Claim(value, sources, note, _texts(value=values, note=notes)))
     if len(claims) < 2:
         reader.problem(node.line, "a dispute needs at least two claims")
     preferred = reader.text(node, "preferred")

@@ -172,9 +172,10 @@ class Treaty(Translated):
 
 @dataclass(frozen=True)
 class Claim(Translated):
-    value: str
+    value: str  # the English text: what ``Dispute.preferred`` names
     sources: tuple[str, ...]
     note: str | None = None
+    #: ``value`` and ``note`` in every language given
     texts: Texts = field(default_factory=dict)
 
 
