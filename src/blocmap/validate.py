@@ -125,20 +125,13 @@ def check_milestones_have_no_terminal(raw: Raw) -> None:
             raw.problems.append(Problem(*_where(event), f"a '{event.kind}' milestone cannot lead to '{event.status}'"))
 
 
-#: Files (by name) whose texts are still being translated: the rule skips them.  Empty: every
-#: bundled file is translated; a file added untranslated may be listed here while it is.
-PENDING: frozenset[str] = frozenset()
-
-
 def check_languages(raw: Raw) -> None:
-    """Every reader-facing text of the data (notes, topics, seats, treaty names, organ fields,
-    depth details) is given in every language of ``LANGS``, as {en: …, zh-Hant: …, ru: …}.
+    """Every reader-facing text of the data (notes, topics, claim values, seats, treaty names and
+    places, organ fields, depth details) is given in every language of ``LANGS``, as {en: …, zh-Hant: …, ru: …}.
 
     Collected by ``Reader.translated`` in ``raw.text_refs``.  A text without a letter ("2012-01-01")
     reads the same in every language and needs no translation."""
     for file, line, name, given, english in raw.text_refs:
-        if file in PENDING:
-            continue
         missing = [lang for lang in LANGS if lang not in given]
         if missing and _LETTER.search(english):
             raw.problems.append(Problem(file, line, f"'{name}' has no text in {', '.join(missing)}: give "
