@@ -193,8 +193,37 @@ def routes() -> list[Route]:
     return [Route(path, _endpoint(handler)) for path, handler, *_ in ENDPOINTS]
 
 
-def openapi_document() -> dict[str, Any]:
+#: The HTML pages and the diagram, described like the API (``/openapi.json?include=pages``) so
+#: that a fuzzer can drive them too: (path, summary, parameters, media type, documented errors).
+PAGES: list[tuple[str, str, list[str], str, tuple[int, ...]]] = [
+    ("/", "The atlas on a day: map, overlap, every organization's members", ["on", "lang", "focus"],
+     "text/html", (400,)),
+    ("/fragment/day", "The part of the home page that changes with the day", ["on", "lang", "focus"],
+     "text/html", (400,)),
+    ("/euler.svg", "The overlap diagram of the post-Soviet five on a day (404: nobody inside yet)",
+     ["on", "lang"], "image/svg+xml", (400, 404)),
+    ("/org/{org}", "An organization", ["path_org", "lang"], "text/html", (400, 404)),
+    ("/state/{state}", "A state", ["path_state", "lang"], "text/html", (400, 404)),
+    ("/compare", "Organizations side by side", ["orgs", "on", "lang"], "text/html", (400,)),
+    ("/orgs", "All organizations", ["lang"], "text/html", (400,)),
+    ("/states", "All states", ["lang"], "text/html", (400,)),
+    ("/sources", "The bibliography", ["lang"], "text/html", (400,)),
+    ("/source/{key}", "One source", ["path_key", "lang"], "text/html", (400, 404)),
+    ("/disputes", "Where sources disagree", ["org?", "state?", "lang"], "text/html", (400,)),
+]
+
+
+def openapi_document(pages: bool = False) -> dict[str, Any]:
     paths: dict[str, Any] = {}
+    for path, summary, params, media, statuses in PAGES if pages else ():
+        responses = {"200": {"description": "OK", "content": {media: {"schema": {"type": "string"}}}}}
+        for status in statuses:
+            responses[str(status)] = {"description": "A page naming the bad parameter" if status == 400
+                                      else "Not found", "content": {"text/html": {"schema": {"type": "string"}}}}
+        op_id = "page_" + (path.strip("/").replace("/", "_").replace("{", "").replace("}", "").replace(".", "_")
+                           or "home")
+        paths[path] = {"get": {"operationId": op_id, "summary": summary,
+                               "parameters": [P[p] for p in params], "responses": responses}}
     for path, _, summary, params, schema, statuses in ENDPOINTS:
         responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
         for status in statuses:
@@ -216,4 +245,4 @@ def openapi_document() -> dict[str, Any]:
 
 
 async def openapi(request: Request) -> Response:
-    return JSON(openapi_document())
+    return JSON(openapi_document(pages=request.query_params.get("include") == "pages"))
