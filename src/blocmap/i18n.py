@@ -46,6 +46,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "status.none": ("none", "無", "нет"),
     # event kinds
     "event.joined": ("joined", "加入", "вступление"),
+    "event.continued": ("member through the successor", "經由後繼組織的成員資格", "членство через организацию-преемника"),
     "event.restored": ("membership restored", "恢復成員資格", "восстановление членства"),
     "event.associate": ("became associate", "成為準成員", "ассоциированное членство"),
     "event.observer": ("became observer", "成為觀察員", "статус наблюдателя"),
@@ -392,6 +393,11 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "fig.empty_unproven": ("Hatched: drawn but without members ({zones}); no drawing without them was found in the time allowed",
         "斜線區：無成員國（{zones}），在限定時間內找不到沒有它們的畫法",
         "Штриховка: области без членов ({zones}); за отведённое время не найден рисунок без них"),
+    "fig.continued": ("{org} continues in the {successor} from {date} and is drawn with its members "
+                      "(to draw it as before, give {id}@YYYY-MM-DD with an earlier day)",
+                      "{org}自 {date} 起併入{successor}運作，依其成員繪製（如要依先前狀態繪製，請指定 {id}@YYYY-MM-DD 的較早日期）",
+                      "{org} с {date} продолжает существовать в рамках {successor} и показан с его членами "
+                      "(чтобы показать прежний состав, укажите {id}@ГГГГ-ММ-ДД с более ранней датой)"),
     "fig.inside_rule": ("Inside an outline: members and associate members",
         "框內：正式成員國與準成員國",
         "Внутри контура: члены и ассоциированные члены"),

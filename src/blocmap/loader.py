@@ -23,7 +23,7 @@ import yaml
 from .dates import PartialDate, parse_partial
 from .errors import Problem, suggest
 from .model import (EVENT_KINDS, KINDS, LANGS, STATUS_EVENTS, STATUSES, Claim, CowCode, Dispute,
-                    Event, Organization, Period, Source, State, Treaty)
+                    Event, Organization, Period, Source, State, Succession, Treaty)
 from .schema import schema_for, unknown_keys
 
 BUNDLED = Path(__file__).parent / "data"
@@ -479,13 +479,22 @@ def _read_org(raw: Raw, path: Path) -> None:
     seat_source = reader.text(data, "seat_source")
     if seat_source:
         reader.cite((seat_source,), data.line, "seat")
+    succession = None
+    if isinstance(data.get("continues_in"), LineDict):
+        node = data["continues_in"]
+        target, day, source = (reader.text(node, "org", required=True), reader.date(node, "date", required=True),
+                               reader.text(node, "source", required=True))
+        if target and day and source:
+            succession = Succession(target, day, source)
+            reader.cite((source,), node.line, "succession")
     raw.orgs[org_id] = Organization(
         id=org_id, names=names, acronyms=reader.langs(data, "acronyms"), kind=kind or "political",
         founded=reader.date(data, "founded"), dissolved=reader.date(data, "dissolved"),
         founding_treaty=treaty, seat=reader.text(data, "seat"),
         predecessors=reader.keys(data, "predecessors"), successors=reader.keys(data, "successors"),
         aliases=tuple(k for k in (reader.text(data, "cow_id"),) if k and k != org_id) + reader.keys(data, "aliases"),
-        sources=sources, name_sources=name_sources, note=reader.text(data, "note"), file=reader.file)
+        sources=sources, name_sources=name_sources, note=reader.text(data, "note"), file=reader.file,
+        continues_in=succession)
     for node in list_of_maps(reader, data.get("events"), "events"):
         event = _read_event(reader, org_id, node)
         if event is not None:

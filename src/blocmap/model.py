@@ -166,6 +166,16 @@ class Dispute:
 
 
 @dataclass(frozen=True)
+class Succession:
+    """From ``date`` on, the organization continues inside ``org``: its members are the members
+    of ``org`` (the Customs Union as the EAEU's customs union from 2015-01-01)."""
+
+    org: str
+    date: PartialDate
+    source: str
+
+
+@dataclass(frozen=True)
 class Organization:
     id: str
     names: Mapping[str, str]
@@ -182,6 +192,7 @@ class Organization:
     name_sources: Mapping[str, tuple[str, ...]]
     note: str | None = None
     file: str = ""
+    continues_in: Succession | None = None
 
     def exists_on(self, day: dt.date) -> bool:
         if self.founded is not None and day < self.founded.earliest:
