@@ -336,7 +336,14 @@ def test_one_colour_per_organization(page):
     # the focus colours the members in the organization's colour
     page.goto("/?on=2016-01-01&focus=union_state")
     assert page.locator('#map path[data-iso3="BLR"]').evaluate("e => getComputedStyle(e).fill") == "rgb(230, 159, 0)"
-    shot(page, "home-2001-focus-union-state")
+    shot(page, "home-2016-focus-union-state")
+    # the timelines of a state page and the compare page: the same colours again
+    page.goto("/state/GEO")
+    assert page.locator("svg.timeline rect.org-row.org-c-cis").evaluate("e => getComputedStyle(e).fill") == "rgb(0, 114, 178)"
+    shot(page, "state-geo-timeline-colours")
+    page.goto("/compare?orgs=cis,union_state&on=2016-01-01")
+    assert colour(page.locator("table.compare th.org-c-union_state .org-swatch")) == "rgb(230, 159, 0)"
+    shot(page, "compare-colours")
 
 
 def test_a_day_after_today_is_refused(page):
