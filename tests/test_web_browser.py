@@ -378,3 +378,26 @@ def test_headings_skip_link_focus_ring_and_live_region(page):
     slide_to(page, "2015-01-02")  # Armenia joins the EAEU
     expect(page.locator("#live")).to_contain_text("EAEU: Armenia now member")
     shot(page, "home-focus-ring")
+
+
+def test_the_browser_draws_each_day_as_the_server_does(page):
+    """The lists and the map drawn from the spells during a drag equal the server's rendering
+    of the same day (which replaces them when the date settles)."""
+    ready(page, "/?on=2016-01-01")
+    read = """() => ({cards: document.getElementById('org-cards').innerText,
+                     map: Array.from(document.querySelectorAll('#map path[data-iso3]')).map(p => [p.dataset.iso3, p.getAttribute('class')])})"""
+    for focus in ("", "csto"):
+        if focus:
+            page.select_option("#focus", focus)
+            expect(page.locator("#day-data")).to_have_attribute("data-focus", focus)
+        for day in ("1991-03-01", "1991-12-21", "1993-06-15", "1994-01-01", "1999-04-02", "2002-06-01", "2006-08-16",
+                    "2008-08-20", "2012-06-28", "2015-01-02", "2020-01-01", "2024-02-20"):
+            slide_to(page, day)
+            drawn = page.evaluate(read)
+            expect(page.locator("#day-data")).to_have_attribute("data-on", day)
+            served = page.evaluate(read)
+            assert drawn["cards"] == served["cards"], (focus, day)
+            # the server's colours of the day (pages.map_classes), against the drawn map
+            classes = page.evaluate("JSON.parse(document.getElementById('day-data').dataset.map)")
+            expected = [[iso3, "land" + (f" {classes[iso3]}" if iso3 in classes else "")] for iso3, _ in drawn["map"]]
+            assert drawn["map"] == expected, (focus, day)
