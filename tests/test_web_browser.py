@@ -335,7 +335,9 @@ def test_one_colour_per_organization(page):
     assert "#d55e00" not in page.request.get("/euler.svg?on=2001-06-01").text().lower()  # no CSTO then
     # the focus colours the members in the organization's colour
     page.goto("/?on=2016-01-01&focus=union_state")
-    assert page.locator('#map path[data-iso3="BLR"]').evaluate("e => getComputedStyle(e).fill") == "rgb(230, 159, 0)"
+    assert page.locator("#map .sea").evaluate("e => getComputedStyle(e).stroke") == "rgb(230, 159, 0)"
+    assert colour(page.locator("#legend-status .org-swatch")) == "rgb(230, 159, 0)"
+    assert page.locator("#legend-org").inner_text() == "Union State"
     shot(page, "home-2016-focus-union-state")
     # the timelines of a state page and the compare page: the same colours again
     page.goto("/state/GEO")

@@ -130,6 +130,8 @@
     $("legend-count").hidden = !!focus;
     $("legend-status").hidden = !focus;
     $("legend-status").setAttribute("class", focus ? "org-c-" + focus : "");
+    const org = ORGS.find((o) => o.id === focus);
+    $("legend-org").textContent = org ? org.acronym : "";
   }
 
   function card(o, rows, day) {
