@@ -403,3 +403,21 @@ def test_the_browser_draws_each_day_as_the_server_does(page):
             classes = page.evaluate("JSON.parse(document.getElementById('day-data').dataset.map)")
             expected = [[iso3, "land" + (f" {classes[iso3]}" if iso3 in classes else "")] for iso3, _ in drawn["map"]]
             assert drawn["map"] == expected, (focus, day)
+
+
+def test_without_javascript_the_server_renders_every_day(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto("/?on=2009-08-18")
+        assert "c" in map_class(page, "RUS") and "Georgia" not in page.locator('article[data-org="cis"]').inner_text()
+        assert not page.locator("#play-group").is_visible() and not page.locator("#thumb-date").is_visible()
+        page.goto("/?on=1991-06-01")
+        assert page.locator("#no-diagram").is_visible() and page.locator("#euler").count() == 0
+        page.locator("#on").fill("2008-06-01")
+        page.locator('.date-form button[type="submit"]').click()  # the <noscript> button
+        page.wait_for_url(re.compile(r".*on=2008-06-01.*"))
+        assert "c3" in map_class(page, "RUS")
+        shot(page, "home-no-javascript")
+    finally:
+        context.close()

@@ -422,6 +422,7 @@
   // ------------------------------------------------------------------ start
   history.replaceState({ on: settled, focus: focusSelect.value }, "", location.pathname + location.search);
   $("play-group").hidden = false;
+  thumb.hidden = false;
   showDay(drawn);
   updateLinks(settled);
   const orgIds = ORGS.map((o) => o.id).join(",");
