@@ -411,7 +411,8 @@ def test_without_javascript_the_server_renders_every_day(browser, base_url):
     try:
         page.goto("/?on=2009-08-18")
         assert "c" in map_class(page, "RUS") and "Georgia" not in page.locator('article[data-org="cis"]').inner_text()
-        assert not page.locator("#play-group").is_visible() and not page.locator("#thumb-date").is_visible()
+        for script_only in ("#play-group", "#thumb-date", "#prev-event", "#next-event", "#slider-keys"):
+            assert not page.locator(script_only).is_visible(), script_only
         page.goto("/?on=1991-06-01")
         assert page.locator("#no-diagram").is_visible() and page.locator("#euler").count() == 0
         page.locator("#on").fill("2008-06-01")

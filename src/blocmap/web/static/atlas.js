@@ -422,6 +422,7 @@
   // ------------------------------------------------------------------ start
   history.replaceState({ on: settled, focus: focusSelect.value }, "", location.pathname + location.search);
   $("play-group").hidden = false;
+  for (const id of ["prev-event", "next-event", "slider-keys"]) $(id).hidden = false;
   thumb.hidden = false;
   showDay(drawn);
   updateLinks(settled);
