@@ -12,6 +12,10 @@ home pages again (``home-warm``).  Prints requests per second, p50/p99 latency,
 errors, and the ratios of each target's latencies to the baseline's from the same run.
 
 Goal on a 2-core machine: /api/members p99 under 20 ms at 500 requests per second, no errors.
+
+``--targets mixed`` is the mixed load of issue #15, all at once: the API at 200 requests per
+second, home pages of never-seen days at 20 per second and Euler diagrams of never-seen days at
+1 per second.  Goal: API p99 under 50 ms and pages under 250 ms, with no errors.
 Only loopback addresses are used.
 """
 
@@ -51,6 +55,11 @@ def paths(target: str, n: int, seed: int = 7) -> list[str]:
         return ["/static/favicon.svg"] * n
     if target == "api":
         return [f"/api/members?org={rng.choice(ORGS)}&on={random_day(rng)}" for _ in range(n)]
+    if target in ("home-new", "euler-new"):  # every request a day not asked before
+        days = sorted({random_day(rng) for _ in range(4 * n)})
+        rng.shuffle(days)
+        page = "/" if target == "home-new" else "/euler.svg"
+        return [f"{page}?on={day}" for day in days[:n]]
     if target in ("home", "home-warm"):  # home-warm: the same days again, now cached
         # a few hundred distinct days, as slider users would produce (and shared links repeat)
         days = [random_day(rng) for _ in range(300)]
@@ -97,6 +106,13 @@ async def client(port: int, due: list[float], urls: list[str], start: float, res
             results.append(done - (start + at))
     finally:
         writer.close()
+
+
+async def run_mixed(port: int, duration: float) -> list[dict]:
+    """The API, never-seen home pages and never-seen diagrams at once (issue #15's mixed load)."""
+    return list(await asyncio.gather(run_target(port, "api", 200, 50, duration),
+                                     run_target(port, "home-new", 20, 10, duration),
+                                     run_target(port, "euler-new", 1, 2, duration)))
 
 
 async def run_target(port: int, target: str, rate: float, clients: int, duration: float) -> dict:
@@ -154,8 +170,12 @@ def main() -> int:
             urllib.request.urlopen(f"http://{HOST}:{port}{url}").read()
         print(f"blocmap serve on {HOST}:{port}; offered {args.rate:g} req/s over {args.clients} connections, "
               f"{args.duration:g} s per target (latency from the due time, ms)")
-        rows = [asyncio.run(run_target(port, t, args.rate, args.clients, args.duration))
-                for t in args.targets.split(",")]
+        rows = []
+        for t in args.targets.split(","):
+            if t == "mixed":
+                rows += asyncio.run(run_mixed(port, args.duration))
+            else:
+                rows.append(asyncio.run(run_target(port, t, args.rate, args.clients, args.duration)))
     finally:
         server.terminate()
         try:
@@ -170,6 +190,12 @@ def main() -> int:
               f" {r['errors']:6d} {r['p50'] / base['p50']:9.2f} {r['p99'] / base['p99']:9.2f}")
         for e in r["first_errors"]:
             print("   error:", e)
+    if "mixed" in args.targets.split(","):
+        api, home, euler = rows[-3:]
+        ok = (api["p99"] < 50 and home["p99"] < 250 and euler["p99"] < 250
+              and not (api["errors"] or home["errors"] or euler["errors"]))
+        print(f"goal (mixed: API p99 < 50 ms, pages p99 < 250 ms, no errors): {'met' if ok else 'NOT met'}")
+        return 0
     api = next((r for r in rows if r["target"] == "api"), None)
     if api is not None:
         ok = api["p99"] < 20 and api["errors"] == 0 and api["rps"] >= 0.95 * args.rate

@@ -24,9 +24,13 @@ from blocmap.validate import MAX_PROBLEMS, check
 
 
 def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(DataError) as info:
-        blocmap.load(folder)
-    return [str(p) for p in info.value.problems]
+    """What ``blocmap check`` lists for the folder (the atlas's files and the features' files)."""
+    from blocmap.checks import check_folder
+    from blocmap.loader import load_folder
+
+    problems = [str(p) for p in check_folder(load_folder(folder))]
+    assert problems, "no problem found"
+    return problems
 
 
 def line_of(path: Path, needle: str) -> int:

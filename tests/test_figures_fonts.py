@@ -40,3 +40,34 @@ def test_every_state_has_a_name_to_draw(atlas):
         assert isinstance(state.iso2, (str, type(None))), iso3
         for lang in ("en", "zh-Hant", "ru"):
             assert atlas.state_name(iso3, lang) != iso3, (iso3, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "ru"])
+def test_measured_boxes_hold_what_matplotlib_draws(atlas, lang):
+    """text_size reads glyph advances (fontTools) instead of rendering; its box must still hold
+    matplotlib's own extent of every state and organization name, at every size we draw."""
+    from blocmap.figures.measure import Font, default_font, rendered_size, text_size
+
+    path = default_font().path
+    states = ("RUS", "BLR", "KAZ", "KGZ", "ARM", "TJK", "UZB", "AZE", "MDA", "TKM", "GEO", "UKR",
+              "CHN", "IND", "PAK", "IRN", "MNG", "AFG")
+    texts = [atlas.state_name(s, lang) for s in states]
+    texts += [atlas.org_name(o, lang, short=True) for o in ("cis", "cst", "csto", "eaeu", "eurasec",
+                                                           "customs_union", "union_state", "guam", "sco")]
+    texts.append("CST = CSTO")
+    for size in (8.5, 10.0, 11.5):
+        for text in texts:
+            width, height = text_size(text, Font(path, size))
+            drawn_width, drawn_height = rendered_size(text, Font(path, size))
+            assert drawn_width <= width <= drawn_width + 0.1 * size * len(text) + 1, (text, size)
+            assert drawn_height <= height <= drawn_height + 0.3 * size, (text, size)
+
+
+def test_measuring_text_does_not_import_matplotlib():
+    import subprocess
+    import sys
+
+    code = ("import sys; from blocmap.figures.measure import default_font, text_size; "
+            "text_size('哈薩克 Kazakhstan', default_font()); print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

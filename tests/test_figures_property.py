@@ -30,3 +30,24 @@ def test_layout_is_checked_or_refused(sets):
     assert report.ok, report.summary()
     drawn = {frozenset(e.sets) for e in layout.elements}
     assert drawn == required_zones(sets)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(families)
+def test_the_bound_known_before_solving_never_exceeds_the_solvers_fewest(sets):
+    """``empty_zone_bound`` refuses families without solving and tells the solver when to
+    stop: it must never claim more empty zones than the solver, unbounded, proves enough."""
+    from blocmap.figures import topology
+
+    merged = topology._structure({g[0]: sets[g[0]] for g in topology.identical_groups(sets)})
+    fewest = 0
+    for component in topology.components(merged):
+        try:
+            solved = topology._solve_group({s: merged[s] for s in component}, 64, 3.0, bound=0)
+        except LayoutImpossible:
+            return
+        if not solved.proven:
+            return
+        fewest += len(solved.extra)
+    assert topology.empty_zone_bound(sets) <= fewest

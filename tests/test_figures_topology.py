@@ -25,16 +25,32 @@ def test_groups_that_share_nothing_are_drawn_side_by_side():
     assert check_layout(layout).ok
 
 
-def test_identical_sets_are_nested_with_their_ring_listed_as_empty():
+def test_identical_sets_are_one_curve_carrying_both_names():
     sets = f(cst={"RUS", "KAZ"}, csto={"RUS", "KAZ"}, cis={"RUS", "KAZ", "MDA"})
     topo = solve(sets)
-    x0, x1, y0, y1 = topo.rects["cst"]
-    assert topo.rects["csto"] == (x0 + 1, x1 - 1, y0 + 1, y1 - 1)
-    assert [sorted(z) for z in topo.extra] == [["cis", "cst"]]
-    layout = euler_layout(sets, {}, {"RUS": "Russia", "KAZ": "Kazakhstan", "MDA": "Moldova"},
-                          topology=topo)
+    assert topo.rects["csto"] == topo.rects["cst"]
+    assert topo.outline_groups() == (("cis",), ("cst", "csto"))
+    assert topo.extra == ()  # no ring between two curves: nothing empty to hatch
+    layout = euler_layout(sets, {"cst": "CST", "csto": "CSTO"},
+                          {"RUS": "Russia", "KAZ": "Kazakhstan", "MDA": "Moldova"}, topology=topo)
     assert check_layout(layout).ok
-    assert layout.empty_zones == [("cis", "cst")]
+    assert layout.empty_zones == []
+    assert [(s.id, s.members, s.label) for s in layout.sets] == [
+        ("cis", ("cis",), "cis"), ("cst", ("cst", "csto"), "CST = CSTO")]
+    kaz = next(e for e in layout.elements if e.id == "KAZ")
+    assert kaz.sets == ("cis", "cst", "csto")
+
+
+def test_a_curve_standing_for_sets_with_different_members_fails_the_check():
+    from dataclasses import replace
+
+    sets = f(cst={"RUS", "KAZ"}, csto={"RUS", "KAZ"}, cis={"RUS", "KAZ", "MDA"})
+    layout = euler_layout(sets, {}, {"RUS": "Russia", "KAZ": "Kazakhstan", "MDA": "Moldova"})
+    layout.data = {**layout.data, "csto": frozenset({"RUS"})}
+    assert "share one curve but not their members" in check_layout(layout).summary()
+    layout.data = dict(sets)
+    layout.sets = [replace(s, orgs=(s.id,)) for s in layout.sets]
+    assert "csto has no curve" in check_layout(layout).summary()
 
 
 def test_candidate_empty_zones_respect_containment_and_disjointness():

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from blocmap import depth, organs
 from blocmap.cli import main
 from blocmap.loader import load_folder
-from blocmap.validate import check
+from blocmap.checks import check_folder as check
 
 
 def run(*args: str):

@@ -176,3 +176,26 @@ def test_serving_every_interface_needs_the_allowed_names():
     with TestClient(create_app(blocmap.load(), trusted_hosts=["127.0.0.1", "atlas.example.org"]),
                     base_url="http://rebinding.example") as client:
         assert client.get("/api/orgs").status_code == 400
+
+
+def test_the_diagrams_of_every_change_day_are_prepared_at_start_up(tmp_path, monkeypatch):
+    """blocmap serve solves every overlap diagram ahead: afterwards no request solves."""
+    monkeypatch.setenv("BLOCMAP_CACHE_DIR", str(tmp_path / "cache"))
+    from blocmap.figures import api, layout_cache
+    from blocmap.web.app import prepare_diagrams
+
+    monkeypatch.setattr(layout_cache, "_DEFAULT", None, raising=False)
+    atlas = blocmap.load()
+    prepare_diagrams(atlas)
+    solved = []
+    import blocmap.figures.topology as topology
+
+    original = topology.solve
+    monkeypatch.setattr(topology, "solve", lambda *a, **k: solved.append(a) or original(*a, **k))
+    drawn = 0
+    for day in api.change_days(atlas, ["cis", "csto", "eaeu", "customs_union", "union_state"]):
+        try:
+            drawn += api.euler(atlas, day, "cis,csto,eaeu,customs_union,union_state", "en").layout is not None
+        except blocmap.QueryError:  # nobody inside yet: no diagram, and nothing to solve
+            pass
+    assert drawn > 10 and solved == []

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .dates import parse_day
 from .errors import BlocmapError, QueryError, suggest, unknown
 from .i18n import parse_lang
-from .model import INSIDE, LANGS, POST_SOVIET, STATUSES
+from .atlas import split_list
+from .model import INSIDE, LANGS, ORG_SETS, POST_SOVIET, STATUSES
 from .rows import event_row, membership_row, source_row, spell_row
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,8 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .atlas import Atlas
     from .model import Dispute, Organization
 
-#: Named sets of organizations that ``--orgs`` and ``?orgs=`` accept besides ids.
-ORG_SETS = {"post-soviet": list(POST_SOVIET)}
 #: The organizations of the day summary (``blocmap overview``, the web atlas's home page).
 OVERVIEW_ORGS = ("cis", "csto", "union_state", "eurasec", "customs_union", "eaeu", "guam", "sco")
 
@@ -45,14 +44,6 @@ def require(value: str | None, parameter: str) -> str:
     if value is None or not str(value).strip():
         raise QueryError(f"{parameter}: missing parameter", parameter=parameter)
     return str(value)
-
-
-def split_list(given: Iterable[str] | str | None) -> list[str]:
-    """A comma-separated text, or a list of such texts, as a list of stripped items."""
-    if given is None:
-        return []
-    parts = [given] if isinstance(given, str) else list(given)
-    return [item.strip() for part in parts for item in str(part).split(",") if item.strip()]
 
 
 class Answers:
@@ -97,8 +88,8 @@ class Answers:
         ids, or a named set such as ``post-soviet``); ``default`` (else every curated one) when
         none is named."""
         items = split_list(given)
-        if len(items) == 1 and items[0] in ORG_SETS:
-            return list(ORG_SETS[items[0]])
+        if len(items) == 1 and items[0].lower() in ORG_SETS:
+            return list(ORG_SETS[items[0].lower()])
         if not items:
             if given is not None and str(given).strip():
                 raise QueryError(f"{parameter}: no organization given", parameter=parameter)
@@ -136,6 +127,7 @@ class Answers:
             rows = [membership_row(self.atlas, m, lang) for m in self.atlas.members(curated, on=on or "today")]
         else:
             rows = [self._world_row(m, lang) for m in self.world.members(org, on=on or "today")]
+            rows.sort(key=lambda r: (STATUSES.index(r["status"]) if r["status"] in STATUSES else 99, r["state"]))
         return _keep(rows, statuses)
 
     def memberships(self, state: str, on: dt.date | str | None = None, lang: str = "en",
@@ -466,4 +458,4 @@ def _keep(rows: list[dict[str, Any]], statuses: Iterable[str] | str | None) -> l
     return [r for r in rows if r["status"] in chosen]
 
 
-__all__ = ["Answers", "ORG_SETS", "OVERVIEW_ORGS", "parse_lang", "require", "split_list", "BlocmapError"]
+__all__ = ["Answers", "OVERVIEW_ORGS", "parse_lang", "require", "split_list", "BlocmapError"]

@@ -10,7 +10,7 @@ from typing import Iterable
 from .dates import parse_day
 from .errors import DataError, QueryError, unknown
 from .loader import BUNDLED, load_folder
-from .model import INSIDE, STATUSES, Dispute, Event, Membership, Organization, Source, Spell, State
+from .model import INSIDE, LANGS, ORG_SETS, STATUSES, Dispute, Event, Membership, Organization, Source, Spell, State
 from .names import org_display, state_display
 from .timeline import Change, SpellIndex, Zone, as_membership, build_spells, diff, sets_on, zones
 from .validate import check
@@ -80,7 +80,7 @@ class Atlas:
             candidates = [state.iso3, *(c.abb for c in state.cow), *(str(c.code) for c in state.cow)]
             if state.iso2:
                 candidates.append(state.iso2)
-            candidates += [state_display(state, lang) for lang in ("en", "zh-Hant", "ru")]
+            candidates += [state_display(state, lang) for lang in LANGS]
             for key in candidates:
                 keys.setdefault(key.casefold(), state.iso3)
         return keys
@@ -103,11 +103,14 @@ class Atlas:
         return self.states[found]
 
     def org_ids(self, given: Iterable[str] | str | None, parameter: str = "orgs") -> list[str]:
-        """Resolve a list (or comma-separated text) of organizations; all of them when None."""
+        """Resolve a list (or comma-separated text) of organizations, or a named set
+        (``model.ORG_SETS``); all of them when None.  The one parser of organization lists."""
         if given is None:
             return list(self.orgs)
-        items = given.split(",") if isinstance(given, str) else list(given)
-        ids = [self.org(item.strip(), parameter).id for item in items if item.strip()]
+        items = split_list(given)
+        if len(items) == 1 and items[0].lower() in ORG_SETS:
+            return list(ORG_SETS[items[0].lower()])
+        ids = [self.org(item, parameter).id for item in items]
         if not ids:
             raise QueryError(f"{parameter}: no organization given", parameter=parameter)
         return list(dict.fromkeys(ids))
@@ -194,6 +197,14 @@ class Atlas:
 
 
 _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
+
+
+def split_list(given: Iterable[str] | str | None) -> list[str]:
+    """A comma-separated text, or a list of such texts, as a list of stripped items."""
+    if given is None:
+        return []
+    parts = [given] if isinstance(given, str) else list(given)
+    return [item.strip() for part in parts for item in str(part).split(",") if item.strip()]
 
 
 def _status_then_state(m: Membership) -> tuple[int, str]:

@@ -23,7 +23,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -116,6 +115,49 @@ def _read_entry(path: Path) -> Any | None:
         return json.loads(handle.read(MAX_ENTRY_BYTES + 1))
 
 
+# ---------------------------------------------------------------------------- other caches
+def cache_folder(name: str) -> Path | None:
+    """``<cache>/<name>`` for a feature's own cache (the figures' layouts), under the same rules
+    as the atlas's: None when the cache is off or the folder is not a private folder of ours."""
+    if not enabled():
+        return None
+    return cache_dir() / name
+
+
+def _safe_subfolder(folder: Path, create: bool) -> bool:
+    if _safe_folder(create=create) is None:
+        return False
+    if create and not os.path.lexists(folder):
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError:
+            return False
+    return os.path.lexists(folder) and unsafe_reason(folder) is None
+
+
+def read_json(path: Path) -> Any | None:
+    """A cache file's JSON if it is a private regular file of ours in a safe folder, else None."""
+    if not _safe_subfolder(path.parent, create=False):
+        return None
+    try:
+        return _read_entry(path)
+    except ValueError:
+        return None
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write a cache file whole, mode 0600; nothing where that is not safe (a cache entry is
+    only a shortcut)."""
+    from .files import write_atomic
+
+    if not _safe_subfolder(path.parent, create=True):
+        return
+    try:
+        write_atomic(path, json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False), mode=0o600)
+    except OSError:
+        pass
+
+
 def load(folder: Path) -> tuple[str, Any | None]:
     """(key, the cached atlas or None)."""
     if not enabled():
@@ -142,20 +184,14 @@ def store(key: str, atlas: Any) -> None:
     folder = _safe_folder(create=True)
     if folder is None:
         return
+    from .files import write_atomic
+
     data = snapshot.dump(atlas.sources, atlas.states, atlas.orgs, atlas.events, atlas.disputes, key)
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".atlas-", suffix=".tmp", dir=folder)  # mode 0600
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, entry_path(key))
-        tmp = None
+        write_atomic(entry_path(key), json.dumps(data, ensure_ascii=False, separators=(",", ":")), mode=0o600)
         evict(folder)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def evict(folder: Path, keep: int = KEEP) -> None:

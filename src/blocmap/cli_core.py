@@ -14,7 +14,7 @@ import click
 
 from .cli import data_option, db_option, emit, format_option, get_answers, lang_option
 from .i18n import t
-from .model import STATUS_EVENTS, STATUSES
+from .model import LANGS, STATUS_EVENTS, STATUSES
 from .output import render
 
 HEADERS = ("org", "state", "name", "status", "since", "sources", "date", "event", "note", "before", "after",
@@ -240,7 +240,7 @@ def check(folder: Path | None, fmt: str, list_single: bool, data_dir: Path | Non
     from .atlas import Atlas
     from .loader import BUNDLED, load_folder
     from .quality import quality
-    from .validate import check as run_checks
+    from .checks import check_folder as run_checks
 
     raw = load_folder(folder or data_dir or BUNDLED)
     problems = run_checks(raw)
@@ -330,7 +330,7 @@ def show(org: str, fmt: str, lang: str, data_dir: Path | None, db: Path | None) 
         return
     label = lambda key: t(f"show.{key}", lang)  # noqa: E731
     lines = [f"{record['name']} ({record['acronym']}) — {record['id']}"]
-    for code in ("en", "zh-Hant", "ru"):
+    for code in LANGS:
         if code in record["names"]:
             cited = ", ".join(record["name_sources"].get(code, [])) or t("msg.no_source", lang)
             lines.append(f"  {code:7} {record['names'][code]} / {record['acronyms'].get(code, '')}  [{cited}]")

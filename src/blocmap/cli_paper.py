@@ -255,8 +255,9 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
                    "hhi": "—" if r["hhi"] is None else f"{r['hhi']:,.0f}"} for r in rows]
         note = f"\n{t('econ.vintage', lang)}: {series.vintage}"
         if any(r["missing"] for r in rows):
-            note += "\n" + t("econ.missing", lang).split(":")[0] + ": 'missing' lists members without a value"
-        emit(render(pretty, "table") + note, output)
+            note += "\n" + t("econ.missing_column", lang)
+        headers = {k: t(f"econ.col.{k}", lang) for k in pretty[0]} if pretty else None
+        emit(render(pretty, "table", headers=headers) + note, output)
 
 
 # ---------------------------------------------------------------------------- indicators

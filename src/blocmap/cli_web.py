@@ -55,7 +55,7 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tup
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:
-        uvicorn.run(create_app(answers.atlas, answers.store, trusted_hosts=trusted), host=host, port=port, log_level=log_level,
+        uvicorn.run(create_app(answers.atlas, answers.store, trusted_hosts=trusted, prepare=True), host=host, port=port, log_level=log_level,
                     server_header=False, proxy_headers=False)
     except OSError as exc:
         raise BlocmapError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror or exc})") from None

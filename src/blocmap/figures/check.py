@@ -75,11 +75,30 @@ def drawn_zones(shapes: dict, dust: float = DUST) -> dict[frozenset, list]:
     return out
 
 
+def expand(zones: dict[frozenset, list], members: dict[str, tuple[str, ...]]) -> dict[frozenset, list]:
+    """Zones keyed by curves → zones keyed by the sets those curves stand for."""
+    return {frozenset(o for c in sig for o in members[c]): pieces for sig, pieces in zones.items()}
+
+
 def check_shapes(shapes: dict, data: dict[str, frozenset[str]],
-                 declared_empty: list[frozenset] | tuple = (), min_gap: float = MIN_GAP) -> Report:
-    """Zones, containment, disjointness and well-formedness of ``shapes`` against ``data``."""
+                 declared_empty: list[frozenset] | tuple = (), min_gap: float = MIN_GAP,
+                 members: dict[str, tuple[str, ...]] | None = None) -> Report:
+    """Zones, containment, disjointness and well-formedness of ``shapes`` against ``data``.
+
+    ``members`` says which sets each curve stands for (default: each curve is the set of
+    its own name); one curve may stand for several sets only when their members are equal.
+    """
     report = Report()
-    zones = drawn_zones(shapes)
+    members = members or {c: (c,) for c in shapes}
+    drawn_for = [o for c in sorted(shapes) for o in members[c]]
+    for o in sorted(set(data) - set(drawn_for)):
+        report.problems.append(f"{o} has no curve")
+    for o in sorted({o for o in drawn_for if drawn_for.count(o) > 1}):
+        report.problems.append(f"{o} has {drawn_for.count(o)} curves")
+    for c in sorted(shapes):
+        if len({data.get(o) for o in members[c]}) > 1:
+            report.problems.append(f"{' and '.join(members[c])} share one curve but not their members")
+    zones = expand(drawn_zones(shapes), members)
     report.drawn = {sig: len(pieces) for sig, pieces in zones.items()}
     elements = set().union(*data.values()) if data else set()
     required = {frozenset(s for s in data if e in data[s]) for e in elements} - {frozenset()}
@@ -94,6 +113,7 @@ def check_shapes(shapes: dict, data: dict[str, frozenset[str]],
 
     union_area = sum(p.area for pieces in zones.values() for p in pieces)
     eps = DUST * union_area  # as strict as the zone faces: a sliver is a violation
+    data = {c: data.get(members[c][0], frozenset()) for c in shapes}  # one curve, one member set
     for a, b in combinations(sorted(data), 2):
         A, B = shapes[a], shapes[b]
         if data[a] == data[b]:
@@ -142,8 +162,10 @@ def check_layout(layout: "EulerLayout") -> Report:
     from shapely import Polygon, box
 
     shapes = {s.id: Polygon(s.polygon) for s in layout.sets}
-    report = check_shapes(shapes, layout.data, [frozenset(z) for z in layout.empty_zones])
-    zones = drawn_zones(shapes)
+    members = {s.id: s.members for s in layout.sets}
+    report = check_shapes(shapes, layout.data, [frozenset(z) for z in layout.empty_zones],
+                          members=members)
+    zones = expand(drawn_zones(shapes), members)
     elements = set().union(*layout.data.values()) if layout.data else set()
     seen = [e.id for e in layout.elements]
     for e in sorted(elements - set(seen)):

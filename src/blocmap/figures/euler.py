@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from .measure import Font, default_font, text_size, wrap
-from .topology import GridTopology, Signature, solve
+from .topology import GridTopology, Signature
 
 GAP = 18.0         # smallest distance between two grid lines = between two curves
 RADIUS = 6.0       # corner radius; below GAP / 2 so rounding never changes the topology
@@ -27,6 +27,7 @@ LINE_GAP = 3.0     # between stacked labels
 COLUMN_GAP = 12.0  # between label columns of one zone
 MARGIN = 16.0      # around the whole figure
 MAX_ROWS = 4       # a zone with more labels stacks them in several columns
+SAME = " = "       # between the names of sets drawn as one curve (same members that day)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class SetShape:
     rect: tuple[float, float, float, float]   # x0, y0, x1, y1 before rounding
     radius: float
     label_box: tuple[float, float, float, float]
+    orgs: tuple[str, ...] = ()   # the sets this curve stands for (several when identical)
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return self.orgs or (self.id,)
 
     @property
     def polygon(self) -> list[tuple[float, float]]:
@@ -78,7 +84,8 @@ class EulerLayout:
         r = lambda v: round(v, 2)  # noqa: E731 - keep the JSON short and stable
         return {
             "width": r(self.width), "height": r(self.height),
-            "sets": [{"id": s.id, "label": s.label, "polygon": [[r(x), r(y)] for x, y in s.polygon],
+            "sets": [{"id": s.id, "orgs": list(s.members), "label": s.label,
+                      "polygon": [[r(x), r(y)] for x, y in s.polygon],
                       "label_box": [r(v) for v in s.label_box]} for s in self.sets],
             "elements": [{"id": e.id, "label": e.label, "sets": list(e.sets),
                           "box": [r(v) for v in e.box]} for e in self.elements],
@@ -150,6 +157,8 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
                  topology: GridTopology | None = None, verify: bool = True) -> EulerLayout:
     """Lay out ``sets`` (set id → element ids) with every element's label in its zone.
 
+    Sets with the same members are one curve named by all of them (``"CST = CSTO"``).
+
     ``outside`` are elements in none of the sets (e.g. observers) drawn in a box beside
     the diagram under ``outside_title``.  ``notes`` and ``caption`` are lines below it.
     Raises ``topology.LayoutImpossible`` when no drawing exists, and
@@ -158,8 +167,15 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     font = font or default_font(10.0)
     name_font = Font(font.path, font.size * 1.15, font.weight)
     sets = {s: frozenset(m) for s, m in sets.items()}
-    topo = topology or solve(sets)
+    if topology is None:
+        from .layout_cache import solve
+
+        topology = solve(sets)
+    topo = topology
     order = topo.order
+    curves = {group[0]: group for group in topo.outline_groups()}
+    set_names = {c: SAME.join(set_labels.get(s, s) for s in sorted(group, key=lambda s: (
+        list(sets).index(s), s))) for c, group in curves.items()}
 
     members: dict[Signature, list[str]] = {}
     for e in sorted(set().union(*sets.values()) if sets else (), key=lambda e: (element_labels.get(e, e), e)):
@@ -181,10 +197,10 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         row_h[best[1]] = max(row_h[best[1]], need_h)
 
     # Each set's name sits on its top edge, in the column of that edge that grows least.
-    name_size = {s: text_size(set_labels.get(s, s), name_font) for s in order}
+    name_size = {s: text_size(set_names[s], name_font) for s in curves}
     name_at: dict[tuple[int, int], str] = {}   # (column, horizontal line) -> set
     name_col: dict[str, int] = {}
-    for s in sorted(order, key=lambda s: -name_size[s][0]):
+    for s in sorted(curves, key=lambda s: (-name_size[s][0], s)):
         x0, x1, y0, _ = topo.rects[s]
         need = name_size[s][0] + 2 * NAME_PAD + 2 * RADIUS
         free = [c for c in range(x0, x1) if (c, y0) not in name_at]
@@ -217,13 +233,14 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         ys.append(ys[-1] + h)
 
     shapes = []
-    for s in order:
+    for s in curves:
         x0, x1, y0, y1 = topo.rects[s]
         w, h = name_size[s]
         c = name_col[s]
         cx, cy = (xs[c] + xs[c + 1]) / 2, ys[y0]
         box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        shapes.append(SetShape(s, set_labels.get(s, s), (xs[x0], ys[y0], xs[x1], ys[y1]), RADIUS, box))
+        shapes.append(SetShape(s, set_names[s], (xs[x0], ys[y0], xs[x1], ys[y1]), RADIUS, box,
+                               curves[s]))
 
     elements = []
     for zone, (i, j) in label_cell.items():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from importlib import resources
 
 from .. import topojson
@@ -19,7 +18,6 @@ from .measure import Font, default_font, text_size
 GEO_FILE = "visionscarto-50m.json"
 WINDOW = (-40.0, -5.0, 200.0, 86.0)  # lon/lat taken before projecting (east of 180 kept)
 VIEW_POINTS = ((-6.0, 40.0), (190.0, 66.0), (78.0, 14.0), (100.0, 79.0), (10.0, 70.0), (150.0, 40.0))
-PHI1, PHI2, PHI0, LAM0 = 40.0, 65.0, 50.0, 75.0
 WIDTH = 900.0   # points
 MARGIN = 16.0
 
@@ -52,21 +50,6 @@ def countries() -> dict[str, object]:
     return out
 
 
-def albers(lon, lat):
-    """Albers equal-area conic (sphere) → metres; numpy arrays in, arrays out."""
-    import numpy as np
-
-    r = 6371000.0
-    p1, p2, p0 = (math.radians(v) for v in (PHI1, PHI2, PHI0))
-    n = (math.sin(p1) + math.sin(p2)) / 2
-    c = math.cos(p1) ** 2 + 2 * n * math.sin(p1)
-    rho0 = r * math.sqrt(c - 2 * n * math.sin(p0)) / n
-    phi = np.radians(lat)
-    theta = n * np.radians(np.asarray(lon) - LAM0)
-    rho = r * np.sqrt(c - 2 * n * np.sin(phi)) / n
-    return rho * np.sin(theta), rho0 - rho * np.cos(theta)
-
-
 def projected() -> tuple[dict[str, object], tuple[float, float, float, float]]:
     """Countries projected and cropped to the view rectangle; plus that rectangle (metres).
 
@@ -78,10 +61,10 @@ def projected() -> tuple[dict[str, object], tuple[float, float, float, float]]:
     import shapely
 
     def project(coords):
-        x, y = albers(coords[:, 0], coords[:, 1])
+        x, y = topojson.albers(coords[:, 0], coords[:, 1])
         return np.column_stack([x, y])
 
-    xs, ys = albers(np.array([p[0] for p in VIEW_POINTS]), np.array([p[1] for p in VIEW_POINTS]))
+    xs, ys = topojson.albers(np.array([p[0] for p in VIEW_POINTS]), np.array([p[1] for p in VIEW_POINTS]))
     view = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
     window = shapely.box(*WINDOW)
     out = {}

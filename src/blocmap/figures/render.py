@@ -73,8 +73,9 @@ def draw_euler(layout: "EulerLayout"):
         ax.add_patch(PolygonPatch(s.polygon, closed=True, facecolor=colours[s.id], alpha=0.08,
                                   edgecolor="none", zorder=1))
     shapes = {s.id: Polygon(s.polygon) for s in layout.sets}
+    curve_of = {o: s.id for s in layout.sets for o in s.members}
     for zone in layout.empty_zones:
-        region = _zone_region(shapes, set(zone))
+        region = _zone_region(shapes, {curve_of[o] for o in zone})
         for piece in getattr(region, "geoms", [region]):
             if piece.geom_type == "Polygon" and not piece.is_empty:
                 ax.add_patch(PolygonPatch(list(piece.exterior.coords), closed=True, facecolor="none",

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 PAPERWORK = frozenset({"ratified", "notified", "announced", "decided"})
 DEFAULT_KINDS = frozenset(EVENT_KINDS) - PAPERWORK
 #: Named groups of organizations for one table (the paper's Table 2 spans the treaty and the organization).
-GROUPS = {"collective-security": ("cst", "csto"), "csto-history": ("cst", "csto")}
 FORMATS = ("table", "markdown", "csv", "json", "html")
 
 
@@ -57,9 +56,7 @@ class Item:
 
 
 def resolve_orgs(atlas: "Atlas", orgs: str | Sequence[str]) -> list[str]:
-    """Organization ids from a comma-separated list, a list, or a group name ('collective-security')."""
-    if isinstance(orgs, str) and orgs.strip().lower() in GROUPS:
-        return list(GROUPS[orgs.strip().lower()])
+    """Organization ids from a comma-separated list, a list, or a named set ('collective-security')."""
     return atlas.org_ids(orgs, "org")
 
 

@@ -196,13 +196,32 @@ def routes() -> list[Any]:
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     app.state.site.warm_up()  # project the map before the first visitor waits
+    if app.state.prepare_diagrams:
+        import threading
+
+        threading.Thread(target=prepare_diagrams, args=(app.state.answers.atlas,), daemon=True,
+                         name="blocmap-diagrams").start()
     yield
 
 
+def prepare_diagrams(atlas: Atlas) -> None:
+    """Solve the overlap diagram of every change day of the post-Soviet five, in every
+    language, so that no visitor waits for the solver (the layouts go to the figures' cache)."""
+    from ..figures.api import precompute
+    from ..model import LANGS, POST_SOVIET
+
+    try:
+        for lang in LANGS:
+            precompute(atlas, list(POST_SOVIET), lang)
+    except Exception:  # a bug: logged; the diagrams are then solved on request, as before
+        log.exception("preparing the overlap diagrams failed")
+
+
 def create_app(atlas: Atlas, store: str | Path | None = None,
-               trusted_hosts: Sequence[str] | None = None) -> Starlette:
+               trusted_hosts: Sequence[str] | None = None, prepare: bool = False) -> Starlette:
     """The web atlas of ``atlas`` (with the imported COW organizations of ``store``, a world
-    store file, when given); ``trusted_hosts`` guards against DNS rebinding."""
+    store file, when given); ``trusted_hosts`` guards against DNS rebinding; ``prepare`` solves
+    every overlap diagram of the slider's change days in the background at start-up."""
     from ..answers import Answers
     from .views import Views
 
@@ -217,6 +236,7 @@ def create_app(atlas: Atlas, store: str | Path | None = None,
         lifespan=_lifespan,
     )
     app.state.answers = answers
+    app.state.prepare_diagrams = prepare
     app.state.views = Views(answers)
     app.state.site = pages.Site(app.state.views)
     return app

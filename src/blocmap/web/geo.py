@@ -10,7 +10,6 @@ by class, with no mapping library and nothing fetched from elsewhere.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +17,6 @@ from importlib import resources
 from .. import topojson
 
 WINDOW = (-12.0, 22.0, 150.0, 78.0)   # lon/lat box drawn: Atlantic coast to Pacific
-PHI1, PHI2, PHI0, LAM0 = 40.0, 65.0, 50.0, 75.0
 WIDTH = 960.0
 RADIUS = 6371.0  # km; only the shape matters, the drawing is scaled to WIDTH
 
@@ -41,13 +39,7 @@ class EurasiaMap:
 
 
 def _albers(lon: float, lat: float) -> tuple[float, float]:
-    p1, p2, p0 = (math.radians(v) for v in (PHI1, PHI2, PHI0))
-    n = (math.sin(p1) + math.sin(p2)) / 2
-    c = math.cos(p1) ** 2 + 2 * n * math.sin(p1)
-    rho0 = RADIUS * math.sqrt(c - 2 * n * math.sin(p0)) / n
-    rho = RADIUS * math.sqrt(c - 2 * n * math.sin(math.radians(lat))) / n
-    theta = n * math.radians(lon - LAM0)
-    return rho * math.sin(theta), rho0 - rho * math.cos(theta)
+    return topojson.albers(lon, lat, RADIUS)
 
 
 def _densify(coords: list[tuple[float, float]], step: float = 1.0) -> list[tuple[float, float]]:

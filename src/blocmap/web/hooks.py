@@ -77,7 +77,10 @@ def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -
         return None
     svg = save(draw_euler(result.layout), "svg")
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    swap = {PALETTE[k % len(PALETTE)].lower(): org_colour(s.id).lower() for k, s in enumerate(result.layout.sets)}
+    # A curve drawn for several sets (the same members that day, "CST = CSTO") takes the
+    # colour of the first.
+    swap = {PALETTE[k % len(PALETTE)].lower(): org_colour(s.members[0]).lower()
+            for k, s in enumerate(result.layout.sets)}
     if not swap:
         return text
     pattern = re.compile("|".join(re.escape(c) for c in swap), re.IGNORECASE)

@@ -162,7 +162,9 @@ class Views:
                 "sources": self.answers.cited(keys), "org_names": self.org_names(lang)}
 
     def org_names(self, lang: str) -> dict[str, str]:
-        return {o: self.atlas.org_name(o, lang, short=True) for o in self.atlas.orgs}
+        """Short names of the curated organizations, and of any imported one asked for."""
+        return _Names({o: self.atlas.org_name(o, lang, short=True) for o in self.atlas.orgs},
+                      lambda org: self.answers.org_name(org, lang, short=True))
 
     def compare(self, orgs: str | None, on: str | None, lang: str) -> dict[str, Any]:
         """Compare page: organizations side by side — members on a day, facts, depth of integration."""
@@ -227,6 +229,17 @@ class Views:
                 raise QueryError("to: at most 200 years at once", parameter="to")
             return hooks.asymmetry_years(self.atlas, org_id, start, end, wanted, lang)
         return hooks.asymmetry(self.atlas, org_id, parse_year(require(year, "year")), on or None, wanted, lang)
+
+
+class _Names(dict):
+    """A name table that asks ``fallback`` for a key it does not hold (an imported organization)."""
+
+    def __init__(self, names: dict[str, str], fallback: Any) -> None:
+        super().__init__(names)
+        self.fallback = fallback
+
+    def __missing__(self, key: str) -> str:
+        return self.fallback(key)
 
 
 def timeline_rows(spells: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
