@@ -69,7 +69,7 @@ P = {
     "state?": {"name": "state", "in": "query", "required": False, "description": "State (ISO code or name).",
                "schema": {"type": "string"}, "example": "GEO"},
     "on": {"name": "on", "in": "query", "required": False, "description":
-           "The day, YYYY-MM-DD or 'today' (default).", "schema": {"type": "string"}, "example": "2008-06-01"},
+           "The day, YYYY-MM-DD or 'today' (default); not after today.", "schema": {"type": "string"}, "example": "2008-06-01"},
     "lang": {"name": "lang", "in": "query", "required": False, "description":
              "Language: en, zh-Hant (also zh-TW) or ru (also ru-RU), any case.",
              "schema": {"type": "string", "default": "en"}, "example": "zh-Hant"},
@@ -82,6 +82,9 @@ P = {
     "orgs": {"name": "orgs", "in": "query", "required": False, "description":
              "Comma-separated organizations (default: cis,csto,eaeu,customs_union,union_state).",
              "schema": {"type": "string"}, "example": "cis,csto,eaeu"},
+    "orgs_all": {"name": "orgs", "in": "query", "required": False, "description":
+                 "Comma-separated organizations (default: every curated one).",
+                 "schema": {"type": "string"}, "example": "cis,csto"},
     "year?": {"name": "year", "in": "query", "required": False, "description":
               "A year (World Bank data); or give from and to for a series.", "schema": {"type": "string"},
               "example": "2021"},
@@ -165,6 +168,10 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
      "The home page's data: every organization on a day, the overlap, the map's colours "
      "(the day summary of blocmap overview --format json)",
      ["on", "lang", "focus"], OBJECT, (400,)),
+    ("/api/spells", lambda r: _views(r).spells(_q(r, "orgs"), _lang(r)),
+     "Every spell (a stretch of time with one status; end is the first day no longer in it) of the "
+     "organizations, as blocmap.answers.Answers.spells returns them: the home page draws any day from these",
+     ["orgs_all", "lang"], _list(OBJECT), (400,)),
     ("/api/orgs", lambda r: _answers(r).orgs(_q(r, "on"), _lang(r)),
      "The organizations, their kind, dates and members on a day (= blocmap orgs --format json)",
      ["on", "lang"], _list(OBJECT), (400,)),
@@ -183,8 +190,30 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
 ]
 
 
+#: Query parameters that name a day: a day after today is refused (400) on every endpoint.
+DAY_PARAMETERS = ("on", "date1", "date2")
+
+
+def refuse_future(request: Request) -> None:
+    """A QueryError (400, naming the parameter) where a day parameter is after today."""
+    from ..dates import parse_partial
+    from .views import past_day
+
+    for name in DAY_PARAMETERS:
+        value = _q(request, name)
+        if not value or value.strip().lower() == "today":
+            continue
+        try:
+            parsed = parse_partial(value)
+        except ValueError:
+            continue  # not a day: the handler names the problem
+        if parsed.precision == "day":
+            past_day(parsed.earliest, name)
+
+
 def _endpoint(handler: Handler) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
+        refuse_future(request)
         return JSON(handler(request))
     return endpoint
 
@@ -227,7 +256,8 @@ def openapi_document(pages: bool = False) -> dict[str, Any]:
     for path, _, summary, params, schema, statuses in ENDPOINTS:
         responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
         for status in statuses:
-            responses[str(status)] = {"description": {400: "Bad parameter (named in 'parameter')",
+            responses[str(status)] = {"description": {400: "Bad parameter (named in 'parameter'), "
+                                                           "e.g. a day after today",
                                                       404: "Unknown organization, state or source"}[status],
                                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         op_id = path.strip("/").replace("/", "_").replace("{", "").replace("}", "")
