@@ -24,7 +24,16 @@ OVERLAP = ("cis", "csto", "eaeu", "customs_union", "union_state")
 ORGAN_ORGS = ("eaeu", "cis", "csto", "union_state")
 DEPTH_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
 ASYMMETRY_ORGS = ("cis", "eaeu", "csto")
-STEPS = 7
+#: What ``progress`` is told, in order, while the report's data is gathered ...
+CONTEXT_STEPS = ("members", "tables", "timelines", "asymmetry", "organs", "disagreements", "figures")
+#: ... and then while it is written, by output kind.
+OUTPUT_STEPS = {"html": ("HTML page",), "pdf": ("typesetting", "writing PDF"),
+                "png": ("typesetting", "writing PDF", "pages to PNG")}
+
+
+def step_count(kind: str) -> int:
+    """How many messages ``render_report(..., kind, progress)`` sends to ``progress``."""
+    return len(CONTEXT_STEPS) + len(OUTPUT_STEPS[kind])
 
 
 def _other(lang: str) -> str:
@@ -203,6 +212,7 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
     depth = _depth(atlas, lang, cite)
     step("disagreements")
     disputes = _disputes(atlas, lang, cite)
+    step("figures")
     figures = _extra_figures(atlas, day, lang)
     sources = [atlas.sources[k] for k in cite.keys if k in atlas.sources]
     return {
@@ -231,21 +241,23 @@ def render_html(context: dict[str, Any], for_print: bool = False) -> str:
 
 def render_report(atlas: "Atlas", on: dt.date | str, lang: str, kind: str,
                   progress: Callable[[str], None] | None = None) -> bytes:
-    """The report as HTML, PDF or PNG bytes."""
+    """The report as HTML, PDF or PNG bytes; ``progress`` hears each step's name as it starts."""
     step = progress or (lambda message: None)
     context = report_context(atlas, on, lang, step)
-    step("typesetting")
     if kind == "html":
+        step("HTML page")
         return render_html(context).encode("utf-8")
-    pdf = html_to_pdf(render_html(context, for_print=True))
+    step("typesetting")
+    pdf = html_to_pdf(render_html(context, for_print=True), step)
     if kind == "pdf":
         return pdf
     step("pages to PNG")
     return pdf_to_png(pdf)
 
 
-def html_to_pdf(html_text: str) -> bytes:
-    """Typeset with WeasyPrint (needs Debian's pango); the CJK font is embedded as a subset."""
+def html_to_pdf(html_text: str, progress: Callable[[str], None] | None = None) -> bytes:
+    """Typeset with WeasyPrint (needs Debian's pango); the CJK font is embedded as a subset.
+    ``progress`` hears "writing PDF" once the pages are laid out."""
     try:
         import weasyprint
     except OSError as exc:  # pango missing: WeasyPrint raises OSError on import
@@ -253,7 +265,10 @@ def html_to_pdf(html_text: str) -> bytes:
 
         raise BlocmapError(f"PDF output needs the pango library (Debian: apt-get install libpango-1.0-0 "
                            f"libpangoft2-1.0-0): {exc}") from None
-    return weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).write_pdf()
+    document = weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).render()
+    if progress:
+        progress("writing PDF")
+    return document.write_pdf()
 
 
 def pdf_to_png(pdf: bytes, scale: float = 1.4) -> bytes:
