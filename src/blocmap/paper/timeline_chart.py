@@ -30,7 +30,11 @@ def _rows(atlas: "Atlas", ids: Sequence[str], last: dt.date) -> list[dict[str, A
     rows = []
     for org in ids:
         spells = [s for s in atlas.spells_of(org=org) if s.status != "withdrawn"]
-        states = sorted({s.state for s in spells}, key=lambda st: min(s.start.earliest for s in spells if s.state == st))
+        # ties (the founders, on one day) keep the spells' order: a set's order would change between runs
+        first_day: dict[str, dt.date] = {}
+        for s in spells:
+            first_day[s.state] = min(first_day.get(s.state, s.start.earliest), s.start.earliest)
+        states = sorted(first_day, key=first_day.__getitem__)
         for state in states:
             own = [s for s in spells if s.state == state]
             events = [e for e in atlas.history(org=org, state=state) if e.status is not None]
