@@ -297,5 +297,5 @@ def pdf_to_png(pdf: bytes, scale: float = 1.4) -> bytes:
         sheet.paste(page, (0, y))
         y += page.height + gap
     out = io.BytesIO()
-    sheet.save(out, format="PNG", optimize=True)
+    sheet.save(out, format="PNG")  # optimize=True took 2.6 s more for a file 1.5% smaller
     return out.getvalue()
