@@ -113,3 +113,12 @@ def test_a_state_year_panel_needs_no_import():
     assert {"ccode", "year", "eaeu"} <= set(frame.columns)
     armenia = frame[(frame.ccode == 371)].set_index("year")["eaeu"].to_dict()
     assert armenia == {2014: -1, 2015: 1, 2016: 1}
+
+
+@pytest.mark.parametrize("url", ["/org/asean", "/api/org/asean", "/compare?orgs=asean,sco&on=2010-01-01",
+                                 "/api/compare?orgs=asean,cis&on=2010-01-01", "/?on=2010-01-01"])
+def test_pages_answer_for_imported_organizations(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.text[:300]
+    if "asean" in url:
+        assert "Association of Southeast Asian Nations" in response.text or "ASEAN" in response.text

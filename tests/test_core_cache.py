@@ -83,7 +83,9 @@ def test_the_entry_is_plain_json_written_0600_in_a_private_folder(data_copy, own
     entry = cache.entry_path(cache.fingerprint(data_copy))
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert stat.S_IMODE(own_cache.stat().st_mode) & 0o077 == 0
-    assert entry.read_text(encoding="utf-8").startswith('{"format":2,')
+    from blocmap import snapshot
+
+    assert entry.read_text(encoding="utf-8").startswith(f'{{"format":{snapshot.FORMAT},')
     assert not list(own_cache.glob(".atlas-*"))  # no temporary file left
 
 

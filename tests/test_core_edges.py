@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import blocmap
+
 
 def status(atlas, org: str, state: str, on: str) -> str | None:
     for m in atlas.members(org, on=on):
@@ -91,3 +93,29 @@ def test_every_membership_cites_a_known_source(atlas):
     for spell in atlas.spells:
         assert spell.start_event.sources
         assert all(key in atlas.sources for key in spell.start_event.sources)
+
+
+def test_an_organization_that_continues_in_another_has_its_members(data_copy):
+    """``continues_in`` (the Customs Union as the EAEU's customs union from 2015-01-01): the
+    organization's own spells end that day, and from then on it has the other's members, each
+    from its own accession, in lists, sets and panels alike."""
+    path = data_copy / "orgs" / "customs_union.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("successors: [eaeu]\n", "successors: [eaeu]\ncontinues_in:\n  org: eaeu\n"
+                                 "  date: \"2015-01-01\"\n  source: eec-treaty-reference\n", 1), encoding="utf-8")
+    atlas = blocmap.load(data_copy)
+    before = {m.state for m in atlas.members("customs_union", on="2014-06-01")}
+    assert before == {"BLR", "KAZ", "RUS"}
+    after = {m.state: m for m in atlas.members("customs_union", on="2016-01-01")}
+    assert set(after) == {"ARM", "BLR", "KAZ", "KGZ", "RUS"}
+    assert str(after["KGZ"].since) == "2015-08-12" and after["KGZ"].event.kind == "continued"
+    assert "eec-treaty-reference" in after["KGZ"].sources
+    assert {m.state for m in atlas.members("customs_union", on="2015-06-01")} == {"ARM", "BLR", "KAZ", "RUS"}
+    own = [s for s in atlas.spells_of(org="customs_union", state="BLR") if s.start_event.kind != "continued"]
+    assert own[-1].end is not None and str(own[-1].end) == "2015-01-01"
+    broken = data_copy / "orgs" / "cst.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace(
+        "successors: [csto]\n", "successors: [csto]\ncontinues_in:\n  org: cstoo\n  date: \"2003-09-18\"\n"
+        "  source: kremlin-csto-charter\n", 1), encoding="utf-8")
+    with pytest.raises(blocmap.DataError, match="continues_in: unknown organization 'cstoo'"):
+        blocmap.load(data_copy)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import re
+import sys
 import warnings
 
 import pytest
@@ -47,6 +50,9 @@ def test_pdf_embeds_a_cjk_font_and_the_text_is_chinese(pdf_zh):
     assert "\ufffd" not in text and "□" not in text
     full = "".join(page.extract_text() for page in reader.pages)
     assert "9.352" in full and "eaeu-court-term" in full
+    # the charts' words are text in the embedded font too (the figure captions lack the years)
+    assert "集體安全條約、集體安全條約組織的整合歷程 (1992–2024)" in full
+    assert "哈薩克 · 集體安全條約組織" in full
 
 
 def test_png_pages_from_the_pdf(pdf_zh):
@@ -105,9 +111,41 @@ def test_cli_html_report(tmp_path):
     target = tmp_path / "report.html"
     result = run("report", "--on", "2016-01-01", "--lang", "en", "-o", str(target))
     assert result.exit_code == 0, result.output
+    assert "[1/" not in result.output  # no progress when stderr is not a terminal
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Table 1: Member states" in page
     assert 'lang="en"' in page and "獨立國家國協" in page  # bilingual: the other language beside
+    # a browser may lack the font: the charts' text is drawn as outlines, and no font is linked
+    charts = [base64.b64decode(src).decode("utf-8")
+              for src in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)]
+    assert len(charts) >= 5 and not any("<text" in svg for svg in charts)
+    assert "@font-face" not in page
+
+
+def test_cli_report_progress_names_every_step(tmp_path):
+    result = run("report", "--on", "2016-01-01", "--lang", "en", "-o", str(tmp_path / "r.html"), "--progress")
+    assert result.exit_code == 0, result.output
+    steps = re.findall(r"\[(\d+)/(\d+)\] ([a-zA-Z ]+?) *(?:\r|\n|$)", result.output)
+    assert [name for _, _, name in steps] == ["members", "tables", "timelines", "asymmetry", "organs",
+                                               "disagreements", "figures", "HTML page"]
+    assert {total for _, total, _ in steps} == {"8"}
+
+
+def test_progress_by_default_only_on_a_terminal(monkeypatch):
+    from blocmap.cli_paper import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    bar = Progress(None, 2)
+    bar("typesetting")
+    assert "[1/2] typesetting" in sys.stderr.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe or a file
+    bar = Progress(None, 2)
+    bar("typesetting")
+    assert sys.stderr.getvalue() == ""
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -135,6 +173,20 @@ def test_timeline_has_every_chinese_glyph(atlas):
         warnings.simplefilter("error")  # matplotlib warns 'Glyph … missing from font' for boxes
         png = render(timeline_figure(atlas, "cis", lang="zh-Hant"), "png")
     assert png.startswith(b"\x89PNG")
+
+
+def test_timeline_rows_start_with_the_founders_in_a_fixed_order(atlas):
+    """The three Belovezha signatories (8 December 1991), then the Alma-Ata ones (21 December),
+    Georgia (1993) last; states that joined the same day keep the data's order in every run."""
+    import datetime as dt
+
+    from blocmap.paper.timeline_chart import render, timeline_figure
+
+    rows = ["BLR", "RUS", "UKR", "ARM", "AZE", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UZB", "GEO"]
+    names = [atlas.state_name(iso3, "en") for iso3 in rows]
+    svg = render(timeline_figure(atlas, "cis", lang="en", on=dt.date(2024, 6, 1)), "svg", svg_text="text").decode()
+    labels = [text for text in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if text in names]
+    assert labels == names
 
 
 def test_timeline_bad_input(tmp_path):

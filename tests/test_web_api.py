@@ -183,3 +183,66 @@ def test_openapi_lists_every_api_route(client):
     assert set(doc["paths"]) == {path for path, *_ in api.ENDPOINTS}
     for required in ("/api/members", "/api/memberships", "/api/history", "/api/overlap", "/api/asymmetry"):
         assert required in doc["paths"]
+
+
+# ---------------------------------------------------------------------------- the time atlas (#13)
+def test_spells_are_the_answers_rows(client):
+    from blocmap.answers import Answers
+
+    answers = Answers(blocmap.load())
+    assert client.get("/api/spells", params={"orgs": "cis"}).json() == answers.spells(org="cis")
+    both = client.get("/api/spells", params={"orgs": "csto,ОДКБ,eaeu", "lang": "ru"}).json()
+    assert both == answers.spells(org="csto", lang="ru") + answers.spells(org="eaeu", lang="ru")
+    every = client.get("/api/spells")
+    assert every.status_code == 200 and len(every.json()) == len(blocmap.load().spells)
+    assert len(every.content) < 200_000  # fetched once by the home page
+    bad = client.get("/api/spells", params={"orgs": "csot"})
+    assert bad.status_code == 400 and bad.json()["parameter"] == "orgs"
+
+
+@pytest.mark.parametrize("url,parameter", [
+    ("/api/members?org=cis&on=2099-01-01", "on"), ("/api/memberships?state=KAZ&on=2099-01-01", "on"),
+    ("/api/overlap?on=2099-01-01", "on"), ("/api/day?on=2099-01-01", "on"), ("/api/orgs?on=2099-01-01", "on"),
+    ("/api/compare?orgs=cis,csto&on=2099-01-01", "on"), ("/api/diff?date1=2008-01-01&date2=2099-01-01", "date2"),
+])
+def test_a_day_after_today_is_a_400_naming_the_parameter(client, url, parameter):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json()["parameter"] == parameter
+    assert "is after today" in response.json()["error"]
+
+
+def test_pages_refuse_a_day_after_today_and_accept_today(client):
+    import datetime as dt
+
+    for url in ("/?on=2099-01-01", "/fragment/day?on=2099-01-01", "/compare?on=2099-01-01", "/euler.svg?on=2099-01-01"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+    assert "on: 2099-01-01 is after today" in client.get("/?on=2099-01-01").text
+    today = dt.date.today().isoformat()
+    assert client.get("/", params={"on": today}).status_code == 200
+    assert client.get("/api/members", params={"org": "cis", "on": today}).status_code == 200
+    assert client.get("/api/members", params={"org": "cis", "on": "today"}).status_code == 200
+
+
+def test_no_diagram_request_before_anyone_is_inside(client):
+    early = client.get("/", params={"on": "1991-06-01"}).text
+    assert 'id="euler"' not in early and "/euler.svg" not in early and 'id="no-diagram"' in early
+    assert client.get("/api/day", params={"on": "1991-06-01"}).json()["euler"] is False
+    later = client.get("/", params={"on": "1991-12-10"}).text
+    assert '<img id="euler" src="/euler.svg?on=1991-12-10' in later
+    assert client.get("/euler.svg", params={"on": "1991-12-10"}).status_code == 200
+
+
+def test_one_palette_for_the_page_and_the_diagram(client):
+    from blocmap.web.palette import ORG_COLOURS
+
+    css = client.get("/palette.css").text
+    for org in blocmap.load().orgs:
+        assert f".org-c-{org} {{ --org: {ORG_COLOURS[org]}; }}" in css
+    assert len({ORG_COLOURS[o] for o in ("cis", "csto", "eaeu", "customs_union", "union_state")}) == 5
+    # The Union State is orange whether or not the CSTO and the EAEU are drawn beside it.
+    for day in ("2001-06-01", "2016-01-01"):
+        svg = client.get("/euler.svg", params={"on": day}).text.lower()
+        assert ORG_COLOURS["union_state"].lower() in svg and ORG_COLOURS["cis"].lower() in svg
+    assert ORG_COLOURS["csto"].lower() not in client.get("/euler.svg", params={"on": "2001-06-01"}).text.lower()

@@ -162,3 +162,263 @@ def test_error_page_in_browser(page):
     assert response.status == 404
     assert "did you mean" in page.locator(".error-message").inner_text()
     page.problems.clear()  # the browser logs the 404 itself
+
+
+# ---------------------------------------------------------------------------- the time atlas (#13)
+def ready(page, url: str) -> None:
+    """Open a home page and wait until the script has the spells (it then draws any day)."""
+    page.goto(url)
+    expect(page.locator("#controls")).to_have_attribute("data-ready", "true")
+
+
+def slide_to(page, day: str) -> dict:
+    """Move the slider as a drag does (an `input` event, no release) and read the page at once,
+    in the same task: what the reader sees before any request could have answered."""
+    return page.evaluate("""(day) => {
+        const first = Date.parse(document.getElementById('controls').dataset.first + 'T00:00:00Z');
+        const slider = document.getElementById('slider');
+        slider.value = String(Math.round((Date.parse(day + 'T00:00:00Z') - first) / 86400000));
+        slider.dispatchEvent(new Event('input', {bubbles: true}));
+        const cls = (iso3) => document.querySelector(`#map path[data-iso3="${iso3}"]`).getAttribute('class');
+        const card = (org) => { const c = document.querySelector(`article[data-org="${org}"]`); return c ? c.innerText : null; };
+        return {on: document.getElementById('on').value, thumb: document.getElementById('thumb-date').textContent,
+                RUS: cls('RUS'), UZB: cls('UZB'), GEO: cls('GEO'), ARM: cls('ARM'),
+                eaeu: card('eaeu'), cis: card('cis'), csto: card('csto')};
+    }""", day)
+
+
+def test_the_map_and_lists_change_during_a_drag(page):
+    ready(page, "/?on=2016-01-01")
+    assert "c5" in map_class(page, "RUS")
+    fragments: list[str] = []
+    page.on("request", lambda r: fragments.append(r.url) if "/fragment/" in r.url else None)
+    # A drag through time: each input event redraws at once, nothing is fetched meanwhile.
+    seen = [slide_to(page, day) for day in ("1993-06-01", "2001-06-01", "2008-08-20", "2009-08-18", "2016-01-01")]
+    assert [s["on"] for s in seen] == [s["thumb"] for s in seen] == [
+        "1993-06-01", "2001-06-01", "2008-08-20", "2009-08-18", "2016-01-01"]
+    assert "c1" in seen[0]["RUS"] and seen[0]["eaeu"] is None  # CIS only; no EAEU yet
+    assert "c2" in seen[1]["RUS"]  # CIS and Union State
+    assert "Georgia" in seen[2]["cis"] and "Georgia" not in seen[3]["cis"]  # Georgia left on 2009-08-18
+    assert "c5" in seen[4]["RUS"] and "Armenia" in seen[4]["eaeu"]
+    assert "suspended" in seen[4]["csto"] and "Uzbekistan" in seen[4]["csto"]
+    assert fragments == []  # all of that without a request
+
+    # A real drag with the mouse: the page follows while the button is still down.
+    box = page.locator("#slider").bounding_box()
+    y = box["y"] + box["height"] / 2
+    thumb_x = box["x"] + 8 + (box["width"] - 16) * float(page.locator("#slider").input_value()) / float(
+        page.locator("#slider").get_attribute("max"))
+    page.mouse.move(thumb_x, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.06, y, steps=8)  # early 1993
+    during = page.locator("#on").input_value()
+    assert during < "1994-01-01" and "c1" in map_class(page, "RUS") or "c0" not in map_class(page, "RUS")
+    assert page.locator("#thumb-date").inner_text() == during
+    assert "on=2016-01-01" in page.url  # not settled while the button is down
+    page.mouse.up()
+    expect(page.locator("#day-data")).to_have_attribute("data-on", during)
+    assert f"on={during}" in page.url
+    shot(page, "home-after-drag")
+
+
+def test_keys_step_by_month_year_and_change(page):
+    ready(page, "/?on=2016-01-01")
+    slider = page.locator("#slider")
+    slider.focus()
+    slider.press("ArrowRight")
+    assert page.locator("#on").input_value() == "2016-02-01"
+    slider.press("Shift+ArrowRight")
+    assert page.locator("#on").input_value() == "2017-02-01"
+    slider.press("ArrowLeft")
+    assert page.locator("#on").input_value() == "2017-01-01"
+    assert page.locator("#thumb-date").inner_text() == "2017-01-01"
+    assert slider.get_attribute("aria-valuetext") == "2017-01-01"
+    slider.press("PageDown")  # the next day on which a status changed
+    after = page.locator("#on").input_value()
+    assert after > "2017-01-01"
+    slider.press("PageUp")
+    before = page.locator("#on").input_value()
+    assert before < "2017-01-01"
+    expect(page.locator("#day-data")).to_have_attribute("data-on", before)
+    # the change is announced to screen readers
+    expect(page.locator("#live")).to_contain_text(before)
+
+
+def test_play_advances_the_date_and_pauses(page):
+    ready(page, "/?on=2008-01-01")
+    play = page.locator("#play")
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#on")).not_to_have_value("2008-01-01", timeout=3000)
+    page.wait_for_timeout(1200)
+    play.click()  # pause
+    expect(play).to_have_attribute("aria-pressed", "false")
+    stopped = page.locator("#on").input_value()
+    assert "2008-03-01" <= stopped <= "2009-06-01", stopped  # a month every ~0.45 s
+    expect(page.locator("#day-data")).to_have_attribute("data-on", stopped)
+    assert f"on={stopped}" in page.url
+    page.wait_for_timeout(600)
+    assert page.locator("#on").input_value() == stopped  # paused means paused
+    # By year
+    page.select_option("#play-step", "year")
+    play.click()
+    expect(page.locator("#on")).to_have_value(re.compile(r"^2009-"), timeout=3000)
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "false")
+
+
+def test_back_steps_back_through_dates(page):
+    ready(page, "/?on=2008-06-01")
+    slide_to(page, "2009-08-18")
+    page.wait_for_url(re.compile(r".*on=2009-08-18.*"))
+    page.locator("#next-event").click()
+    page.wait_for_url(lambda u: "on=2009-08-18" not in u)
+    third = page.locator("#on").input_value()
+    page.go_back()
+    page.wait_for_url(re.compile(r".*on=2009-08-18.*"))
+    expect(page.locator("#day-data")).to_have_attribute("data-on", "2009-08-18")
+    assert page.locator("#on").input_value() == "2009-08-18"
+    assert "Georgia" not in page.locator('article[data-org="cis"]').inner_text()
+    page.go_back()
+    page.wait_for_url(re.compile(r".*on=2008-06-01.*"))
+    expect(page.locator("#day-data")).to_have_attribute("data-on", "2008-06-01")
+    assert "Georgia" in page.locator('article[data-org="cis"]').inner_text()
+    assert page.locator("h1").count() == 1  # still the atlas, not the page before it
+    page.go_forward()
+    page.wait_for_url(re.compile(r".*on=2009-08-18.*"))
+    page.go_forward()
+    page.wait_for_url(re.compile(rf".*on={third}.*"))
+    expect(page.locator("#day-data")).to_have_attribute("data-on", third)
+
+
+def test_no_404_and_no_large_request_on_any_slider_position(page):
+    responses = []
+    page.on("response", lambda r: responses.append(r))
+    ready(page, "/?on=2016-01-01")
+    heights = []
+    # The CIS has its first members (Belarus, Ukraine) on 1991-12-10.
+    for day in ("1991-01-01", "1991-06-01", "1991-12-09", "1991-12-10", "1991-12-20", "1991-12-21", "1992-05-15",
+                "2002-10-07", "2008-06-01", "2016-01-01"):
+        slide_to(page, day)
+        expect(page.locator("#day-data")).to_have_attribute("data-on", day)
+        if day < "1991-12-10":  # nobody inside the five yet: a sentence, no image request
+            expect(page.locator("#no-diagram")).to_be_visible()
+            assert page.locator("#euler").count() == 0
+        else:
+            expect(page.locator("#euler")).to_be_visible()
+            page.wait_for_function("document.getElementById('euler').complete")
+            assert page.evaluate("document.getElementById('euler').naturalWidth") > 0
+        heights.append(page.locator(".euler-box").bounding_box()["height"])
+        if day == "1991-06-01":
+            shot(page, "home-1991-06-01-no-diagram")
+    assert max(heights) - min(heights) < 1, heights  # the diagram's box keeps its size
+    bad = [(r.status, r.url) for r in responses if r.status >= 400]
+    assert not bad, bad
+    sizes = [(int(r.headers["content-length"]), r.url) for r in responses if r.status == 200]
+    assert all(size < 1_000_000 for size, _ in sizes), max(sizes)
+    assert any("/api/spells" in url for _, url in sizes)
+
+
+def test_one_colour_per_organization(page):
+    def colour(locator) -> str:
+        return locator.evaluate("e => getComputedStyle(e).backgroundColor")
+
+    for day in ("2001-06-01", "2016-01-01"):
+        page.goto(f"/?on={day}")
+        table = colour(page.locator('#overlap table.zones th.org-c-union_state .org-swatch'))
+        card = colour(page.locator('article[data-org="union_state"] .org-swatch'))
+        assert table == card == "rgb(230, 159, 0)"  # Okabe-Ito orange, on both days
+        dot = page.locator('#overlap table.zones .in.org-c-cis').first.evaluate("e => getComputedStyle(e).color")
+        assert dot == "rgb(0, 114, 178)"
+        svg = page.request.get(f"/euler.svg?on={day}").text()
+        assert "#e69f00" in svg.lower() and "#0072b2" in svg.lower()  # the diagram: the same colours
+    assert "#d55e00" not in page.request.get("/euler.svg?on=2001-06-01").text().lower()  # no CSTO then
+    # the focus colours the members in the organization's colour
+    page.goto("/?on=2016-01-01&focus=union_state")
+    assert page.locator("#map .sea").evaluate("e => getComputedStyle(e).stroke") == "rgb(230, 159, 0)"
+    assert colour(page.locator("#legend-status .org-swatch")) == "rgb(230, 159, 0)"
+    assert page.locator("#legend-org").inner_text() == "Union State"
+    shot(page, "home-2016-focus-union-state")
+    # the timelines of a state page and the compare page: the same colours again
+    page.goto("/state/GEO")
+    assert page.locator("svg.timeline rect.org-row.org-c-cis").evaluate("e => getComputedStyle(e).fill") == "rgb(0, 114, 178)"
+    shot(page, "state-geo-timeline-colours")
+    page.goto("/compare?orgs=cis,union_state&on=2016-01-01")
+    assert colour(page.locator("table.compare th.org-c-union_state .org-swatch")) == "rgb(230, 159, 0)"
+    shot(page, "compare-colours")
+
+
+def test_a_day_after_today_is_refused(page):
+    response = page.goto("/?on=2099-01-01")
+    assert response.status == 400
+    assert "on: 2099-01-01 is after today" in page.locator(".error-message").inner_text()
+    api = page.request.get("/api/members?org=cis&on=2099-01-01")
+    assert api.status == 400 and api.json()["parameter"] == "on"
+    page.problems.clear()  # the browser logs the 400 itself
+
+
+def test_headings_skip_link_focus_ring_and_live_region(page):
+    for url in ("/", "/orgs", "/org/csto", "/states", "/state/GEO", "/compare", "/sources", "/source/seed",
+                "/disputes", "/api"):
+        page.goto(url)
+        assert page.locator("h1").count() == 1, url
+    ready(page, "/?on=2016-01-01")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    assert skip.bounding_box()["y"] >= 0  # shown when focused
+    assert skip.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.locator("#slider").focus()
+    page.keyboard.press("ArrowRight")  # keyboard focus: the ring shows
+    ring = page.locator("#slider").evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+    assert ring[0] != "none" and ring[1] != "0px", ring
+    expect(page.locator("#live")).to_have_attribute("aria-live", "polite")
+    expect(page.locator("#live")).to_contain_text("2016-02-01")
+    slide_to(page, "2015-01-01")
+    expect(page.locator("#live")).to_contain_text("2015-01-01")
+    slide_to(page, "2015-01-02")  # Armenia joins the EAEU
+    expect(page.locator("#live")).to_contain_text("EAEU: Armenia now member")
+    shot(page, "home-focus-ring")
+
+
+def test_the_browser_draws_each_day_as_the_server_does(page):
+    """The lists and the map drawn from the spells during a drag equal the server's rendering
+    of the same day (which replaces them when the date settles)."""
+    ready(page, "/?on=2016-01-01")
+    read = """() => ({cards: document.getElementById('org-cards').innerText,
+                     map: Array.from(document.querySelectorAll('#map path[data-iso3]')).map(p => [p.dataset.iso3, p.getAttribute('class')])})"""
+    for focus in ("", "csto"):
+        if focus:
+            page.select_option("#focus", focus)
+            expect(page.locator("#day-data")).to_have_attribute("data-focus", focus)
+        for day in ("1991-03-01", "1991-12-21", "1993-06-15", "1994-01-01", "1999-04-02", "2002-06-01", "2006-08-16",
+                    "2008-08-20", "2012-06-28", "2015-01-02", "2020-01-01", "2024-02-20"):
+            slide_to(page, day)
+            drawn = page.evaluate(read)
+            expect(page.locator("#day-data")).to_have_attribute("data-on", day)
+            served = page.evaluate(read)
+            assert drawn["cards"] == served["cards"], (focus, day)
+            # the server's colours of the day (pages.map_classes), against the drawn map
+            classes = page.evaluate("JSON.parse(document.getElementById('day-data').dataset.map)")
+            expected = [[iso3, "land" + (f" {classes[iso3]}" if iso3 in classes else "")] for iso3, _ in drawn["map"]]
+            assert drawn["map"] == expected, (focus, day)
+
+
+def test_without_javascript_the_server_renders_every_day(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto("/?on=2009-08-18")
+        assert "c" in map_class(page, "RUS") and "Georgia" not in page.locator('article[data-org="cis"]').inner_text()
+        for script_only in ("#play-group", "#thumb-date", "#prev-event", "#next-event", "#slider-keys"):
+            assert not page.locator(script_only).is_visible(), script_only
+        page.goto("/?on=1991-06-01")
+        assert page.locator("#no-diagram").is_visible() and page.locator("#euler").count() == 0
+        page.locator("#on").fill("2008-06-01")
+        page.locator('.date-form button[type="submit"]').click()  # the <noscript> button
+        page.wait_for_url(re.compile(r".*on=2008-06-01.*"))
+        assert "c3" in map_class(page, "RUS")
+        shot(page, "home-no-javascript")
+    finally:
+        context.close()

@@ -46,7 +46,7 @@ def test_nothing_is_loaded_from_elsewhere(client):
                 assert url.startswith("/"), (page, url)
         assert "<script>" not in html and "onclick" not in html  # no inline scripts (CSP)
     css = client.get("/static/atlas.css").text
-    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.otf"]
+    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.otf", "/static/fonts/noto-cjk-tc-lang.otf"]
     js = client.get("/static/atlas.js").text
     assert "http://" not in js and "https://" not in js
 

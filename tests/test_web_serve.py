@@ -105,10 +105,10 @@ def test_euler_image_is_the_figures_drawing():
 def test_a_failing_euler_drawing_is_a_logged_500_and_the_page_still_works(monkeypatch, caplog):
     import blocmap.figures.api
 
-    def broken(atlas, orgs, on, lang):
+    def broken(atlas, on, orgs=None, lang="en"):
         raise RuntimeError("a bug in the figures code")
 
-    monkeypatch.setattr(blocmap.figures.api, "euler_svg", broken)
+    monkeypatch.setattr(blocmap.figures.api, "euler", broken)  # what hooks.euler_svg calls
     hooks._euler_cached.cache_clear()
     with TestClient(create_app(blocmap.load()), raise_server_exceptions=False) as client:
         image = client.get("/euler.svg", params={"on": "2016-01-02"})

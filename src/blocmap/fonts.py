@@ -77,13 +77,30 @@ def font_properties(size: float = 10.0, weight: str = "normal"):
 
 
 @functools.lru_cache(maxsize=1)
+def cjk_family() -> str:
+    """The CJK font's family name as the file itself gives it (what matplotlib writes into SVG)."""
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(fname=cjk_font_path()).get_name()
+
+
+def chart_fonts() -> list[tuple[str, str]]:
+    """(family, file) of each font charts draw text with: the CJK font and matplotlib's own
+    DejaVu Sans (its default sans-serif).  A document declaring these with ``@font-face`` shows
+    charts' SVG text in the very fonts matplotlib measured it with, whatever the system has."""
+    import matplotlib
+
+    return [(cjk_family(), cjk_font_path()),
+            ("DejaVu Sans", str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"))]
+
+
+@functools.lru_cache(maxsize=1)
 def use_cjk_font() -> str:
     """Make the CJK font matplotlib's default sans-serif (for charts drawn with rcParams, such
     as the timelines); text stays text in PDF and becomes outlines in SVG.  Returns the family."""
     import matplotlib
-    from matplotlib.font_manager import FontProperties
 
-    family = FontProperties(fname=cjk_font_path()).get_name()
+    family = cjk_family()
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
     matplotlib.rcParams["pdf.fonttype"] = 42  # embed the font itself: text stays text (searchable) in the PDF

@@ -23,7 +23,7 @@ import yaml
 from .dates import PartialDate, parse_partial
 from .errors import Problem, suggest
 from .model import (EVENT_KINDS, KINDS, LANGS, STATUS_EVENTS, STATUSES, Claim, CowCode, Dispute,
-                    Event, Organization, Period, Source, State, Treaty)
+                    Event, Organization, Period, Source, State, Succession, Treaty)
 from .schema import schema_for, unknown_keys
 
 BUNDLED = Path(__file__).parent / "data"
@@ -523,6 +523,14 @@ def _read_org(raw: Raw, path: Path) -> None:
         reader.cite((seat_source,), data.line, "seat")
     seat, seats = reader.translated(data, "seat")
     note, notes = reader.translated(data, "note")
+    succession = None
+    if isinstance(data.get("continues_in"), LineDict):
+        node = data["continues_in"]
+        target, day, source = (reader.text(node, "org", required=True), reader.date(node, "date", required=True),
+                               reader.text(node, "source", required=True))
+        if target and day and source:
+            succession = Succession(target, day, source)
+            reader.cite((source,), node.line, "succession")
     raw.orgs[org_id] = Organization(
         id=org_id, names=names, acronyms=reader.langs(data, "acronyms"), kind=kind or "political",
         founded=reader.date(data, "founded"), dissolved=reader.date(data, "dissolved"),
@@ -530,7 +538,7 @@ def _read_org(raw: Raw, path: Path) -> None:
         predecessors=reader.keys(data, "predecessors"), successors=reader.keys(data, "successors"),
         aliases=tuple(k for k in (reader.text(data, "cow_id"),) if k and k != org_id) + reader.keys(data, "aliases"),
         sources=sources, name_sources=name_sources, note=note, file=reader.file,
-        texts=_texts(note=notes, seat=seats))
+        continues_in=succession, texts=_texts(note=notes, seat=seats))
     for node in list_of_maps(reader, data.get("events"), "events"):
         event = _read_event(reader, org_id, node)
         if event is not None:

@@ -195,6 +195,16 @@ class Dispute(Translated):
 
 
 @dataclass(frozen=True)
+class Succession:
+    """From ``date`` on, the organization continues inside ``org``: its members are the members
+    of ``org`` (the Customs Union as the EAEU's customs union from 2015-01-01)."""
+
+    org: str
+    date: PartialDate
+    source: str
+
+
+@dataclass(frozen=True)
 class Organization(Translated):
     id: str
     names: Mapping[str, str]
@@ -211,6 +221,7 @@ class Organization(Translated):
     name_sources: Mapping[str, tuple[str, ...]]
     note: str | None = None
     file: str = ""
+    continues_in: Succession | None = None
     #: ``note`` and ``seat`` in every language given
     texts: Texts = field(default_factory=dict)
 

@@ -35,10 +35,12 @@ EVENT = Keys(("date", "state", "event", "status", "source", "sources", "note", "
 DISPUTE = Keys(("id", "state", "topic", "claims", "preferred", "note"),
                {"claims": Keys(("value", "sources", "note"), what="a claim")}, what="a dispute")
 TREATY = Keys(("name", "signed", "place", "in_force", "source"), what="the founding treaty")
+SUCCESSION = Keys(("org", "date", "source"), what="a succession")
 ORG = Keys(("id", "kind", "names", "acronyms", "name_sources", "founded", "dissolved", "founding_treaty", "seat",
-            "seat_source", "predecessors", "successors", "cow_id", "aliases", "sources", "note", "events",
-            "disputes"),
-           {"founding_treaty": TREATY, "events": EVENT, "disputes": DISPUTE, "name_sources": NAME_SOURCES},
+            "seat_source", "predecessors", "successors", "continues_in", "cow_id", "aliases", "sources", "note",
+            "events", "disputes"),
+           {"founding_treaty": TREATY, "events": EVENT, "disputes": DISPUTE, "name_sources": NAME_SOURCES,
+            "continues_in": SUCCESSION},
            what="an organization")
 ORGAN = Keys(("org", "id", "level", "names", "composition", "meets", "decision_rule", "seat", "term_of_office",
               "established", "sources", "dispute", "zh_rendering"), what="an organ")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .dates import PartialDate, parse_partial
-from .model import Claim, CowCode, Dispute, Event, Organization, Period, Source, State, Treaty
+from .model import Claim, CowCode, Dispute, Event, Organization, Period, Source, State, Succession, Treaty
 
-FORMAT = 2  # 2: records carry their texts in every language (``texts``)
+FORMAT = 3  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``)
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -84,6 +84,8 @@ def _org(o: Organization) -> dict[str, Any]:
             "seat": o.seat, "predecessors": list(o.predecessors), "successors": list(o.successors),
             "aliases": list(o.aliases), "sources": list(o.sources),
             "name_sources": {k: list(v) for k, v in o.name_sources.items()}, "note": o.note, "file": o.file,
+            "continues_in": None if o.continues_in is None else
+            [o.continues_in.org, _date(o.continues_in.date), o.continues_in.source],
             "texts": _plain(o.texts)}
 
 
@@ -132,7 +134,10 @@ def _unorg(d: dict) -> Organization:
         seat=_opt(d["seat"]), predecessors=_texts(d["predecessors"]), successors=_texts(d["successors"]),
         aliases=_texts(d["aliases"]), sources=_texts(d["sources"]),
         name_sources={_text(k): _texts(v) for k, v in d["name_sources"].items()},
-        note=_opt(d["note"]), file=_text(d["file"]), texts=_by_lang(d["texts"]))
+        note=_opt(d["note"]), file=_text(d["file"]),
+        continues_in=None if d["continues_in"] is None else
+        Succession(_text(d["continues_in"][0]), _undate(d["continues_in"][1]), _text(d["continues_in"][2])),
+        texts=_by_lang(d["texts"]))
 
 
 def _unevent(d: dict) -> Event:

@@ -37,7 +37,43 @@ def build_spells(events: Iterable[Event], orgs: Mapping[str, Organization],
             current = Spell(org_id, iso3, event.status, event.date, None, event)  # type: ignore[arg-type]
         if current is not None:
             spells.extend(_final(current, orgs.get(org_id), states.get(iso3)))
-    return spells
+    return _continued(spells, orgs)
+
+
+#: The statuses an organization's members have in the one it continues in (an observer of the
+#: EAEU is no member of its customs union).
+CARRIED = frozenset({"member", "associate", "suspended", "frozen"})
+
+
+def _continued(spells: list[Spell], orgs: Mapping[str, Organization]) -> list[Spell]:
+    """Where an organization continues inside another (``Organization.continues_in``), its own
+    spells end on that day and, from then on, it has the other's members with their status."""
+    out = list(spells)
+    for org in orgs.values():
+        succession = org.continues_in
+        if succession is None:
+            continue
+        day = succession.date.earliest
+        before: list[Spell] = []
+        for spell in out:
+            if spell.org != org.id:
+                before.append(spell)
+            elif spell.start.earliest < day:  # its own history, up to the day it continues
+                ends_later = spell.end is None or spell.end.earliest > day
+                before.append(_close(spell, succession.date, None, f"continued in {succession.org}")
+                              if ends_later else spell)
+        out = before
+        for spell in [s for s in out if s.org == succession.org and s.status in CARRIED]:
+            if spell.end is not None and spell.end.earliest <= day:
+                continue
+            start = spell.start if spell.start.earliest >= day else succession.date
+            event = Event(org.id, spell.state, start, "continued", spell.status,
+                          tuple(dict.fromkeys((succession.source, *spell.start_event.sources))),
+                          f"member of {succession.org}, in which {org.id} continues from {succession.date}",
+                          file=spell.start_event.file, line=spell.start_event.line)
+            out.append(Spell(org.id, spell.state, spell.status, start, spell.end, event, spell.end_event,
+                             spell.end_reason))
+    return out
 
 
 def _close(spell: Spell, end: PartialDate, event: Event | None, reason: str) -> Spell:

@@ -115,6 +115,13 @@ def check_links(raw: Raw) -> None:
         for other in (*org.predecessors, *org.successors):
             if other not in raw.orgs:
                 raw.problems.append(Problem(org.file, None, f"{org.id}: unknown linked organization '{other}'"))
+        succession = org.continues_in
+        if succession is not None:
+            if succession.org not in raw.orgs or succession.org == org.id:
+                raw.problems.append(Problem(org.file, None, f"continues_in: unknown organization '{succession.org}'"))
+            elif raw.orgs[succession.org].continues_in is not None:
+                raw.problems.append(Problem(org.file, None, f"continues_in: '{succession.org}' itself continues "
+                                                            "in another organization; name the last one"))
 
 
 def check_milestones_have_no_terminal(raw: Raw) -> None:

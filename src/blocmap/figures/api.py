@@ -45,6 +45,22 @@ def selection(atlas: Any, on: dt.date, orgs: str | None, parameter: str = "--org
     return data, notes
 
 
+def succession_notes(atlas: Any, specs: list, lang: str, org_name: Any) -> list[str]:
+    """Which view of a succession a figure draws: an organization drawn on a day after it
+    continued inside another is drawn with that one's members (the Customs Union from 2015)."""
+    from ..i18n import t
+
+    notes = []
+    for spec in specs:
+        org = getattr(atlas, "orgs", {}).get(spec.org)
+        succession = getattr(org, "continues_in", None)
+        if succession is not None and spec.on >= succession.date.earliest:
+            notes.append(t("fig.continued", lang).format(org=org_name(spec.org, lang), id=spec.org,
+                                                         successor=org_name(succession.org, lang),
+                                                         date=str(succession.date)))
+    return notes
+
+
 def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", max_empty: int = 3,
           parameter: str = "--orgs", cache: Any = None) -> EulerResult:
     """The Euler diagram of ``orgs`` on ``on``: a layout verified by the zone checker, or a fallback.
@@ -61,6 +77,9 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
     data, notes = selection(atlas, on, orgs, parameter)
     names = namers(atlas)
     inputs = euler_inputs(data, lang, __version__, **names)
+    view = succession_notes(atlas, data.specs, lang, names["org_name"])
+    if view:
+        inputs["notes"] = inputs["notes"] + tuple(view)
     try:
         topo = layout_cache.solve(data.sets, max_empty=max_empty, cache=cache)
         if len(topo.extra) > max_empty:

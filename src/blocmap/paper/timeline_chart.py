@@ -30,7 +30,11 @@ def _rows(atlas: "Atlas", ids: Sequence[str], last: dt.date) -> list[dict[str, A
     rows = []
     for org in ids:
         spells = [s for s in atlas.spells_of(org=org) if s.status != "withdrawn"]
-        states = sorted({s.state for s in spells}, key=lambda st: min(s.start.earliest for s in spells if s.state == st))
+        # ties (the founders, on one day) keep the spells' order: a set's order would change between runs
+        first_day: dict[str, dt.date] = {}
+        for s in spells:
+            first_day[s.state] = min(first_day.get(s.state, s.start.earliest), s.start.earliest)
+        states = sorted(first_day, key=first_day.__getitem__)
         for state in states:
             own = [s for s in spells if s.state == state]
             events = [e for e in atlas.history(org=org, state=state) if e.status is not None]
@@ -120,12 +124,22 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
     return fig
 
 
-def render(fig: "Figure", fmt: str) -> bytes:
-    """The figure as SVG, PNG (200 dpi) or PDF bytes."""
+def render(fig: "Figure", fmt: str, svg_text: str = "path") -> bytes:
+    """The figure as SVG, PNG (200 dpi) or PDF bytes.
+
+    SVG text is drawn as outlines, right in any viewer.  ``svg_text="text"`` keeps it as text
+    naming the font, for a document that embeds that font itself (the report's PDF): WeasyPrint
+    draws it in a fraction of the time the outlines take, and the labels become searchable.
+    """
+    import matplotlib
+
     if fmt not in FORMATS:
         raise QueryError(f"format '{fmt}' not supported; use {', '.join(FORMATS)}", "format")
+    if svg_text not in ("path", "text"):
+        raise ValueError(svg_text)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=200 if fmt == "png" else None, metadata=_metadata(fmt))
+    with matplotlib.rc_context({"svg.fonttype": "none" if svg_text == "text" else "path"}):
+        fig.savefig(buffer, format=fmt, dpi=200 if fmt == "png" else None, metadata=_metadata(fmt))
     return buffer.getvalue()
 
 

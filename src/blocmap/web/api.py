@@ -69,7 +69,7 @@ P = {
     "state?": {"name": "state", "in": "query", "required": False, "description": "State (ISO code or name).",
                "schema": {"type": "string"}, "example": "GEO"},
     "on": {"name": "on", "in": "query", "required": False, "description":
-           "The day, YYYY-MM-DD or 'today' (default).", "schema": {"type": "string"}, "example": "2008-06-01"},
+           "The day, YYYY-MM-DD or 'today' (default); not after today.", "schema": {"type": "string"}, "example": "2008-06-01"},
     "lang": {"name": "lang", "in": "query", "required": False, "description":
              "Language: en, zh-Hant (also zh-TW) or ru (also ru-RU), any case.",
              "schema": {"type": "string", "default": "en"}, "example": "zh-Hant"},
@@ -82,6 +82,9 @@ P = {
     "orgs": {"name": "orgs", "in": "query", "required": False, "description":
              "Comma-separated organizations (default: cis,csto,eaeu,customs_union,union_state).",
              "schema": {"type": "string"}, "example": "cis,csto,eaeu"},
+    "orgs_all": {"name": "orgs", "in": "query", "required": False, "description":
+                 "Comma-separated organizations (default: every curated one).",
+                 "schema": {"type": "string"}, "example": "cis,csto"},
     "year?": {"name": "year", "in": "query", "required": False, "description":
               "A year (World Bank data); or give from and to for a series.", "schema": {"type": "string"},
               "example": "2021"},
@@ -165,6 +168,10 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
      "The home page's data: every organization on a day, the overlap, the map's colours "
      "(the day summary of blocmap overview --format json)",
      ["on", "lang", "focus"], OBJECT, (400,)),
+    ("/api/spells", lambda r: _views(r).spells(_q(r, "orgs"), _lang(r)),
+     "Every spell (a stretch of time with one status; end is the first day no longer in it) of the "
+     "organizations, as blocmap.answers.Answers.spells returns them: the home page draws any day from these",
+     ["orgs_all", "lang"], _list(OBJECT), (400,)),
     ("/api/orgs", lambda r: _answers(r).orgs(_q(r, "on"), _lang(r)),
      "The organizations, their kind, dates and members on a day (= blocmap orgs --format json)",
      ["on", "lang"], _list(OBJECT), (400,)),
@@ -183,8 +190,30 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
 ]
 
 
+#: Query parameters that name a day: a day after today is refused (400) on every endpoint.
+DAY_PARAMETERS = ("on", "date1", "date2")
+
+
+def refuse_future(request: Request) -> None:
+    """A QueryError (400, naming the parameter) where a day parameter is after today."""
+    from ..dates import parse_partial
+    from .views import past_day
+
+    for name in DAY_PARAMETERS:
+        value = _q(request, name)
+        if not value or value.strip().lower() == "today":
+            continue
+        try:
+            parsed = parse_partial(value)
+        except ValueError:
+            continue  # not a day: the handler names the problem
+        if parsed.precision == "day":
+            past_day(parsed.earliest, name)
+
+
 def _endpoint(handler: Handler) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
+        refuse_future(request)
         return JSON(handler(request))
     return endpoint
 
@@ -193,12 +222,42 @@ def routes() -> list[Route]:
     return [Route(path, _endpoint(handler)) for path, handler, *_ in ENDPOINTS]
 
 
-def openapi_document() -> dict[str, Any]:
+#: The HTML pages and the diagram, described like the API (``/openapi.json?include=pages``) so
+#: that a fuzzer can drive them too: (path, summary, parameters, media type, documented errors).
+PAGES: list[tuple[str, str, list[str], str, tuple[int, ...]]] = [
+    ("/", "The atlas on a day: map, overlap, every organization's members", ["on", "lang", "focus"],
+     "text/html", (400,)),
+    ("/fragment/day", "The part of the home page that changes with the day", ["on", "lang", "focus"],
+     "text/html", (400,)),
+    ("/euler.svg", "The overlap diagram of the post-Soviet five on a day (404: nobody inside yet)",
+     ["on", "lang"], "image/svg+xml", (400, 404)),
+    ("/org/{org}", "An organization", ["path_org", "lang"], "text/html", (400, 404)),
+    ("/state/{state}", "A state", ["path_state", "lang"], "text/html", (400, 404)),
+    ("/compare", "Organizations side by side", ["orgs", "on", "lang"], "text/html", (400,)),
+    ("/orgs", "All organizations", ["lang"], "text/html", (400,)),
+    ("/states", "All states", ["lang"], "text/html", (400,)),
+    ("/sources", "The bibliography", ["lang"], "text/html", (400,)),
+    ("/source/{key}", "One source", ["path_key", "lang"], "text/html", (400, 404)),
+    ("/disputes", "Where sources disagree", ["org?", "state?", "lang"], "text/html", (400,)),
+]
+
+
+def openapi_document(pages: bool = False) -> dict[str, Any]:
     paths: dict[str, Any] = {}
+    for path, summary, params, media, statuses in PAGES if pages else ():
+        responses = {"200": {"description": "OK", "content": {media: {"schema": {"type": "string"}}}}}
+        for status in statuses:
+            responses[str(status)] = {"description": "A page naming the bad parameter" if status == 400
+                                      else "Not found", "content": {"text/html": {"schema": {"type": "string"}}}}
+        op_id = "page_" + (path.strip("/").replace("/", "_").replace("{", "").replace("}", "").replace(".", "_")
+                           or "home")
+        paths[path] = {"get": {"operationId": op_id, "summary": summary,
+                               "parameters": [P[p] for p in params], "responses": responses}}
     for path, _, summary, params, schema, statuses in ENDPOINTS:
         responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
         for status in statuses:
-            responses[str(status)] = {"description": {400: "Bad parameter (named in 'parameter')",
+            responses[str(status)] = {"description": {400: "Bad parameter (named in 'parameter'), "
+                                                           "e.g. a day after today",
                                                       404: "Unknown organization, state or source"}[status],
                                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         op_id = path.strip("/").replace("/", "_").replace("{", "").replace("}", "")
@@ -216,4 +275,4 @@ def openapi_document() -> dict[str, Any]:
 
 
 async def openapi(request: Request) -> Response:
-    return JSON(openapi_document())
+    return JSON(openapi_document(pages=request.query_params.get("include") == "pages"))

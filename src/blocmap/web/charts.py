@@ -56,7 +56,10 @@ def timeline_svg(rows: Sequence[dict[str, Any]], lang: str, today: dt.date | Non
         out.append(f'<line class="mark" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}"/>')
     for i, row in enumerate(rows):
         top = AXIS_H + ROW_H * i
-        out.append(f'<a href="{escape(row["href"])}"><text class="label" x="{LABEL_W - 8:g}" '
+        if row["href"].startswith("/org/"):  # a row per organization: its colour (palette.py)
+            out.append(f'<rect class="org-row org-c-{escape(row["key"])}" x="{LABEL_W - 6:g}" '
+                       f'y="{top + (ROW_H - BAR_H) / 2:.1f}" width="4" height="{BAR_H:g}"/>')
+        out.append(f'<a href="{escape(row["href"])}"><text class="label" x="{LABEL_W - 10:g}" '
                    f'y="{top + ROW_H / 2 + 4:.1f}">{escape(row["label"])}</text></a>')
         for s in row["spells"]:
             x0, x1 = x(_day(s["start"], today)), x(_day(s["end"], today))

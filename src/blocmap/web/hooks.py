@@ -8,7 +8,7 @@ which logs it and answers 500.
 ====================  ==========================================================  ======================
 function              calls                                                       shown on
 ====================  ==========================================================  ======================
-``euler_svg``         ``blocmap.figures.api.euler_svg(atlas, orgs, on, lang)``    home page (/euler.svg)
+``euler_svg``         ``blocmap.figures.api.euler`` + ``render.draw_euler``       home page (/euler.svg)
 ``asymmetry``         ``blocmap.econ.asymmetry`` / ``asymmetry_over_time``        /api/asymmetry
 ``asymmetry_series``  ``blocmap.econ.asymmetry_over_time``, all GDP years          organization page
 ``organs``            ``blocmap.organs.organs`` + ``organ_record``                organization page
@@ -59,9 +59,32 @@ def jsonable(value: Any) -> Any:
 # ---------------------------------------------------------------------------- figures
 @lru_cache(maxsize=256)
 def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
-    from ..figures import api
+    """What ``figures.api.euler_svg`` draws, in the web atlas's colours.
 
-    return api.euler_svg(atlas, list(orgs), on, lang)
+    The figures colour the sets by their place among the sets drawn that day (so one
+    organization changes colour when another is left out); ``figures.api`` takes no colours,
+    so the drawing's palette colours are replaced by each organization's own
+    (``palette.ORG_COLOURS``) in the SVG text, in one pass.
+    """
+    import re
+
+    from ..figures import api
+    from ..figures.render import PALETTE, draw_euler, save
+    from .palette import org_colour
+
+    result = api.euler(atlas, on, ",".join(orgs), lang)
+    if result.layout is None:
+        return None
+    svg = save(draw_euler(result.layout), "svg")
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    # A curve drawn for several sets (the same members that day, "CST = CSTO") takes the
+    # colour of the first.
+    swap = {PALETTE[k % len(PALETTE)].lower(): org_colour(s.members[0]).lower()
+            for k, s in enumerate(result.layout.sets)}
+    if not swap:
+        return text
+    pattern = re.compile("|".join(re.escape(c) for c in swap), re.IGNORECASE)
+    return pattern.sub(lambda m: swap[m.group(0).lower()], text)
 
 
 def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:

@@ -20,12 +20,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .. import __version__
-from ..dates import parse_day
 from ..errors import QueryError
-from ..i18n import parse_lang, t
+from ..i18n import parse_lang
 from ..model import LANGS, POST_SOVIET, STATUSES
-from . import api, charts, hooks
-from .views import FIRST_DAY, Views
+from . import api, charts, hooks, palette
+from .strings import tr as t
+from .views import FIRST_DAY, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
@@ -39,7 +39,8 @@ def templates() -> Any:
     env = jinja2.Environment(loader=jinja2.PackageLoader("blocmap.web", "templates"),
                              autoescape=jinja2.select_autoescape(["html", "svg"]),
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES)
+    env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
+                       org_colour=palette.org_colour)
     return env
 
 
@@ -66,6 +67,7 @@ class Site:
         self.map_names = lru_cache(maxsize=4)(self._map_names)
         self.events = lru_cache(maxsize=4)(self._events)
         self.org_acronyms = lru_cache(maxsize=4)(self.views.org_names)
+        self.live = lru_cache(maxsize=4)(self._live)
 
     def warm_up(self) -> None:
         """Project the map and load the templates before the first visitor waits."""
@@ -96,7 +98,7 @@ class Site:
         return self.views.day(on, lang, focus)
 
     def day_context(self, request: Request, lang: str) -> dict[str, Any]:
-        day = parse_day(_q(request, "on") or "today", "on")
+        day = past_day(_q(request, "on"), "on")
         data = self.day(day.isoformat(), lang, _q(request, "focus") or None)
         return {"day": data, "map_classes": map_classes(data), "euler_url":
                 _url("/euler.svg", on=data["on"], lang=lang) if data["euler"] else None}
@@ -122,7 +124,14 @@ class Site:
                                 ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                                 slider_value=min(max((current - first).days, 0), span),
                                 orgs=[self.views.answers.org_ref(o, lang) for o in atlas.orgs],
-                                **context).encode("utf-8")
+                                live=self.live(lang), **context).encode("utf-8")
+
+    def _live(self, lang: str) -> dict[str, Any]:
+        keys = [f"status.{s}" for s in STATUSES] + [
+            "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
+            "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
+            "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler"]
+        return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str]]:
         """Names written on the map where the state is wide enough to hold them."""
@@ -193,7 +202,7 @@ def map_classes(day: dict[str, Any]) -> dict[str, str]:
 def home(request: Request) -> Response:
     site = _site(request)
     lang = _lang(request)
-    day = parse_day(_q(request, "on") or "today", "on")
+    day = past_day(_q(request, "on"), "on")
     focus = _q(request, "focus") or None
     if focus:
         focus = site.atlas.org(focus, "focus").id
@@ -215,7 +224,7 @@ def day_fragment(request: Request) -> Response:
 
 async def euler_image(request: Request) -> Response:
     lang = _lang(request)
-    day = parse_day(_q(request, "on") or "today", "on")
+    day = past_day(_q(request, "on"), "on")
     svg = await run_in_threadpool(hooks.euler_svg, _site(request).atlas, POST_SOVIET, day, lang)
     if svg is None:
         raise HTTPException(404)
@@ -223,6 +232,12 @@ async def euler_image(request: Request) -> Response:
     return Response(svg, media_type="image/svg+xml", headers={
         "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
         "cache-control": "public, max-age=3600"})
+
+
+def palette_css(request: Request) -> Response:
+    """One class per organization (``org-c-<id>``) giving its colour (``blocmap.web.palette``)."""
+    return Response(palette.css(_site(request).atlas.orgs), media_type="text/css; charset=utf-8",
+                    headers={"cache-control": "public, max-age=3600"})
 
 
 # ---------------------------------------------------------------------------- other pages

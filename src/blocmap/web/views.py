@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from ..answers import require
 from ..dates import parse_day, parse_year
 from ..errors import QueryError
-from ..model import INSIDE, POST_SOVIET
+from ..model import INSIDE, POST_SOVIET, STATUSES
 from . import hooks
+from .palette import colours_of
 
 if TYPE_CHECKING:
     from ..answers import Answers
@@ -37,6 +38,16 @@ HISTORICAL_TERRITORIES = {
     "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
 }
 
+
+
+def past_day(on: str | dt.date | None, parameter: str = "on") -> dt.date:
+    """``parse_day``, refusing a day after today (the atlas records only what has happened)."""
+    day = parse_day(on or "today", parameter)
+    today = dt.date.today()
+    if day > today:
+        raise QueryError(f"{parameter}: {day.isoformat()} is after today ({today.isoformat()}); "
+                         "the atlas records only days that have happened", parameter=parameter)
+    return day
 
 
 class Views:
@@ -70,7 +81,7 @@ class Views:
 
     def day(self, on: str | dt.date | None, lang: str, focus: str | None = None) -> dict[str, Any]:
         """Home page: the day summary (``Answers.day``) and the map's colours."""
-        day = parse_day(on or "today", "on")
+        day = past_day(on, "on")
         focus_id = self.atlas.org(focus, "focus").id if focus else None
         summary = self.answers.day(day, lang)
         inside_count: Counter[str] = Counter()
@@ -89,7 +100,33 @@ class Views:
                     state = self.atlas.states.get(iso3)
                     if iso3 not in map_data and not (state is not None and state.exists_on(day)):
                         map_data[iso3] = {**map_data[former], "via": former}
-        return {**summary, "lang": lang, "focus": focus_id, "map": map_data, "euler": True}
+        # No diagram where none of the five has anyone inside (before the CIS, December 1991).
+        euler = any(z["orgs"] for z in summary["overlap"]["zones"])
+        return {**summary, "lang": lang, "focus": focus_id, "map": map_data, "euler": euler}
+
+    def live(self, lang: str, labels: dict[str, str]) -> dict[str, Any]:
+        """What the home page's script needs besides the spells (``/api/spells``) to redraw
+        the map and the lists for any day in the browser: the organizations (names, dates,
+        colours), the historical territories and when those exist, and the labels."""
+        orgs = [{**self.answers.org_ref(o.id, lang),
+                 "founded": str(o.founded) if o.founded else None,
+                 "dissolved": str(o.dissolved) if o.dissolved else None} for o in self.atlas.orgs.values()]
+        exists: dict[str, list[list[str | None]] | None] = {}
+        for territories in HISTORICAL_TERRITORIES.values():
+            for iso3 in territories:
+                state = self.atlas.states.get(iso3)
+                exists[iso3] = None if state is None else [
+                    [p.start.earliest.isoformat() if p.start else None,
+                     p.end.latest.isoformat() if p.end else None] for p in state.exists]
+        return {"orgs": orgs, "colours": colours_of(self.atlas.orgs), "post_soviet": list(POST_SOVIET),
+                "inside": sorted(INSIDE), "statuses": list(STATUSES),
+                "territories": {k: list(v) for k, v in HISTORICAL_TERRITORIES.items()}, "exists": exists,
+                "labels": labels}
+
+    def spells(self, orgs: str | None, lang: str) -> list[dict[str, Any]]:
+        """Every spell of the organizations (default: every curated one), as ``Answers.spells``
+        returns them: the home page draws any day from these."""
+        return [row for org in self.answers.org_ids(orgs, "orgs") for row in self.answers.spells(org=org, lang=lang)]
 
     def org(self, org: str, lang: str) -> dict[str, Any]:
         """Organization page: the record, members today, spells, events, organs, asymmetry."""
@@ -125,7 +162,9 @@ class Views:
                 "sources": self.answers.cited(keys), "org_names": self.org_names(lang)}
 
     def org_names(self, lang: str) -> dict[str, str]:
-        return {o: self.atlas.org_name(o, lang, short=True) for o in self.atlas.orgs}
+        """Short names of the curated organizations, and of any imported one asked for."""
+        return _Names({o: self.atlas.org_name(o, lang, short=True) for o in self.atlas.orgs},
+                      lambda org: self.answers.org_name(org, lang, short=True))
 
     def compare(self, orgs: str | None, on: str | None, lang: str) -> dict[str, Any]:
         """Compare page: organizations side by side — members on a day, facts, depth of integration."""
@@ -133,7 +172,7 @@ class Views:
         if len(ids) < 2:
             raise QueryError("orgs: give at least two organizations, comma-separated (e.g. cis,eaeu)",
                              parameter="orgs")
-        day = parse_day(on or "today", "on")
+        day = past_day(on, "on")
         table: dict[str, dict[str, str]] = {}
         names: dict[str, str] = {}
         columns = []
@@ -190,6 +229,17 @@ class Views:
                 raise QueryError("to: at most 200 years at once", parameter="to")
             return hooks.asymmetry_years(self.atlas, org_id, start, end, wanted, lang)
         return hooks.asymmetry(self.atlas, org_id, parse_year(require(year, "year")), on or None, wanted, lang)
+
+
+class _Names(dict):
+    """A name table that asks ``fallback`` for a key it does not hold (an imported organization)."""
+
+    def __init__(self, names: dict[str, str], fallback: Any) -> None:
+        super().__init__(names)
+        self.fallback = fallback
+
+    def __missing__(self, key: str) -> str:
+        return self.fallback(key)
 
 
 def timeline_rows(spells: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:

@@ -1,26 +1,220 @@
-// blocmap home page: the date slider drives the map, the lists and the overlap without a
-// full reload; the URL keeps the state (?on=…&lang=…&focus=…) so a view can be shared.
-// The server renders the changing part (/fragment/day) so there is one renderer, not two.
+// blocmap home page: a time atlas.
+//
+// The page is complete without this script (the server renders every day).  With it:
+// - every spell of the organizations shown is fetched once (/api/spells, the rows of
+//   blocmap.answers.Answers.spells) and the map and the organization lists are redrawn in the
+//   browser on every slider `input` event, during the drag, under the first-day rule (a spell
+//   holds from the first day of its start to the first day of its end, exclusive);
+// - when the date settles (the drag ends, the keys rest, play pauses) the server's rendering
+//   of the day (/fragment/day: events, overlap table, Euler diagram) replaces the changing
+//   parts, the day is pushed to history (Back steps back through dates) and the changes since
+//   the previous day are announced to screen readers.
 (function () {
   "use strict";
   const controls = document.getElementById("controls");
   if (!controls) return;
+  const live = JSON.parse(controls.dataset.live);
+  const L = live.labels;
   const DAY_MS = 86400000;
-  const first = Date.parse(controls.dataset.first + "T00:00:00Z");
+  const firstIso = controls.dataset.first;
+  const todayIso = controls.dataset.today;
+  const first = Date.parse(firstIso + "T00:00:00Z");
   const lang = controls.dataset.lang;
-  const slider = document.getElementById("slider");
-  const dateInput = document.getElementById("on");
-  const focusSelect = document.getElementById("focus");
+  const $ = (id) => document.getElementById(id);
+  const slider = $("slider");
+  const dateInput = $("on");
+  const focusSelect = $("focus");
   const grid = document.querySelector(".home-grid");
-  const mapDay = document.getElementById("map-day");
-  const ticks = Array.from(document.querySelectorAll("#ticks .tick")).map((t) => t.dataset.date);
-  let timer = null;
-  let pending = null;
-  let shown = dateInput.value;
+  const thumb = $("thumb-date");
+  const liveRegion = $("live");
+  const playButton = $("play");
+  const playStep = $("play-step");
+  const STATUS_ORDER = Object.fromEntries(live.statuses.map((s, i) => [s, i]));
+  const INSIDE = new Set(live.inside);
+  const POST_SOVIET = new Set(live.post_soviet);
+  const ORGS = live.orgs;
 
+  let spells = null;          // every spell, with _from/_to (first days) added
+  let changeDays = Array.from(document.querySelectorAll("#ticks .tick")).map((t) => t.dataset.date);
+  let drawn = dateInput.value;      // the day the map and lists show
+  let settled = dateInput.value;    // the day of the URL and of the server's fragment
+  let dragging = false;
+  let settleTimer = null;
+  let pending = null;
+  let playTimer = null;
+
+  // ------------------------------------------------------------------ days
   const toDate = (n) => new Date(first + n * DAY_MS).toISOString().slice(0, 10);
   const toIndex = (iso) => Math.round((Date.parse(iso + "T00:00:00Z") - first) / DAY_MS);
+  const clamp = (iso) => (iso < firstIso ? firstIso : iso > todayIso ? todayIso : iso);
+  // The first day of a partial date (1993 → 1993-01-01, 2006-12 → 2006-12-01).
+  const earliest = (p) => (p.length === 4 ? p + "-01-01" : p.length === 7 ? p + "-01" : p);
+  function addMonths(iso, n) {
+    const [y, m, d] = iso.split("-").map(Number);
+    const start = new Date(Date.UTC(y, m - 1 + n, 1));
+    const last = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)).getUTCDate();
+    start.setUTCDate(Math.min(d, last));
+    return clamp(start.toISOString().slice(0, 10));
+  }
 
+  // ------------------------------------------------------------------ the data of a day
+  const holds = (s, day) => s._from <= day && (s._to === null || day < s._to);
+  // Uncertain where the day lies inside the period of a partial start or end date.
+  const certain = (s, day) => !(s.start_precision !== "day" && day.startsWith(s.start)) &&
+    !(s.end && s.end_precision !== "day" && day.startsWith(s.end));
+  const orgExists = (o, day) => !(o.founded && day < earliest(o.founded)) &&
+    !(o.dissolved && day >= earliest(o.dissolved));
+  function stateExists(iso3, day) {
+    const periods = live.exists[iso3];
+    return !!periods && periods.some(([a, b]) => (a === null || a <= day) && (b === null || day <= b));
+  }
+
+  // org id → rows (state, name, status, since, certain, sources), as Answers.members sorts them.
+  function membersOn(day) {
+    const out = {};
+    for (const s of spells) {
+      if (s.status === "withdrawn" || !holds(s, day)) continue;
+      (out[s.org] = out[s.org] || []).push({ state: s.state, name: s.name, status: s.status, since: s.start,
+                                             certain: certain(s, day), sources: s.sources });
+    }
+    for (const rows of Object.values(out)) {
+      rows.sort((a, b) => (STATUS_ORDER[a.status] - STATUS_ORDER[b.status]) || (a.state < b.state ? -1 : 1));
+    }
+    return out;
+  }
+
+  // The map's classes (pages.map_classes over views.day's map data).
+  function mapClasses(members, focus, day) {
+    const count = {}, status = {};
+    for (const [org, rows] of Object.entries(members)) {
+      for (const m of rows) {
+        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) count[m.state] = (count[m.state] || 0) + 1;
+        if (org === focus) status[m.state] = m.status;
+      }
+    }
+    const data = {};
+    for (const iso3 of new Set([...Object.keys(count), ...Object.keys(status)])) {
+      data[iso3] = { count: count[iso3] || 0, status: status[iso3] || null };
+    }
+    for (const [former, territories] of Object.entries(live.territories)) {
+      if (!(former in data)) continue;
+      for (const iso3 of territories) {
+        if (!(iso3 in data) && !stateExists(iso3, day)) data[iso3] = data[former];
+      }
+    }
+    const classes = {};
+    for (const [iso3, v] of Object.entries(data)) {
+      if (focus ? v.status : v.count) classes[iso3] = focus ? "st-" + v.status : "c" + Math.min(v.count, 5);
+    }
+    return classes;
+  }
+
+  // ------------------------------------------------------------------ drawing
+  function url(path) { return lang === "en" ? path : path + "?lang=" + encodeURIComponent(lang); }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const c of children) node.append(c);
+    return node;
+  }
+
+  function applyMap(classes, focus) {
+    document.querySelectorAll("#map path[data-iso3]").forEach((path) => {
+      const cls = classes[path.dataset.iso3];
+      const want = "land" + (cls ? " " + cls : "");
+      if (path.getAttribute("class") !== want) path.setAttribute("class", want);
+    });
+    const map = $("map");
+    map.setAttribute("class", "map" + (focus ? " focus org-c-" + focus : ""));
+    $("legend-count").hidden = !!focus;
+    $("legend-status").hidden = !focus;
+    $("legend-status").setAttribute("class", focus ? "org-c-" + focus : "");
+    const org = ORGS.find((o) => o.id === focus);
+    $("legend-org").textContent = org ? org.acronym : "";
+  }
+
+  function card(o, rows, day) {
+    const exists = orgExists(o, day);
+    const h3 = el("h3", {}, el("span", { class: "org-swatch", "aria-hidden": "true" }),
+                  el("a", { href: url("/org/" + o.id) }, o.name));
+    if (o.acronym !== o.name) h3.append(" ", el("span", { class: "acr" }, o.acronym));
+    const article = el("article", { class: "org-card org-c-" + o.id + (exists ? "" : " gone"), "data-org": o.id }, h3);
+    if (!exists) article.append(el("p", { class: "note" }, L["web.not_founded"]));
+    if (rows.length) {
+      const dl = el("dl", { class: "members" });
+      let i = 0;
+      while (i < rows.length) {
+        const status = rows[i].status;
+        const group = [];
+        while (i < rows.length && rows[i].status === status) group.push(rows[i++]);
+        dl.append(el("dt", {}, el("span", { class: "status st-" + status }, L["status." + status]), " ",
+                     el("span", { class: "count" }, String(group.length))));
+        const dd = el("dd");
+        group.forEach((m, k) => {
+          dd.append(el("a", { href: url("/state/" + m.state),
+                              title: L["col.since"] + " " + m.since + " — " + m.sources.join(", ") }, m.name));
+          if (!m.certain) dd.append(el("sup", { class: "unc", title: L["web.uncertain"] }, "*"));
+          if (k < group.length - 1) dd.append(", ");
+        });
+        dl.append(dd);
+      }
+      article.append(dl);
+    } else if (exists) {
+      article.append(el("p", { class: "note" }, L["msg.none"]));
+    }
+    return article;
+  }
+
+  function drawLists(members, day) {
+    const box = $("org-cards");
+    if (!box) return;
+    const cards = [];
+    for (const o of ORGS) {
+      const rows = members[o.id] || [];
+      if (!rows.length && !orgExists(o, day)) continue;
+      cards.push(card(o, rows, day));
+    }
+    box.replaceChildren(...cards);
+    const h2 = document.querySelector("#orgs-today h2");
+    if (h2) h2.textContent = h2.textContent.replace(/\d{4}-\d{2}-\d{2}/, day);
+    const today = document.querySelector("#orgs-today .on-this-day");
+    if (today) today.hidden = day !== settled;
+  }
+
+  function placeThumb() {
+    const value = Number(slider.value), max = Number(slider.max) || 1;
+    const thumbWidth = 16;
+    const x = (value / max) * (slider.clientWidth - thumbWidth) + thumbWidth / 2;
+    const half = thumb.offsetWidth / 2;  // the label stays inside the track at both ends
+    thumb.style.left = Math.min(Math.max(x, half), slider.clientWidth - half) + "px";
+  }
+
+  function showDay(day) {
+    dateInput.value = day;
+    slider.value = String(toIndex(day));
+    slider.setAttribute("aria-valuetext", day);
+    thumb.textContent = day;
+    placeThumb();
+    for (const id of ["map-day", "h1-day"]) { const n = $(id); if (n) n.textContent = day; }
+    document.title = document.title.replace(/\d{4}-\d{2}-\d{2}/, day);
+  }
+
+  // The live part: everything the spells decide, at once (no request).
+  function draw(day) {
+    day = clamp(day);
+    showDay(day);
+    drawn = day;
+    if (spells) {
+      const members = membersOn(day);
+      applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value);
+      drawLists(members, day);
+    }
+    const overlap = $("overlap");
+    if (overlap) overlap.classList.toggle("stale", day !== settled);
+  }
+
+  // ------------------------------------------------------------------ settling
   function stateUrl(path, day) {
     const params = new URLSearchParams();
     params.set("on", day);
@@ -29,86 +223,221 @@
     return path + "?" + params.toString();
   }
 
-  function applyMap(classes, focus) {
-    document.querySelectorAll("#map path[data-iso3]").forEach((path) => {
-      const cls = classes[path.dataset.iso3];
-      path.setAttribute("class", "land" + (cls ? " " + cls : ""));
-    });
-    document.getElementById("legend-count").hidden = !!focus;
-    document.getElementById("legend-status").hidden = !focus;
-  }
-
   function updateLinks(day) {
-    // Language links and the JSON link keep the chosen day.
     document.querySelectorAll("a.lang-link").forEach((a) => {
-      const url = new URL(a.href, location.href);
-      url.searchParams.set("on", day);
-      if (focusSelect.value) url.searchParams.set("focus", focusSelect.value); else url.searchParams.delete("focus");
-      a.href = url.pathname + url.search;
+      const link = new URL(a.href, location.href);
+      link.searchParams.set("on", day);
+      if (focusSelect.value) link.searchParams.set("focus", focusSelect.value); else link.searchParams.delete("focus");
+      a.href = link.pathname + link.search;
     });
     const json = document.querySelector("a.json-link");
     if (json) json.href = stateUrl("/api/day", day);
   }
 
-  async function load(day) {
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+  }
+
+  function announce(before, day) {
+    let text = fill(L["web.live_day"], { day: day });
+    if (spells && before && before !== day) {
+      const a = membersOn(before), b = membersOn(day);
+      const changes = [];
+      for (const o of ORGS) {
+        const was = Object.fromEntries((a[o.id] || []).map((m) => [m.state, m]));
+        const now = Object.fromEntries((b[o.id] || []).map((m) => [m.state, m]));
+        for (const m of b[o.id] || []) {
+          if (!was[m.state] || was[m.state].status !== m.status) {
+            changes.push(fill(L["web.live_joined"], { org: o.acronym, state: m.name, status: L["status." + m.status] }));
+          }
+        }
+        for (const m of a[o.id] || []) {
+          if (!now[m.state]) {
+            changes.push(fill(L["web.live_left"], { org: o.acronym, state: m.name, status: L["status." + m.status] }));
+          }
+        }
+      }
+      const shown = changes.slice(0, 6);
+      if (changes.length > shown.length) shown.push(fill(L["web.live_more"], { n: changes.length - shown.length }));
+      text += " " + (shown.length ? shown.join("; ") + "." : L["web.live_none"]);
+    }
+    liveRegion.textContent = text;
+  }
+
+  // history: "push" (a new settled day), "replace" (same entry), "none" (from popstate)
+  async function settle(day, history_) {
+    clearTimeout(settleTimer);
+    day = clamp(day);
     if (pending) pending.abort();
-    pending = new AbortController();
+    const controller = new AbortController();
+    pending = controller;
+    const before = settled;
     grid.setAttribute("aria-busy", "true");
     try {
-      const response = await fetch(stateUrl("/fragment/day", day), { signal: pending.signal });
+      const response = await fetch(stateUrl("/fragment/day", day), { signal: controller.signal });
       if (!response.ok) throw new Error("HTTP " + response.status);
-      // The fragment holds the parts that change; each replaces its namesake on the page.
       const fragment = document.createElement("template");
       fragment.innerHTML = await response.text();
+      if (controller.signal.aborted) return;
+      settled = day;
       for (const id of ["day-data", "orgs-today", "overlap"]) {
         const fresh = fragment.content.getElementById(id);
-        if (fresh) document.getElementById(id).replaceWith(fresh);
+        if (fresh) keepSize(id, () => $(id).replaceWith(fresh));
       }
-      const data = document.getElementById("day-data");
-      applyMap(JSON.parse(data.dataset.map), data.dataset.focus);
-      mapDay.textContent = data.dataset.on;
-      document.title = document.title.replace(/\d{4}-\d{2}-\d{2}/, data.dataset.on);
-      history.replaceState(null, "", stateUrl("/", data.dataset.on));
-      updateLinks(data.dataset.on);
-      shown = data.dataset.on;
+      if (drawn !== day) draw(drawn);  // the reader moved on while this loaded
+      else if (!spells) {
+        const data = $("day-data");
+        applyMap(JSON.parse(data.dataset.map), data.dataset.focus);
+      }
+      const target = stateUrl("/", day);
+      const entry = { on: day, focus: focusSelect.value };
+      if (history_ === "push" && location.pathname + location.search !== target) history.pushState(entry, "", target);
+      else if (history_ !== "none") history.replaceState(entry, "", target);
+      updateLinks(day);
+      if (before !== day) announce(before, day);
     } catch (err) {
       if (err.name !== "AbortError") console.error("blocmap: could not load", day, err);
     } finally {
-      grid.removeAttribute("aria-busy");
+      if (pending === controller) { pending = null; grid.removeAttribute("aria-busy"); }
     }
   }
 
-  function go(day, immediate) {
-    dateInput.value = day;
-    slider.value = String(toIndex(day));
-    slider.setAttribute("aria-valuetext", day);
-    clearTimeout(timer);
-    timer = setTimeout(() => load(day), immediate ? 0 : 120);
+  // The overlap keeps its height while its diagram is swapped (no jump of the page).
+  function keepSize(id, swap) {
+    if (id !== "overlap") { swap(); return; }
+    const old = $(id);
+    const height = old.getBoundingClientRect().height;
+    swap();
+    const fresh = $(id);
+    const img = fresh.querySelector("#euler");
+    if (img && !img.complete) {
+      fresh.style.minHeight = height + "px";
+      const release = () => { fresh.style.minHeight = ""; };
+      img.addEventListener("load", release, { once: true });
+      img.addEventListener("error", release, { once: true });
+    }
   }
 
-  slider.addEventListener("input", () => go(toDate(Number(slider.value)), false));
-  dateInput.addEventListener("change", () => { if (dateInput.value) go(dateInput.value, true); });
-  focusSelect.addEventListener("change", () => go(dateInput.value || shown, true));
-  document.getElementById("ticks").addEventListener("click", (ev) => {
+  function settleSoon(day, delay) {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => settle(day, "push"), delay);
+  }
+
+  // Go to a day: draw it now, settle it (push to history) a little later.
+  function go(day, delay) {
+    draw(day);
+    settleSoon(drawn, delay === undefined ? 350 : delay);
+  }
+
+  // ------------------------------------------------------------------ play
+  function setPlaying(on) {
+    playButton.setAttribute("aria-pressed", on ? "true" : "false");
+    playButton.firstChild.textContent = on ? "⏸ " : "▶ ";
+    $("play-label").textContent = on ? L["web.pause"] : L["web.play"];
+  }
+
+  function stop() {
+    if (playTimer === null) return;
+    clearInterval(playTimer);
+    playTimer = null;
+    setPlaying(false);
+    settle(drawn, "push");
+  }
+
+  function play() {
+    if (playTimer !== null) { stop(); return; }
+    if (drawn >= todayIso) draw(firstIso);
+    clearTimeout(settleTimer);
+    setPlaying(true);
+    const byYear = playStep.value === "year";
+    playTimer = setInterval(() => {
+      const next = addMonths(drawn, byYear ? 12 : 1);
+      draw(next);
+      if (next >= todayIso) stop();
+    }, byYear ? 1000 : 450);
+  }
+
+  // ------------------------------------------------------------------ changes of status
+  function nextChange(day, step) {
+    if (step > 0) return changeDays.find((d) => d > day) || day;
+    const before = changeDays.filter((d) => d < day);
+    return before.length ? before[before.length - 1] : day;
+  }
+
+  // ------------------------------------------------------------------ events
+  slider.addEventListener("pointerdown", () => { dragging = true; stop(); });
+  document.addEventListener("pointerup", () => { if (dragging) { dragging = false; settleSoon(drawn, 0); } });
+  slider.addEventListener("input", () => {
+    draw(toDate(Number(slider.value)));
+    if (!dragging) settleSoon(drawn, 350);
+  });
+  slider.addEventListener("change", () => { dragging = false; settleSoon(drawn, 0); });
+  slider.addEventListener("keydown", (ev) => {
+    let day = null;
+    const years = ev.shiftKey ? 12 : 1;
+    switch (ev.key) {
+      case "ArrowRight": case "ArrowUp": day = addMonths(drawn, years); break;
+      case "ArrowLeft": case "ArrowDown": day = addMonths(drawn, -years); break;
+      case "PageUp": day = nextChange(drawn, -1); break;
+      case "PageDown": day = nextChange(drawn, 1); break;
+      case "Home": day = firstIso; break;
+      case "End": day = todayIso; break;
+      default: return;
+    }
+    ev.preventDefault();
+    stop();
+    go(day);
+  });
+  dateInput.addEventListener("change", () => { if (dateInput.value) { stop(); go(dateInput.value, 0); } });
+  focusSelect.addEventListener("change", () => { draw(drawn); settle(drawn, "push"); });
+  $("ticks").addEventListener("click", (ev) => {
     const day = ev.target.dataset && ev.target.dataset.date;
-    if (day) go(day, true);
+    if (day) { stop(); go(day, 0); }
   });
-  document.getElementById("prev-event").addEventListener("click", () => {
-    const before = ticks.filter((d) => d < dateInput.value);
-    if (before.length) go(before[before.length - 1], true);
-  });
-  document.getElementById("next-event").addEventListener("click", () => {
-    const after = ticks.find((d) => d > dateInput.value);
-    if (after) go(after, true);
-  });
+  $("prev-event").addEventListener("click", () => { stop(); go(nextChange(drawn, -1), 0); });
+  $("next-event").addEventListener("click", () => { stop(); go(nextChange(drawn, 1), 0); });
+  playButton.addEventListener("click", play);
   document.querySelector(".date-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    if (dateInput.value) go(dateInput.value, true);
+    if (dateInput.value) go(dateInput.value, 0);
   });
-  // A diagram that cannot be drawn for a day (the figures feature says so with a 404)
-  // leaves only the table of zones, not a broken image.
+  window.addEventListener("popstate", (ev) => {
+    stop();
+    const params = new URLSearchParams(location.search);
+    const day = (ev.state && ev.state.on) || params.get("on") || todayIso;
+    focusSelect.value = (ev.state ? ev.state.focus : params.get("focus")) || "";
+    draw(day);
+    settle(day, "none");
+  });
+  window.addEventListener("resize", placeThumb);
+  // A diagram that cannot be drawn leaves a sentence in its place, not a broken image.
   document.addEventListener("error", (ev) => {
-    if (ev.target && ev.target.id === "euler") ev.target.closest("figure").hidden = true;
+    if (ev.target && ev.target.id === "euler") {
+      const box = ev.target.closest(".euler-box");
+      ev.target.replaceWith(el("p", { class: "no-diagram", id: "no-diagram" }, L["web.no_diagram_error"]));
+      if (box) box.classList.add("empty");
+    }
   }, true);
-  updateLinks(shown);
+
+  // ------------------------------------------------------------------ start
+  history.replaceState({ on: settled, focus: focusSelect.value }, "", location.pathname + location.search);
+  $("play-group").hidden = false;
+  for (const id of ["prev-event", "next-event", "slider-keys"]) $(id).hidden = false;
+  thumb.hidden = false;
+  showDay(drawn);
+  updateLinks(settled);
+  const orgIds = ORGS.map((o) => o.id).join(",");
+  fetch("/api/spells?orgs=" + encodeURIComponent(orgIds) + (lang === "en" ? "" : "&lang=" + encodeURIComponent(lang)))
+    .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+    .then((rows) => {
+      for (const s of rows) { s._from = earliest(s.start); s._to = s.end ? earliest(s.end) : null; }
+      spells = rows;
+      const days = new Set(changeDays);
+      for (const s of rows) {
+        for (const d of [s._from, s._to]) if (d && d >= firstIso && d <= todayIso) days.add(d);
+      }
+      changeDays = Array.from(days).sort();
+      controls.dataset.ready = "true";
+    })
+    .catch((err) => console.error("blocmap: could not load the spells", err));
 })();
