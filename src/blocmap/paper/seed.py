@@ -76,7 +76,7 @@ def compare(atlas: "Atlas", number: int | str, lang: str = "en") -> list[dict[st
         for dispute_id in disputes:
             dispute = next((d for d in atlas.disputes if d.id == dispute_id), None)
             if dispute is not None and any(c.sources and "seed" in c.sources for c in dispute.claims):
-                notes.append(t("paper.note.dispute", lang).format(id=dispute.id, topic=dispute.topic))
+                notes.append(t("paper.note.dispute", lang).format(id=dispute.id, topic=dispute.text("topic", lang)))
         out.append({"year": year, "paper_states": sorted(paper_states), "our_states": sorted(our_states),
                     "only_paper": only_paper, "only_ours": only_ours, "match": not only_paper and not only_ours,
                     "disputes": disputes, "notes": notes,

@@ -130,7 +130,7 @@ def items(atlas: "Atlas", orgs: str | Sequence[str], start: int | str | None = N
 def wording(atlas: "Atlas", item: Item, lang: str = "en") -> str:
     """The text of an item from the translation table: 'paper.item.<kind>[.<org>]' or 'paper.org.<kind>'."""
     org = atlas.org_name(item.org, lang, short=True)
-    note = next((e.note for e in item.events if e.note), "") or ""
+    note = next((e.text("note", lang) for e in item.events if e.note), "") or ""
     states = item.states
     if not states:
         titled = next((e.title for e in item.events if e.title), None)

@@ -178,9 +178,12 @@ def _disputes(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
     for d in atlas.disputes:
         if d.org not in SYSTEM:
             continue
+        preferred = next((c for c in d.claims if c.value == d.preferred), None)
         out.append({"id": d.id, "org": atlas.org_name(d.org, lang, short=True) if d.org else "",
-                    "topic": d.topic, "preferred": d.preferred, "note": d.note,
-                    "claims": [{"value": c.value, "sources": cite(c.sources), "note": c.note} for c in d.claims]})
+                    "topic": d.text("topic", lang), "note": d.text("note", lang),
+                    "preferred": preferred.text("value", lang) if preferred is not None else d.preferred,
+                    "claims": [{"value": c.text("value", lang), "sources": cite(c.sources),
+                                "note": c.text("note", lang)} for c in d.claims]})
     return out
 
 
