@@ -29,10 +29,10 @@ import time
 from pathlib import Path
 
 import blocmap
-from blocmap.figures import layout_cache, topology
-from blocmap.figures.adapter import collect, parse_orgs
-from blocmap.figures.euler import euler_layout
-from blocmap.figures.topology import GridTopology, LayoutImpossible
+from blocmap.features.figures import layout_cache, topology
+from blocmap.features.figures.adapter import collect, parse_orgs
+from blocmap.features.figures.euler import euler_layout
+from blocmap.features.figures.topology import GridTopology, LayoutImpossible
 
 CASES = [
     ("cis,eaeu,union_state", "2016-06-01"),
@@ -186,7 +186,7 @@ def processes(repeat: int) -> None:
 
 
 def precomputing(atlas) -> None:
-    from blocmap.figures import api
+    from blocmap.features.figures import api
 
     print("\n3. precompute(): every change day of an org set, solved once per configuration")
     for orgs in ("cis,csto,eaeu,customs_union,union_state",

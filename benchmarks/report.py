@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 import blocmap
-from blocmap.report.build import render_report
+from blocmap.features.report.build import render_report
 
 #: The folder holding the blocmap package measured here, so the fresh process runs the same code.
 SOURCE = Path(blocmap.__file__).resolve().parents[1]

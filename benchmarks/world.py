@@ -175,7 +175,7 @@ def bench_cold_start(db: Path) -> None:
                                                  "--on", "2010-01-01"],
         "World(db).members('asean', on=…) (script)": [
             sys.executable, "-c",
-            "from blocmap.world import World; World(curated=None).members('asean', on='2010-01-01')"],
+            "from blocmap.core.world import World; World(curated=None).members('asean', on='2010-01-01')"],
         "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
     }
     for label, cmd in commands.items():
@@ -210,8 +210,8 @@ def main() -> None:
                         help="folder with cow_igo_v3/ and cow_states/ (the full COW files)")
     parser.add_argument("--quick", action="store_true", help="fewer calls, skip the slow self-join")
     args = parser.parse_args()
-    from blocmap.world import World
-    from blocmap.world.cowimport import import_cow
+    from blocmap.core.world import World
+    from blocmap.core.world.cowimport import import_cow
 
     print(f"machine: {machine()}")
     db = args.db

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import blocmap
-from blocmap.loader import BUNDLED
+from blocmap.core.loader import BUNDLED
 
 REPO = Path(__file__).resolve().parents[1]
 

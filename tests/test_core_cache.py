@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import blocmap
-from blocmap import cache
-from blocmap.atlas import Atlas
-from blocmap.errors import DataError
+from blocmap.core import cache
+from blocmap.core.atlas import Atlas
+from blocmap.core.errors import DataError
 
 
 def test_second_load_comes_from_the_cache(data_copy):
@@ -83,7 +83,7 @@ def test_the_entry_is_plain_json_written_0600_in_a_private_folder(data_copy, own
     entry = cache.entry_path(cache.fingerprint(data_copy))
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert stat.S_IMODE(own_cache.stat().st_mode) & 0o077 == 0
-    from blocmap import snapshot
+    from blocmap.core import snapshot
 
     assert entry.read_text(encoding="utf-8").startswith(f'{{"format":{snapshot.FORMAT},')
     assert not list(own_cache.glob(".atlas-*"))  # no temporary file left

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import blocmap
-from blocmap.dates import PartialDate
-from blocmap.model import TERMINAL, Event, Organization, State, Period
-from blocmap.timeline import SpellIndex, build_spells
+from blocmap.core.dates import PartialDate
+from blocmap.core.model import TERMINAL, Event, Organization, State, Period
+from blocmap.core.timeline import SpellIndex, build_spells
 
 STATUS_KINDS = ["joined", "associate", "observer", "participant", "suspended", "frozen", "ceased_participation",
                 "withdrew"]

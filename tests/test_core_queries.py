@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from blocmap.errors import QueryError
+from blocmap.core.errors import QueryError
 
 
 def test_memberships_of_uzbekistan_2008(atlas):
@@ -111,11 +111,11 @@ def test_cow_codes_by_period(atlas):
 
 def test_the_cldr_name_table_is_what_babel_gives():
     """State names come from a table generated from Babel (no CLDR loading at start-up); it
-    must equal what the installed Babel gives (after an upgrade: python -m blocmap.names)."""
+    must equal what the installed Babel gives (after an upgrade: python -m blocmap.core.names)."""
     import json
 
-    from blocmap import names
+    from blocmap.core import names
 
     stored = json.loads(names.TABLE.read_text(encoding="utf-8"))
-    assert stored == names.cldr_table(), "regenerate with: python -m blocmap.names"
+    assert stored == names.cldr_table(), "regenerate with: python -m blocmap.core.names"
     assert stored["names"]["zh-Hant"]["KZ"] == "哈薩克" and stored["names"]["ru"]["GE"] == "Грузия"

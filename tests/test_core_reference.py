@@ -6,7 +6,7 @@ import csv
 
 from pathlib import Path
 
-from blocmap.loader import BUNDLED
+from blocmap.core.loader import BUNDLED
 
 REFERENCE = Path(__file__).parent / "fixtures" / "reference" / "eurasia-events.csv"
 

@@ -17,16 +17,16 @@ from hypothesis import strategies as st
 
 import blocmap
 from blocmap.cli import main
-from blocmap.errors import DataError
-from blocmap.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_MESSAGE, load_folder
-from blocmap.schema import ORG
-from blocmap.validate import MAX_PROBLEMS, check
+from blocmap.core.errors import DataError
+from blocmap.core.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_MESSAGE, load_folder
+from blocmap.core.schema import ORG
+from blocmap.core.validate import MAX_PROBLEMS, check
 
 
 def problems_of(folder: Path) -> list[str]:
     """What ``blocmap check`` lists for the folder (the atlas's files and the features' files)."""
-    from blocmap.checks import check_folder
-    from blocmap.loader import load_folder
+    from blocmap.features.checks import check_folder
+    from blocmap.core.loader import load_folder
 
     problems = [str(p) for p in check_folder(load_folder(folder))]
     assert problems, "no problem found"
@@ -277,7 +277,7 @@ def test_any_text_is_problems_never_a_crash(data_copy, text):
 @given(key=KEY.filter(lambda k: k not in ORG.allowed))
 def test_any_unknown_top_level_key_is_named_at_its_line(data_copy, key):
     path = data_copy / "orgs" / "guam.yaml"
-    original = (Path(blocmap.loader.BUNDLED) / "orgs" / "guam.yaml").read_text(encoding="utf-8")
+    original = (Path(blocmap.core.loader.BUNDLED) / "orgs" / "guam.yaml").read_text(encoding="utf-8")
     path.write_text(original + f"{key}: 1\n", encoding="utf-8")
     line = original.count("\n") + 1
     found = [str(p) for p in check(load_folder(data_copy))]
@@ -289,7 +289,7 @@ def test_any_unknown_top_level_key_is_named_at_its_line(data_copy, key):
                          lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEY, inner, max_size=4),
                          max_leaves=20))
 def test_plain_yaml_reads_back_equal(data):
-    from blocmap.loader import parse_yaml
+    from blocmap.core.loader import parse_yaml
 
     text = yaml.safe_dump({"root": data}, allow_unicode=True)
     assert parse_yaml(text) == yaml.safe_load(text)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import blocmap
 from blocmap.cli import main
-from blocmap.errors import DataError
+from blocmap.core.errors import DataError
 
 
 def edit(folder: Path, name: str, old: str, new: str) -> int:

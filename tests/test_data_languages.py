@@ -15,11 +15,11 @@ from click.testing import CliRunner
 
 import blocmap
 from blocmap.cli import main
-from blocmap.depth import read_depth
-from blocmap.loader import load_folder
-from blocmap.model import LANGS
-from blocmap.organs import read_organs
-from blocmap.checks import check_folder
+from blocmap.features.depth import read_depth
+from blocmap.core.loader import load_folder
+from blocmap.core.model import LANGS
+from blocmap.features.organs import read_organs
+from blocmap.features.checks import check_folder
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -95,7 +95,7 @@ def test_a_plain_english_text_lacks_both_other_languages(data_copy):
 def test_each_kind_of_text_is_checked(data_copy, name, field, key):
     """The first translated text of that field loses its Chinese: the problem names the file, line,
     field and language."""
-    from blocmap.loader import parse_yaml
+    from blocmap.core.loader import parse_yaml
 
     path = data_copy / name
     text = path.read_text(encoding="utf-8")
@@ -202,7 +202,7 @@ def test_organs_in_chinese_and_russian():
 
 def test_depth_details_in_the_language_asked():
     atlas = blocmap.load()
-    from blocmap.depth import compare
+    from blocmap.features.depth import compare
 
     rows = compare(atlas, ["cis", "eaeu"], "ru")
     details = [r[f"{o}_detail"] for r in rows if r["dimension"] != "decision_rules" for o in ("cis", "eaeu")]

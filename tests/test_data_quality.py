@@ -1,4 +1,4 @@
-"""Data quality per organization (blocmap.quality) and the edge dates fixed by issue #11."""
+"""Data quality per organization (blocmap.features.quality) and the edge dates fixed by issue #11."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from blocmap.dates import parse_partial
-from blocmap.loader import BUNDLED
-from blocmap.model import Event, Source
-from blocmap.quality import independent_sources, quality
+from blocmap.core.dates import parse_partial
+from blocmap.core.loader import BUNDLED
+from blocmap.core.model import Event, Source
+from blocmap.features.quality import independent_sources, quality
 
 
 def status(atlas, org: str, state: str, on: str) -> str | None:

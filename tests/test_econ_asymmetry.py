@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from blocmap import econ
+from blocmap.features import econ
 from blocmap.cli import main
-from blocmap.econ import Series
+from blocmap.features.econ import Series
 
 @pytest.fixture(autouse=True)
 def _no_user_data(tmp_path_factory, monkeypatch):
@@ -181,7 +181,7 @@ def test_unwritable_output(tmp_path):
 
 
 def test_paper_member_set_check(atlas):
-    from blocmap.paper.seed import others_check
+    from blocmap.features.paper.seed import others_check
 
     check = others_check(atlas, econ.load_series("gdp", "bundled"))
     inside = check["named"][0]

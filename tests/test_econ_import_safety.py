@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from blocmap import econ
-from blocmap import files as publish
+from blocmap.features import econ
+from blocmap.core import files as publish
 from blocmap.cli import main
-from blocmap.errors import BlocmapError, DataError, QueryError
+from blocmap.core.errors import BlocmapError, DataError, QueryError
 
 HEADER = "Country Name,Country Code,Year,Value\n"
 GOOD = HEADER + "Russia,RUS,2021,1836892075547.43\nKazakhstan,KAZ,2021,197112255360.4\nWorld,WLD,2021,9.7e13\n"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from blocmap.dates import PartialDate
-from blocmap.errors import QueryError, unknown
-from blocmap.figures.adapter import collect, euler_inputs, parse_orgs
+from blocmap.core.dates import PartialDate
+from blocmap.core.errors import QueryError, unknown
+from blocmap.features.figures.adapter import collect, euler_inputs, parse_orgs
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ import stat
 
 import pytest
 
-from blocmap.figures import api, layout_cache, topology
-from blocmap.figures.adapter import collect, parse_orgs
-from blocmap.figures.check import check_layout
-from blocmap.figures.euler import euler_layout
+from blocmap.features.figures import api, layout_cache, topology
+from blocmap.features.figures.adapter import collect, parse_orgs
+from blocmap.features.figures.check import check_layout
+from blocmap.features.figures.euler import euler_layout
 
 ORGS = "cis,csto,eaeu,customs_union,union_state,guam,sco"
 
@@ -105,7 +105,7 @@ def test_a_cached_diagram_needs_neither_ortools_nor_matplotlib(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys, datetime as dt, blocmap; from blocmap.figures import api; "
+    code = ("import sys, datetime as dt, blocmap; from blocmap.features.figures import api; "
             "r = api.euler(blocmap.load(), dt.date(2016, 1, 1), None, 'zh-Hant'); "
             "assert r.layout is not None; "
             "print(sorted(m for m in ('ortools', 'pandas', 'matplotlib') if m in sys.modules))")

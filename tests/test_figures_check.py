@@ -6,8 +6,8 @@ import pytest
 
 from shapely import Point, box
 
-from blocmap.figures.check import LayoutCheckError, check_layout, check_shapes, verify
-from blocmap.figures.euler import ElementBox, EulerLayout, SetShape
+from blocmap.features.figures.check import LayoutCheckError, check_layout, check_shapes, verify
+from blocmap.features.figures.euler import ElementBox, EulerLayout, SetShape
 
 US, CU = {"RU", "BY"}, {"RU", "BY", "KZ"}
 EAEU = CU | {"KG", "AM"}

@@ -11,9 +11,9 @@ import yaml
 
 from shapely import Polygon, box
 
-from blocmap.figures.check import MIN_GAP, check_layout, drawn_zones
-from blocmap.figures.euler import euler_layout
-from blocmap.figures.topology import required_zones, solve
+from blocmap.features.figures.check import MIN_GAP, check_layout, drawn_zones
+from blocmap.features.figures.euler import euler_layout
+from blocmap.features.figures.topology import required_zones, solve
 
 FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "figures" / "variants.yaml")
                           .read_text(encoding="utf-8"))
@@ -133,7 +133,7 @@ def test_elements_in_no_set_are_listed_outside(atlas):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_drawn_text_stays_in_its_measured_box(layouts, lang):
-    from blocmap.figures.render import PNG_DPI, draw_euler
+    from blocmap.features.figures.render import PNG_DPI, draw_euler
 
     layout = layouts["chain_guam", lang]
     figure = draw_euler(layout)
@@ -156,7 +156,7 @@ def test_drawn_text_stays_in_its_measured_box(layouts, lang):
 
 
 def test_long_caption_lines_wrap_at_separators():
-    from blocmap.figures.measure import default_font, text_size, wrap
+    from blocmap.features.figures.measure import default_font, text_size, wrap
 
     font = default_font(9.0)
     text = "; ".join(f"State {k} (SCO: observer)" for k in range(12))

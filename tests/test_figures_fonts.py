@@ -12,7 +12,7 @@ def test_font_path_is_a_cjk_font_matplotlib_knows(atlas):
     from fontTools.ttLib import TTFont
     from matplotlib import font_manager
 
-    from blocmap import fonts
+    from blocmap.features import fonts
 
     path = fonts.cjk_font_path()
     assert Path(path).is_file()
@@ -26,8 +26,8 @@ def test_font_path_is_a_cjk_font_matplotlib_knows(atlas):
 
 
 def test_override_must_exist(monkeypatch):
-    from blocmap import fonts
-    from blocmap.errors import BlocmapError
+    from blocmap.features import fonts
+    from blocmap.core.errors import BlocmapError
 
     monkeypatch.setenv(fonts.ENV_VAR, "/no/such/font.otf")
     with pytest.raises(BlocmapError):
@@ -46,7 +46,7 @@ def test_every_state_has_a_name_to_draw(atlas):
 def test_measured_boxes_hold_what_matplotlib_draws(atlas, lang):
     """text_size reads glyph advances (fontTools) instead of rendering; its box must still hold
     matplotlib's own extent of every state and organization name, at every size we draw."""
-    from blocmap.figures.measure import Font, default_font, rendered_size, text_size
+    from blocmap.features.figures.measure import Font, default_font, rendered_size, text_size
 
     path = default_font().path
     states = ("RUS", "BLR", "KAZ", "KGZ", "ARM", "TJK", "UZB", "AZE", "MDA", "TKM", "GEO", "UKR",
@@ -67,7 +67,7 @@ def test_measuring_text_does_not_import_matplotlib():
     import subprocess
     import sys
 
-    code = ("import sys; from blocmap.figures.measure import default_font, text_size; "
+    code = ("import sys; from blocmap.features.figures.measure import default_font, text_size; "
             "text_size('哈薩克 Kazakhstan', default_font()); print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from blocmap.figures import api, layout_cache, topology
-from blocmap.figures.check import check_layout, drawn_zones, expand
-from blocmap.figures.topology import required_zones
+from blocmap.features.figures import api, layout_cache, topology
+from blocmap.features.figures.check import check_layout, drawn_zones, expand
+from blocmap.features.figures.topology import required_zones
 
 
 def _no_solver(monkeypatch):
@@ -47,7 +47,7 @@ def test_identical_sets_are_one_curve_with_both_names(atlas, orgs, day, same, la
     json_sets = {s["id"]: s for s in layout.to_json()["sets"]}
     assert json_sets[curve.id]["orgs"] == list(same) and json_sets[curve.id]["label"] == curve.label
     # What the reader sees: one outline and one name for both organizations.
-    from blocmap.figures.render import draw_euler
+    from blocmap.features.figures.render import draw_euler
 
     texts = [t.get_text() for t in draw_euler(layout).axes[0].texts]
     assert curve.label in texts and not any(t in texts for t in names)
@@ -81,7 +81,7 @@ def test_the_2012_eight_organizations_draw_with_exactly_five_empty_zones(atlas):
     ("cis,ces,csto,eurasec,customs_union,union_state,guam,sco", "2013-06-01", 3),
 ])
 def test_the_bound_known_before_solving_is_what_the_solver_proves(atlas, orgs, day, needed):
-    from blocmap.figures.adapter import collect, parse_orgs
+    from blocmap.features.figures.adapter import collect, parse_orgs
 
     data = collect(atlas, parse_orgs(orgs, dt.date.fromisoformat(day), atlas))
     sets = {k: v for k, v in data.sets.items() if v}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blocmap.figures.check import check_layout
-from blocmap.figures.euler import euler_layout
-from blocmap.figures.topology import LayoutImpossible, required_zones
+from blocmap.features.figures.check import check_layout
+from blocmap.features.figures.euler import euler_layout
+from blocmap.features.figures.topology import LayoutImpossible, required_zones
 
 ELEMENTS = ["RUS", "BLR", "KAZ", "KGZ", "ARM", "TJK", "UZB", "GEO"]
 
@@ -38,7 +38,7 @@ def test_layout_is_checked_or_refused(sets):
 def test_the_bound_known_before_solving_never_exceeds_the_solvers_fewest(sets):
     """``empty_zone_bound`` refuses families without solving and tells the solver when to
     stop: it must never claim more empty zones than the solver, unbounded, proves enough."""
-    from blocmap.figures import topology
+    from blocmap.features.figures import topology
 
     merged = topology._structure({g[0]: sets[g[0]] for g in topology.identical_groups(sets)})
     fewest = 0

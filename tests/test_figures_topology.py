@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from blocmap.figures.check import check_layout
-from blocmap.figures.euler import euler_layout
-from blocmap.figures.topology import candidates, components, solve
+from blocmap.features.figures.check import check_layout
+from blocmap.features.figures.euler import euler_layout
+from blocmap.features.figures.topology import candidates, components, solve
 
 
 def f(**sets):
@@ -62,7 +62,7 @@ def test_candidate_empty_zones_respect_containment_and_disjointness():
 
 
 def test_too_many_sets_are_refused_with_a_hint():
-    from blocmap.figures.topology import LayoutImpossible
+    from blocmap.features.figures.topology import LayoutImpossible
 
     sets = {f"s{k}": frozenset({"x", f"e{k}"}) for k in range(13)}
     with pytest.raises(LayoutImpossible, match="upset"):

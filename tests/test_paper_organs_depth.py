@@ -6,10 +6,10 @@ import json
 
 from click.testing import CliRunner
 
-from blocmap import depth, organs
+from blocmap.features import depth, organs
 from blocmap.cli import main
-from blocmap.loader import load_folder
-from blocmap.checks import check_folder as check
+from blocmap.core.loader import load_folder
+from blocmap.features.checks import check_folder as check
 
 
 def run(*args: str):
@@ -85,7 +85,7 @@ def test_broken_indicator_file_is_caught(data_copy):
 
 
 def test_full_indicator_check_of_the_bundled_files():
-    from blocmap.econ import check_bundled
-    from blocmap.loader import BUNDLED
+    from blocmap.features.econ import check_bundled
+    from blocmap.core.loader import BUNDLED
 
     assert check_bundled(BUNDLED, full=True) == []

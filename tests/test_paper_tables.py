@@ -9,9 +9,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from blocmap import paper
+from blocmap.features import paper
 from blocmap.cli import main
-from blocmap.paper.seed import compare
+from blocmap.features.paper.seed import compare
 
 
 def run(*args: str):
@@ -108,7 +108,7 @@ def test_output_file_is_whole_or_absent(tmp_path):
 
 def test_the_charter_row_uses_the_papers_words():
     import blocmap
-    from blocmap.paper.tables import table
+    from blocmap.features.paper.tables import table
 
     rows = table(blocmap.load(), "cis", 1993, 1993, lang="zh-Hant")
     charter = next(r for r in rows if r["dates"] == ["1993-01-22"])

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from blocmap.cli import main
-from blocmap.report.build import pdf_to_png, render_report, report_context
+from blocmap.features.report.build import pdf_to_png, render_report, report_context
 
 @pytest.fixture(autouse=True)
 def _no_user_data(tmp_path_factory, monkeypatch):
@@ -132,7 +132,7 @@ def test_cli_report_progress_names_every_step(tmp_path):
 
 
 def test_progress_by_default_only_on_a_terminal(monkeypatch):
-    from blocmap.cli_paper import Progress
+    from blocmap.cli.paper import Progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -167,7 +167,7 @@ def test_timeline_formats(tmp_path, fmt, magic):
 
 
 def test_timeline_has_every_chinese_glyph(atlas):
-    from blocmap.paper.timeline_chart import render, timeline_figure
+    from blocmap.features.paper.timeline_chart import render, timeline_figure
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # matplotlib warns 'Glyph … missing from font' for boxes
@@ -180,7 +180,7 @@ def test_timeline_rows_start_with_the_founders_in_a_fixed_order(atlas):
     Georgia (1993) last; states that joined the same day keep the data's order in every run."""
     import datetime as dt
 
-    from blocmap.paper.timeline_chart import render, timeline_figure
+    from blocmap.features.paper.timeline_chart import render, timeline_figure
 
     rows = ["BLR", "RUS", "UKR", "ARM", "AZE", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UZB", "GEO"]
     names = [atlas.state_name(iso3, "en") for iso3 in rows]

@@ -103,12 +103,12 @@ def test_euler_image_is_the_figures_drawing():
 
 
 def test_a_failing_euler_drawing_is_a_logged_500_and_the_page_still_works(monkeypatch, caplog):
-    import blocmap.figures.api
+    import blocmap.features.figures.api
 
     def broken(atlas, on, orgs=None, lang="en"):
         raise RuntimeError("a bug in the figures code")
 
-    monkeypatch.setattr(blocmap.figures.api, "euler", broken)  # what hooks.euler_svg calls
+    monkeypatch.setattr(blocmap.features.figures.api, "euler", broken)  # what hooks.euler_svg calls
     hooks._euler_cached.cache_clear()
     with TestClient(create_app(blocmap.load()), raise_server_exceptions=False) as client:
         image = client.get("/euler.svg", params={"on": "2016-01-02"})
@@ -135,12 +135,12 @@ def test_organs_depth_and_asymmetry_from_the_paper_feature():
 
 
 def test_a_bug_is_a_logged_500_with_a_plain_page_never_a_missing_feature(monkeypatch, caplog):
-    import blocmap.organs
+    import blocmap.features.organs
 
     def broken(*args):
         raise RuntimeError("bug in another feature")
 
-    monkeypatch.setattr(blocmap.organs, "organs", broken)
+    monkeypatch.setattr(blocmap.features.organs, "organs", broken)
     with TestClient(create_app(blocmap.load()), raise_server_exceptions=False) as client:
         page = client.get("/org/cis")
         assert page.status_code == 500 and "<h1" in page.text and "internal error" in page.text
@@ -152,7 +152,7 @@ def test_a_bug_is_a_logged_500_with_a_plain_page_never_a_missing_feature(monkeyp
 
 def test_euler_diagram_from_the_figures_modules():
     """With the figures feature in the checkout, the home page shows its zone-exact diagram."""
-    pytest.importorskip("blocmap.figures.adapter")
+    pytest.importorskip("blocmap.features.figures.adapter")
     hooks._euler_cached.cache_clear()
     with TestClient(create_app(blocmap.load())) as client:
         response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "zh-Hant"})
@@ -181,14 +181,14 @@ def test_serving_every_interface_needs_the_allowed_names():
 def test_the_diagrams_of_every_change_day_are_prepared_at_start_up(tmp_path, monkeypatch):
     """blocmap serve solves every overlap diagram ahead: afterwards no request solves."""
     monkeypatch.setenv("BLOCMAP_CACHE_DIR", str(tmp_path / "cache"))
-    from blocmap.figures import api, layout_cache
+    from blocmap.features.figures import api, layout_cache
     from blocmap.web.app import prepare_diagrams
 
     monkeypatch.setattr(layout_cache, "_DEFAULT", None, raising=False)
     atlas = blocmap.load()
     prepare_diagrams(atlas)
     solved = []
-    import blocmap.figures.topology as topology
+    import blocmap.features.figures.topology as topology
 
     original = topology.solve
     monkeypatch.setattr(topology, "solve", lambda *a, **k: solved.append(a) or original(*a, **k))

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from test_world_support import full_store, needs_full_data, store
 
 from blocmap.cli import main
-from blocmap.world import World
-from blocmap.world.audit import audit_cow
+from blocmap.core.world import World
+from blocmap.features.audit import audit_cow
 
 
 

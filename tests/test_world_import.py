@@ -74,7 +74,7 @@ def test_import_is_idempotent(tmp_path: Path) -> None:
 
 
 def test_db_location_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from blocmap.world.store import default_db_path
+    from blocmap.core.world.store import default_db_path
 
     monkeypatch.delenv("BLOCMAP_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
@@ -217,7 +217,7 @@ def test_tab_separated_files_are_accepted(tmp_path: Path) -> None:
     tsv.write_text(subset.read_text().replace(",", "\t"))
     db = tmp_path / "w.duckdb"
     assert run("import", "cow", str(tsv), "--db", str(db)).exit_code == 0
-    from blocmap.world import World
+    from blocmap.core.world import World
 
     with World(db, curated=None) as world:
         assert world.state_years(["cis"], 2014, 2014).set_index("ccode").loc[369, "cis"] == 2

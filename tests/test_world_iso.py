@@ -10,7 +10,7 @@ from test_world_support import STATES, store
 
 import blocmap
 from blocmap.cli import main
-from blocmap.world.iso import iso3_from_name
+from blocmap.core.world.iso import iso3_from_name
 
 
 

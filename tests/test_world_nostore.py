@@ -16,9 +16,9 @@ from test_world_support import store
 
 import blocmap
 from blocmap.cli import main
-from blocmap.errors import QueryError
-from blocmap.world import World
-from blocmap.world.curated import Curated
+from blocmap.core.errors import QueryError
+from blocmap.core.world import World
+from blocmap.core.world.curated import Curated
 
 LAST_COMPLETE = dt.date.today().year - 1
 
@@ -251,7 +251,7 @@ def test_export_with_a_store_adds_cow_orgs(tmp_path: Path) -> None:
 
 
 def test_what_needs_a_store_says_so(nostore: World) -> None:
-    from blocmap.world.audit import audit_cow
+    from blocmap.features.audit import audit_cow
 
     with pytest.raises(QueryError, match="needs an imported COW store; run `blocmap import cow"):
         audit_cow(nostore)
@@ -263,7 +263,7 @@ def test_what_needs_a_store_says_so(nostore: World) -> None:
 
 def test_open_uses_the_default_store_only_when_it_exists(nostore: World, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from blocmap.errors import BlocmapError
+    from blocmap.core.errors import BlocmapError
 
     monkeypatch.delenv("BLOCMAP_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # no default store there
@@ -317,8 +317,8 @@ def test_export_reads_the_data_folder_it_is_given(data_copy: Path, tmp_path: Pat
 
 def test_a_made_up_spell_table_without_a_store() -> None:
     """Without a store the panels still need only a generic spell table (``Curated.from_rows``)."""
-    from blocmap.dates import PartialDate
-    from blocmap.world.spells import SpellRow
+    from blocmap.core.dates import PartialDate
+    from blocmap.core.world.spells import SpellRow
 
     day = lambda text: PartialDate(*map(int, text.split("-")))  # noqa: E731
     rows = [SpellRow("bloc", "ARM", 371, "member", day("2011-07-01"), day("2013-03-01"), ("a",), "curated"),

@@ -13,10 +13,10 @@ from test_world_support import (FULL_STATE_YEAR, NDY, POST_SOVIET, STATES, full_
                                 state_year_frame, write_subset)
 
 from blocmap.cli import main
-from blocmap.dates import PartialDate
-from blocmap.world import World
-from blocmap.world.curated import Curated
-from blocmap.world.spells import COW_CODE, SpellRow
+from blocmap.core.dates import PartialDate
+from blocmap.core.world import World
+from blocmap.core.world.curated import Curated
+from blocmap.core.world.spells import COW_CODE, SpellRow
 
 
 
@@ -168,7 +168,7 @@ def test_rules(world: World, rule: str, kgz_2015: int, geo_1993: int, geo_2009: 
 
 def test_year_ends_on_the_states_last_day(tmp_path: Path) -> None:
     """The Republic of Vietnam (COW 817) left the system on 1975-04-30."""
-    from blocmap.world.cowimport import import_cow
+    from blocmap.core.world.cowimport import import_cow
 
     subset = write_subset(tmp_path / "sy.csv", ["asean"], range(1973, 1977), {816, 817, 800})
     db = tmp_path / "w.duckdb"
@@ -197,7 +197,7 @@ def test_status_coding_and_unknown_after_cow(world: World) -> None:
 
 
 def test_status_to_cow_code_mapping_is_complete() -> None:
-    from blocmap.model import STATUSES
+    from blocmap.core.model import STATUSES
 
     assert set(COW_CODE) == set(STATUSES) | {"unknown"}
     assert {s: COW_CODE[s] for s in STATUSES} == {
@@ -208,7 +208,7 @@ def test_status_to_cow_code_mapping_is_complete() -> None:
 def test_fake_spell_table_without_the_atlas(tmp_path: Path) -> None:
     """The panels need only a generic spell table: here a made-up organization."""
     subset = write_subset(tmp_path / "sy.csv", ["cis"], range(2010, 2015), POST_SOVIET)
-    from blocmap.world.cowimport import import_cow
+    from blocmap.core.world.cowimport import import_cow
 
     db = tmp_path / "w.duckdb"
     import_cow(subset, None, STATES, db)
@@ -315,7 +315,7 @@ def test_status_aware_counts(world: World) -> None:
 
 
 def test_bad_rule_and_years(world: World) -> None:
-    from blocmap.errors import QueryError
+    from blocmap.core.errors import QueryError
 
     with pytest.raises(QueryError, match="rule: 'june' is not one of"):
         world.state_years(["cis"], rule="june")

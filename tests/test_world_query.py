@@ -9,8 +9,8 @@ import random
 import pytest
 from test_world_support import store
 
-from blocmap.errors import BlocmapError, QueryError
-from blocmap.world import World
+from blocmap.core.errors import BlocmapError, QueryError
+from blocmap.core.world import World
 
 
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_world_support import STATES, write_subset
 
-from blocmap.dates import PartialDate
-from blocmap.world import World
-from blocmap.world.curated import Curated
-from blocmap.world.spells import COW_CODE, STATUS_RANK, SpellRow
+from blocmap.core.dates import PartialDate
+from blocmap.core.world import World
+from blocmap.core.world.curated import Curated
+from blocmap.core.world.spells import COW_CODE, STATUS_RANK, SpellRow
 
 
 
@@ -25,7 +25,7 @@ STATUSES = ["member", "associate", "observer", "suspended", "participant", None]
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from blocmap.world.cowimport import import_cow
+    from blocmap.core.world.cowimport import import_cow
 
     folder = tmp_path_factory.mktemp("rules")
     subset = write_subset(folder / "sy.csv", ["cis"], range(1991, 1997), {371})

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from blocmap.cli import main
-from blocmap.errors import BlocmapError, QueryError
-from blocmap.world.cowimport import import_cow
-from blocmap.world.store import connect, resolve_db
-from blocmap.world.world import World
+from blocmap.core.errors import BlocmapError, QueryError
+from blocmap.core.world.cowimport import import_cow
+from blocmap.core.world.store import connect, resolve_db
+from blocmap.core.world.world import World
 
 STATE_YEAR = ("ccode,year,state,asean,csto\n"
               "365,2010,russia,0,1\n365,2011,russia,0,1\n"

@@ -42,7 +42,7 @@ def _imported(state_year: Path, igo_year: Path, states: Path) -> Path:
     import atexit
     import shutil
 
-    from blocmap.world.cowimport import import_cow
+    from blocmap.core.world.cowimport import import_cow
 
     folder = Path(tempfile.mkdtemp(prefix="blocmap-world-"))
     atexit.register(shutil.rmtree, folder, True)

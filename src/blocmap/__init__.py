@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import BlocmapError, DataError, QueryError
+from blocmap.core.errors import BlocmapError, DataError, QueryError
 
 if TYPE_CHECKING:
     from datetime import date
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from .atlas import Atlas
+    from blocmap.core.atlas import Atlas
 
 __version__ = "0.1.0"
 __all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__version__", "members", "memberships",
@@ -32,14 +32,14 @@ __all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__versio
 
 def load(path: "str | Path | None" = None) -> "Atlas":
     """The atlas of a data folder (the bundled one by default), validated."""
-    from .atlas import Atlas
+    from blocmap.core.atlas import Atlas
 
     return Atlas.load(path)
 
 
 def ask(db: "str | Path | None" = None, data: "str | Path | None" = None):
     """The answers layer over the atlas of ``data`` and the store ``db`` (see ``blocmap.answers``)."""
-    from .answers import Answers
+    from blocmap.answers import Answers
 
     return Answers.open(load(data), db)
 
@@ -110,7 +110,7 @@ def org_years(orgs: "str | list[str] | None" = None, start: "int | None" = None,
 
 def __getattr__(name: str):
     if name == "Atlas":
-        from .atlas import Atlas
+        from blocmap.core.atlas import Atlas
 
         return Atlas
     raise AttributeError(name)

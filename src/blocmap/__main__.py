@@ -1,3 +1,3 @@
-from .cli import main
+from blocmap.cli import main
 
 main()

@@ -16,9 +16,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import __version__
-from ..i18n import parse_lang
-from ..model import STATUSES
+from blocmap import __version__
+from blocmap.core.i18n import parse_lang
+from blocmap.core.model import STATUSES
 
 Handler = Callable[..., Any]
 
@@ -52,7 +52,7 @@ def _flag(request: Request, name: str) -> bool:
         return False
     if value in ("1", "true", "yes"):
         return True
-    from ..errors import QueryError
+    from blocmap.core.errors import QueryError
 
     raise QueryError(f"{name}: '{value}' is not true or false", parameter=name)
 
@@ -196,8 +196,8 @@ DAY_PARAMETERS = ("on", "date1", "date2")
 
 def refuse_future(request: Request) -> None:
     """A QueryError (400, naming the parameter) where a day parameter is after today."""
-    from ..dates import parse_partial
-    from .views import past_day
+    from blocmap.core.dates import parse_partial
+    from blocmap.web.views import past_day
 
     for name in DAY_PARAMETERS:
         value = _q(request, name)

@@ -21,11 +21,11 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import BlocmapError, QueryError
-from . import api, pages
+from blocmap.core.errors import BlocmapError, QueryError
+from blocmap.web import api, pages
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..atlas import Atlas
+    from blocmap.core.atlas import Atlas
 
 log = logging.getLogger("blocmap.web")
 STATIC = Path(__file__).parent / "static"
@@ -207,8 +207,8 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
 def prepare_diagrams(atlas: Atlas) -> None:
     """Solve the overlap diagram of every change day of the post-Soviet five, in every
     language, so that no visitor waits for the solver (the layouts go to the figures' cache)."""
-    from ..figures.api import precompute
-    from ..model import LANGS, POST_SOVIET
+    from blocmap.features.figures.api import precompute
+    from blocmap.core.model import LANGS, POST_SOVIET
 
     try:
         for lang in LANGS:
@@ -222,8 +222,8 @@ def create_app(atlas: Atlas, store: str | Path | None = None,
     """The web atlas of ``atlas`` (with the imported COW organizations of ``store``, a world
     store file, when given); ``trusted_hosts`` guards against DNS rebinding; ``prepare`` solves
     every overlap diagram of the slider's change days in the background at start-up."""
-    from ..answers import Answers
-    from .views import Views
+    from blocmap.answers import Answers
+    from blocmap.web.views import Views
 
     answers = Answers(atlas, store)
     middleware = [Middleware(SecurityHeaders)]

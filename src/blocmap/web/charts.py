@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from ..dates import parse_partial
-from ..i18n import t
+from blocmap.core.dates import parse_partial
+from blocmap.core.i18n import t
 
 LABEL_W = 170.0
 ROW_H = 20.0

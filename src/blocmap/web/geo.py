@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .. import topojson
+from blocmap.features import topojson
 
 WINDOW = (-12.0, 22.0, 150.0, 78.0)   # lon/lat box drawn: Atlantic coast to Pacific
 WIDTH = 960.0

@@ -8,11 +8,11 @@ which logs it and answers 500.
 ====================  ==========================================================  ======================
 function              calls                                                       shown on
 ====================  ==========================================================  ======================
-``euler_svg``         ``blocmap.figures.api.euler`` + ``render.draw_euler``       home page (/euler.svg)
-``asymmetry``         ``blocmap.econ.asymmetry`` / ``asymmetry_over_time``        /api/asymmetry
-``asymmetry_series``  ``blocmap.econ.asymmetry_over_time``, all GDP years          organization page
-``organs``            ``blocmap.organs.organs`` + ``organ_record``                organization page
-``depth``             ``blocmap.depth.compare``                                   compare page
+``euler_svg``         ``blocmap.features.figures.api.euler`` + ``render.draw_euler``       home page (/euler.svg)
+``asymmetry``         ``blocmap.features.econ.asymmetry`` / ``asymmetry_over_time``        /api/asymmetry
+``asymmetry_series``  ``blocmap.features.econ.asymmetry_over_time``, all GDP years          organization page
+``organs``            ``blocmap.features.organs.organs`` + ``organ_record``                organization page
+``depth``             ``blocmap.features.depth.compare``                                   compare page
 ====================  ==========================================================  ======================
 """
 
@@ -25,11 +25,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BlocmapError
-from ..i18n import t  # noqa: F401 - re-exported for views
+from blocmap.core.errors import BlocmapError
+from blocmap.core.i18n import t  # noqa: F401 - re-exported for views
 
 if TYPE_CHECKING:
-    from ..atlas import Atlas
+    from blocmap.core.atlas import Atlas
 
 log = logging.getLogger("blocmap.web")
 
@@ -68,9 +68,9 @@ def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -
     """
     import re
 
-    from ..figures import api
-    from ..figures.render import PALETTE, draw_euler, save
-    from .palette import org_colour
+    from blocmap.features.figures import api
+    from blocmap.features.figures.render import PALETTE, draw_euler, save
+    from blocmap.web.palette import org_colour
 
     result = api.euler(atlas, on, ",".join(orgs), lang)
     if result.layout is None:
@@ -104,7 +104,7 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
 def asymmetry(atlas: Atlas, org: str, year: int, on: str | None = None, indicator: str = "gdp",
               lang: str = "en") -> Any:
     """What ``blocmap asymmetry ORG --year YEAR [--on DAY] --format json`` prints."""
-    from .. import econ
+    from blocmap.features import econ
 
     return jsonable(econ.asymmetry(atlas, org, year, on=on, series=econ.load_series(indicator, data_folder=atlas.folder), lang=lang))
 
@@ -112,7 +112,7 @@ def asymmetry(atlas: Atlas, org: str, year: int, on: str | None = None, indicato
 def asymmetry_years(atlas: Atlas, org: str, first: int, last: int, indicator: str = "gdp",
                     lang: str = "en") -> Any:
     """What ``blocmap asymmetry ORG --from FIRST --to LAST --format json`` prints."""
-    from .. import econ
+    from blocmap.features import econ
 
     return jsonable(econ.asymmetry_over_time(atlas, org, first, last, series=econ.load_series(indicator, data_folder=atlas.folder),
                                              lang=lang))
@@ -125,7 +125,7 @@ SERIES_COLUMNS = ("year", "leader", "runner_up", "leader_share", "leader_to_runn
 
 @lru_cache(maxsize=64)
 def _series(atlas: Atlas, org: str, lang: str) -> tuple[dict[str, Any], ...]:
-    from .. import econ
+    from blocmap.features import econ
 
     years = econ.load_series("gdp", data_folder=atlas.folder).years()
     if not years:
@@ -146,7 +146,7 @@ def asymmetry_series(atlas: Atlas, org: str, lang: str = "en") -> list[dict[str,
 def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]]:
     """The organs of an organization (= ``blocmap organs ORG --format json``); [] where none
     are recorded."""
-    from .. import organs as feature
+    from blocmap.features import organs as feature
 
     try:
         found = feature.organs(atlas, org)
@@ -158,7 +158,7 @@ def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]]:
 def depth(atlas: Atlas, orgs: list[str], lang: str) -> dict[str, Any]:
     """Depth of integration side by side (= ``blocmap compare ORGS --format json``) for the
     organizations that have depth data."""
-    from .. import depth as feature
+    from blocmap.features import depth as feature
 
     recorded = {d.org for d in feature.depth(atlas)}
     covered = [o for o in orgs if o in recorded]

@@ -19,13 +19,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from .. import __version__
-from ..errors import QueryError
-from ..i18n import parse_lang
-from ..model import LANGS, POST_SOVIET, STATUSES
-from . import api, charts, hooks, palette
-from .strings import tr as t
-from .views import FIRST_DAY, Views, past_day
+from blocmap import __version__
+from blocmap.core.errors import QueryError
+from blocmap.core.i18n import parse_lang
+from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
+from blocmap.web import api, charts, hooks, palette
+from blocmap.web.strings import tr as t
+from blocmap.web.views import FIRST_DAY, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
@@ -71,7 +71,7 @@ class Site:
 
     def warm_up(self) -> None:
         """Project the map and load the templates before the first visitor waits."""
-        from .geo import eurasia
+        from blocmap.web.geo import eurasia
 
         eurasia()
         templates()
@@ -106,7 +106,7 @@ class Site:
     def _home_html(self, on: str, lang: str, focus: str | None, today_iso: str) -> bytes:
         """The home page for one day, language and focus (``today_iso`` is part of the key
         because the slider ends today)."""
-        from .geo import eurasia
+        from blocmap.web.geo import eurasia
 
         atlas = self.atlas
         data = self.day(on, lang, focus)
@@ -137,7 +137,7 @@ class Site:
         """Names written on the map where the state is wide enough to hold them."""
         import unicodedata
 
-        from .geo import eurasia
+        from blocmap.web.geo import eurasia
 
         out = []
         for c in eurasia().countries:
@@ -151,7 +151,7 @@ class Site:
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
-        from .geo import eurasia
+        from blocmap.web.geo import eurasia
 
         return {c.iso3: self.atlas.state_name(c.iso3, lang) for c in eurasia().countries}
 

@@ -2,7 +2,7 @@
 table under it, the timelines, the compare page and the map's focus.
 
 The post-Soviet five get the Okabe–Ito colours (safe for colour-blind readers) in the order
-of ``blocmap.model.POST_SOVIET``; the other organizations get the rest of Okabe–Ito, then
+of ``blocmap.core.model.POST_SOVIET``; the other organizations get the rest of Okabe–Ito, then
 Paul Tol's "muted" scheme (also designed for colour-blind readers).  Seventeen organizations
 cannot all be told apart by colour alone, so every use of a colour is labelled too; the sets
 that are drawn together (the five of the diagram) are always distinct.

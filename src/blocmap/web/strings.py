@@ -1,14 +1,14 @@
 """Strings only the web atlas's time controls show, in en, zh-Hant and ru.
 
 They live here, beside the templates that use them, while the web atlas is being reworked;
-``tr`` in the templates looks here first, then in ``blocmap.i18n`` (the one table for every
-other string).  They can move to ``blocmap.i18n.TABLE`` unchanged.
+``tr`` in the templates looks here first, then in ``blocmap.core.i18n`` (the one table for every
+other string).  They can move to ``blocmap.core.i18n.TABLE`` unchanged.
 """
 
 from __future__ import annotations
 
-from ..i18n import t
-from ..model import LANGS
+from blocmap.core.i18n import t
+from blocmap.core.model import LANGS
 
 TABLE: dict[str, tuple[str, str, str]] = {
     "web.h1": ("Regional integration in Eurasia, day by day", "歐亞區域整合，逐日呈現",

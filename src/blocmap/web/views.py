@@ -15,15 +15,15 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..answers import require
-from ..dates import parse_day, parse_year
-from ..errors import QueryError
-from ..model import INSIDE, POST_SOVIET, STATUSES
-from . import hooks
-from .palette import colours_of
+from blocmap.answers import require
+from blocmap.core.dates import parse_day, parse_year
+from blocmap.core.errors import QueryError
+from blocmap.core.model import INSIDE, POST_SOVIET, STATUSES
+from blocmap.web import hooks
+from blocmap.web.palette import colours_of
 
 if TYPE_CHECKING:
-    from ..answers import Answers
+    from blocmap.answers import Answers
 
 #: The organizations of the seed paper's Figure 1; the map counts memberships in these.
 #: The slider starts here: the year the Soviet Union ended.

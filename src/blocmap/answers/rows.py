@@ -1,0 +1,48 @@
+"""Plain rows (dicts of JSON types) built from the atlas's answers.
+
+One builder per kind of answer, shared by every front end, so ``blocmap members --format
+json`` and ``GET /api/members`` return the very same objects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from blocmap.core.atlas import Atlas
+    from blocmap.core.model import Event, Membership, Source, Spell
+
+
+def membership_row(atlas: Atlas, m: Membership, lang: str) -> dict[str, Any]:
+    """A state's status in an organization on a day, with its grounds."""
+    return {
+        "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True),
+        "state": m.state, "name": atlas.state_name(m.state, lang),
+        "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
+        "until": str(m.until) if m.until else None, "certain": m.certain,
+        "event": m.event.kind, "sources": list(m.sources), "ccode": m.ccode, "data": "curated",
+    }
+
+
+def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
+    """A dated event of an organization (``state`` None) or of a state in it."""
+    return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
+            "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
+            "status": e.status, "note": e.text("note", lang), "sources": list(e.sources), "dispute": e.dispute,
+            "title": (e.title.get(lang) or e.title.get("en")) if e.title else None}
+
+
+def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
+    """A stretch of time with one status; ``end`` is the first day no longer in it."""
+    return {"org": s.org, "org_name": atlas.org_name(s.org, lang, short=True),
+            "state": s.state, "name": atlas.state_name(s.state, lang), "status": s.status,
+            "start": str(s.start), "start_precision": s.start.precision,
+            "end": str(s.end) if s.end else None,
+            "end_precision": s.end.precision if s.end else None, "end_reason": s.end_reason,
+            "sources": list(s.start_event.sources)}
+
+
+def source_row(source: Source) -> dict[str, Any]:
+    return {"key": source.key, "title": source.title, "url": source.url,
+            "publisher": source.publisher, "year": source.year, "kind": source.kind,
+            "official": source.official, "seen_at": source.seen_at, "note": source.note}

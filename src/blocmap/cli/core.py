@@ -1,0 +1,365 @@
+"""Question commands: members, memberships, history, diff, overlap, disputes, sources, cite,
+check, overview, orgs, show.
+
+Each command parses its options, asks ``blocmap.answers`` and renders the rows: ``--format
+json`` prints the rows as they are (the web API returns the very same), ``table`` and ``csv``
+lay them out for a reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from blocmap.cli import data_option, db_option, emit, format_option, get_answers, lang_option
+from blocmap.core.i18n import t
+from blocmap.core.model import LANGS, STATUS_EVENTS, STATUSES
+from blocmap.core.output import render
+
+HEADERS = ("org", "state", "name", "status", "since", "sources", "date", "event", "note", "before", "after",
+           "zone", "states", "count", "topic", "claim", "preferred", "key", "title", "url", "kind", "acronym",
+           "founded", "dissolved", "members", "events", "official")
+
+
+def _headers(lang: str) -> dict:
+    return {k: t(f"col.{k}", lang) for k in HEADERS}
+
+
+def _membership_table(rows: list[dict], lang: str, first: str) -> str:
+    """Membership rows for a reader (of an organization: first='state'; of a state: 'org')."""
+    table = [{first: r[first], "name": r["name" if first == "state" else "org_name"],
+              "status": t(f"status.{r['status']}", lang), "since": r["since"] + ("" if r["certain"] else " *"),
+              "sources": ", ".join(r["sources"])} for r in rows]
+    text = render(table, "table", headers=_headers(lang))
+    return text + ("\n" + t("msg.uncertain", lang) if any(not r["certain"] for r in rows) else "")
+
+
+def _emit_memberships(rows: list[dict], first: str, fmt: str, lang: str) -> None:
+    emit(_membership_table(rows, lang, first) if fmt == "table" else render(rows, fmt))
+
+
+def _as_of_options(func):
+    for option in reversed((click.option("--on", "on", default="today", show_default=True,
+                                         help="The day (YYYY-MM-DD or 'today')."),
+                            click.option("--status", "statuses", default=None,
+                                         help=f"Only these statuses, comma-separated ({', '.join(STATUSES[:-1])})."),
+                            format_option(), lang_option, data_option, db_option)):
+        func = option(func)
+    return func
+
+
+@click.command()
+@click.argument("org")
+@_as_of_options
+def members(org: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None,
+            db: Path | None) -> None:
+    """States in ORG on a day, with their status and sources.
+
+    ORG may also be an organization imported from the COW IGO data (`blocmap import cow`),
+    answered at year precision from the world store."""
+    rows = get_answers(data_dir, db).members(org, on, lang, statuses)
+    _emit_memberships(rows, "state", fmt, lang)
+
+
+@click.command()
+@click.argument("state")
+@_as_of_options
+@click.option("--world", "with_world", is_flag=True,
+              help="Also the organizations imported from the COW IGO data (to 2014).")
+def memberships(state: str, on: str, statuses: str | None, fmt: str, lang: str, data_dir: Path | None,
+                db: Path | None, with_world: bool) -> None:
+    """Organizations STATE belonged to on a day, with status and sources."""
+    rows = get_answers(data_dir, db).memberships(state, on, lang, statuses, world=with_world)
+    _emit_memberships(rows, "org", fmt, lang)
+
+
+@click.command()
+@click.argument("subject")
+@format_option()
+@lang_option
+@data_option
+def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Dated events of an organization or a state (SUBJECT), with sources."""
+    answers = get_answers(data_dir)
+    org, state = answers.subject(subject)
+    rows = answers.history(org, state, lang)
+    if fmt != "table":
+        emit(render(rows, fmt))
+        return
+    dispute = t("col.dispute", lang)
+    table = [{"date": r["date"], "org": r["org"], "state": r["state"] or "—",
+              "event": t(f"event.{r['event']}", lang) + (
+                  f" → {t('status.' + r['status'], lang)}"
+                  if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
+              "sources": ", ".join(r["sources"]) + (f" [{dispute}: {r['dispute']}]" if r["dispute"] else "")}
+             for r in rows]
+    emit(render(table, fmt, headers=_headers(lang)))
+
+
+@click.command()
+@click.argument("date1")
+@click.argument("date2")
+@click.option("--orgs", default=None, help="Comma-separated organizations (default: all).")
+@format_option()
+@lang_option
+@data_option
+def diff(date1: str, date2: str, orgs: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Who joined, left or changed status between DATE1 and DATE2."""
+    rows = get_answers(data_dir).diff(date1, date2, orgs, lang)
+    if fmt == "table":
+        table = [{"org": r["org"], "state": r["state"], "name": r["name"],
+                  "before": t(f"status.{r['before'] or 'none'}", lang),
+                  "after": t(f"status.{r['after'] or 'none'}", lang),
+                  "event": "; ".join(f"{e['date']} {t('event.' + e['event'], lang)}" for e in r["events"])}
+                 for r in rows]
+        emit(render(table, fmt, headers=_headers(lang)))
+    elif fmt == "csv":
+        flat = [{**r, "events": "; ".join(f"{e['date']} {e['event']}" for e in r["events"])} for r in rows]
+        emit(render(flat, fmt))
+    else:
+        emit(render(rows, fmt))
+
+
+@click.command()
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@click.option("--orgs", default="post-soviet", show_default=True,
+              help="Comma-separated organizations, or 'post-soviet' (cis, csto, eaeu, customs_union, union_state).")
+@format_option()
+@lang_option
+@data_option
+@db_option
+def overlap(on: str, orgs: str, fmt: str, lang: str, data_dir: Path | None, db: Path | None) -> None:
+    """Every non-empty region of the overlap of ORGS on a day (full members and associates)."""
+    answers = get_answers(data_dir, db)
+    rows = answers.overlap(orgs, on, lang)
+    if fmt == "json":
+        emit(render(rows, fmt))
+        return
+    table = [{"zone": " ∩ ".join(answers.org_name(o, lang, short=True) for o in r["orgs"]),
+              "count": len(r["states"]), "states": ", ".join(r["names"] if fmt == "table" else r["states"])}
+             for r in rows]
+    emit(render(table, fmt, headers=_headers(lang)))
+
+
+@click.command()
+@click.option("--org", default=None, help="Only disputes about this organization.")
+@click.option("--state", default=None, help="Only disputes about this state.")
+@format_option()
+@lang_option
+@data_option
+def disputes(org: str | None, state: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Where sources (or the seed paper) disagree: every claim with its sources."""
+    data = get_answers(data_dir).disputes(org, state, lang)
+    if fmt == "json":
+        emit(render(data, fmt))
+        return
+    rows = [{"id": d["id"], "org": d["org_name"] or "", "state": d["name"] or "", "topic": d["topic"],
+             "claim": ("✓ " if c["preferred"] else "  ") + c["value"],
+             "sources": ", ".join(c["sources"]) or t("msg.no_source", lang)}
+            for d in data for c in d["claims"]]
+    emit(render(rows, fmt, headers={**_headers(lang), "id": "id"})
+         + ("\n" + t("msg.preferred_claim", lang) if fmt == "table" else ""))
+
+
+@click.command()
+@click.argument("key", required=False)
+@format_option()
+@lang_option
+@data_option
+def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """The bibliography, or one source (KEY) and what cites it."""
+    answers = get_answers(data_dir)
+    if key:
+        record = answers.source(key, lang)
+        if fmt == "json":
+            emit(render([], fmt, json_data=record))
+            return
+        lines = [f"{k}: {v}" for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
+        lines.append(t("msg.cited_by", lang).format(n=len(record["cited_by"])))
+        lines += [f"  {c['date']} {c['org']} {c['state'] or ''} {t('event.' + c['event'], lang)}"
+                  for c in record["cited_by"]]
+        emit("\n".join(lines))
+        return
+    rows = answers.sources()
+    if fmt == "table":
+        rows = [{"key": r["key"], "kind": r["kind"] + (" ✓" if r["official"] else ""),
+                 "events": r["events"], "title": r["title"][:70]} for r in rows]
+        emit(render(rows, fmt, headers={**_headers(lang), "key": "key"}))
+        return
+    emit(render(rows, fmt))
+
+
+CITATION = """\
+To cite blocmap and its data:
+
+  blocmap contributors ({year}). blocmap: a temporal atlas of regional integration,
+  version {version}. Curated membership data for {orgs} organizations,
+  {events} dated events from {sources} sources.
+
+Every answer lists its own sources (`blocmap sources KEY`); cite them for the facts you use.
+Data blocmap builds on:
+  - Correlates of War Project, State System Membership List v2024 (states' existence, COW codes).
+  - Unicode CLDR through Babel (names of states).
+  - Pevehouse, Nordstrom, McManus & Jamison (2020), "Tracking organizations in the world:
+    The Correlates of War IGO Version 3.0 datasets", JPR 57(3): 492-503 (when you import COW IGO data).
+  - World Bank, World Development Indicators (GDP, population; CC BY 4.0).
+"""
+
+
+@click.command()
+@format_option(("text", "json", "bibtex"), default="text")
+@data_option
+def cite(fmt: str, data_dir: Path | None) -> None:
+    """How to cite blocmap and the data it is built on."""
+    from blocmap import __version__
+
+    atlas = get_answers(data_dir).atlas
+    facts = {"version": __version__, "orgs": len(atlas.orgs), "events": len(atlas.events),
+             "sources": len(atlas.sources), "year": "2026"}
+    if fmt == "json":
+        emit(render([], "json", json_data={**facts, "title": "blocmap: a temporal atlas of regional integration"}))
+    elif fmt == "bibtex":
+        emit("@software{blocmap,\n  title = {blocmap: a temporal atlas of regional integration},\n"
+             f"  author = {{{{blocmap contributors}}}},\n  year = {{{facts['year']}}},\n"
+             f"  version = {{{facts['version']}}}\n}}")
+    else:
+        emit(CITATION.format(**facts))
+
+
+@click.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+@format_option(("text", "json"), default="text")
+@click.option("--single-sources", "list_single", is_flag=True,
+              help="Also list every event that rests on one source (file:line).")
+@data_option
+def check(folder: Path | None, fmt: str, list_single: bool, data_dir: Path | None) -> None:
+    """Validate a data folder (FOLDER, else --data or $BLOCMAP_DATA, else the bundled one), list
+    every problem, and show the data's quality per organization: the share of events dated to
+    the day, citing an official source, citing two independent sources."""
+    from blocmap.core.atlas import Atlas
+    from blocmap.core.loader import BUNDLED, load_folder
+    from blocmap.features.quality import quality
+    from blocmap.features.checks import check_folder as run_checks
+
+    raw = load_folder(folder or data_dir or BUNDLED)
+    problems = run_checks(raw)
+    total = max(raw.total_problems, len(problems))
+    summary = {"folder": str(raw.folder), "ok": not problems, "problems": [str(p) for p in problems],
+               "total_problems": total, "organizations": len(raw.orgs), "states": len(raw.states),
+               "events": len(raw.events), "sources": len(raw.sources), "disputes": len(raw.disputes)}
+    if not problems:
+        atlas = Atlas(raw.folder, raw.orgs, raw.states, raw.sources, raw.events, raw.disputes)
+        summary["quality"] = quality(atlas)
+    if fmt == "json":
+        emit(render([], "json", json_data=summary))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        if not problems:
+            click.echo(f"ok: {raw.folder} — {len(raw.orgs)} organizations, {len(raw.states)} states, "
+                       f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")
+            rows = [{"org": q["org"], "events": q["events"], "day": f"{100 * q['day_precise']:.0f}%",
+                     "official": f"{100 * q['official_source']:.0f}%",
+                     "two sources": f"{100 * q['two_independent_sources']:.0f}%",
+                     "single-source": len(q["single_source_events"])} for q in summary["quality"]]
+            click.echo("\n" + render(rows, "table"))
+            if list_single:
+                for q in summary["quality"]:
+                    for where in q["single_source_events"]:
+                        click.echo(f"single source: {where}")
+    if problems:
+        click.echo(f"{total} problem(s) in {raw.folder}", err=True)
+        raise SystemExit(1)
+
+
+@click.command()
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
+@format_option(("table", "json"))
+@lang_option
+@data_option
+def overview(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """The post-Soviet system on a day: each organization's members and the overlap."""
+    from blocmap.answers import OVERVIEW_ORGS
+
+    answers = get_answers(data_dir)
+    data = answers.day(on, lang, OVERVIEW_ORGS)
+    if fmt == "json":
+        emit(render([], "json", json_data=data))
+        return
+    out = [f"blocmap — {t('msg.as_of', lang)} {data['on']}", ""]
+    for org in data["orgs"]:
+        out.append(f"{org['name']} ({org['acronym']})")
+        for status, rows in org["by_status"].items():
+            names = [r["name"] + ("" if r["certain"] else "*") for r in rows]
+            out.append(f"  {t('status.' + status, lang)} ({len(names)}): {', '.join(names)}")
+        if not org["members"]:
+            out.append(f"  {t('msg.none', lang)}")
+    out += ["", t("col.zone", lang) + ":"]
+    for zone in data["overlap"]["zones"]:
+        label = " ∩ ".join(answers.org_name(o, lang, short=True) for o in zone["orgs"])
+        out.append(f"  {label}: {', '.join(zone['names'])}")
+    out += ["", "blocmap members ORG --on DATE · blocmap history ORG · blocmap disputes · blocmap --help"]
+    emit("\n".join(out))
+
+
+@click.command()
+@click.option("--on", "on", default="today", show_default=True, help="Count members on this day.")
+@format_option()
+@lang_option
+@data_option
+def orgs(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+    """The organizations in the atlas, with kind, dates and today's members."""
+    rows = get_answers(data_dir).orgs(on, lang)
+    if fmt == "table":
+        rows = [{**r, "kind": t(f"kind.{r['kind']}", lang), "dissolved": r["dissolved"] or ""} for r in rows]
+    emit(render(rows, fmt, headers=_headers(lang)))
+
+
+@click.command()
+@click.argument("org")
+@format_option(("table", "json"))
+@lang_option
+@data_option
+@db_option
+def show(org: str, fmt: str, lang: str, data_dir: Path | None, db: Path | None) -> None:
+    """Everything about one organization: names, founding treaty, seat, links, sources, disputes."""
+    record = get_answers(data_dir, db).org_record(org, lang)
+    if fmt == "json":
+        emit(render([], "json", json_data=record))
+        return
+    label = lambda key: t(f"show.{key}", lang)  # noqa: E731
+    lines = [f"{record['name']} ({record['acronym']}) — {record['id']}"]
+    for code in LANGS:
+        if code in record["names"]:
+            cited = ", ".join(record["name_sources"].get(code, [])) or t("msg.no_source", lang)
+            lines.append(f"  {code:7} {record['names'][code]} / {record['acronyms'].get(code, '')}  [{cited}]")
+    if record["kind"]:
+        lines.append(f"{label('kind')}: {t('kind.' + record['kind'], lang)}")
+    lines.append(f"{label('founded')}: {record['founded'] or '?'}"
+                 + (f"; {label('dissolved')}: {record['dissolved']}" if record["dissolved"] else ""))
+    treaty = record["founding_treaty"]
+    if treaty:
+        parts = [treaty["name"]] + [f"{label(k)} {treaty[k]}" for k in ("signed", "place", "in_force") if treaty[k]]
+        lines.append(f"{label('founding_treaty')}: " + "; ".join(parts)
+                     + (f" [{treaty['source']}]" if treaty["source"] else ""))
+    if record["seat"]:
+        lines.append(f"{label('seat')}: {record['seat']}")
+    for key in ("predecessors", "successors"):
+        if record[key]:
+            lines.append(f"{label(key)}: {', '.join(o['id'] for o in record[key])}")
+    if record["aliases"]:
+        lines.append(f"{label('aliases')}: {', '.join(record['aliases'])}")
+    lines.append(f"{label('sources')}: {', '.join(record['sources'])}")
+    lines.append(f"{label('events')}: {record['events']} (blocmap history {record['id']})")
+    if record["disputes"]:
+        lines.append(f"{label('disputes')}: {', '.join(record['disputes'])} (blocmap disputes --org {record['id']})")
+    if record["note"]:
+        lines.append(f"{label('note')}: {record['note']}")
+    emit("\n".join(lines))
+
+
+def register(group: click.Group, figure: click.Group) -> None:
+    for command in (members, memberships, history, diff, overlap, disputes, sources, cite, check, overview,
+                    orgs, show):
+        group.add_command(command)

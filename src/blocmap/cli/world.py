@@ -1,0 +1,215 @@
+"""World-scale commands: ``import cow``, ``export state-year|dyad-year|org-year``, ``audit cow``.
+
+Thin: each command parses, calls ``blocmap.core.world`` and renders.  pandas and DuckDB are
+imported inside the commands so that ``blocmap --help`` and the core commands stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from blocmap.cli import data_option, db_option, emit, get_answers, save
+from blocmap.core.errors import QueryError
+
+EXPORT_FORMATS = ("csv", "parquet", "json")
+
+
+def _orgs(values: tuple[str, ...]) -> list[str] | None:
+    from blocmap.core.atlas import split_list
+
+    return split_list(values) or None
+
+
+class _Bar:
+    """A progress bar on stderr, drawn only for a terminal or when asked (never in pipes).
+
+    Drawn by hand because click's bar hides itself whenever stderr is not a terminal, and
+    ``--progress`` must work in a log file too.
+    """
+
+    WIDTH = 30
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.stage: str | None = None
+        self.shown = -1
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage, self.shown = stage, -1
+        percent = int(100 * done / total) if total else 100
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = self.WIDTH * percent // 100
+        sys.stderr.write(f"\r{stage:<10} [{'#' * filled}{'-' * (self.WIDTH - filled)}] {percent:3d}%")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.stage is not None:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.stage = None
+
+
+@click.command("cow")
+@click.argument("state_year", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--igo-year", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="COW IGO-year file (names, dates and type flags of the organizations).")
+@click.option("--states", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="COW state list (states2016.csv or statelist2024.csv): names and exact dates.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: only on a terminal).")
+@db_option
+def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | None,
+                       progress: bool | None, db: Path | None) -> None:
+    """Import the COW IGO v3 state-year file (and optional IGO-year and state list) into the
+    world store.  Replaces the store whole; a bad file leaves it as it was."""
+    from blocmap.core.world.cowimport import import_cow
+
+    bar = _Bar(sys.stderr.isatty() if progress is None else progress)
+    try:
+        report = import_cow(state_year, igo_year, states, db, progress=bar)
+    finally:
+        bar.close()
+    click.echo(report.summary(), err=True)
+    if report.cell_exceptions:
+        click.echo(f"note: {report.cell_exceptions} cells disagree with the rest of their IGO-year "
+                   "on whether the IGO exists (-1); the IGO-year's majority was kept "
+                   "(see docs/world.md, 'What the files mean')", err=True)
+
+
+def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
+            rule: str, prefer: str, fmt: str, output: Path | None, data_dir: Path | None,
+            db: Path | None) -> None:
+    import io
+    import json
+
+    answers = get_answers(data_dir, db)
+    source = "cow" if prefer == "cow" else "answer"
+    if table == "state-year":
+        frame = answers.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
+    elif table == "dyad-year":
+        if coding != "cow":
+            raise QueryError("--coding: a dyad-year table counts joint memberships; only "
+                             "--coding cow applies", parameter="coding")
+        frame = answers.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
+    else:
+        frame = answers.org_years(_orgs(orgs), start, end, rule=rule, source=source)
+    meta = {"table": table, **frame.attrs}
+    if fmt == "parquet":
+        if output is None:
+            raise QueryError("--format parquet needs -o FILE", parameter="output")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        arrow = pa.Table.from_pandas(frame, preserve_index=False)
+        arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}),
+                                               b"blocmap": json.dumps(meta).encode()})
+        sink = io.BytesIO()
+        pq.write_table(arrow, sink)
+        save(output, sink.getvalue())
+    elif fmt == "json":
+        rows = json.loads(frame.to_json(orient="records"))
+        emit(json.dumps({"meta": meta, "rows": rows}, ensure_ascii=False), output)
+    else:
+        emit(frame.to_csv(index=False), output)
+    data = meta.get("data", {})
+    curated = sorted(o for o, d in data.items() if d == "curated")
+    store = f"COW store {answers.store}" if answers.store else "no COW store"
+    cow = len(data) - len(curated)
+    click.echo(f"{table}: {len(frame)} rows, years {meta['from']}–{meta['to']}, rule {rule}; "
+               f"curated data for {', '.join(curated) or 'none'}, COW coding for "
+               f"{cow} organization{'' if cow == 1 else 's'} ({store})", err=True)
+
+
+def _export_command(table: str) -> click.Command:
+    @click.command(table)
+    @click.option("--orgs", multiple=True, help="Organizations (ids, COW ids or names), comma-separated. Default: all.")
+    @click.option("--from", "start", default=None, help="First year (default: 1816, COW's first).")
+    @click.option("--to", "end", default=None,
+                  help="Last year, up to the current year (default: the last complete year; 2014, "
+                       "COW's last, when every organization is COW's).")
+    @click.option("--coding", type=click.Choice(("cow", "status")), default="cow", show_default=True,
+                  help="cow: 0/1/2/3 with -1 and -9; status: blocmap's status names.")
+    @click.option("--rule", type=click.Choice(("year-end", "any-day", "majority")), default="year-end",
+                  show_default=True, help="How dated spells become years (see docs/world.md).")
+    @click.option("--prefer", type=click.Choice(("curated", "cow")), default="curated", show_default=True,
+                  help="For organizations in both: blocmap's curated, sourced data, or COW's coding.")
+    @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Write to FILE (whole or not at all) instead of standard output.")
+    @data_option
+    @db_option
+    def command(orgs: tuple[str, ...], start: str | None, end: str | None, coding: str, rule: str,
+                prefer: str, fmt: str, output: Path | None, data_dir: Path | None, db: Path | None) -> None:
+        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db)
+
+    command.help = {
+        "state-year": "One row per state-year (ccode, year, state, name), one column per organization.",
+        "dyad-year": "Non-directed dyad-years with joint-membership counts (full–full as COW's dyadic file).",
+        "org-year": "Members per organization-year by status, and which data answered.",
+    }[table]
+    return command
+
+
+@click.command("cow")
+@click.option("--orgs", multiple=True, help="Organizations in both COW and the atlas (default: cis,csto,eurasec).")
+@click.option("--rule", type=click.Choice(("year-end", "any-day", "majority")), default="year-end",
+              show_default=True)
+@click.option("--years/--spans", "by_year", default=False,
+              help="One row per differing state-year (default in CSV/JSON) or runs of years (table).")
+@click.option("--format", "fmt", type=click.Choice(("table", "csv", "json")), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@data_option
+@db_option
+def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str, output: Path | None,
+                      data_dir: Path | None, db: Path | None) -> None:
+    """Every state-year where COW's code differs from blocmap's dated events, with sources."""
+    import json
+
+    from blocmap.core.output import render
+    from blocmap.features.audit import audit_cow, spans
+
+    world = get_answers(data_dir, db).world
+    if world is None:
+        from blocmap.core.world.store import default_db_path
+
+        raise QueryError(f"no world store at {default_db_path()} (--db): the audit compares with imported "
+                         "COW data; run 'blocmap import cow STATE_YEAR_CSV' first", parameter="db")
+    result = audit_cow(world, _orgs(orgs), rule)
+    if fmt == "table" and not by_year:
+        frame = spans(result.rows)
+        columns = ["org", "state", "name", "years", "cow_text", "ours_text", "our_status", "our_events", "sources"]
+    else:
+        frame = result.rows
+        columns = list(frame.columns)
+    rows = frame[columns].to_dict("records") if len(frame) else []
+    if fmt == "json":
+        emit(json.dumps({"summary": result.summary(), "compared": result.compared,
+                         "agree": result.agree, "rate": result.rate, "rows": rows},
+                        ensure_ascii=False, indent=2, default=str), output)
+    elif fmt == "csv":
+        emit(render(rows, "csv", columns) if rows else ",".join(columns) + "\n", output)
+    else:
+        emit(render(rows, "table", columns), output)
+    click.echo(result.summary(), err=True)
+
+
+def register(group: click.Group, figure: click.Group) -> None:
+    import_group = click.Group("import", help="Import outside data into blocmap's world store.")
+    import_group.add_command(import_cow_command)
+    export = click.Group("export", help="Export panels (state-year, dyad-year, org-year).")
+    for table in ("state-year", "dyad-year", "org-year"):
+        export.add_command(_export_command(table))
+    audit = click.Group("audit", help="Compare outside data with blocmap's sourced events.")
+    audit.add_command(audit_cow_command)
+    for command in (import_group, export, audit):
+        group.add_command(command)

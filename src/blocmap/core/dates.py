@@ -1,0 +1,123 @@
+"""Partial dates (EDTF level 0: ``1993``, ``2006-12``, ``2015-01-02``) and the one rule for them.
+
+A partial date stands for every day of its period.  For "as of" questions blocmap applies
+one rule, everywhere:
+
+    **An event dated only to a month or a year takes effect on the first day of that period.**
+
+An answer that depends on such an event, asked about a day inside the period, is marked
+uncertain (``certain: false``): the event may have happened later in that month or year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from blocmap.core.errors import QueryError
+
+Precision = Literal["day", "month", "year"]
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a day, a month or a year; keeps its precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        """First day of the period (the day the as-of rule uses)."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """Last day of the period."""
+        if self.day is not None:
+            return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def covers(self, day: dt.date) -> bool:
+        return self.earliest <= day <= self.latest
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> "PartialDate":
+        return cls(day.year, day.month, day.day)
+
+
+def parse_partial(text: object) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError with a reason otherwise."""
+    if isinstance(text, dt.date):
+        return PartialDate.from_date(text)
+    if isinstance(text, int):
+        text = str(text)
+    if not isinstance(text, str):
+        raise ValueError(f"a date must be written YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+    match = _PATTERN.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if year == 0:  # datetime has no year 0; without this check 'on=0000-01-01' crashed
+        raise ValueError(f"'{text}' is not a date: year 0 does not exist (years start at 0001)")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' is not a date: month {month} does not exist")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+        if not 1 <= day <= last:
+            raise ValueError(f"'{text}' is not a date: day {day} does not exist in {year}-{month:02d}")
+    return PartialDate(year, month, day)  # type: ignore[arg-type]
+
+
+def parse_day(text: object, parameter: str = "date") -> dt.date:
+    """A whole day for a question (``--on``), or 'today'; QueryError naming the parameter."""
+    if isinstance(text, dt.datetime):
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    if isinstance(text, str) and text.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        parsed = parse_partial(text)
+    except ValueError as exc:
+        raise QueryError(f"{parameter}: {exc}", parameter=parameter) from None
+    if parsed.precision != "day":
+        raise QueryError(
+            f"{parameter}: '{text}' is a {parsed.precision}; a question needs a day (YYYY-MM-DD)",
+            parameter=parameter,
+        )
+    return parsed.earliest
+
+
+def parse_year(text: object, parameter: str = "year") -> int:
+    """A year for a question (``--year``, ``--from``); QueryError naming the parameter."""
+    try:
+        year = int(str(text).strip())
+    except ValueError:
+        raise QueryError(f"{parameter}: '{text}' is not a year", parameter=parameter) from None
+    if not 1 <= year <= 9999:
+        raise QueryError(f"{parameter}: {year} is out of range", parameter=parameter)
+    return year

@@ -1,0 +1,155 @@
+"""From the atlas to the plain inputs of the figure modules.
+
+The only place figures meet the atlas: it reads ``atlas.org``, ``atlas.members`` and (for
+former members) ``atlas.spells_of`` as documented in docs/API.md, and names through
+``blocmap.core.names``.  Everything else in ``figures/`` works on sets of ids and strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from blocmap.core.dates import parse_day
+from blocmap.core.errors import QueryError
+from blocmap.core.model import INSIDE, POST_SOVIET
+from blocmap.features.figures import strings
+
+#: Footnote marks, in the classic order; all are in the bundled font (superscript 4-9 are not).
+MARKS = ("*", "†", "‡", "§", "¶", "‖")
+
+
+@dataclass(frozen=True)
+class OrgSpec:
+    """One organization to draw and the day its memberships are taken from."""
+
+    org: str
+    on: dt.date
+    pinned: bool = False  # True when given as org@DATE
+
+
+@dataclass
+class Memberships:
+    """Who is inside each set, and every other relation (shown outside, with a legend)."""
+
+    specs: list[OrgSpec]
+    sets: dict[str, frozenset[str]]
+    others: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # state -> [(org, status)]
+    sources: frozenset[str] = frozenset()
+
+
+def parse_orgs(text: str | None, on: dt.date, atlas: Any,
+               parameter: str = "--orgs") -> list[OrgSpec]:
+    """``"cis,customs_union@2014-01-01"`` → specs; one-line errors naming ``parameter``."""
+    items = [part.strip() for part in text.split(",")] if text else list(POST_SOVIET)
+    specs, seen = [], set()
+    for item in items:
+        if not item:
+            raise QueryError(f"{parameter}: empty organization name in '{text}'", parameter=parameter)
+        name, at, when = item.partition("@")
+        if at and not when:
+            raise QueryError(f"{parameter}: '{item}' has no date after '@' (use ORG@YYYY-MM-DD)",
+                             parameter=parameter)
+        try:
+            org = atlas.org(name.strip()).id
+        except QueryError as exc:
+            raise QueryError(f"{parameter}: {exc}", parameter=parameter) from None
+        try:
+            day = parse_day(when.strip(), parameter=f"{parameter} {item}") if at else on
+        except QueryError as exc:
+            raise QueryError(str(exc), parameter=parameter) from None
+        if org in seen:
+            raise QueryError(f"{parameter}: '{org}' is given twice", parameter=parameter)
+        seen.add(org)
+        specs.append(OrgSpec(org, day, bool(at)))
+    if not specs:
+        raise QueryError(f"{parameter}: no organization given", parameter=parameter)
+    return specs
+
+
+def collect(atlas: Any, specs: list[OrgSpec]) -> Memberships:
+    """Memberships of every spec on its day, split into inside (member, associate) and others."""
+    sets: dict[str, frozenset[str]] = {}
+    others: dict[str, list[tuple[str, str]]] = {}
+    sources: set[str] = set()
+    for spec in specs:
+        inside = set()
+        related = set()
+        for m in atlas.members(spec.org, on=spec.on):
+            sources.update(m.sources)
+            related.add(m.state)
+            if m.status in INSIDE:
+                inside.add(m.state)
+            else:
+                others.setdefault(m.state, []).append((spec.org, m.status))
+        for state in _former_members(atlas, spec, related):
+            others.setdefault(state, []).append((spec.org, "withdrawn"))
+        sets[spec.org] = frozenset(inside)
+    return Memberships(specs, sets, {s: sorted(v) for s, v in sorted(others.items())},
+                       frozenset(sources))
+
+
+def _former_members(atlas: Any, spec: OrgSpec, current: set[str]) -> list[str]:
+    """States that were inside ``spec.org`` before ``spec.on`` and have no relation now."""
+    spells_of = getattr(atlas, "spells_of", None)
+    if spells_of is None:
+        return []
+    former = set()
+    for spell in spells_of(org=spec.org):
+        if (spell.status in INSIDE and spell.end is not None and spell.end.earliest <= spec.on
+                and spell.state not in current):
+            former.add(spell.state)
+    return sorted(former)
+
+
+def _namers(lang: str, state_name: Callable | None, org_name: Callable | None):
+    if state_name is None or org_name is None:  # the caller names nothing: codes stand for names
+        state_name = state_name or (lambda state, lang: state)
+        org_name = org_name or (lambda org, lang: org)
+    return state_name, org_name
+
+
+def euler_inputs(data: Memberships, lang: str, version: str = "",
+                 state_name: Callable[[str, str], str] | None = None,
+                 org_name: Callable[[str, str], str] | None = None) -> dict[str, Any]:
+    """Keyword arguments for ``euler.euler_layout`` (all strings already in ``lang``)."""
+    state_name, org_name = _namers(lang, state_name, org_name)
+    inside = set().union(*data.sets.values()) if data.sets else set()
+    labels, notes = {}, []
+    marked = [s for s in sorted(data.others) if s in inside]
+    for k, state in enumerate(marked):
+        mark = MARKS[k % len(MARKS)] * (k // len(MARKS) + 1)
+        labels[state] = state_name(state, lang) + mark
+        notes.append(f"{mark} {state_name(state, lang)} — " + _relations(data.others[state], lang, org_name))
+    outside = tuple(s for s in sorted(data.others) if s not in inside)
+    for state in outside:
+        labels[state] = f"{state_name(state, lang)} ({_relations(data.others[state], lang, org_name)})"
+    for state in inside:
+        labels.setdefault(state, state_name(state, lang))
+    days = sorted({spec.on for spec in data.specs if not spec.pinned}) or [data.specs[0].on]
+    title = strings.text("fig.title", lang, date=strings.day(days[0], lang))
+    caption = [strings.text("fig.inside_rule", lang)]
+    for spec in data.specs:
+        if spec.pinned:
+            caption.append(strings.text("fig.pinned", lang, org=org_name(spec.org, lang),
+                                        date=strings.day(spec.on, lang)))
+    caption.append(strings.text("fig.source", lang, version=version, date=strings.day(days[0], lang)))
+    return {"sets": data.sets, "set_labels": {s: org_name(s, lang) for s in data.sets},
+            "element_labels": labels, "outside": outside,
+            "outside_title": strings.text("fig.outside", lang) if outside else "",
+            "title": title, "notes": tuple(notes), "caption": tuple(caption)}
+
+
+def empty_zone_note(zones: list, lang: str, org_name: Callable[[str, str], str] | None = None,
+                    proven: bool = True) -> str:
+    """The caption line that lists the hatched empty zones (and whether they are unavoidable)."""
+    _, org_name = _namers(lang, lambda s, lang: s, org_name)
+    listed = "; ".join(" ∩ ".join(org_name(o, lang) for o in sorted(zone)) for zone in zones)
+    return strings.text("fig.empty" if proven else "fig.empty_unproven", lang, zones=listed)
+
+
+def _relations(pairs: list[tuple[str, str]], lang: str, org_name: Callable) -> str:
+    return ", ".join(f"{org_name(org, lang)}: {strings.text('status.' + status, lang)}"
+                     for org, status in pairs)
+
