@@ -21,10 +21,9 @@ from starlette.responses import HTMLResponse, Response
 
 from blocmap import __version__
 from blocmap.core.errors import QueryError
-from blocmap.core.i18n import parse_lang
+from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
-from blocmap.web.strings import tr as t
 from blocmap.web.views import FIRST_DAY, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
