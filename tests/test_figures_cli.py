@@ -29,7 +29,10 @@ def sets_of(data: dict) -> dict[str, list[str]]:
 
 
 def test_euler_json_2015_armenia_and_kyrgyzstan(tmp_path):
-    data = euler_json(tmp_path, "--on", "2015-06-01")
+    # the Customs Union as the paper draws it (its founders, as on 2014); from 2015 the data
+    # has it as the EAEU's customs union, drawn as one outline with the EAEU (below)
+    data = euler_json(tmp_path, "--on", "2015-06-01", "--orgs",
+                      "cis,csto,eaeu,customs_union@2014-01-01,union_state")
     placed = sets_of(data)
     assert placed["RUS"] == ["cis", "csto", "customs_union", "eaeu", "union_state"]
     assert placed["ARM"] == ["cis", "csto", "eaeu"]      # EAEU from 2 January 2015
@@ -37,6 +40,21 @@ def test_euler_json_2015_armenia_and_kyrgyzstan(tmp_path):
     assert placed["UKR"] == ["cis"]                      # a member from its 1991 ratification until 2018 (founding-treaty rule)
     assert data["empty_zones"] == []
     assert {s["id"] for s in data["sets"]} == {"cis", "csto", "eaeu", "customs_union", "union_state"}
+    merged = euler_json(tmp_path, "--on", "2015-06-01")
+    assert [sorted(s["orgs"]) for s in merged["sets"] if len(s["orgs"]) > 1] == [["customs_union", "eaeu"]]
+
+
+def test_the_caption_says_which_view_of_the_customs_union_is_drawn(tmp_path):
+    import pypdf
+
+    pdf = tmp_path / "f.pdf"
+    assert run("figure", "euler", "--on", "2016-01-01", "-o", str(pdf)).exit_code == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages)
+    assert "Customs Union continues in the EAEU from 2015-01-01" in text
+    pinned = tmp_path / "g.pdf"
+    assert run("figure", "euler", "--on", "2016-01-01", "--orgs",
+               "cis,csto,eaeu,customs_union@2014-01-01,union_state", "-o", str(pinned)).exit_code == 0
+    assert "continues in" not in " ".join(page.extract_text() for page in pypdf.PdfReader(pinned).pages)
 
 
 def test_frozen_membership_is_drawn_outside_the_set(tmp_path):
@@ -118,8 +136,8 @@ def test_network_table_per_year():
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     by = {(r["year"], r["state"]): r for r in rows}
-    # Armenia shares CIS, CSTO and (from 2015) the EAEU with Russia.
-    assert by[2014, "ARM"]["orgs"] == 2 and by[2015, "ARM"]["orgs"] == 3
+    # Armenia shares CIS, CSTO and (from 2015) the EAEU and its customs union with Russia.
+    assert by[2014, "ARM"]["orgs"] == 2 and by[2015, "ARM"]["orgs"] == 4
     assert {r["year"] for r in rows} == {2014, 2015, 2016}
     assert all(0 <= r["density"] <= 1 for r in rows)
     assert by[2015, "RUS"]["strength"] >= by[2015, "TJK"]["strength"]
@@ -133,20 +151,20 @@ def test_network_bad_years():
 def test_too_many_empty_zones_falls_back_to_upset_and_says_so(tmp_path):
     out = tmp_path / "euler.svg"
     result = run("figure", "euler", "--on", "2016-06-01", "--max-empty", "1", "--orgs",
-                 "cis,csto,eaeu,customs_union,union_state,guam,sco", "-o", str(out))
+                 "cis,csto,eaeu,customs_union@2014-01-01,union_state,guam,sco", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "drawing an UpSet plot instead" in result.output
     assert out.read_bytes().startswith(MAGIC["svg"])
     # JSON promises the Euler layout, so it refuses instead of writing something else.
     out_json = tmp_path / "euler.json"
     result = run("figure", "euler", "--on", "2016-06-01", "--max-empty", "1", "--orgs",
-                 "cis,csto,eaeu,customs_union,union_state,guam,sco", "-o", str(out_json))
+                 "cis,csto,eaeu,customs_union@2014-01-01,union_state,guam,sco", "-o", str(out_json))
     assert result.exit_code == 1 and "upset" in result.output and not out_json.exists()
 
 
 def test_empty_zones_are_listed_in_json_and_on_the_figure(tmp_path):
     data = euler_json(tmp_path, "--on", "2016-06-01", "--orgs",
-                      "cis,csto,eaeu,customs_union,union_state,guam,sco")
+                      "cis,csto,eaeu,customs_union@2014-01-01,union_state,guam,sco")
     assert data["empty_zones"] == [["cis", "csto"], ["cis", "csto", "customs_union", "eaeu"]]
 
 

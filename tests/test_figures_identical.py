@@ -23,7 +23,8 @@ def _no_solver(monkeypatch):
 @pytest.mark.parametrize("orgs, day, same", [
     ("cis,ces,customs_union,eurasec,union_state", "2013-06-01", ("ces", "customs_union")),
     ("cis,cst,csto,eurasec,union_state", "2004-06-01", ("cst", "csto")),
-    ("cis,cst,csto,eaeu,customs_union,union_state", "2016-06-01", ("cst", "csto")),
+    ("cis,cst,csto,eaeu,customs_union@2014-01-01,union_state", "2016-06-01", ("cst", "csto")),
+    ("cis,csto,customs_union,eaeu,union_state", "2016-06-01", ("customs_union", "eaeu")),  # the EAEU's customs union
 ])
 def test_identical_sets_are_one_curve_with_both_names(atlas, orgs, day, same, lang):
     result = api.euler(atlas, dt.date.fromisoformat(day), orgs, lang, cache=layout_cache.TopologyCache())
@@ -53,10 +54,14 @@ def test_identical_sets_are_one_curve_with_both_names(atlas, orgs, day, same, la
     assert curve.label in texts and not any(t in texts for t in names)
 
 
+# The hard case: eight organizations in 2012, with the treaty of 1992 as it stood before it
+# continued in the CSTO (its parties then: the CSTO's without Uzbekistan).
+
+
 def test_the_2012_eight_organizations_are_refused_at_once(atlas, monkeypatch):
     _no_solver(monkeypatch)
     result = api.euler(atlas, dt.date(2012, 6, 1),
-                       "cis,cst,csto,eurasec,customs_union,union_state,guam,sco", "en",
+                       "cis,cst@2002-01-01,csto,eurasec,customs_union,union_state,guam,sco", "en",
                        max_empty=3, cache=layout_cache.TopologyCache())
     assert result.layout is None
     assert "at least 5 empty zones" in result.fallback and "--max-empty 3" in result.fallback
@@ -64,7 +69,7 @@ def test_the_2012_eight_organizations_are_refused_at_once(atlas, monkeypatch):
 
 def test_the_2012_eight_organizations_draw_with_exactly_five_empty_zones(atlas):
     result = api.euler(atlas, dt.date(2012, 6, 1),
-                       "cis,cst,csto,eurasec,customs_union,union_state,guam,sco", "en",
+                       "cis,cst@2002-01-01,csto,eurasec,customs_union,union_state,guam,sco", "en",
                        max_empty=5, cache=layout_cache.TopologyCache())
     assert result.layout is not None, result.fallback
     assert {frozenset(z) for z in result.layout.empty_zones} == {frozenset(z) for z in (
@@ -75,8 +80,8 @@ def test_the_2012_eight_organizations_draw_with_exactly_five_empty_zones(atlas):
 
 
 @pytest.mark.parametrize("orgs, day, needed", [
-    ("cis,cst,csto,eurasec,customs_union,union_state,guam,sco", "2012-06-01", 5),
-    ("cis,csto,eaeu,customs_union,union_state,guam,sco", "2016-06-01", 2),
+    ("cis,cst@2002-01-01,csto,eurasec,customs_union,union_state,guam,sco", "2012-06-01", 5),
+    ("cis,csto,eaeu,customs_union@2014-01-01,union_state,guam,sco", "2016-06-01", 2),
     ("cis,csto,eaeu,customs_union,union_state", "2016-06-01", 0),
     ("cis,ces,csto,eurasec,customs_union,union_state,guam,sco", "2013-06-01", 3),
 ])

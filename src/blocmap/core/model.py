@@ -15,7 +15,7 @@ STATUSES = (
     "member",       # full member
     "associate",    # associate member (Turkmenistan in the CIS from 2005)
     "observer",
-    "participant",  # signed or founding but never ratified, dialogue partner, partnership
+    "participant",  # signed, not yet a member under the treaty; a dialogue partner; a partnership
     "candidate",    # EU candidate
     "suspended",    # membership suspended (Uzbekistan in the CSTO from 2012)
     "frozen",       # participation frozen by the state's own statement (Armenia in the CSTO, 2024)
