@@ -318,8 +318,8 @@ def organs_command(org: str | None, fmt: str, lang: str, output: Path | None, da
         blocks = []
         for r in records:
             head = f"{r['org']}/{r['id']}  {r['name']}  [{t('organ.level', lang)}: {r['level']}]"
-            body = [f"  {t('organ.' + f, lang)}: {r[f]}" for f in ("composition", "meets", "decision_rule", "seat",
-                                                                    "term_of_office", "established") if r[f]]
+            body = [f"  {t('organ.' + f, lang)}: {r[f] or t('msg.not_documented', lang)}"
+                    for f in ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")]
             if r["dispute"]:
                 body.append(f"  ⚠ {r['dispute']}: blocmap disputes --org {r['org']}")
             body.append(f"  {t('col.sources', lang)}: {', '.join(r['sources'])}")

@@ -103,6 +103,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
                       "* дата известна лишь с точностью до месяца или года: в этот период ответ может отличаться"),
     "msg.none": ("(none)", "（無）", "(нет)"),
     "msg.as_of": ("as of", "截至", "на"),
+    "msg.not_documented": ("not documented in our sources", "我們的資料來源未記載", "в наших источниках не указано"),
     "msg.no_source": ("no stored source", "無存檔來源", "нет сохранённого источника"),
     "msg.preferred_claim": ("✓ = the claim blocmap's events use", "✓ = blocmap 事件採用的說法",
                             "✓ = утверждение, которому следуют события blocmap"),
