@@ -422,3 +422,23 @@ def test_without_javascript_the_server_renders_every_day(browser, base_url):
         shot(page, "home-no-javascript")
     finally:
         context.close()
+
+
+PHONE_PAGES = ["/", "/?lang=ru", "/orgs", "/org/eaeu", "/org/cis?lang=zh-Hant", "/states", "/state/KAZ",
+               "/state/GEO?lang=ru", "/compare?orgs=cis,eaeu,csto", "/sources", "/source/seed", "/disputes", "/api"]
+
+
+def test_no_page_is_wider_than_a_phone(browser, base_url):
+    """At 390 px nothing scrolls sideways: wide tables scroll inside their own box."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    page = context.new_page()
+    try:
+        wide = {}
+        for url in PHONE_PAGES:
+            page.goto(url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[url] = width
+        assert wide == {}
+    finally:
+        context.close()
