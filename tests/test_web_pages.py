@@ -191,3 +191,19 @@ def test_map_names_fit_their_states(client):
     assert ">俄羅斯</text>" in labels and ">哈薩克</text>" in labels
     assert ">亞美尼亞</text>" not in labels  # too small to hold its name: hover shows it
     assert "<title>亞美尼亞</title>" in html
+
+
+def test_sources_search_and_filters(client):
+    every = client.get("/sources").text
+    found = client.get("/sources", params={"q": "kremlin csto"}).text
+    assert found.count('id="src-') < every.count('id="src-') and 'id="src-kremlin-csto-charter"' in found
+    official = client.get("/sources", params={"official": "1"}).text
+    assert official.count('id="src-') < every.count('id="src-') and "badge" in official
+    assert client.get("/sources", params={"kind": "nonsense"}).status_code == 400
+    assert 'type="search"' in client.get("/sources", params={"lang": "zh-Hant"}).text
+
+
+def test_disputes_filter_controls(client):
+    page = client.get("/disputes", params={"org": "cis"}).text
+    assert '<option value="cis" selected>' in page and 'name="state"' in page
+    assert client.get("/disputes", params={"state": "GEO"}).text.count('<option value="GEO" selected>') == 1

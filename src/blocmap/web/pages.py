@@ -282,7 +282,8 @@ def states(request: Request) -> Response:
 
 def sources(request: Request) -> Response:
     lang = _lang(request)
-    return render(request, "sources.html", lang, "/api/sources", data=_site(request).views.sources())
+    data = _site(request).views.sources(_q(request, "q"), _q(request, "kind"), bool(_q(request, "official")))
+    return render(request, "sources.html", lang, "/api/sources", data=data)
 
 
 def source(request: Request) -> Response:

@@ -201,8 +201,22 @@ class Views:
     def states(self, lang: str) -> dict[str, Any]:
         return {"lang": lang, "states": self.answers.states(lang)}
 
-    def sources(self) -> dict[str, Any]:
-        return {"sources": self.answers.sources()}
+    def sources(self, q: str | None = None, kind: str | None = None, official: bool = False) -> dict[str, Any]:
+        """The bibliography, narrowed by words (in key, title, publisher or address), kind and
+        whether the source is official; the kinds present, for the filter."""
+        every = self.answers.sources()
+        words = [w.casefold() for w in (q or "").split()]
+        if kind and kind not in {r["kind"] for r in every}:
+            raise QueryError(f"kind: unknown kind of source '{kind}'", parameter="kind")
+
+        def matches(r: dict[str, Any]) -> bool:
+            text = " ".join(str(r.get(k) or "") for k in ("key", "title", "publisher", "url")).casefold()
+            return (all(w in text for w in words) and (not kind or r["kind"] == kind)
+                    and (not official or r["official"]))
+
+        return {"sources": [r for r in every if matches(r)], "total": len(every),
+                "kinds": sorted({r["kind"] for r in every}), "q": q or "", "kind": kind or "",
+                "official": official}
 
     def source(self, key: str, lang: str) -> dict[str, Any]:
         return {**self.answers.source(key, lang), "lang": lang, "org_names": self.org_names(lang)}
@@ -210,7 +224,14 @@ class Views:
     def disputes(self, lang: str, org: str | None = None, state: str | None = None) -> dict[str, Any]:
         rows = self.answers.disputes(org, state, lang)
         keys = {k for d in rows for c in d["claims"] for k in c["sources"]}
-        return {"lang": lang, "disputes": rows, "sources": self.answers.cited(keys)}
+        every = self.atlas.disputes
+        orgs = sorted({d.org for d in every if d.org}, key=lambda o: self.atlas.org_name(o, lang, short=True))
+        states = sorted({d.state for d in every if d.state}, key=lambda s: self.atlas.state_name(s, lang))
+        return {"lang": lang, "disputes": rows, "sources": self.answers.cited(keys),
+                "filter": {"org": self.atlas.org(org, "org").id if org else "",
+                           "state": self.atlas.state(state, "state").iso3 if state else "",
+                           "orgs": [self.answers.org_ref(o, lang) for o in orgs],
+                           "states": [{"iso3": s, "name": self.atlas.state_name(s, lang)} for s in states]}}
 
     def asymmetry(self, org: str | None, year: str | None, on: str | None = None, first: str | None = None,
                   last: str | None = None, indicator: str | None = None, lang: str = "en") -> Any:
