@@ -150,7 +150,8 @@ class Views:
             "spells": spells, "timeline": timeline_rows(spells, "state"),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys),
             "organs": hooks.organs(self.atlas, org_id, lang),
-            "asymmetry": hooks.asymmetry_series(self.atlas, org_id, lang),
+            "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
+            "asymmetry_vintage": short_vintage(series[-1]["vintage"]) if series else None,
         }
 
     def state(self, state: str, lang: str) -> dict[str, Any]:
@@ -250,6 +251,17 @@ class Views:
                 raise QueryError("to: at most 200 years at once", parameter="to")
             return hooks.asymmetry_years(self.atlas, org_id, start, end, wanted, lang)
         return hooks.asymmetry(self.atlas, org_id, parse_year(require(year, "year")), on or None, wanted, lang)
+
+
+def short_vintage(text: str | None) -> str | None:
+    """A data vintage for a reader: the source and its date, without commit hashes."""
+    import re
+
+    if not text:
+        return text
+    text = re.sub(r"\s*\((?:[^()]*\b)?commit [0-9a-f]{6,}\)", "", text)
+    text = re.sub(r";\s*snapshot at commit [0-9a-f]{6,}[^;]*", "", text)
+    return re.sub(r"\bcommit [0-9a-f]{6,}\b", "", text).strip(" ;")
 
 
 class _Names(dict):
