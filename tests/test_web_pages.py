@@ -207,3 +207,12 @@ def test_disputes_filter_controls(client):
     page = client.get("/disputes", params={"org": "cis"}).text
     assert '<option value="cis" selected>' in page and 'name="state"' in page
     assert client.get("/disputes", params={"state": "GEO"}).text.count('<option value="GEO" selected>') == 1
+
+
+def test_every_post_soviet_state_is_labelled_on_the_map(client):
+    page = client.get("/", params={"on": "2016-01-01"}).text
+    labels = re.findall(r'<text class="(?:name|code)"[^>]*>([^<]+)</text>', page)
+    for iso3, name in [("ARM", "Armenia"), ("AZE", "Azerbaijan"), ("BLR", "Belarus"), ("GEO", "Georgia"),
+                       ("MDA", "Moldova"), ("UKR", "Ukraine"), ("KGZ", "Kyrgyzstan"), ("TJK", "Tajikistan"),
+                       ("TKM", "Turkmenistan"), ("UZB", "Uzbekistan"), ("KAZ", "Kazakhstan"), ("RUS", "Russia")]:
+        assert iso3 in labels or name in labels, iso3

@@ -24,7 +24,7 @@ from blocmap.core.errors import QueryError
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
-from blocmap.web.views import FIRST_DAY, Views, past_day
+from blocmap.web.views import FIRST_DAY, HISTORICAL_TERRITORIES, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
@@ -132,8 +132,9 @@ class Site:
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
-    def _map_labels(self, lang: str) -> list[tuple[float, float, str]]:
-        """Names written on the map where the state is wide enough to hold them."""
+    def _map_labels(self, lang: str) -> list[tuple[float, float, str, str]]:
+        """(x, y, text, class) of the map's labels: names where the state is wide enough to hold
+        them; every post-Soviet state too small for its name gets its ISO code in small type."""
         import unicodedata
 
         from blocmap.web.geo import eurasia
@@ -146,7 +147,9 @@ class Site:
             width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58
                         for ch in name)
             if width + 4 <= c.room:
-                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name))
+                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name"))
+            elif c.iso3 in POST_SOVIET_STATES:
+                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code"))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -208,8 +211,11 @@ def home(request: Request) -> Response:
     return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
 
 
-#: Size of the map's state labels in drawing units (the map is 960 wide).
+#: Size of the map's state labels in drawing units (the map is 960 wide), and of the ISO codes
+#: that label the post-Soviet states too small for their names.
 LABEL_SIZE = 10.0
+CODE_SIZE = 7.0
+POST_SOVIET_STATES = frozenset(HISTORICAL_TERRITORIES["SUN"])
 
 
 def day_fragment(request: Request) -> Response:
