@@ -189,8 +189,8 @@ def test_map_names_fit_their_states(client):
     labels = html[html.index('<g class="labels"'):]
     labels = labels[:labels.index("</g>")]
     assert ">俄羅斯</text>" in labels and ">哈薩克</text>" in labels
-    assert ">亞美尼亞</text>" not in labels  # too small to hold its name: hover shows it
-    assert "<title>亞美尼亞</title>" in html
+    assert ">亞美尼亞</text>" not in labels  # too small to hold its name: its code, and hover shows it
+    assert ">ARM</text>" in labels and "<title>亞美尼亞 — " in html
 
 
 def test_sources_search_and_filters(client):
@@ -216,3 +216,11 @@ def test_every_post_soviet_state_is_labelled_on_the_map(client):
                        ("MDA", "Moldova"), ("UKR", "Ukraine"), ("KGZ", "Kyrgyzstan"), ("TJK", "Tajikistan"),
                        ("TKM", "Turkmenistan"), ("UZB", "Uzbekistan"), ("KAZ", "Kazakhstan"), ("RUS", "Russia")]:
         assert iso3 in labels or name in labels, iso3
+
+
+def test_the_map_says_what_it_cannot_show(client):
+    page = client.get("/", params={"on": "2016-01-01"}).text
+    assert "outside this map:" in page and "United States (NATO)" in page and "Canada (NATO)" in page
+    assert re.search(r'data-iso3="KAZ"[^>]*><title>Kazakhstan — [^<]*CSTO: member', page)
+    assert "Borders are today" not in page
+    assert "Borders are today" in client.get("/", params={"on": "1991-06-01"}).text

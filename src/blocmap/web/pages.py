@@ -117,7 +117,9 @@ class Site:
                  for e in self.events(lang) if e["date"] <= today_iso]
         current = dt.date.fromisoformat(on)
         query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
+        tips, outside = self.map_notes(data, lang)
         return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
+                                map_tips=tips, map_outside=outside,
                                 geo=eurasia(), atlas_states=set(atlas.states), state_names=self.map_names(lang),
                                 map_labels=self.map_labels(lang),
                                 ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
@@ -131,6 +133,20 @@ class Site:
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
+
+    def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
+        """Each state's memberships that day (the map's tooltips), and the members the map's frame
+        leaves out ("United States (NATO), …")."""
+        from blocmap.web.geo import eurasia
+
+        tips: dict[str, list[str]] = {}
+        for org in data["orgs"]:
+            for m in org["members"]:
+                tips.setdefault(m["state"], []).append(f"{org['acronym']}: {t('status.' + m['status'], lang)}")
+        on_map = {c.iso3 for c in eurasia().countries}
+        outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(v.split(':')[0] for v in tips[s])})"
+                   for s in sorted(tips, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
+        return {s: "; ".join(v) for s, v in tips.items()}, ", ".join(outside)
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str]]:
         """(x, y, text, class) of the map's labels: names where the state is wide enough to hold
