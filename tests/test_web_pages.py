@@ -224,3 +224,12 @@ def test_the_map_says_what_it_cannot_show(client):
     assert re.search(r'data-iso3="KAZ"[^>]*><title>Kazakhstan — [^<]*CSTO: member', page)
     assert "Borders are today" not in page
     assert "Borders are today" in client.get("/", params={"on": "1991-06-01"}).text
+
+
+def test_sources_on_an_organization_page_are_numbered_notes(client):
+    page = client.get("/org/eaeu").text
+    refs = re.findall(r'<a class="src note-ref" href="#src-([^"]+)" title="[^"]+">\[(\d+)\]</a>', page)
+    assert refs
+    listed = re.findall(r'<li id="src-([^"]+)">', page)
+    for key, number in refs:
+        assert listed[int(number) - 1] == key

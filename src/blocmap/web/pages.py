@@ -268,7 +268,12 @@ def org(request: Request) -> Response:
     chart = charts.timeline_svg(data["timeline"], lang)
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
-                  o=data, chart=chart, asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+                  o=data, chart=chart, note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+
+
+def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
+    """The note number of each source of a page (its place in the page's numbered source list)."""
+    return {s["key"]: i for i, s in enumerate(sources, start=1)}
 
 
 def state(request: Request) -> Response:
@@ -276,7 +281,7 @@ def state(request: Request) -> Response:
     data = _site(request).views.state(request.path_params["state"], lang)
     chart = charts.timeline_svg(data["timeline"], lang)
     return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
-                  s=data, chart=chart)
+                  s=data, chart=chart, note_numbers=_numbers(data["sources"]))
 
 
 def compare(request: Request) -> Response:
