@@ -442,3 +442,24 @@ def test_no_page_is_wider_than_a_phone(browser, base_url):
         assert wide == {}
     finally:
         context.close()
+
+
+def test_chinese_pages_load_the_small_cjk_font_and_english_pages_none(browser, base_url):
+    """With no CJK font on the machine, a Chinese page gets its glyphs from the served subset
+    (under 1 MB); an English page downloads only the language link's few glyphs."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    fonts = []
+    page.on("response", lambda r: fonts.append((r.url.rsplit("/", 1)[-1], len(r.body())))
+            if "/fonts/" in r.url and r.status == 200 else None)
+    try:
+        page.goto("/org/cis?lang=zh-Hant")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert page.evaluate("document.fonts.check(\"16px 'blocmap CJK'\", '獨立國家國協哈薩克')")
+        assert any(name.startswith("cjk.woff2") and size < 1_000_000 for name, size in fonts)
+        fonts.clear()
+        page.goto("/org/cis")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert all(size < 50_000 for _, size in fonts)
+    finally:
+        context.close()

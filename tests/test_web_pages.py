@@ -46,7 +46,7 @@ def test_nothing_is_loaded_from_elsewhere(client):
                 assert url.startswith("/"), (page, url)
         assert "<script>" not in html and "onclick" not in html  # no inline scripts (CSP)
     css = client.get("/static/atlas.css").text
-    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.otf", "/static/fonts/noto-cjk-tc-lang.otf"]
+    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.woff2", "/static/fonts/noto-cjk-tc-lang.otf"]
     js = client.get("/static/atlas.js").text
     assert "http://" not in js and "https://" not in js
 
@@ -125,11 +125,27 @@ def test_error_pages_are_pages(client, url, status, words):
     assert words in response.text and "Traceback" not in response.text
 
 
-def test_font_is_served_when_installed(client):
-    from blocmap.web.pages import cjk_font_file
+def test_the_cjk_webfont_is_a_small_subset_that_covers_every_character(client):
+    """The font the pages load holds every CJK character blocmap can show, in under 1 MB."""
+    import io
 
-    response = client.get("/fonts/cjk.otf")
-    assert response.status_code == (200 if cjk_font_file() else 404)
+    from fontTools.ttLib import TTFont
+
+    import blocmap
+    from blocmap.web.pages import cjk_font_file
+    from blocmap.web.webfont import characters
+
+    response = client.get("/fonts/cjk.woff2")
+    if cjk_font_file() is None:
+        assert response.status_code == 404
+        return
+    assert response.status_code == 200 and response.headers["content-type"] == "font/woff2"
+    assert response.content[:4] == b"wOF2" and len(response.content) < 1_000_000
+    covered = set(chr(c) for c in TTFont(io.BytesIO(response.content)).getBestCmap())
+    wanted = set(characters(blocmap.load().folder))
+    assert len(wanted) > 500 and wanted <= covered
+    for text in ("哈薩克", "獨立國協", "歐亞經濟聯盟", "集體安全條約組織"):
+        assert set(text) <= covered
 
 
 def test_serve_is_registered_without_importing_the_web_stack():

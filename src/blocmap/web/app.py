@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -171,11 +172,12 @@ class Assets:
 
 
 async def font(request: Request) -> Response:
-    """The CJK webfont, from the pinned font package when installed (see docs/web.md)."""
-    path = pages.cjk_font_file()
-    if path is None:
+    """The CJK webfont: the characters blocmap can show, cut from the pinned font package's
+    font once per app (``web/webfont.py``); 404 where no such font is installed."""
+    body = await run_in_threadpool(request.app.state.site.cjk_font)
+    if body is None:
         raise HTTPException(404)
-    return FileResponse(path, media_type="font/otf", headers={"cache-control": "public, max-age=604800"})
+    return Response(body, media_type="font/woff2", headers={"cache-control": "public, max-age=604800"})
 
 
 def routes() -> list[Any]:
@@ -187,7 +189,7 @@ def routes() -> list[Any]:
         Route("/source/{key}", pages.source), Route("/disputes", pages.disputes),
         Route("/euler.svg", pages.euler_image), Route("/palette.css", pages.palette_css),
         Route("/api", pages.api_docs),
-        Route("/openapi.json", api.openapi), Route("/fonts/cjk.otf", font),
+        Route("/openapi.json", api.openapi), Route("/fonts/cjk.woff2", font),
         *api.routes(),
         Route("/static/{path:path}", Assets(STATIC).serve),
     ]
@@ -201,6 +203,7 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
 
         threading.Thread(target=prepare_diagrams, args=(app.state.answers.atlas,), daemon=True,
                          name="blocmap-diagrams").start()
+        threading.Thread(target=app.state.site.cjk_font, daemon=True, name="blocmap-font").start()
     yield
 
 

@@ -58,8 +58,12 @@ class Site:
     a page for one day, language and focus is rendered once)."""
 
     def __init__(self, views: Views) -> None:
+        import threading
+
         self.views = views
         self.atlas = views.atlas
+        self._font: bytes | None = None
+        self._font_lock = threading.Lock()
         self.day = lru_cache(maxsize=512)(self._day)
         self.home_html = lru_cache(maxsize=1024)(self._home_html)
         self.map_labels = lru_cache(maxsize=4)(self._map_labels)
@@ -67,6 +71,16 @@ class Site:
         self.events = lru_cache(maxsize=4)(self._events)
         self.org_acronyms = lru_cache(maxsize=4)(self.views.org_names)
         self.live = lru_cache(maxsize=4)(self._live)
+
+    def cjk_font(self) -> bytes | None:
+        """The CJK webfont of this atlas (cut once; None where no CJK font is installed)."""
+        with self._font_lock:
+            if self._font is None:
+                from blocmap.web.webfont import characters, subset_woff2
+
+                path = cjk_font_file()
+                self._font = b"" if path is None else subset_woff2(path, characters(self.atlas.folder))
+        return self._font or None
 
     def warm_up(self) -> None:
         """Project the map and load the templates before the first visitor waits."""
