@@ -175,7 +175,8 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
         if fmt == "json":
             emit(render([], fmt, json_data=record))
             return
-        lines = [f"{k}: {v}" for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
+        lines = [f"{t('source.' + k, lang)}: {t('source_kind.' + v, lang) if k == 'kind' else v}"
+                 for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
         lines.append(t("msg.cited_by", lang).format(n=len(record["cited_by"])))
         lines += [f"  {c['date']} {c['org']} {c['state'] or ''} {t('event.' + c['event'], lang)}"
                   for c in record["cited_by"]]

@@ -135,6 +135,8 @@ def timeline_command(org: str, start: str | None, end: str | None, fmt: str | No
 
 # ---------------------------------------------------------------------------- asymmetry
 def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
+    from blocmap.features import econ
+
     lines = [t("econ.title", lang).format(org=result["org_name"], year=result["year"]),
              t("econ.counted", lang).format(day=result["on"]), ""]
     rows = [{"state": m["state"], "name": m["name"], "status": t(f"status.{m['status']}", lang),
@@ -164,9 +166,10 @@ def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
     if result["missing"]:
         lines += ["", t("econ.missing", lang).format(states=", ".join(result["missing"]), year=result["year"],
                                                      n=result["counted"], m=len(result["members"]))]
-    lines += ["", f"{t('econ.vintage', lang)}: {result['vintage']} [{result['source'] or result['data']}]"]
+    lines += ["", f"{t('econ.vintage', lang)}: {econ.vintage_for_reader(result['vintage'], lang)} "
+                  f"[{result['source'] or result['data']}]"]
     if quote:
-        lines.append(t("econ.vintage_note", lang).format(vintage=result["vintage"].split(";")[0]))
+        lines.append(t("econ.vintage_note", lang).format(vintage=econ.vintage_for_reader(result["vintage"], lang)))
     return "\n".join(lines)
 
 
@@ -253,7 +256,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
         pretty = [{**r, **{k: ("—" if r[k] is None else f"{r[k]:.3f}") for k in ("leader_share", "leader_to_runner_up",
                                                                                  "rest_to_leader")},
                    "hhi": "—" if r["hhi"] is None else f"{r['hhi']:,.0f}"} for r in rows]
-        note = f"\n{t('econ.vintage', lang)}: {series.vintage}"
+        note = f"\n{t('econ.vintage', lang)}: {econ.vintage_for_reader(series.vintage, lang)}"
         if any(r["missing"] for r in rows):
             note += "\n" + t("econ.missing_column", lang)
         headers = {k: t(f"econ.col.{k}", lang) for k in pretty[0]} if pretty else None
@@ -284,9 +287,10 @@ def indicators_import(file: Path, indicator: str | None, vintage: str | None, da
 
 @indicators_group.command("show")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@lang_option
 @data_option
-def indicators_show(fmt: str, data_dir: Path | None) -> None:
-    """Which copy of each series is in use, its vintage and licence."""
+def indicators_show(fmt: str, lang: str, data_dir: Path | None) -> None:
+    """Which copy of each series is in use, its vintage and licence (JSON: the full provenance)."""
     from blocmap.features import econ
 
     folder = get_atlas(data_dir).folder
@@ -295,7 +299,14 @@ def indicators_show(fmt: str, data_dir: Path | None) -> None:
         series = econ.load_series(name, data_folder=folder)
         years = series.years()
         rows.append({**series.meta(), "years": f"{years.start}–{years.stop - 1}", "values": len(series.values)})
-    emit(render(rows, fmt))
+    if fmt == "json":
+        emit(render(rows, fmt))
+        return
+    table = [{"indicator": t(f"ind.{r['indicator']}", lang), "code": r["code"], "source": r["source"],
+              "vintage": econ.vintage_for_reader(r["vintage"], lang), "origin": t(f"ind.origin.{r['origin']}", lang)
+              if r["origin"] in ("bundled",) else r["origin"], "years": r["years"], "values": r["values"]}
+             for r in rows]
+    emit(render(table, "table", headers={k: t(f"ind.col.{k}", lang) for k in table[0]}))
 
 
 # ---------------------------------------------------------------------------- organs and depth
@@ -317,7 +328,7 @@ def organs_command(org: str | None, fmt: str, lang: str, output: Path | None, da
     else:
         blocks = []
         for r in records:
-            head = f"{r['org']}/{r['id']}  {r['name']}  [{t('organ.level', lang)}: {r['level']}]"
+            head = f"{r['org']}/{r['id']}  {r['name']}  [{t('organ.level', lang)}: {t('web.level.' + r['level'], lang)}]"
             body = [f"  {t('organ.' + f, lang)}: {r[f] or t('msg.not_documented', lang)}"
                     for f in ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")]
             if r["dispute"]:

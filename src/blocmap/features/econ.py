@@ -550,3 +550,20 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
             except (DataError, OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
                 problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc)[:200])])
     return problems
+
+
+def vintage_for_reader(vintage: str | None, lang: str = "en") -> str | None:
+    """A data vintage as a reader wants it, in ``lang``: the series, the day its data last
+    changed and its years, without commit hashes ("World Bank WDI, data of 2024-10-21, 1960–2023")."""
+    import re
+
+    from blocmap.core.i18n import t
+
+    if not vintage:
+        return vintage
+    changed = re.search(r"last changed (\d{4}-\d{2}-\d{2})", vintage) or re.search(r"(\d{4}-\d{2}-\d{2})", vintage)
+    years = re.search(r"years (\d{4})\s*[-–]\s*(\d{4})", vintage)
+    if not changed:
+        return re.sub(r"\s*\(?\b(?:snapshot at )?commit [0-9a-f]{6,}\)?", "", vintage).strip(" ;")
+    text = t("econ.vintage_text", lang).format(date=changed.group(1))
+    return text + (f", {years.group(1)}–{years.group(2)}" if years else "")

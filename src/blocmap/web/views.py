@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from blocmap.answers import require
+from blocmap.features.econ import vintage_for_reader
 from blocmap.core.dates import parse_day, parse_year
 from blocmap.core.errors import QueryError
 from blocmap.core.model import INSIDE, POST_SOVIET, STATUSES
@@ -151,7 +152,7 @@ class Views:
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
-            "asymmetry_vintage": short_vintage(series[-1]["vintage"]) if series else None,
+            "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
         }
 
     def state(self, state: str, lang: str) -> dict[str, Any]:
@@ -251,17 +252,6 @@ class Views:
                 raise QueryError("to: at most 200 years at once", parameter="to")
             return hooks.asymmetry_years(self.atlas, org_id, start, end, wanted, lang)
         return hooks.asymmetry(self.atlas, org_id, parse_year(require(year, "year")), on or None, wanted, lang)
-
-
-def short_vintage(text: str | None) -> str | None:
-    """A data vintage for a reader: the source and its date, without commit hashes."""
-    import re
-
-    if not text:
-        return text
-    text = re.sub(r"\s*\((?:[^()]*\b)?commit [0-9a-f]{6,}\)", "", text)
-    text = re.sub(r";\s*snapshot at commit [0-9a-f]{6,}[^;]*", "", text)
-    return re.sub(r"\bcommit [0-9a-f]{6,}\b", "", text).strip(" ;")
 
 
 class _Names(dict):

@@ -148,7 +148,7 @@ def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited, svg_text: s
     return {"year": year, "results": results, "paper": paper, "check": check, "vintage": series.vintage,
             "share_chart": share_chart,
             "licence": series.licence,
-            "vintage_note": t("econ.vintage_note", lang).format(vintage=series.vintage.split(";")[0])}
+            "vintage_note": t("econ.vintage_note", lang).format(vintage=econ.vintage_for_reader(series.vintage, lang))}
 
 
 def _organs(atlas: "Atlas", lang: str, cite: Cited) -> list[dict[str, Any]]:
