@@ -276,7 +276,7 @@ class Answers:
                      "end": str(c.end) if c.end else None} for c in s.cow],
             "exists": [{"start": str(p.start) if p.start else None, "end": str(p.end) if p.end else None}
                        for p in s.exists],
-            "note": s.note, "today": today.isoformat(),
+            "note": s.text("note", lang), "today": today.isoformat(),
             "memberships_today": self.memberships(s.iso3, today, lang) if s.exists_on(today) else [],
             "spells": self.spells(state=s.iso3, lang=lang),
             "events": self.history(state=s.iso3, lang=lang),

@@ -430,8 +430,9 @@ def _read_states(raw: Raw) -> None:
                                   reader.text(period, "note")))
         if not periods:
             reader.problem(node.line, f"state {iso3} has no existence period ('exists')")
+        note, notes = reader.translated(node, "note")
         raw.states[iso3] = State(iso3, reader.text(node, "iso2"), tuple(cows), tuple(periods),
-                                 reader.langs(node, "names"), reader.text(node, "note"))
+                                 reader.langs(node, "names"), note, _texts(note=notes))
 
 
 def _texts(**by_field: dict[str, str]) -> dict[str, dict[str, str]]:

@@ -120,13 +120,14 @@ class CowCode:
 
 
 @dataclass(frozen=True)
-class State:
+class State(Translated):
     iso3: str
     iso2: str | None
     cow: tuple[CowCode, ...]
     exists: tuple[Period, ...]
     names: Mapping[str, str] = field(default_factory=dict)  # only where CLDR has no name
     note: str | None = None
+    texts: Texts = field(default_factory=dict)
 
     def exists_on(self, day: dt.date) -> bool:
         return any(p.contains(day) for p in self.exists)

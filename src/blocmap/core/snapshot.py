@@ -23,7 +23,8 @@ from blocmap.core.model import (
     Treaty,
 )
 
-FORMAT = 3  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``)
+FORMAT = 4  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
+#            4: so do states
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -83,7 +84,7 @@ def _state(s: State) -> dict[str, Any]:
     return {"iso3": s.iso3, "iso2": s.iso2,
             "cow": [[c.code, c.abb, _date(c.start), _date(c.end)] for c in s.cow],
             "exists": [[_date(p.start), _date(p.end), p.source, p.note] for p in s.exists],
-            "names": dict(s.names), "note": s.note}
+            "names": dict(s.names), "note": s.note, "texts": _plain(s.texts)}
 
 
 def _org(o: Organization) -> dict[str, Any]:
@@ -132,7 +133,8 @@ def _unsource(d: dict) -> Source:
 def _unstate(d: dict) -> State:
     cows = tuple(CowCode(_int(c), _text(a), _undate(s), _undate(e)) for c, a, s, e in d["cow"])
     periods = tuple(Period(_undate(s), _undate(e), _opt(src), _opt(n)) for s, e, src, n in d["exists"])
-    return State(_text(d["iso3"]), _opt(d["iso2"]), cows, periods, _langs(d["names"]), _opt(d["note"]))
+    return State(_text(d["iso3"]), _opt(d["iso2"]), cows, periods, _langs(d["names"]), _opt(d["note"]),
+                 _by_lang(d["texts"]))
 
 
 def _unorg(d: dict) -> Organization:
