@@ -38,9 +38,22 @@ def templates() -> Any:
     env = jinja2.Environment(loader=jinja2.PackageLoader("blocmap.web", "templates"),
                              autoescape=jinja2.select_autoescape(["html", "svg"]),
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["script_lang"] = script_lang
     env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
                        org_colour=palette.org_colour)
     return env
+
+
+def script_lang(text: str | None) -> str:
+    """The language of a text the data does not label (a source's title or publisher), from its
+    script: Chinese characters zh-Hant, Cyrillic ru, otherwise en."""
+    import re
+
+    if text and re.search("[\u4e00-\u9fff]", text):
+        return "zh-Hant"
+    if text and re.search("[\u0400-\u04ff]", text):
+        return "ru"
+    return "en"
 
 
 def cjk_font_file() -> Path | None:
