@@ -100,7 +100,7 @@ def test_sources_list_and_one_source():
     assert "eec-treaty-reference" in listing
     one = run("sources", "wp-cis-member-states").output
     assert "https://en.wikipedia.org/wiki/Member_states_of_the_Commonwealth_of_Independent_States" in one
-    assert "seen_at: https://en-academic.com/dic.nsf/enwiki/11724396" in one
+    assert "read at: https://en-academic.com/dic.nsf/enwiki/11724396" in one
     bad = run("sources", "wp-cis-membr")
     assert bad.exit_code == 1 and "did you mean 'wp-cis-member-states'" in bad.output
 
