@@ -111,3 +111,22 @@ def visible_text(html: str) -> str:
 def test_pages_have_no_english_word(client, path, lang):
     html = client.get(path, params={"lang": lang}).text
     assert english_words(visible_text(html), ALLOW | {"api", "json"}) == []
+
+
+@pytest.mark.parametrize("args, lang, expected", [
+    (["members", "csot"], "ru", "blocmap: error: неизвестная организация «csot» (может быть, 'cst' или 'csto' или 'sco'?)"),
+    (["members", "csot"], "zh-Hant", "blocmap: error: 未知的組織「csot」（您是否指 'cst' 或 'csto' 或 'sco'？）"),
+    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap: error: on: 「2016-13-01」不是日期：沒有 13 月"),
+    (["memberships", "Narnia"], "ru", "blocmap: error: неизвестное государство «Narnia»"),
+    (["asymmetry", "cis", "--year", "20x1"], "ru", "blocmap: error: year: «20x1» — не год"),
+])
+def test_errors_in_the_readers_language(args, lang, expected):
+    result = CliRunner().invoke(main, [*args, "--lang", lang])
+    assert result.exit_code == 1 and result.output.strip() == expected
+
+
+def test_web_errors_in_the_readers_language(client):
+    body = client.get("/api/members", params={"org": "csot", "lang": "ru"}).json()
+    assert body["error"].startswith("неизвестная организация «csot»") and body["parameter"] == "org"
+    page = client.get("/org/csot", params={"lang": "zh-Hant"})
+    assert page.status_code == 404 and "未知的組織「csot」" in page.text

@@ -42,7 +42,7 @@ OVERVIEW_ORGS = ("cis", "csto", "union_state", "eurasec", "customs_union", "eaeu
 
 def require(value: str | None, parameter: str) -> str:
     if value is None or not str(value).strip():
-        raise QueryError(f"{parameter}: missing parameter", parameter=parameter)
+        raise QueryError(f"{parameter}: missing parameter", parameter=parameter, key="err.missing")
     return str(value)
 
 
@@ -164,7 +164,8 @@ class Answers:
         except QueryError:
             hints = suggest(given, [*self.atlas.orgs, *self.atlas.states])
             hint = " (did you mean " + " or ".join(f"'{h}'" for h in hints) + "?)" if hints else ""
-            raise QueryError(f"unknown organization or state '{given}'{hint}", "subject") from None
+            raise QueryError(f"unknown organization or state '{given}'{hint}", "subject",
+                             key="err.unknown.subject", values={"given": given, "hints": hints}) from None
 
     def diff(self, first: dt.date | str | None, second: dt.date | str | None,
              orgs: Iterable[str] | str | None = None, lang: str = "en") -> list[dict[str, Any]]:

@@ -28,7 +28,9 @@ class Group(click.Group):
                 click.echo(f"blocmap: {problem}", err=True)
             ctx.exit(1)
         except BlocmapError as exc:
-            click.echo(f"blocmap: error: {exc}", err=True)
+            from blocmap.core.i18n import error_text
+
+            click.echo(f"blocmap: error: {error_text(exc, ctx.meta.get(LANG_KEY, 'en'))}", err=True)
             ctx.exit(1)
         except BrokenPipeError:
             sys.stderr.close()
@@ -40,11 +42,18 @@ def format_option(choices: tuple[str, ...] = ("table", "json", "csv"), default: 
                         show_default=True, help="Output format.")
 
 
+#: Where the command's ``--lang`` is kept for the error handler (``ctx.meta`` is shared by the
+#: contexts of one invocation).
+LANG_KEY = "blocmap.lang"
+
+
 def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
     from blocmap.core.i18n import parse_lang
 
     try:
-        return parse_lang(value, "--lang")
+        lang = parse_lang(value, "--lang")
+        ctx.meta[LANG_KEY] = lang
+        return lang
     except QueryError as exc:
         raise click.BadParameter(str(exc).partition(": ")[2]) from None
 

@@ -42,10 +42,25 @@ class DataError(BlocmapError):
 
 
 class QueryError(BlocmapError):
-    """A question that cannot be answered as asked; names the parameter."""
+    """A question that cannot be answered as asked; names the parameter.
 
-    def __init__(self, message: str, parameter: str | None = None):
+    ``key`` and ``values``, where given, let a front end say the same in the reader's language
+    (``i18n.error_text``); the message itself is English."""
+
+    def __init__(self, message: str, parameter: str | None = None, key: str | None = None,
+                 values: dict | None = None):
         self.parameter = parameter
+        self.key = key
+        self.values = values or {}
+        super().__init__(message)
+
+
+class DateError(ValueError):
+    """A text that is not a date, with the reason as a translatable key."""
+
+    def __init__(self, message: str, key: str, values: dict):
+        self.key = key
+        self.values = values
         super().__init__(message)
 
 
@@ -61,4 +76,5 @@ def unknown(kind: str, given: str, valid: Iterable[str], parameter: str | None =
     """``unknown organization 'csot' (did you mean 'csto'?)``."""
     hints = suggest(given, valid)
     hint = " (did you mean " + " or ".join(f"'{h}'" for h in hints) + "?)" if hints else ""
-    return QueryError(f"unknown {kind} '{given}'{hint}", parameter=parameter)
+    return QueryError(f"unknown {kind} '{given}'{hint}", parameter=parameter,
+                      key=f"err.unknown.{kind}", values={"given": given, "hints": hints})
