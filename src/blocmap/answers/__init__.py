@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from blocmap.core.dates import parse_day
-from blocmap.core.errors import BlocmapError, QueryError, suggest, unknown
-from blocmap.core.i18n import parse_lang
+from blocmap.core.errors import QueryError, suggest, unknown
 from blocmap.core.atlas import split_list
-from blocmap.core.model import INSIDE, LANGS, ORG_SETS, POST_SOVIET, STATUSES
+from blocmap.core.model import INSIDE, LANGS, POST_SOVIET, STATUSES
 from blocmap.answers.rows import event_row, membership_row, source_row, spell_row
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,17 +87,17 @@ class Answers:
         ids, or a named set such as ``post-soviet``); ``default`` (else every curated one) when
         none is named."""
         items = split_list(given)
-        if len(items) == 1 and items[0].lower() in ORG_SETS:
-            return list(ORG_SETS[items[0].lower()])
         if not items:
             if given is not None and str(given).strip():
                 raise QueryError(f"{parameter}: no organization given", parameter=parameter)
             return list(default) if default is not None else list(self.atlas.orgs)
-        ids = []
-        for item in items:
-            curated = self.curated_id(item, parameter)
-            ids.append(curated if curated is not None else self.world.org(item, parameter))
-        return list(dict.fromkeys(ids))
+        try:
+            return self.atlas.org_ids(items, parameter)  # curated names and named sets
+        except QueryError:
+            if self.world is None:
+                raise
+        return list(dict.fromkeys(self.curated_id(item, parameter) or self.world.org(item, parameter)
+                                  for item in items))
 
     def _world_row(self, m: Any, lang: str) -> dict[str, Any]:
         """A membership answered from the store, with the keys of ``rows.membership_row``."""
@@ -461,4 +460,4 @@ def _keep(rows: list[dict[str, Any]], statuses: Iterable[str] | str | None) -> l
     return [r for r in rows if r["status"] in chosen]
 
 
-__all__ = ["Answers", "OVERVIEW_ORGS", "parse_lang", "require", "split_list", "BlocmapError"]
+__all__ = ["Answers", "OVERVIEW_ORGS", "require", "split_list"]

@@ -14,6 +14,7 @@ import click
 
 from blocmap.cli import data_option, db_option, emit, format_option, get_answers, lang_option, save
 from blocmap.core.errors import QueryError
+from blocmap.core.i18n import t
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
@@ -239,16 +240,10 @@ def network_cmd(on: str | None, start: str | None, end: str | None, orgs: str | 
                          "name": atlas.state_name(state, lang), "degree": values["degree"],
                          "strength": values["strength"], "orgs": values["orgs"], "density": round(density, 4)})
     if fmt == "table":
-        headers = {k: _t(f"network.col.{k}", lang) for k in (rows[0] if rows else {})}
+        headers = {k: t(f"network.col.{k}", lang) for k in (rows[0] if rows else {})}
         emit(render(rows, fmt, headers=headers), output)
         return
     emit(render(rows, fmt), output)
-
-
-def _t(key: str, lang: str) -> str:
-    from blocmap.core.i18n import t
-
-    return t(key, lang)
 
 
 def _network_figure(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None,

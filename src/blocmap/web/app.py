@@ -23,7 +23,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from blocmap.core.errors import BlocmapError, QueryError
-from blocmap.core.i18n import error_text, parse_lang
+from blocmap.core.i18n import error_text
 from blocmap.web import api, pages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,17 +108,10 @@ async def query_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, QueryError)
     # An unknown thing named in the path is "not found"; a bad query parameter is a bad request.
     status = 404 if exc.parameter in request.path_params else 400
-    message = error_text(exc, _reader_lang(request))
+    message = error_text(exc, pages.reader_lang(request))
     if wants_json(request):
         return JSONResponse(error_body(status, message, exc.parameter), status_code=status)
     return pages.error_page(request, status, message)
-
-
-def _reader_lang(request: Request) -> str:
-    try:
-        return parse_lang(request.query_params.get("lang"))
-    except QueryError:
-        return "en"
 
 
 async def http_error(request: Request, exc: Exception) -> Response:

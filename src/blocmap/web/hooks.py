@@ -26,7 +26,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from blocmap.core.errors import BlocmapError
-from blocmap.core.i18n import t  # noqa: F401 - re-exported for views
 
 if TYPE_CHECKING:
     from blocmap.core.atlas import Atlas

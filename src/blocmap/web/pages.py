@@ -166,14 +166,16 @@ class Site:
         leaves out ("United States (NATO), …")."""
         from blocmap.web.geo import eurasia
 
-        tips: dict[str, list[str]] = {}
+        related: dict[str, list[tuple[str, str]]] = {}
         for org in data["orgs"]:
             for m in org["members"]:
-                tips.setdefault(m["state"], []).append(f"{org['acronym']}: {t('status.' + m['status'], lang)}")
+                related.setdefault(m["state"], []).append((org["acronym"], m["status"]))
         on_map = {c.iso3 for c in eurasia().countries}
-        outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(v.split(':')[0] for v in tips[s])})"
-                   for s in sorted(tips, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
-        return {s: "; ".join(v) for s, v in tips.items()}, ", ".join(outside)
+        outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(org for org, _ in related[s])})"
+                   for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
+        tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
+                for s, pairs in related.items()}
+        return tips, ", ".join(outside)
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str]]:
         """(x, y, text, class) of the map's labels: names where the state is wide enough to hold
@@ -220,12 +222,17 @@ def render(request: Request, template: str, lang: str, json_url: str | None, sta
     return HTMLResponse(html, status_code=status)
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+def reader_lang(request: Request) -> str:
+    """The page's language for an error: ``?lang`` where it is valid, else English."""
     try:
-        lang = _lang(request)
+        return _lang(request)
     except QueryError:
-        lang = "en"
-    return render(request, "error.html", lang, None, status=status, status_code=status, message=message)
+        return "en"
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", reader_lang(request), None, status=status, status_code=status,
+                  message=message)
 
 
 def _lang(request: Request) -> str:

@@ -19,6 +19,7 @@ from blocmap.answers import require
 from blocmap.features.econ import vintage_for_reader
 from blocmap.core.dates import parse_day, parse_year
 from blocmap.core.errors import QueryError
+from blocmap.core.i18n import t
 from blocmap.core.model import INSIDE, POST_SOVIET, STATUSES
 from blocmap.web import hooks
 from blocmap.web.palette import colours_of
@@ -72,7 +73,7 @@ class Views:
                 continue
             key = day.isoformat()
             who = atlas.state_name(e.state, lang) if e.state else atlas.org_name(e.org, lang, short=True)
-            what = hooks.t(f"event.{e.kind}", lang)
+            what = t(f"event.{e.kind}", lang)
             days.setdefault(key, []).append(f"{atlas.org_name(e.org, lang, short=True)}: {who} {what}"
                                             if e.state else f"{who} {what}")
             if e.state is None:
