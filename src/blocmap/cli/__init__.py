@@ -47,15 +47,20 @@ def format_option(choices: tuple[str, ...] = ("table", "json", "csv"), default: 
 LANG_KEY = "blocmap.lang"
 
 
-def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+def language(value: str | None, option: str) -> str:
+    """A language option's value (any form people write) as ``en``, ``zh-Hant`` or ``ru``."""
     from blocmap.core.i18n import parse_lang
 
     try:
-        lang = parse_lang(value, "--lang")
-        ctx.meta[LANG_KEY] = lang
-        return lang
+        return parse_lang(value, option)
     except QueryError as exc:
         raise click.BadParameter(str(exc).partition(": ")[2]) from None
+
+
+def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    lang = language(value, "--lang")
+    ctx.meta[LANG_KEY] = lang
+    return lang
 
 
 def lang_option(func: Callable) -> Callable:

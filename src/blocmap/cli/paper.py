@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import click
 
-from blocmap.cli import data_option, emit, get_atlas, lang_option, save
+from blocmap.cli import data_option, emit, get_atlas, lang_option, language, save
 from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.i18n import t
 from blocmap.core.output import render, to_json
@@ -31,6 +31,10 @@ class Progress:
     def close(self) -> None:
         if self.enabled:
             click.echo("", err=True)
+
+
+def _gloss(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return None if value is None else language(value, "--gloss")
 
 
 def progress_option(func: Callable) -> Callable:
@@ -387,12 +391,15 @@ def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, o
 @lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="FILE.html, FILE.pdf or FILE.png (PNG: the pages, one below the other).")
+@click.option("--gloss", default=None, metavar="LANG", callback=_gloss,
+              help="Also give headings and names, smaller, in this language (--gloss en: a bilingual report).")
 @progress_option
 @data_option
-def report_command(on: str, lang: str, output: Path, progress: bool | None, data_dir: Path | None) -> None:
-    """A bilingual report of the post-Soviet system on a day: members, Tables 1–2, timelines, asymmetry,
+def report_command(on: str, lang: str, gloss: str | None, output: Path, progress: bool | None,
+                   data_dir: Path | None) -> None:
+    """A report of the post-Soviet system on a day, in --lang: members, Tables 1–2, timelines, asymmetry,
     organs, depth, disagreements, sources."""
-    from blocmap.features.report.build import render_report, step_count
+    from blocmap.features.report.build import render_report, step_count, step_text
 
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("html", "pdf", "png"):
@@ -402,7 +409,7 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
     atlas = get_atlas(data_dir)
     bar = Progress(progress, step_count(kind))
     try:
-        data = render_report(atlas, on, lang, kind, progress=bar)
+        data = render_report(atlas, on, lang, kind, progress=lambda step: bar(step_text(step, lang)), gloss=gloss)
     finally:
         bar.close()
     save(output, data)

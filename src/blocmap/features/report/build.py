@@ -26,9 +26,9 @@ DEPTH_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
 ASYMMETRY_ORGS = ("cis", "eaeu", "csto")
 #: What ``progress`` is told, in order, while the report's data is gathered ...
 CONTEXT_STEPS = ("members", "tables", "timelines", "asymmetry", "organs", "disagreements", "figures")
-#: ... and then while it is written, by output kind.
-OUTPUT_STEPS = {"html": ("HTML page",), "pdf": ("typesetting", "writing PDF"),
-                "png": ("typesetting", "writing PDF", "pages to PNG")}
+#: ... and then while it is written, by output kind.  Each is a key of ``report.step.*`` in the
+#: translation table, so a front end can show it in the reader's language (``step_text``).
+OUTPUT_STEPS = {"html": ("html",), "pdf": ("typesetting", "pdf"), "png": ("typesetting", "pdf", "png")}
 
 
 def step_count(kind: str) -> int:
@@ -36,13 +36,15 @@ def step_count(kind: str) -> int:
     return len(CONTEXT_STEPS) + len(OUTPUT_STEPS[kind])
 
 
-def _other(lang: str) -> str:
-    return "en" if lang != "en" else "zh-Hant"
+def step_text(step: str, lang: str = "en") -> str:
+    """A progress step as a reader sees it (``"typesetting"`` → ``"排版"``)."""
+    return t(f"report.step.{step}", lang)
 
 
-def _both(key: str, lang: str, **values: Any) -> dict[str, str]:
-    """A heading in the report's language and, smaller, in the other one (the report is bilingual)."""
-    return {"main": t(key, lang).format(**values), "other": t(key, _other(lang)).format(**values)}
+def _both(key: str, lang: str, gloss: str | None, **values: Any) -> dict[str, str]:
+    """A heading in the report's language and, smaller, in the gloss language when one is asked for
+    (``--gloss en``: a bilingual report); ``other`` is empty without one."""
+    return {"main": t(key, lang).format(**values), "other": t(key, gloss).format(**values) if gloss else ""}
 
 
 class Cited:
@@ -57,7 +59,10 @@ class Cited:
         return list(keys)
 
 
-def _members(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> list[dict[str, Any]]:
+def _members(atlas: "Atlas", day: dt.date, lang: str, gloss: str | None, cite: Cited) -> list[dict[str, Any]]:
+    def other(name: str, glossed: str) -> str:
+        return glossed if gloss and glossed != name else ""
+
     out = []
     for org_id in SYSTEM:
         org = atlas.orgs.get(org_id)
@@ -69,9 +74,11 @@ def _members(atlas: "Atlas", day: dt.date, lang: str, cite: Cited) -> list[dict[
         groups: dict[str, list[dict[str, Any]]] = {}
         for m in found:
             groups.setdefault(m.status, []).append({
-                "iso3": m.state, "name": atlas.state_name(m.state, lang), "other": atlas.state_name(m.state, _other(lang)),
+                "iso3": m.state, "name": atlas.state_name(m.state, lang),
+                "other": other(atlas.state_name(m.state, lang), atlas.state_name(m.state, gloss or lang)),
                 "since": str(m.since), "certain": m.certain, "sources": cite(m.sources)})
-        out.append({"id": org_id, "name": atlas.org_name(org_id, lang), "other": atlas.org_name(org_id, _other(lang)),
+        out.append({"id": org_id, "name": atlas.org_name(org_id, lang),
+                    "other": other(atlas.org_name(org_id, lang), atlas.org_name(org_id, gloss or lang)),
                     "short": atlas.org_name(org_id, lang, short=True), "exists": org.exists_on(day),
                     "groups": [{"status": t(f"status.{s}", lang), "members": ms} for s, ms in groups.items()]})
     return out
@@ -147,7 +154,7 @@ def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited, svg_text: s
     cite(["seed", "worldbank-2022"])
     return {"year": year, "results": results, "paper": paper, "check": check, "vintage": series.vintage,
             "share_chart": share_chart,
-            "licence": series.licence,
+            "licence": series.licence, "vintage_text": econ.vintage_for_reader(series.vintage, lang),
             "vintage_note": t("econ.vintage_note", lang).format(vintage=econ.vintage_for_reader(series.vintage, lang))}
 
 
@@ -195,8 +202,10 @@ def _extra_figures(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, st
 
 
 def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en",
-                   progress: Callable[[str], None] | None = None, for_print: bool = False) -> dict[str, Any]:
-    """Everything the report shows, as plain data.
+                   progress: Callable[[str], None] | None = None, for_print: bool = False,
+                   gloss: str | None = None) -> dict[str, Any]:
+    """Everything the report shows, as plain data, in ``lang``; with ``gloss`` (another language)
+    headings and names are also given, smaller, in that language.
 
     Charts are SVG data URLs.  Their text is outlines, right in any browser; ``for_print`` keeps it
     as text in the font the PDF embeds, which WeasyPrint draws several times faster.
@@ -207,7 +216,8 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
     day = parse_day(on, "on")
     cite = Cited()
     step("members")
-    members = _members(atlas, day, lang, cite)
+    gloss = gloss if gloss != lang else None
+    members = _members(atlas, day, lang, gloss, cite)
     overlap = _overlap(atlas, day, lang)
     step("tables")
     tables, notes = _tables(atlas, lang, cite)
@@ -225,13 +235,18 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
     figures = _extra_figures(atlas, day, lang)
     sources = [atlas.sources[k] for k in cite.keys if k in atlas.sources]
     return {
-        "lang": lang, "html_lang": "zh-Hant-TW" if lang == "zh-Hant" else lang, "day": day.isoformat(),
+        "lang": lang, "html_lang": _html_lang(lang), "gloss": gloss, "gloss_lang": _html_lang(gloss) if gloss else "",
+        "day": day.isoformat(),
         "t": lambda key, **values: t(key, lang).format(**values) if values else t(key, lang),
-        "both": lambda key, **values: _both(key, lang, **values),
+        "both": lambda key, **values: _both(key, lang, gloss, **values),
         "members": members, "overlap": overlap, "tables": tables, "notes": notes, "timelines": timelines,
         "asymmetry": asymmetry, "organs": organs, "depth": depth, "disputes": disputes, "figures": figures,
         "sources": sources, "version": __version__, "today": dt.date.today().isoformat(),
     }
+
+
+def _html_lang(lang: str) -> str:
+    return "zh-Hant-TW" if lang == "zh-Hant" else lang
 
 
 def render_html(context: dict[str, Any], for_print: bool = False) -> str:
@@ -252,24 +267,25 @@ def render_html(context: dict[str, Any], for_print: bool = False) -> str:
 
 
 def render_report(atlas: "Atlas", on: dt.date | str, lang: str, kind: str,
-                  progress: Callable[[str], None] | None = None) -> bytes:
-    """The report as HTML, PDF or PNG bytes; ``progress`` hears each step's name as it starts."""
+                  progress: Callable[[str], None] | None = None, gloss: str | None = None) -> bytes:
+    """The report as HTML, PDF or PNG bytes; ``progress`` hears each step (a ``step_text`` key) as
+    it starts."""
     step = progress or (lambda message: None)
-    context = report_context(atlas, on, lang, step, for_print=kind != "html")
+    context = report_context(atlas, on, lang, step, for_print=kind != "html", gloss=gloss)
     if kind == "html":
-        step("HTML page")
+        step("html")
         return render_html(context).encode("utf-8")
     step("typesetting")
     pdf = html_to_pdf(render_html(context, for_print=True), step)
     if kind == "pdf":
         return pdf
-    step("pages to PNG")
+    step("png")
     return pdf_to_png(pdf)
 
 
 def html_to_pdf(html_text: str, progress: Callable[[str], None] | None = None) -> bytes:
     """Typeset with WeasyPrint (needs Debian's pango); the CJK font is embedded as a subset.
-    ``progress`` hears "writing PDF" once the pages are laid out."""
+    ``progress`` hears "pdf" (writing the PDF) once the pages are laid out."""
     try:
         import weasyprint
     except OSError as exc:  # pango missing: WeasyPrint raises OSError on import
@@ -279,7 +295,7 @@ def html_to_pdf(html_text: str, progress: Callable[[str], None] | None = None) -
                            f"libpangoft2-1.0-0): {exc}") from None
     document = weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).render()
     if progress:
-        progress("writing PDF")
+        progress("pdf")
     return document.write_pdf()
 
 
