@@ -151,3 +151,34 @@ def test_a_fifo_as_input_is_refused_without_blocking(store, tmp_path):
         signal.alarm(0)
     assert code == 1 and lines == [f"blocmap: {fifo}: a FIFO (named pipe), not a regular file: refused"]
     assert store.read_bytes() == before
+
+
+def test_a_store_damaged_anywhere_is_one_line_and_writes_nothing(tmp_path):
+    """Every block of a real store (the COW extract) overwritten in turn: each question either
+    answers or fails in one line naming the store; no traceback, no half-written panel."""
+    from conftest import REPO
+
+    cow = REPO / "tests" / "fixtures" / "cow"
+    store = tmp_path / "w.duckdb"
+    import_cow(cow / "state_year_format3.csv", igo_year=cow / "igo_year_format3.csv",
+               states=cow / "states2016.csv", db=store)
+    block, header = 262144, 3 * 4096
+    failures = 0
+    for start in range(header, store.stat().st_size, block):
+        bad = tmp_path / "bad.duckdb"
+        shutil.copy(store, bad)
+        with open(bad, "r+b") as handle:
+            handle.seek(start)
+            handle.write(b"\xff" * 4096)
+        panel = tmp_path / "panel.csv"
+        for args in (["export", "state-year", "-o", str(panel)], ["members", "asean", "--on", "1990-01-01"]):
+            code, lines, result = run(*args, "--db", str(bad))
+            assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception,
+                                                                                              SystemExit)
+            if code != 0:
+                failures += 1
+                assert lines == [lines[0]] and lines[0].startswith(f"blocmap: error: {bad}: ")
+                assert "import the COW files again" in lines[0]
+                assert not panel.exists() or args[0] != "export"
+            panel.unlink(missing_ok=True)
+    assert failures >= 1  # the damage was seen, and said

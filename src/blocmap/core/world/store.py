@@ -24,8 +24,9 @@ DuckDB traceback halfway through a query).
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from blocmap.core.errors import BlocmapError, QueryError
 
@@ -140,9 +141,13 @@ def connect(path: str | Path | None):
     try:
         _check_whole(con, db)
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except duckdb.Error:
+    except duckdb.CatalogException:
         con.close()
         raise BlocmapError(f"{db}: not a blocmap world store (no meta table)") from None
+    except duckdb.Error as exc:
+        con.close()
+        raise BlocmapError(f"{db}: the world store is damaged ({_first_line(exc)}); "
+                           "import the COW files again") from None
     except BlocmapError:
         con.close()
         raise
@@ -150,7 +155,51 @@ def connect(path: str | Path | None):
         con.close()
         raise BlocmapError(f"{db}: store schema {version and version[0]} is not {SCHEMA_VERSION}; "
                            "import the COW files again")
-    return con
+    return StoreConnection(con, db)
+
+
+class StoreConnection:
+    """A read-only connection to a store whose every query ends, if DuckDB fails (a block damaged
+    after the header was checked, say), in one line naming the store instead of a traceback."""
+
+    def __init__(self, con: Any, db: Path):
+        self._con, self.db = con, db
+
+    def execute(self, sql: str, parameters: Any = None) -> "StoreRows":
+        with self.guard():
+            return StoreRows(self._con.execute(sql, parameters), self)
+
+    def close(self) -> None:
+        self._con.close()
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        import duckdb
+
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise BlocmapError(f"{self.db}: the world store is damaged ({_first_line(exc)}); "
+                               "import the COW files again") from None
+
+
+class StoreRows:
+    """The result of a query, fetched under the connection's guard."""
+
+    def __init__(self, result: Any, con: StoreConnection):
+        self._result, self._con = result, con
+
+    def fetchone(self) -> Any:
+        with self._con.guard():
+            return self._result.fetchone()
+
+    def fetchall(self) -> list:
+        with self._con.guard():
+            return self._result.fetchall()
+
+    def df(self) -> "pd.DataFrame":
+        with self._con.guard():
+            return self._result.df()
 
 
 def _first_line(exc: Exception) -> str:
