@@ -4,6 +4,7 @@ and a random valid event history round-trips through a data file."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -103,6 +104,8 @@ def test_random_history_round_trips_through_a_data_file(tmp_path_factory, events
     path = folder / "orgs" / "ces.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("\nevents:\n", "\nevents:\n" + "".join(_yaml_event(e) for e in kept), 1)
+    # the CES continues in the EAEU from 2015: without that, its own events decide every day
+    text = re.sub(r"\ncontinues_in:\n(?:  .*\n)+", "\n", text, count=1)
     path.write_text(text, encoding="utf-8")
     atlas = blocmap.load(folder)
     loaded = {(e.state, str(e.date), e.kind) for e in atlas.history(org="ces") if e.state in real.values()
