@@ -31,12 +31,12 @@ def _membership_table(rows: list[dict], lang: str, first: str) -> str:
     table = [{first: r[first], "name": r["name" if first == "state" else "org_name"],
               "status": t(f"status.{r['status']}", lang), "since": r["since"] + ("" if r["certain"] else " *"),
               "sources": ", ".join(r["sources"])} for r in rows]
-    text = render(table, "table", headers=_headers(lang))
+    text = render(table, "table", headers=_headers(lang), lang=lang)
     return text + ("\n" + t("msg.uncertain", lang) if any(not r["certain"] for r in rows) else "")
 
 
 def _emit_memberships(rows: list[dict], first: str, fmt: str, lang: str) -> None:
-    emit(_membership_table(rows, lang, first) if fmt == "table" else render(rows, fmt))
+    emit(_membership_table(rows, lang, first) if fmt == "table" else render(rows, fmt, lang=lang))
 
 
 def _as_of_options(func):
@@ -85,7 +85,7 @@ def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
     org, state = answers.subject(subject)
     rows = answers.history(org, state, lang)
     if fmt != "table":
-        emit(render(rows, fmt))
+        emit(render(rows, fmt, lang=lang))
         return
     dispute = t("col.dispute", lang)
     table = [{"date": r["date"], "org": r["org"], "state": r["state"] or "—",
@@ -94,7 +94,7 @@ def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
                   if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
               "sources": ", ".join(r["sources"]) + (f" [{dispute}: {r['dispute']}]" if r["dispute"] else "")}
              for r in rows]
-    emit(render(table, fmt, headers=_headers(lang)))
+    emit(render(table, fmt, headers=_headers(lang), lang=lang))
 
 
 @click.command()
@@ -113,12 +113,12 @@ def diff(date1: str, date2: str, orgs: str | None, fmt: str, lang: str, data_dir
                   "after": t(f"status.{r['after'] or 'none'}", lang),
                   "event": "; ".join(f"{e['date']} {t('event.' + e['event'], lang)}" for e in r["events"])}
                  for r in rows]
-        emit(render(table, fmt, headers=_headers(lang)))
+        emit(render(table, fmt, headers=_headers(lang), lang=lang))
     elif fmt == "csv":
         flat = [{**r, "events": "; ".join(f"{e['date']} {e['event']}" for e in r["events"])} for r in rows]
-        emit(render(flat, fmt))
+        emit(render(flat, fmt, lang=lang))
     else:
-        emit(render(rows, fmt))
+        emit(render(rows, fmt, lang=lang))
 
 
 @click.command()
@@ -134,12 +134,12 @@ def overlap(on: str, orgs: str, fmt: str, lang: str, data_dir: Path | None, db: 
     answers = get_answers(data_dir, db)
     rows = answers.overlap(orgs, on, lang)
     if fmt == "json":
-        emit(render(rows, fmt))
+        emit(render(rows, fmt, lang=lang))
         return
     table = [{"zone": " ∩ ".join(answers.org_name(o, lang, short=True) for o in r["orgs"]),
               "count": len(r["states"]), "states": ", ".join(r["names"] if fmt == "table" else r["states"])}
              for r in rows]
-    emit(render(table, fmt, headers=_headers(lang)))
+    emit(render(table, fmt, headers=_headers(lang), lang=lang))
 
 
 @click.command()
@@ -152,13 +152,13 @@ def disputes(org: str | None, state: str | None, fmt: str, lang: str, data_dir: 
     """Where sources (or the seed paper) disagree: every claim with its sources."""
     data = get_answers(data_dir).disputes(org, state, lang)
     if fmt == "json":
-        emit(render(data, fmt))
+        emit(render(data, fmt, lang=lang))
         return
     rows = [{"id": d["id"], "org": d["org_name"] or "", "state": d["name"] or "", "topic": d["topic"],
              "claim": ("✓ " if c["preferred"] else "  ") + c["value"],
              "sources": ", ".join(c["sources"]) or t("msg.no_source", lang)}
             for d in data for c in d["claims"]]
-    emit(render(rows, fmt, headers={**_headers(lang), "id": "id"})
+    emit(render(rows, fmt, headers={**_headers(lang), "id": "id"}, lang=lang)
          + ("\n" + t("msg.preferred_claim", lang) if fmt == "table" else ""))
 
 
@@ -173,7 +173,7 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
     if key:
         record = answers.source(key, lang)
         if fmt == "json":
-            emit(render([], fmt, json_data=record))
+            emit(render([], fmt, json_data=record, lang=lang))
             return
         lines = [f"{t('source.' + k, lang)}: {t('source_kind.' + v, lang) if k == 'kind' else v}"
                  for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
@@ -184,11 +184,11 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
         return
     rows = answers.sources()
     if fmt == "table":
-        rows = [{"key": r["key"], "kind": r["kind"] + (" ✓" if r["official"] else ""),
+        rows = [{"key": r["key"], "kind": t(f"source_kind.{r['kind']}", lang) + (" ✓" if r["official"] else ""),
                  "events": r["events"], "title": r["title"][:70]} for r in rows]
-        emit(render(rows, fmt, headers={**_headers(lang), "key": "key"}))
+        emit(render(rows, fmt, headers=_headers(lang), lang=lang))
         return
-    emit(render(rows, fmt))
+    emit(render(rows, fmt, lang=lang))
 
 
 CITATION = """\
@@ -314,7 +314,7 @@ def orgs(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
     rows = get_answers(data_dir).orgs(on, lang)
     if fmt == "table":
         rows = [{**r, "kind": t(f"kind.{r['kind']}", lang), "dissolved": r["dissolved"] or ""} for r in rows]
-    emit(render(rows, fmt, headers=_headers(lang)))
+    emit(render(rows, fmt, headers=_headers(lang), lang=lang))
 
 
 @click.command()

@@ -241,9 +241,9 @@ def network_cmd(on: str | None, start: str | None, end: str | None, orgs: str | 
                          "strength": values["strength"], "orgs": values["orgs"], "density": round(density, 4)})
     if fmt == "table":
         headers = {k: t(f"network.col.{k}", lang) for k in (rows[0] if rows else {})}
-        emit(render(rows, fmt, headers=headers), output)
+        emit(render(rows, fmt, headers=headers, lang=lang), output)
         return
-    emit(render(rows, fmt), output)
+    emit(render(rows, fmt, lang=lang), output)
 
 
 def _network_figure(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None,

@@ -104,7 +104,7 @@ def table_command(org: str | None, start: str | None, end: str | None, years: st
                  "sources": ", ".join(r["sources"])} for r in records]
         text = heading + "\n\n" + render(rows, "table", headers={"year": t("col.year", lang), "org": t("col.org", lang),
                                                                  "text": t("col.event", lang), "dates": t("col.date", lang),
-                                                                 "sources": t("col.sources", lang)})
+                                                                 "sources": t("col.sources", lang)}, lang=lang)
     emit(text, output)
 
 
@@ -150,7 +150,7 @@ def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
                                                 "status": t("col.status", lang),
                                                 "value": t("econ.col.value" if result["indicator"] == "gdp"
                                                            else "econ.col.population", lang),
-                                                "share": t("econ.col.share", lang)}))
+                                                "share": t("econ.col.share", lang)}, lang=lang))
     lines.append("")
     quote = result.get("quoted")
     fmt_ratio = lambda v: "—" if v is None else f"{v:.3f}"  # noqa: E731
@@ -166,7 +166,7 @@ def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
     table_rows = [{"measure": t(key, lang), "ours": ours, **({"paper": paper or ""} if quote else {})}
                   for key, ours, paper in measures]
     lines.append(render(table_rows, "table", headers={"measure": t("econ.measure", lang), "ours": t("econ.ours", lang),
-                                                      "paper": t("econ.paper", lang)}))
+                                                      "paper": t("econ.paper", lang)}, lang=lang))
     if result["missing"]:
         lines += ["", t("econ.missing", lang).format(states=", ".join(result["missing"]), year=result["year"],
                                                      n=result["counted"], m=len(result["members"]))]
@@ -216,7 +216,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
                  "difference": f"{100 * r['relative']:+.2f}%",
                  "with the paper's KAZ": "—" if r["relative_with_paper_kaz"] is None
                  else f"{100 * r['relative_with_paper_kaz']:+.2f}%"} for r in check["named"] + check["closest_subsets"]]
-        emit(render(rows, fmt) + (f"\n{t('econ.paper', lang)}: {check['target'] / 1e6:,.2f}; {t('econ.vintage', lang)}: "
+        emit(render(rows, fmt, lang=lang) + (f"\n{t('econ.paper', lang)}: {check['target'] / 1e6:,.2f}; {t('econ.vintage', lang)}: "
                                  f"{check['vintage']}" if fmt == "table" else ""), output)
         return
     if year is not None and (start or end):
@@ -264,7 +264,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
         if any(r["missing"] for r in rows):
             note += "\n" + t("econ.missing_column", lang)
         headers = {k: t(f"econ.col.{k}", lang) for k in pretty[0]} if pretty else None
-        emit(render(pretty, "table", headers=headers) + note, output)
+        emit(render(pretty, "table", headers=headers, lang=lang) + note, output)
 
 
 # ---------------------------------------------------------------------------- indicators
@@ -304,13 +304,13 @@ def indicators_show(fmt: str, lang: str, data_dir: Path | None) -> None:
         years = series.years()
         rows.append({**series.meta(), "years": f"{years.start}–{years.stop - 1}", "values": len(series.values)})
     if fmt == "json":
-        emit(render(rows, fmt))
+        emit(render(rows, fmt, lang=lang))
         return
     table = [{"indicator": t(f"ind.{r['indicator']}", lang), "code": r["code"], "source": r["source"],
               "vintage": econ.vintage_for_reader(r["vintage"], lang), "origin": t(f"ind.origin.{r['origin']}", lang)
               if r["origin"] in ("bundled",) else r["origin"], "years": r["years"], "values": r["values"]}
              for r in rows]
-    emit(render(table, "table", headers={k: t(f"ind.col.{k}", lang) for k in table[0]}))
+    emit(render(table, "table", headers={k: t(f"ind.col.{k}", lang) for k in table[0]}, lang=lang))
 
 
 # ---------------------------------------------------------------------------- organs and depth
@@ -382,7 +382,7 @@ def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, o
         if not details:
             # the decision rules are long sentences: shorten them in the terminal table
             table_rows[-1] = {k: (v if k == "label" else v.split(";")[0][:40]) for k, v in table_rows[-1].items()}
-        emit(render(table_rows, "table", headers=headers), output)
+        emit(render(table_rows, "table", headers=headers, lang=lang), output)
 
 
 # ---------------------------------------------------------------------------- report
