@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import csv
 import json
 
@@ -39,10 +41,20 @@ def test_every_state_of_2016_has_a_code():
     current = {c: (abb, name) for c, (abb, name, end) in cow_states().items() if end == 2016}
     missing = sorted(name for abb, name in current.values() if iso3_from_name(abb, name) is None)
     # COW v2016 still calls code 345 'Yugoslavia' after 2006 (Serbia in v2024); blocmap's states
-    # list gives it YUG, which the world store uses first (a known limit: one code per ccode)
+    # list gives it by day: YUG to 2006-06-03, SRB from 2006-06-05 (test below)
     assert missing == ["Yugoslavia"]
     assert iso3_from_name("INS", "Indonesia") == "IDN" and iso3_from_name("SWA", "Swaziland") == "SWZ"
     assert iso3_from_name("ZAN", "Zanzibar") is None  # no code of its own
+
+
+def test_code_345_is_yugoslavia_then_serbia():
+    from blocmap.core.world.world import World
+
+    world = World.without_store()
+    isos, names = world.state_labels([345, 345, 345], [dt.date(1995, 1, 1).toordinal(),
+                                                       dt.date(2006, 6, 3).toordinal(),
+                                                       dt.date(2010, 1, 1).toordinal()])
+    assert isos == ["YUG", "YUG", "SRB"] and names[2] == "Serbia"
 
 
 def test_euler_of_imported_organizations(tmp_path):
