@@ -185,10 +185,17 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
     rows = answers.sources()
     if fmt == "table":
         rows = [{"key": r["key"], "kind": t(f"source_kind.{r['kind']}", lang) + (" ✓" if r["official"] else ""),
-                 "events": r["events"], "title": r["title"][:70]} for r in rows]
+                 "events": r["events"], "title": _shorten(r["title"], 70)} for r in rows]
         emit(render(rows, fmt, headers=_headers(lang), lang=lang))
         return
     emit(render(rows, fmt, lang=lang))
+
+
+def _shorten(text: str, width: int) -> str:
+    """At most ``width`` characters, cut between words with an ellipsis (never mid-word)."""
+    import textwrap
+
+    return textwrap.shorten(text, width, placeholder=" …")
 
 
 CITATION = """\

@@ -312,7 +312,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "paper.item.restored": ("{states}: membership of the {org} restored", "{states}恢復{org}成員資格",
                             "{states}: членство в {org} восстановлено"),
     "paper.item.associate": ("{states} gave up full membership of the {org} and became an associate member",
-                             "{states}退出{org}完全會員國的身分，改為聯繫國（associate member）",
+                             "{states}退出{org}完全會員國的身分，改為聯繫國",
                              "{states}: переход из полноправных членов {org} в ассоциированные"),
     "paper.item.observer": ("{states} became an observer of the {org}", "{states}成為{org}觀察員",
                             "{states}: статус наблюдателя в {org}"),
