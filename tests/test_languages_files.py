@@ -74,3 +74,16 @@ def test_figure_captions_and_credits_are_in_the_readers_language(tmp_path, args,
     words = english_words(entities.unescape(" ".join(texts)), ALLOW | {"members", "atlas", "world", "clause",
                                                                           "visionscarto"})
     assert words == []
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "ru"])
+def test_cite_is_in_the_readers_language_around_the_entries(lang):
+    from blocmap.cli.core import BUILT_ON, TITLE
+
+    result = CliRunner().invoke(main, ["cite", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert TITLE in result.output  # the entry as published
+    # the bibliographic entries stay as published; every other word is the reader's
+    published = {w.casefold() for text in (TITLE, "blocmap contributors version", *(r for _, r in BUILT_ON))
+                 for w in re.findall(r"[A-Za-z']+", text)}
+    assert english_words(result.output, ALLOW | published) == []

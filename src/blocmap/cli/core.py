@@ -198,27 +198,32 @@ def _shorten(text: str, width: int) -> str:
     return textwrap.shorten(text, width, placeholder=" …")
 
 
-CITATION = """\
-To cite blocmap and its data:
+#: The title blocmap is cited by, in every language (a bibliographic title stays as published).
+TITLE = "blocmap: a temporal atlas of regional integration"
+#: The data blocmap builds on, as each is cited (bibliographic entries stay as published).
+BUILT_ON = (
+    ("cite.cow_states", "Correlates of War Project, State System Membership List v2024"),
+    ("cite.cldr", "Unicode CLDR, Babel"),
+    ("cite.cow_igo", 'Pevehouse, Nordstrom, McManus & Jamison (2020), "Tracking organizations in the world: '
+                     'The Correlates of War IGO Version 3.0 datasets", JPR 57(3): 492-503'),
+    ("cite.wdi", "World Bank, World Development Indicators (CC BY 4.0)"),
+)
 
-  blocmap contributors ({year}). blocmap: a temporal atlas of regional integration,
-  version {version}. Curated membership data for {orgs} organizations,
-  {events} dated events from {sources} sources.
 
-Every answer lists its own sources (`blocmap sources KEY`); cite them for the facts you use.
-Data blocmap builds on:
-  - Correlates of War Project, State System Membership List v2024 (states' existence, COW codes).
-  - Unicode CLDR through Babel (names of states).
-  - Pevehouse, Nordstrom, McManus & Jamison (2020), "Tracking organizations in the world:
-    The Correlates of War IGO Version 3.0 datasets", JPR 57(3): 492-503 (when you import COW IGO data).
-  - World Bank, World Development Indicators (GDP, population; CC BY 4.0).
-"""
+def citation(facts: dict, lang: str) -> str:
+    """How to cite blocmap, in ``lang``: the entry as published, what it holds and what it builds on."""
+    entry = f"blocmap contributors ({facts['year']}). {TITLE}, version {facts['version']}."
+    lines = [t("cite.intro", lang), "", f"  {entry}", "  " + t("cite.holds", lang).format(**facts), "",
+             t("cite.sources", lang), t("cite.built_on", lang)]
+    lines += [f"  - {reference} — {t(key, lang)}" for key, reference in BUILT_ON]
+    return "\n".join(lines) + "\n"
 
 
 @click.command()
 @format_option(("text", "json", "bibtex"), default="text")
+@lang_option
 @data_option
-def cite(fmt: str, data_dir: Path | None) -> None:
+def cite(fmt: str, lang: str, data_dir: Path | None) -> None:
     """How to cite blocmap and the data it is built on."""
     from blocmap import __version__
 
@@ -226,13 +231,13 @@ def cite(fmt: str, data_dir: Path | None) -> None:
     facts = {"version": __version__, "orgs": len(atlas.orgs), "events": len(atlas.events),
              "sources": len(atlas.sources), "year": "2026"}
     if fmt == "json":
-        emit(render([], "json", json_data={**facts, "title": "blocmap: a temporal atlas of regional integration"}))
+        emit(render([], "json", json_data={**facts, "title": TITLE}))
     elif fmt == "bibtex":
-        emit("@software{blocmap,\n  title = {blocmap: a temporal atlas of regional integration},\n"
+        emit("@software{blocmap,\n  title = {" + TITLE + "},\n"
              f"  author = {{{{blocmap contributors}}}},\n  year = {{{facts['year']}}},\n"
              f"  version = {{{facts['version']}}}\n}}")
     else:
-        emit(CITATION.format(**facts))
+        emit(citation(facts, lang))
 
 
 @click.command()
