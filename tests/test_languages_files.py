@@ -87,3 +87,39 @@ def test_cite_is_in_the_readers_language_around_the_entries(lang):
     published = {w.casefold() for text in (TITLE, "blocmap contributors version", *(r for _, r in BUILT_ON))
                  for w in re.findall(r"[A-Za-z']+", text)}
     assert english_words(result.output, ALLOW | published) == []
+
+
+@pytest.fixture(scope="module")
+def cow_store(tmp_path_factory):
+    from conftest import REPO
+
+    cow = REPO / "tests" / "fixtures" / "cow"
+    db = tmp_path_factory.mktemp("world") / "w.duckdb"
+    result = CliRunner().invoke(main, ["import", "cow", str(cow / "state_year_format3.csv"), "--igo-year",
+                                       str(cow / "igo_year_format3.csv"), "--states", str(cow / "states2016.csv"),
+                                       "--db", str(db), "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    assert "импортировано в" in result.output and "организаций — 32" in result.output
+    return db
+
+
+#: COW's own names of imported organizations (it gives them in English only) and of its codes.
+COW_WORDS = {"association", "southeast", "asian", "nations", "cow", "ccode", "year", "end"}
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "ru"])
+@pytest.mark.parametrize("args", [["members", "asean", "--on", "2010-01-01"], ["audit", "cow"],
+                                  ["audit", "cow", "--years"],
+                                  ["export", "org-year", "--orgs", "asean,cis", "--from", "2000", "--to", "2001"]],
+                         ids=["members", "audit", "audit-years", "export"])
+def test_world_commands_in_the_readers_language(cow_store, tmp_path, args, lang):
+    """Imported organizations' states by their CLDR names, the audit's table and summary and the
+    export's summary line in the reader's language (the export's CSV is a machine format)."""
+    if args[0] == "export":
+        args = [*args, "-o", str(tmp_path / "panel.csv")]
+    result = CliRunner().invoke(main, [*args, "--db", str(cow_store), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(line for line in result.output.splitlines() if not line.startswith(("wrote ", "寫入", "запис")))
+    assert english_words(text, ALLOW | COW_WORDS) == []
+    if args[0] == "members":
+        assert ("印尼" if lang == "zh-Hant" else "Индонезия") in result.output

@@ -103,7 +103,8 @@ class Answers:
         """A membership answered from the store, with the keys of ``rows.membership_row``."""
         world = self.world
         curated = m.data == "curated"
-        name = self.atlas.state_name(m.state, lang) if m.state in self.atlas.states else m.state_name
+        name = self.state_namer(lang)(m.state) if m.state else m.state_name
+        name = m.state_name if name == m.state else name
         org_name = (self.atlas.org_name(m.org, lang, short=True) if curated
                     else world.cow_orgs.get(m.org, {}).get("name") or m.org)
         key = m.state or world.abbreviation(m.ccode)
@@ -199,10 +200,14 @@ class Answers:
                 for z in zones(self.sets(orgs, on))]
 
     def state_namer(self, lang: str):
+        from blocmap.core.names import country_name
+
         def name(key: str) -> str:
+            """The atlas's name; outside its states, CLDR's in another language than English
+            (English keeps COW's own name, which the panels and the audit show too)."""
             if key in self.atlas.states:
                 return self.atlas.state_name(key, lang)
-            return self._cow_names.get(key, key)
+            return (lang != "en" and country_name(key, lang)) or self._cow_names.get(key, key)
         return name
 
     # ------------------------------------------------------------------ records

@@ -12,7 +12,7 @@ from typing import Callable
 
 import click
 
-from blocmap.cli import data_option, db_option, emit, get_answers, save
+from blocmap.cli import data_option, db_option, emit, get_answers, lang_option, save
 from blocmap.core.errors import QueryError
 
 EXPORT_FORMATS = ("csv", "parquet", "json")
@@ -67,9 +67,10 @@ class _Bar:
               help="COW state list (states2016.csv or statelist2024.csv): names and exact dates.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: only on a terminal).")
+@lang_option
 @db_option
 def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | None,
-                       progress: bool | None, db: Path | None) -> None:
+                       progress: bool | None, lang: str, db: Path | None) -> None:
     """Import the COW IGO v3 state-year file (and optional IGO-year and state list) into the
     world store.  Replaces the store whole; a bad file leaves it as it was."""
     from blocmap.core.world.cowimport import import_cow
@@ -79,7 +80,7 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
         report = import_cow(state_year, igo_year, states, db, progress=bar)
     finally:
         bar.close()
-    click.echo(report.summary(), err=True)
+    click.echo(report.summary(lang), err=True)
     if report.cell_exceptions:
         click.echo(f"note: {report.cell_exceptions} cells disagree with the rest of their IGO-year "
                    "on whether the IGO exists (-1); the IGO-year's majority was kept "
@@ -88,7 +89,7 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
 
 def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
             rule: str, prefer: str, fmt: str, output: Path | None, data_dir: Path | None,
-            db: Path | None) -> None:
+            db: Path | None, lang: str = "en") -> None:
     import io
     import json
 
@@ -123,11 +124,12 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
         emit(frame.to_csv(index=False), output)
     data = meta.get("data", {})
     curated = sorted(o for o, d in data.items() if d == "curated")
-    store = f"COW store {answers.store}" if answers.store else "no COW store"
-    cow = len(data) - len(curated)
-    click.echo(f"{table}: {len(frame)} rows, years {meta['from']}–{meta['to']}, rule {rule}; "
-               f"curated data for {', '.join(curated) or 'none'}, COW coding for "
-               f"{cow} organization{'' if cow == 1 else 's'} ({store})", err=True)
+    from blocmap.core.i18n import t
+
+    store = t("world.store", lang).format(db=answers.store) if answers.store else t("world.no_store", lang)
+    click.echo(t("world.exported", lang).format(
+        table=table, rows=len(frame), first=meta["from"], last=meta["to"], rule=rule,
+        curated=", ".join(curated) or t("status.none", lang), cow=len(data) - len(curated), store=store), err=True)
 
 
 def _export_command(table: str) -> click.Command:
@@ -146,11 +148,13 @@ def _export_command(table: str) -> click.Command:
     @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Write to FILE (whole or not at all) instead of standard output.")
+    @lang_option
     @data_option
     @db_option
     def command(orgs: tuple[str, ...], start: str | None, end: str | None, coding: str, rule: str,
-                prefer: str, fmt: str, output: Path | None, data_dir: Path | None, db: Path | None) -> None:
-        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db)
+                prefer: str, fmt: str, output: Path | None, lang: str, data_dir: Path | None,
+                db: Path | None) -> None:
+        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db, lang)
 
     command.help = {
         "state-year": "One row per state-year (ccode, year, state, name), one column per organization.",
@@ -168,17 +172,20 @@ def _export_command(table: str) -> click.Command:
               help="One row per differing state-year (default in CSV/JSON) or runs of years (table).")
 @click.option("--format", "fmt", type=click.Choice(("table", "csv", "json")), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@lang_option
 @data_option
 @db_option
 def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str, output: Path | None,
-                      data_dir: Path | None, db: Path | None) -> None:
+                      lang: str, data_dir: Path | None, db: Path | None) -> None:
     """Every state-year where COW's code differs from blocmap's dated events, with sources."""
     import json
 
+    from blocmap.core.i18n import t
     from blocmap.core.output import render
-    from blocmap.features.audit import audit_cow, spans
+    from blocmap.features.audit import audit_cow, for_reader, spans
 
-    world = get_answers(data_dir, db).world
+    answers = get_answers(data_dir, db)
+    world = answers.world
     if world is None:
         from blocmap.core.world.store import default_db_path
 
@@ -199,8 +206,12 @@ def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str,
     elif fmt == "csv":
         emit(render(rows, "csv", columns) if rows else ",".join(columns) + "\n", output)
     else:
-        emit(render(rows, "table", columns), output)
-    click.echo(result.summary(), err=True)
+        from blocmap.core.i18n import TABLE
+
+        headers = {c: t(f"audit.col.{c}", lang) for c in columns if f"audit.col.{c}" in TABLE}
+        shown = for_reader(frame.to_dict("records"), lang, answers.state_namer(lang)) if len(frame) else []
+        emit(render(shown, "table", columns, headers=headers, lang=lang), output)
+    click.echo(result.summary(lang), err=True)
 
 
 def register(group: click.Group, figure: click.Group) -> None:

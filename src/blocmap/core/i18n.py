@@ -469,6 +469,64 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "cite.cldr": ("names of states", "國家名稱", "названия государств"),
     "cite.cow_igo": ("when you import COW IGO data", "匯入 COW IGO 資料時", "при импорте данных COW IGO"),
     "cite.wdi": ("GDP and population", "國內生產毛額與人口", "ВВП и население"),
+    # the world store: import, export and the audit
+    "world.imported": ("imported {orgs} organizations, {states} states, {state_years} state-years, {spells} spells "
+                       "({first}–{last}) into {db}",
+                       "已匯入 {orgs} 個組織、{states} 個國家、{state_years} 個國家年、{spells} 段期間（{first}–{last}）至 {db}",
+                       "импортировано в {db}: организаций — {orgs}, государств — {states}, "
+                       "государство-лет — {state_years}, периодов — {spells} ({first}–{last})"),
+    "world.exported": ("{table}: {rows} rows, years {first}–{last}, rule {rule}; curated data for {curated}, "
+                       "COW coding for {cow} organizations ({store})",
+                       "{table}：{rows} 列，{first}–{last} 年，規則 {rule}；{curated} 採用 blocmap 整理的資料，"
+                       "{cow} 個組織採用 COW 編碼（{store}）",
+                       "{table}: строк — {rows}, годы {first}–{last}, правило {rule}; выверенные данные: {curated}; "
+                       "кодировка COW: организаций — {cow} ({store})"),
+    "world.store": ("COW store {db}", "COW 資料庫 {db}", "хранилище COW {db}"),
+    "world.no_store": ("no COW store", "無 COW 資料庫", "хранилища COW нет"),
+    "audit.summary": ("COW agrees with blocmap's dated events in {agree} of {compared} state-years ({rate}); "
+                      "in {related_agree} of {related} ({related_rate}) where either side has a membership; "
+                      "{differ} differ (orgs {orgs}; rule {rule}: {rule_text})",
+                      "COW 與 blocmap 有日期的事件在 {compared} 個國家年中有 {agree} 個一致（{rate}）；"
+                      "在任一方有成員關係的 {related} 個國家年中有 {related_agree} 個一致（{related_rate}）；"
+                      "{differ} 個不同（組織 {orgs}；規則 {rule}：{rule_text}）",
+                      "COW совпадает с датированными событиями blocmap в {agree} из {compared} государство-лет "
+                      "({rate}); в {related_agree} из {related} ({related_rate}), где у одной из сторон есть "
+                      "членство; различий — {differ} (организации {orgs}; правило {rule}: {rule_text})"),
+    "rule.year-end": ("the status on the last day of the year on which both the state and the organization existed "
+                      "(31 December unless one of them ended that year)",
+                      "國家與組織皆存在之該年最後一日的身分（除非其中之一於該年終止，否則為 12 月 31 日）",
+                      "статус в последний день года, когда существовали и государство, и организация "
+                      "(31 декабря, если ни одно из них не прекратило существование в этом году)"),
+    "rule.any-day": ("the strongest status held on any day of the year "
+                     "(member > suspended > frozen > associate > observer > participant > candidate > ceased)",
+                     "該年任何一日所具有的最強身分（正式成員 > 暫停 > 凍結 > 準成員 > 觀察員 > 參與國 > 候選國 > 停止參與）",
+                     "самый сильный статус в любой день года (член > членство приостановлено > участие заморожено > "
+                     "ассоциированный член > наблюдатель > участник > кандидат > прекратил участие)"),
+    "rule.majority": ("the status held on the most days of the year, counting 'none' as a status; "
+                      "ties go to the later status, and a status wins a tie with 'none'",
+                      "該年中持有天數最多的身分，「無」亦計為一種身分；天數相同時取較晚的身分，任何身分與「無」相同時取該身分",
+                      "статус, действовавший больше всего дней в году («нет» тоже считается статусом); при равенстве "
+                      "берётся более поздний статус, а любой статус побеждает «нет»"),
+    "cow_code.-9": ("unknown", "不明", "неизвестно"),
+    "cow_code.-1": ("not in existence", "不存在", "не существовала"),
+    "cow_code.0": ("none", "無", "нет"),
+    "cow_code.1": ("full", "正式成員", "полноправный член"),
+    "cow_code.2": ("associate", "準成員", "ассоциированный член"),
+    "cow_code.3": ("observer", "觀察員", "наблюдатель"),
+    "audit.col.org": ("org", "組織", "организация"),
+    "audit.col.state": ("state", "國家", "государство"),
+    "audit.col.name": ("name", "名稱", "название"),
+    "audit.col.years": ("years", "年份", "годы"),
+    "audit.col.cow_text": ("COW", "COW", "COW"),
+    "audit.col.ours_text": ("blocmap", "blocmap", "blocmap"),
+    "audit.col.our_status": ("our status", "blocmap 的身分", "статус в blocmap"),
+    "audit.col.our_events": ("our spells", "blocmap 的期間", "периоды в blocmap"),
+    "audit.col.sources": ("sources", "資料來源", "источники"),
+    "audit.col.year": ("year", "年", "год"),
+    "audit.col.cow_id": ("COW id", "COW 代號", "код COW"),
+    "audit.col.ccode": ("ccode", "COW 國家代碼", "код государства COW"),
+    "audit.col.cow": ("COW code", "COW 代碼", "код COW"),
+    "audit.col.ours": ("blocmap code", "blocmap 代碼", "код blocmap"),
     "report.wdi_licence": ("Economic data: World Bank, World Development Indicators (CC BY 4.0).",
                            "經濟資料：世界銀行，世界發展指標（CC BY 4.0）。",
                            "Экономические данные: Всемирный банк, «Показатели мирового развития» (CC BY 4.0)."),

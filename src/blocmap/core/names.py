@@ -29,18 +29,36 @@ def cldr_table() -> dict:
     import babel
     from babel import Locale
 
+    from babel.core import get_global
+
     names = {}
     for lang, locale in _BABEL.items():
         territories = Locale.parse(locale).territories
         names[lang] = {code: territories[code] for code in sorted(territories)
                        if len(code) == 2 and code.isalpha()}
-    return {"babel": babel.__version__, "names": names}
+    # CLDR's aliases of ISO alpha-3 codes to alpha-2 ("THA" → "TH"); a code that became several
+    # (SUN, YUG) has no one name and is left out
+    alpha3 = {code: replacement[0] for code, replacement in sorted(get_global("territory_aliases").items())
+              if len(code) == 3 and code.isalpha() and len(replacement) == 1 and replacement[0] in names["en"]}
+    return {"babel": babel.__version__, "names": names, "alpha3": alpha3}
 
 
 @lru_cache(maxsize=None)
 def _territories(lang: str) -> Mapping[str, str]:
     table = json.loads(TABLE.read_text(encoding="utf-8"))["names"]
     return table.get(lang, table["en"])
+
+
+@lru_cache(maxsize=1)
+def _alpha2() -> Mapping[str, str]:
+    return json.loads(TABLE.read_text(encoding="utf-8"))["alpha3"]
+
+
+def country_name(iso3: str, lang: str = "en") -> str | None:
+    """CLDR's name of a country by its ISO alpha-3 code (for states outside ``states.yaml``,
+    e.g. those of an imported COW organization), or None where CLDR has no such code."""
+    alpha2 = _alpha2().get(iso3)
+    return _territories(lang).get(alpha2) if alpha2 else None
 
 
 def state_display(state: "State", lang: str = "en") -> str:

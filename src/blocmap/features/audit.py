@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 from blocmap.core.errors import QueryError
-from blocmap.core.world.spells import RULE_TEXT
+from blocmap.core.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -41,12 +41,11 @@ class AuditResult:
     def related_rate(self) -> float:
         return self.related_agree / self.related if self.related else 1.0
 
-    def summary(self) -> str:
-        return (f"COW agrees with blocmap's dated events in {self.agree} of {self.compared} "
-                f"state-years ({self.rate:.1%}); in {self.related_agree} of {self.related} "
-                f"({self.related_rate:.1%}) where either side has a membership; "
-                f"{len(self.rows)} differ (orgs {', '.join(self.orgs)}; rule {self.rule}: "
-                f"{RULE_TEXT[self.rule]})")
+    def summary(self, lang: str = "en") -> str:
+        return t("audit.summary", lang).format(
+            agree=self.agree, compared=self.compared, rate=f"{self.rate:.1%}", related_agree=self.related_agree,
+            related=self.related, related_rate=f"{self.related_rate:.1%}", differ=len(self.rows),
+            orgs=", ".join(self.orgs), rule=self.rule, rule_text=t(f"rule.{self.rule}", lang))
 
 
 def audit_cow(world: Any, orgs: Sequence[str] | None = None, rule: str = "year-end") -> AuditResult:
@@ -94,6 +93,19 @@ def audit_cow(world: Any, orgs: Sequence[str] | None = None, rule: str = "year-e
                        int((related & agree).sum()), rule, tuple(ids))
 
 
+def for_reader(rows: list[dict[str, Any]], lang: str, name_of: Any = None) -> list[dict[str, Any]]:
+    """The audit's table rows with COW's codes, statuses, spells and (through ``name_of``, a
+    state's code to its name) names in the reader's language."""
+    def spell(text: str) -> str:
+        status, _, span = text.partition(" ")
+        return f"{t('status.' + status, lang)} {span}"
+
+    return [{**r, "name": name_of(r["state"]) if name_of and r.get("state") else r["name"], "cow_text": t(f"cow_code.{r['cow']}", lang), "ours_text": t(f"cow_code.{r['ours']}", lang),
+             "our_status": t(f"status.{r['our_status']}", lang) if r.get("our_status") else "",
+             "our_events": "; ".join(spell(s) for s in r["our_events"].split("; ")) if r["our_events"] != "none"
+             else t("status.none", lang)} for r in rows]
+
+
 def spans(frame: "pd.DataFrame") -> "pd.DataFrame":
     """Differences folded into runs of consecutive years (one line per org, state and kind)."""
     import pandas as pd
@@ -106,7 +118,8 @@ def spans(frame: "pd.DataFrame") -> "pd.DataFrame":
     frame = frame.assign(run=run.cumsum())
     out = frame.groupby("run", as_index=False).agg(
         org=("org", "first"), state=("state", "first"), name=("name", "first"),
-        first=("year", "min"), last=("year", "max"), cow_text=("cow_text", "first"),
+        first=("year", "min"), last=("year", "max"), cow=("cow", "first"), ours=("ours", "first"),
+        cow_text=("cow_text", "first"),
         ours_text=("ours_text", "first"), our_status=("our_status", "first"),
         our_events=("our_events", "first"), sources=("sources", "first"))
     out["years"] = [f"{a}" if a == b else f"{a}–{b}" for a, b in zip(out["first"], out["last"])]

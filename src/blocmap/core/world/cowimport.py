@@ -60,10 +60,12 @@ class ImportReport:
     cell_exceptions: int  # COW -1 cells for one state inside years the organization exists
     files: dict[str, str] = field(default_factory=dict)
 
-    def summary(self) -> str:
-        return (f"imported {self.orgs} organizations, {self.states} states, "
-                f"{self.state_years} state-years, {self.spells} spells "
-                f"({self.coverage[0]}–{self.coverage[1]}) into {self.db}")
+    def summary(self, lang: str = "en") -> str:
+        from blocmap.core.i18n import t
+
+        return t("world.imported", lang).format(orgs=self.orgs, states=self.states, state_years=self.state_years,
+                                                spells=self.spells, first=self.coverage[0], last=self.coverage[1],
+                                                db=self.db)
 
 
 def sha256(path: Path) -> str:
