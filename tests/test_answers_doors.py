@@ -122,3 +122,19 @@ def test_pages_answer_for_imported_organizations(client, url):
     assert response.status_code == 200, response.text[:300]
     if "asean" in url:
         assert "Association of Southeast Asian Nations" in response.text or "ASEAN" in response.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "ru"])
+def test_sources_are_one_record_at_every_door(client, lang):
+    """The bibliography and one source (with its note in the reader's language): CLI = web API = Python."""
+    answers = blocmap.ask(db=None)
+    for cli, web, python in (
+        (["sources"], ("/api/sources", {}), answers.sources(lang)),
+        (["sources", "seed"], ("/api/source/seed", {}), answers.source("seed", lang)),
+    ):
+        result = CliRunner().invoke(main, [*cli, "--lang", lang, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        response = client.get(web[0], params={**web[1], "lang": lang})
+        assert response.status_code == 200, response.text
+        assert json.loads(result.output) == response.json() == as_json(python)
+    assert answers.source("seed", lang)["note"] == blocmap.load().sources["seed"].text("note", lang)

@@ -221,3 +221,96 @@ def test_the_cache_keeps_every_language(data_copy):
     assert event.text("note", "ru") == "Соглашение от 1991-12-08" and event.text("note", "zh-Hant") == "1991-12-08 之協定"
     assert again.orgs["eaeu"].text("seat", "zh-Hant") == "莫斯科（委員會）；明斯克（法院）"
     assert again.orgs["eaeu"].founding_treaty.text("name", "ru") == "Договор о Евразийском экономическом союзе"
+
+
+# ---------------------------------------------------------------------------- sources' notes
+def test_a_source_note_missing_a_language_is_named_at_its_line(data_copy):
+    path = data_copy / "sources.yaml"
+    note_line = drop_line(path, 'ru: "Журнальная статья на традиционном китайском языке') - 3
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[note_line - 1] == "  note:" and lines[note_line - 2] == "  kind: article"
+    assert problems(data_copy) == [f"sources.yaml:{note_line}: 'note' has no text in ru: "
+                                   "give {en: …, zh-Hant: …, ru: …}"]
+    result = CliRunner().invoke(main, ["check", str(data_copy)])
+    assert result.exit_code == 1 and f"sources.yaml:{note_line}: 'note' has no text in ru" in result.output
+
+
+def test_a_plain_english_source_note_lacks_both_other_languages(data_copy):
+    """As for the organizations' texts: plain text is read as the English text, and the check
+    names the languages it lacks."""
+    path = data_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    given = ('  note:\n    en: "Full reference not in the stored text."\n    zh-Hant: "所存文本中沒有完整的書目資料。"\n'
+             '    ru: "Полной ссылки в хранимом тексте нет."\n')
+    assert given in text
+    line = text[: text.index(given)].count("\n") + 1
+    path.write_text(text.replace(given, '  note: "Full reference not in the stored text."\n', 1), encoding="utf-8")
+    assert problems(data_copy) == [f"sources.yaml:{line}: 'note' has no text in zh-Hant, ru: "
+                                   "give {en: …, zh-Hant: …, ru: …}"]
+
+
+def test_a_source_note_in_an_unknown_language_or_without_english_is_refused(data_copy):
+    path = data_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    english = '    en: "Named in the reference file without a single address."\n'
+    assert text.count(english) == 1
+    line = text[: text.index(english)].count("\n")
+    path.write_text(text.replace(english, english.replace("en:", "eng:"), 1), encoding="utf-8")
+    assert problems(data_copy) == [
+        f"sources.yaml:{line + 1}: 'note' has unknown language(s) eng; use en, zh-Hant, ru (did you mean 'en'?)",
+        f"sources.yaml:{line}: 'note' needs at least 'en' (the English text)"]
+
+
+def test_every_source_note_has_three_languages():
+    raw = load_folder()
+    notes = [ref for ref in raw.text_refs if ref[0] == "sources.yaml"]
+    assert len(notes) == len([s for s in raw.sources.values() if s.note]) > 150
+    assert all(set(given) == set(LANGS) and name == "note" for _, _, name, given, _ in notes)
+
+
+@pytest.mark.parametrize("lang, script", [("zh-Hant", CJK), ("ru", CYRILLIC)])
+def test_source_notes_in_the_language_asked(lang, script):
+    rows = json.loads(run("sources", "--lang", lang, "--format", "json"))
+    english = json.loads(run("sources", "--format", "json"))
+    assert [r["key"] for r in rows] == [r["key"] for r in english]
+    noted = [(r, e) for r, e in zip(rows, english) if e["note"]]
+    assert len(noted) > 150
+    assert all(script.search(r["note"]) and r["note"] != e["note"] for r, e in noted)
+    record = json.loads(run("sources", "seed", "--lang", lang, "--format", "json"))
+    assert record["note"] == next(r["note"] for r, _ in noted if r["key"] == "seed")
+    text = run("sources", "seed", "--lang", lang)
+    assert record["note"] in text and "Traditional Chinese journal article" not in text
+
+
+def test_source_notes_in_english_stay_english():
+    seed = json.loads(run("sources", "seed", "--format", "json"))
+    assert seed["note"].startswith("Traditional Chinese journal article with an English abstract.")
+    rows = json.loads(run("sources", "--format", "json"))
+    assert not any(CYRILLIC.search(r["note"]) for r in rows if r["note"])
+
+
+def test_the_source_page_and_api_give_the_note_in_the_readers_language():
+    from starlette.testclient import TestClient
+
+    from blocmap.web.app import create_app
+
+    atlas = blocmap.load()
+    seed = atlas.sources["seed"]
+    with TestClient(create_app(atlas)) as client:
+        for lang in LANGS:
+            page = client.get("/source/seed", params={"lang": lang}).text
+            assert seed.text("note", lang) in page
+            assert client.get("/api/source/seed", params={"lang": lang}).json()["note"] == seed.text("note", lang)
+            listed = client.get("/api/sources", params={"lang": lang}).json()
+            assert next(r for r in listed if r["key"] == "seed")["note"] == seed.text("note", lang)
+        assert "正體中文期刊論文" in client.get("/source/seed", params={"lang": "zh-Hant"}).text
+        assert "Журнальная статья" in client.get("/source/seed", params={"lang": "ru"}).text
+        assert client.get("/api/sources", params={"lang": "xx"}).status_code == 400
+
+
+def test_the_cache_keeps_source_notes(data_copy):
+    first = blocmap.load(data_copy)
+    again = blocmap.load(data_copy)  # from the cache
+    assert again.sources == first.sources
+    assert again.sources["miller-2006"].text("note", "ru") == "Полной ссылки в хранимом тексте нет."
+    assert again.sources["miller-2006"].text("note", "zh-Hant") == "所存文本中沒有完整的書目資料。"

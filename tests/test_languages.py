@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import blocmap
 from blocmap.cli import main
+from blocmap.features.depth import DIMENSIONS
 from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -50,6 +51,8 @@ def allowlist() -> set[str]:
         words |= {state.iso3, state.iso2 or "", *(c.abb for c in state.cow)}
     for source in atlas.sources.values():  # bibliographic data stays as published
         words |= set(re.findall(r"[A-Za-z']+", f"{source.title} {source.publisher or ''}"))
+    words |= set(DIMENSIONS)  # ids of the depth dimensions, named as ids in sources' notes ("eaeu stage")
+    words |= {"datahub"}  # the name of the host of the bundled WDI copies (wdi-gdp's note)
     return {w.casefold() for w in words if w}
 
 
@@ -82,7 +85,25 @@ ALLOW = allowlist()
 _ATLAS = blocmap.load()
 # Every page a reader uses (the API's reference page, /api, is a developer's document in English).
 PAGES = ["/", "/compare?orgs=cis,eaeu", "/disputes", "/orgs", "/states", "/sources",
-         *(f"/org/{o}" for o in _ATLAS.orgs), *(f"/state/{s}" for s in _ATLAS.states)]
+         *(f"/org/{o}" for o in _ATLAS.orgs), *(f"/state/{s}" for s in _ATLAS.states),
+         *(f"/source/{k}" for k in _ATLAS.sources)]
+NOTED = [k for k, s in _ATLAS.sources.items() if s.note]
+
+
+def test_many_sources_have_a_note():
+    assert len(NOTED) > 150
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "ru"])
+@pytest.mark.parametrize("key", NOTED)
+def test_a_sources_note_speaks_the_readers_language(key, lang):
+    """``blocmap sources KEY``: the note in the reader's language, and no English word besides
+    the source's own title and publisher."""
+    result = CliRunner().invoke(main, ["sources", key, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    note = _ATLAS.sources[key].text("note", lang)
+    assert note != _ATLAS.sources[key].note and note in result.output
+    assert english_words(result.output, ALLOW) == []
 
 
 @pytest.fixture(scope="module")

@@ -316,10 +316,10 @@ class Answers:
         """Where sources disagree: every claim with its sources."""
         return [self.dispute_row(d, lang) for d in self.atlas.disputes_of(org or None, state or None)]
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self, lang: str = "en") -> list[dict[str, Any]]:
         """The bibliography, with how many events cite each source."""
         counts: Counter[str] = Counter(k for e in self.atlas.events for k in e.sources)
-        return [{**source_row(s), "events": counts.get(s.key, 0)} for s in self.atlas.sources.values()]
+        return [{**source_row(s, lang), "events": counts.get(s.key, 0)} for s in self.atlas.sources.values()]
 
     def source(self, key: str, lang: str = "en") -> dict[str, Any]:
         """One source and what cites it (events and dispute claims)."""
@@ -328,12 +328,12 @@ class Answers:
         cited = [event_row(self.atlas, e, lang) for e in self.atlas.events if key in e.sources]
         disputes = [self.dispute_row(d, lang) for d in self.atlas.disputes
                     if any(key in c.sources for c in d.claims)]
-        return {**source_row(self.atlas.sources[key]), "cited_by": cited, "disputes": disputes}
+        return {**source_row(self.atlas.sources[key], lang), "cited_by": cited, "disputes": disputes}
 
-    def cited(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+    def cited(self, keys: Iterable[str], lang: str = "en") -> list[dict[str, Any]]:
         """The sources behind a set of keys, in bibliography order (unknown keys kept by name)."""
         wanted = set(keys)
-        known = [source_row(s) for k, s in self.atlas.sources.items() if k in wanted]
+        known = [source_row(s, lang) for k, s in self.atlas.sources.items() if k in wanted]
         missing = [{"key": k, "title": k, "url": None} for k in sorted(wanted - set(self.atlas.sources))]
         return known + missing
 

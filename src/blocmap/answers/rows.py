@@ -42,7 +42,8 @@ def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
             "sources": list(s.start_event.sources)}
 
 
-def source_row(source: Source) -> dict[str, Any]:
+def source_row(source: Source, lang: str) -> dict[str, Any]:
+    """A source of the bibliography; its title and publisher stay as published, its note is in ``lang``."""
     return {"key": source.key, "title": source.title, "url": source.url,
             "publisher": source.publisher, "year": source.year, "kind": source.kind,
-            "official": source.official, "seen_at": source.seen_at, "note": source.note}
+            "official": source.official, "seen_at": source.seen_at, "note": source.text("note", lang)}

@@ -9,6 +9,7 @@ lay them out for a reader.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -175,20 +176,29 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
         if fmt == "json":
             emit(render([], fmt, json_data=record, lang=lang))
             return
-        lines = [f"{t('source.' + k, lang)}: {t('source_kind.' + v, lang) if k == 'kind' else v}"
+        lines = [f"{t('source.' + k, lang)}: {_source_value(k, v, lang)}"
                  for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
         lines.append(t("msg.cited_by", lang).format(n=len(record["cited_by"])))
         lines += [f"  {c['date']} {c['org']} {c['state'] or ''} {t('event.' + c['event'], lang)}"
                   for c in record["cited_by"]]
         emit("\n".join(lines))
         return
-    rows = answers.sources()
+    rows = answers.sources(lang)
     if fmt == "table":
         rows = [{"key": r["key"], "kind": t(f"source_kind.{r['kind']}", lang) + (" ✓" if r["official"] else ""),
                  "events": r["events"], "title": _shorten(r["title"], 70)} for r in rows]
         emit(render(rows, fmt, headers=_headers(lang), lang=lang))
         return
     emit(render(rows, fmt, lang=lang))
+
+
+def _source_value(field: str, value: Any, lang: str) -> str:
+    """A field of a source record as a reader sees it: its kind and yes/no in ``lang``, the rest as given."""
+    if field == "kind":
+        return t(f"source_kind.{value}", lang)
+    if isinstance(value, bool):
+        return t("value.yes" if value else "value.no", lang)
+    return str(value)
 
 
 def _shorten(text: str, width: int) -> str:

@@ -394,11 +394,12 @@ def _read_sources(raw: Raw) -> None:
         if key in raw.sources:
             reader.problem(node.line, f"duplicate source key '{key}'")
             continue
+        note, notes = reader.translated(node, "note")
         raw.sources[key] = Source(
             key=key, title=title, url=reader.text(node, "url"), publisher=reader.text(node, "publisher"),
             year=reader.text(node, "year"), kind=reader.text(node, "kind") or "web",
             official=bool(node.get("official", False)), seen_at=reader.text(node, "seen_at"),
-            note=reader.text(node, "note"))
+            note=note, texts=_texts(note=notes))
 
 
 def _read_states(raw: Raw) -> None:

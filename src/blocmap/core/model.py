@@ -84,7 +84,7 @@ class Translated:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Translated):
     key: str
     title: str
     url: str | None = None
@@ -94,6 +94,8 @@ class Source:
     official: bool = False
     seen_at: str | None = None  # a mirror the text was read on, where the canonical page is cited
     note: str | None = None
+    #: ``note`` in every language given (``text("note", lang)``)
+    texts: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from blocmap.core.model import (
     Treaty,
 )
 
-FORMAT = 4  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
-#            4: so do states
+FORMAT = 5  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
+#            4: so do states; 5: and sources
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -77,7 +77,7 @@ def _int(value: Any) -> int:
 # ---------------------------------------------------------------------------- records → data
 def _source(s: Source) -> dict[str, Any]:
     return {"key": s.key, "title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year,
-            "kind": s.kind, "official": s.official, "seen_at": s.seen_at, "note": s.note}
+            "kind": s.kind, "official": s.official, "seen_at": s.seen_at, "note": s.note, "texts": _plain(s.texts)}
 
 
 def _state(s: State) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def dump(sources: Mapping[str, Source], states: Mapping[str, State], orgs: Mappi
 # ---------------------------------------------------------------------------- data → records
 def _unsource(d: dict) -> Source:
     return Source(_text(d["key"]), _text(d["title"]), _opt(d["url"]), _opt(d["publisher"]), _opt(d["year"]),
-                  _text(d["kind"]), bool(d["official"]), _opt(d["seen_at"]), _opt(d["note"]))
+                  _text(d["kind"]), bool(d["official"]), _opt(d["seen_at"]), _opt(d["note"]), _by_lang(d["texts"]))
 
 
 def _unstate(d: dict) -> State:

@@ -183,8 +183,8 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
      "The state page's data", ["path_state", "lang"], OBJECT, (400, 404)),
     ("/api/compare", lambda r: _views(r).compare(_q(r, "orgs"), _q(r, "on"), _lang(r)),
      "Organizations side by side on a day", ["orgs", "on", "lang"], OBJECT, (400,)),
-    ("/api/sources", lambda r: _answers(r).sources(), "The bibliography (= blocmap sources --format json)",
-     [], _list(OBJECT), ()),
+    ("/api/sources", lambda r: _answers(r).sources(_lang(r)), "The bibliography (= blocmap sources --format json)",
+     ["lang"], _list(OBJECT), (400,)),
     ("/api/source/{key}", lambda r: _answers(r).source(r.path_params["key"], _lang(r)),
      "One source and what cites it (= blocmap sources KEY --format json)", ["path_key", "lang"], OBJECT, (400, 404)),
 ]

@@ -343,8 +343,8 @@ def states(request: Request) -> Response:
 
 def sources(request: Request) -> Response:
     lang = _lang(request)
-    data = _site(request).views.sources(_q(request, "q"), _q(request, "kind"), bool(_q(request, "official")))
-    return render(request, "sources.html", lang, "/api/sources", data=data)
+    data = _site(request).views.sources(_q(request, "q"), _q(request, "kind"), bool(_q(request, "official")), lang)
+    return render(request, "sources.html", lang, _url("/api/sources", lang=None if lang == "en" else lang), data=data)
 
 
 def source(request: Request) -> Response:

@@ -150,7 +150,7 @@ class Views:
             **record, "lang": lang,
             "members_today": self.answers.members(org_id, today, lang), "today": today.isoformat(),
             "spells": spells, "timeline": timeline_rows(spells, "state"),
-            "events": events, "disputes": disputes, "sources": self.answers.cited(keys),
+            "events": events, "disputes": disputes, "sources": self.answers.cited(keys, lang),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
             "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
@@ -162,7 +162,7 @@ class Views:
         keys = {k for e in record["events"] for k in e["sources"]}
         keys |= {k for d in record["disputes"] for c in d["claims"] for k in c["sources"]}
         return {**record, "lang": lang, "timeline": timeline_rows(record["spells"], "org"),
-                "sources": self.answers.cited(keys), "org_names": self.org_names(lang)}
+                "sources": self.answers.cited(keys, lang), "org_names": self.org_names(lang)}
 
     def org_names(self, lang: str) -> dict[str, str]:
         """Short names of the curated organizations, and of any imported one asked for."""
@@ -204,10 +204,11 @@ class Views:
     def states(self, lang: str) -> dict[str, Any]:
         return {"lang": lang, "states": self.answers.states(lang)}
 
-    def sources(self, q: str | None = None, kind: str | None = None, official: bool = False) -> dict[str, Any]:
+    def sources(self, q: str | None = None, kind: str | None = None, official: bool = False,
+                lang: str = "en") -> dict[str, Any]:
         """The bibliography, narrowed by words (in key, title, publisher or address), kind and
         whether the source is official; the kinds present, for the filter."""
-        every = self.answers.sources()
+        every = self.answers.sources(lang)
         words = [w.casefold() for w in (q or "").split()]
         if kind and kind not in {r["kind"] for r in every}:
             raise QueryError(f"kind: unknown kind of source '{kind}'", parameter="kind")
@@ -230,7 +231,7 @@ class Views:
         every = self.atlas.disputes
         orgs = sorted({d.org for d in every if d.org}, key=lambda o: self.atlas.org_name(o, lang, short=True))
         states = sorted({d.state for d in every if d.state}, key=lambda s: self.atlas.state_name(s, lang))
-        return {"lang": lang, "disputes": rows, "sources": self.answers.cited(keys),
+        return {"lang": lang, "disputes": rows, "sources": self.answers.cited(keys, lang),
                 "filter": {"org": self.atlas.org(org, "org").id if org else "",
                            "state": self.atlas.state(state, "state").iso3 if state else "",
                            "orgs": [self.answers.org_ref(o, lang) for o in orgs],
