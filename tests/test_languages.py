@@ -114,11 +114,11 @@ def test_pages_have_no_english_word(client, path, lang):
 
 
 @pytest.mark.parametrize("args, lang, expected", [
-    (["members", "csot"], "ru", "blocmap: error: неизвестная организация «csot» (может быть, 'cst' или 'csto' или 'sco'?)"),
-    (["members", "csot"], "zh-Hant", "blocmap: error: 未知的組織「csot」（您是否指 'cst' 或 'csto' 或 'sco'？）"),
-    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap: error: on: 「2016-13-01」不是日期：沒有 13 月"),
-    (["memberships", "Narnia"], "ru", "blocmap: error: неизвестное государство «Narnia»"),
-    (["asymmetry", "cis", "--year", "20x1"], "ru", "blocmap: error: year: «20x1» — не год"),
+    (["members", "csot"], "ru", "blocmap: ошибка: неизвестная организация «csot» (может быть, 'cst' или 'csto' или 'sco'?)"),
+    (["members", "csot"], "zh-Hant", "blocmap：錯誤：未知的組織「csot」（您是否指 'cst' 或 'csto' 或 'sco'？）"),
+    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap：錯誤：on: 「2016-13-01」不是日期：沒有 13 月"),
+    (["memberships", "Narnia"], "ru", "blocmap: ошибка: неизвестное государство «Narnia»"),
+    (["asymmetry", "cis", "--year", "20x1"], "ru", "blocmap: ошибка: year: «20x1» — не год"),
 ])
 def test_errors_in_the_readers_language(args, lang, expected):
     result = CliRunner().invoke(main, [*args, "--lang", lang])

@@ -82,7 +82,7 @@ def table_command(org: str | None, start: str | None, end: str | None, years: st
         years = years or ",".join(str(c["year"]) for c in entry["columns"])
         heading = entry["title"].get(lang) or entry["title"]["en"]
     if not org:
-        raise QueryError("give an organization (e.g. 'cis' or 'cst,csto') or --paper 1|2", "org")
+        raise QueryError.of("err.paper.give_org", "org")
     ids = tables.resolve_orgs(atlas, org)
     records = tables.table(atlas, ids, start, end, years, kinds, lang)
     heading = heading or tables.title(atlas, ids, lang)
@@ -122,12 +122,12 @@ def timeline_command(org: str, start: str | None, end: str | None, fmt: str | No
 
     fmt = _format_from(output, fmt, ("svg", "png", "pdf"), "svg")
     if output is not None and output.suffix.lower().lstrip(".") not in ("svg", "png", "pdf"):
-        raise QueryError(f"-o {output}: use a .svg, .png or .pdf file", "output")
+        raise QueryError.of("err.image_suffix", "output", option="-o", path=output)
     atlas = get_atlas(data_dir)
     data = render_figure(timeline_figure(atlas, org, start, end, lang), fmt)
     if output is None:
         if fmt != "svg" and sys.stdout.isatty():
-            raise QueryError(f"{fmt.upper()} is binary: give -o FILE.{fmt}", "output")
+            raise QueryError.of("err.binary", "output", kind=fmt.upper(), suffix=fmt)
         sys.stdout.buffer.write(data)
     else:
         save(output, data)
@@ -203,7 +203,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
         from blocmap.features.paper.seed import others_check
 
         if atlas.org(org).id != "cis" or indicator != "gdp":
-            raise QueryError("--paper-sets is about the paper's CIS GDP figures: use it with 'cis'", "paper-sets")
+            raise QueryError.of("err.paper.sets_cis", "paper-sets")
         check = others_check(atlas, series, int(year or 2021), lang=lang)
         if fmt == "json":
             emit(to_json(check), output)
@@ -216,10 +216,10 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
                                  f"{check['vintage']}" if fmt == "table" else ""), output)
         return
     if year is not None and (start or end):
-        raise QueryError("give --year, or --from and --to, not both", "year")
+        raise QueryError.of("err.cli_year_or_range", "year")
     if year is not None:
         if chart is not None:
-            raise QueryError("--chart needs --from and --to", "chart")
+            raise QueryError.of("err.chart_needs_range", "chart")
         result = econ.asymmetry(atlas, org, year, on=on, series=series, lang=lang)
         if fmt == "json":
             emit(to_json(result), output)
@@ -229,7 +229,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
             emit(_asymmetry_table(result, lang), output)
         return
     if not (start and end):
-        raise QueryError("give --year Y, or --from Y --to Y", "year")
+        raise QueryError.of("err.cli_year_needed", "year")
     first, last = econ.parse_year(start, "from"), econ.parse_year(end, "to")
     bar = Progress(progress, max(1, last - first + 1))
     try:
@@ -246,7 +246,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
 
         kind = chart.suffix.lower().lstrip(".")
         if kind not in ("svg", "png", "pdf"):
-            raise QueryError(f"--chart {chart}: use a .svg, .png or .pdf file", "chart")
+            raise QueryError.of("err.image_suffix", "chart", option="--chart", path=chart)
         save(chart, render_figure(leader_share_figure(atlas, results, lang), kind))
     if fmt == "json":
         emit(to_json(results), output)
@@ -396,9 +396,9 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
 
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("html", "pdf", "png"):
-        raise QueryError(f"-o {output}: use a .html, .pdf or .png file", "output")
+        raise QueryError.of("err.report_suffix", "output", path=output)
     if not output.parent.exists():
-        raise BlocmapError(f"-o {output}: folder '{output.parent}' does not exist")
+        raise QueryError.of("err.no_folder", "-o", option="-o", path=output, folder=output.parent)
     atlas = get_atlas(data_dir)
     bar = Progress(progress, step_count(kind))
     try:

@@ -6,7 +6,8 @@ Everything else a user reads — statuses, event kinds, column headers — is lo
 
 from __future__ import annotations
 
-from blocmap.core.errors import QueryError
+from blocmap.core.errors import BlocmapError, QueryError
+from blocmap.core.messages import MESSAGES, Text
 from blocmap.core.model import LANGS
 
 #: The forms of the three languages people write (``zh-TW``, ``zh_Hant``, ``ru-RU`` …).
@@ -14,23 +15,16 @@ LANG_FORMS = {"en": "en", "en-us": "en", "en-gb": "en",
               "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hant-tw": "zh-Hant", "zh-hk": "zh-Hant",
               "zh-mo": "zh-Hant", "ru": "ru", "ru-ru": "ru"}
 #: How the help texts and the README write the choice.
-LANG_HELP = "en, zh-Hant (Taiwan usage; also zh-TW) or ru (also ru-RU)"
+LANG_HELP = MESSAGES["err.lang_choices"][0]
 
 
 def error_text(exc: BaseException, lang: str = "en") -> str:
-    """An error for a reader: in ``lang`` where the error carries a key (``QueryError.key``),
-    prefixed with the parameter it names; its English message otherwise."""
-    key = getattr(exc, "key", None)
-    if not key or lang == "en" or key not in TABLE:
-        return str(exc)
-    values = dict(getattr(exc, "values", {}) or {})
-    hints = values.pop("hints", None)
-    if hints is not None:
-        values["hint"] = t("err.did_you_mean", lang).format(
-            hints=t("err.or", lang).join(f"'{h}'" for h in hints)) if hints else ""
-    text = t(key, lang).format(**values)
-    parameter = getattr(exc, "parameter", None)
-    return text if key.startswith("err.unknown.") or not parameter else f"{parameter}: {text}"
+    """An error for a reader, in ``lang``: every ``BlocmapError`` built from the translation
+    table (``QueryError.of``, ``Problem.of`` …) renders its row; anything else says its message."""
+    if isinstance(exc, BlocmapError):
+        return exc.render(lang)
+    text = getattr(exc, "text", None)
+    return text.render(lang) if isinstance(text, Text) else str(exc)
 
 
 def parse_lang(text: str | None, parameter: str = "lang") -> str:
@@ -40,8 +34,9 @@ def parse_lang(text: str | None, parameter: str = "lang") -> str:
         return "en"
     found = LANG_FORMS.get(str(text).strip().replace("_", "-").casefold())
     if found is None:
-        raise QueryError(f"{parameter}: unknown language '{text}' (use {LANG_HELP})", parameter=parameter)
+        raise QueryError.of("err.language", parameter, given=text, choices=Text("err.lang_choices"))
     return found
+
 
 TABLE: dict[str, tuple[str, str, str]] = {
     "report.figure_euler": ("The state of integration on {day}: members and associates of the CIS, CSTO, EAEU, "
@@ -154,34 +149,6 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "source_kind.article": ("article", "論文", "статья"),
     "source_kind.dataset": ("dataset", "資料集", "набор данных"),
     "source_kind.reference": ("reference work", "參考資料", "справочное издание"),
-    "err.unknown.organization": ("unknown organization '{given}'{hint}", "未知的組織「{given}」{hint}",
-                                 "неизвестная организация «{given}»{hint}"),
-    "err.unknown.state": ("unknown state '{given}'{hint}", "未知的國家「{given}」{hint}", "неизвестное государство «{given}»{hint}"),
-    "err.unknown.source": ("unknown source '{given}'{hint}", "未知的資料來源「{given}」{hint}", "неизвестный источник «{given}»{hint}"),
-    "err.unknown.status": ("unknown status '{given}'{hint}", "未知的身分「{given}」{hint}", "неизвестный статус «{given}»{hint}"),
-    "err.unknown.subject": ("unknown organization or state '{given}'{hint}", "未知的組織或國家「{given}」{hint}",
-                            "неизвестная организация или государство «{given}»{hint}"),
-    "err.did_you_mean": (" (did you mean {hints}?)", "（您是否指 {hints}？）", " (может быть, {hints}?)"),
-    "err.or": (" or ", " 或 ", " или "),
-    "err.missing": ("missing parameter", "缺少此參數", "параметр не указан"),
-    "err.date.form": ("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-                      "「{text}」不是日期：請寫成 YYYY、YYYY-MM 或 YYYY-MM-DD",
-                      "«{text}» — не дата: пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"),
-    "err.date.year0": ("'{text}' is not a date: year 0 does not exist (years start at 0001)",
-                       "「{text}」不是日期：沒有第 0 年（年份從 0001 開始）",
-                       "«{text}» — не дата: года 0 не существует (годы начинаются с 0001)"),
-    "err.date.month": ("'{text}' is not a date: month {month} does not exist", "「{text}」不是日期：沒有 {month} 月",
-                       "«{text}» — не дата: месяца {month} не существует"),
-    "err.date.day": ("'{text}' is not a date: day {day} does not exist in {month}", "「{text}」不是日期：{month} 沒有 {day} 日",
-                     "«{text}» — не дата: в {month} нет {day}-го числа"),
-    "err.date.needs_day.month": ("'{text}' is a month; a question needs a day (YYYY-MM-DD)",
-                                 "「{text}」是月份；查詢需要某一天（YYYY-MM-DD）",
-                                 "«{text}» — это месяц; для вопроса нужен день (ГГГГ-ММ-ДД)"),
-    "err.date.needs_day.year": ("'{text}' is a year; a question needs a day (YYYY-MM-DD)",
-                                "「{text}」是年份；查詢需要某一天（YYYY-MM-DD）",
-                                "«{text}» — это год; для вопроса нужен день (ГГГГ-ММ-ДД)"),
-    "err.year": ("'{text}' is not a year", "「{text}」不是年份", "«{text}» — не год"),
-    "err.year_range": ("{text} is out of range", "{text} 超出範圍", "{text} вне допустимого диапазона"),
     "msg.not_documented": ("not documented in our sources", "我們的資料來源未記載", "в наших источниках не указано"),
     "msg.no_source": ("no stored source", "無存檔來源", "нет сохранённого источника"),
     "msg.preferred_claim": ("✓ = the claim blocmap's events use", "✓ = blocmap 事件採用的說法",
@@ -554,6 +521,11 @@ TABLE: dict[str, tuple[str, str, str]] = {
         "線寬：兩國共同參加的組織數",
         "толщина линии: число общих организаций"),
 }
+
+#: The sentences of errors and data-file problems are rows of the same table (``messages.py``
+#: keeps them, so that ``errors`` builds an error's English from its row).
+TABLE.update(MESSAGES)
+
 
 
 def t(key: str, lang: str = "en") -> str:

@@ -54,7 +54,7 @@ def _flag(request: Request, name: str) -> bool:
         return True
     from blocmap.core.errors import QueryError
 
-    raise QueryError(f"{name}: '{value}' is not true or false", parameter=name)
+    raise QueryError.of("err.bool", name, value=value)
 
 
 # ---------------------------------------------------------------------------- parameters

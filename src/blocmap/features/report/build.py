@@ -275,8 +275,7 @@ def html_to_pdf(html_text: str, progress: Callable[[str], None] | None = None) -
     except OSError as exc:  # pango missing: WeasyPrint raises OSError on import
         from blocmap.core.errors import BlocmapError
 
-        raise BlocmapError(f"PDF output needs the pango library (Debian: apt-get install libpango-1.0-0 "
-                           f"libpangoft2-1.0-0): {exc}") from None
+        raise BlocmapError.of("err.pango", why=exc) from None
     document = weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).render()
     if progress:
         progress("writing PDF")
