@@ -10,8 +10,9 @@ from typing import Any, Callable
 import click
 
 from blocmap.cli import data_option, emit, get_atlas, lang_option, save
-from blocmap.core.errors import BlocmapError, QueryError
-from blocmap.core.i18n import t
+from blocmap.core.errors import QueryError
+from blocmap.core.i18n import TABLE, t
+from blocmap.core.messages import Text
 from blocmap.core.output import render, to_json
 
 
@@ -19,14 +20,16 @@ from blocmap.core.output import render, to_json
 class Progress:
     """Steps of a slow command on stderr — only on a terminal, or when asked with --progress."""
 
-    def __init__(self, enabled: bool | None, total: int):
+    def __init__(self, enabled: bool | None, total: int, lang: str = "en"):
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.total, self.done = total, 0
+        self.total, self.done, self.lang = total, 0, lang
 
     def __call__(self, message: Any) -> None:
+        """One step: a year, or the name of a step (``step.<name>`` in the translation table)."""
         if self.enabled:
             self.done += 1
-            click.echo(f"\r[{min(self.done, self.total)}/{self.total}] {message}".ljust(60), err=True, nl=False)
+            said = t(f"step.{message}", self.lang) if f"step.{message}" in TABLE else str(message)
+            click.echo(f"\r[{min(self.done, self.total)}/{self.total}] {said}".ljust(60), err=True, nl=False)
 
     def close(self) -> None:
         if self.enabled:
@@ -281,7 +284,7 @@ def indicators_import(file: Path, indicator: str | None, vintage: str | None, da
 
     series, summary, path = econ.import_series(file, indicator, vintage,
                                                folder=econ.imported_dir(get_atlas(data_dir).folder))
-    click.echo(f"wrote {path}", err=True)
+    click.echo(Text("cli.wrote", {"path": path}).render(), err=True)
     click.echo(f"imported {series.indicator} ({series.code}) — {summary}; vintage: {series.vintage}")
 
 
@@ -400,7 +403,7 @@ def report_command(on: str, lang: str, output: Path, progress: bool | None, data
     if not output.parent.exists():
         raise QueryError.of("err.no_folder", "-o", option="-o", path=output, folder=output.parent)
     atlas = get_atlas(data_dir)
-    bar = Progress(progress, step_count(kind))
+    bar = Progress(progress, step_count(kind), lang)
     try:
         data = render_report(atlas, on, lang, kind, progress=bar)
     finally:
