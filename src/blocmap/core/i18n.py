@@ -1,7 +1,10 @@
 """The one translation table for strings a user sees (en, zh-Hant, ru).
 
 Names of states come from CLDR (``names.py``); names of organizations from their data files.
-Everything else a user reads — statuses, event kinds, column headers — is looked up here.
+Everything else a user reads — statuses, event kinds, column headers, the API's reference page,
+errors and data-file problems — is looked up here.  The sentences of errors and problems are
+kept in ``messages.py`` (``errors`` builds an error's English from them) and are rows of
+``TABLE`` like the rest.
 """
 
 from __future__ import annotations

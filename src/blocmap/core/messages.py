@@ -75,7 +75,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "list.and": (" and ", " 與 ", " и "),
     "err.did_you_mean": (" (did you mean {hints}?)", "（您是否指 {hints}？）", " (может быть, {hints}?)"),
     "err.at": ("{parameter}: {reason}", "{parameter}: {reason}", "{parameter}: {reason}"),
-    "err.then": ("{reason}; {more}", "{reason}；{more}", "{reason}; {more}"),
     # ------------------------------------------------------------------ unknown names
     "err.unknown.organization": ("unknown organization '{given}'{hint}", "未知的組織「{given}」{hint}",
                                  "неизвестная организация «{given}»{hint}"),
@@ -344,8 +343,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                  "正在 {host} 上監聽：其他電腦也能連到地圖集",
                                  "прослушивается {host}: атлас доступен с других компьютеров"),
     "cli.wrote": ("wrote {path}", "已寫入 {path}", "записан файл {path}"),
-    "cli.bad_lang": ("unknown language '{given}' (use {choices})", "未知的語言「{given}」（請用 {choices}）",
-                     "неизвестный язык «{given}» (используйте {choices})"),
     "cli.upset_instead": ("{reason}; drawing an UpSet plot instead", "{reason}；改繪 UpSet 圖", "{reason}; вместо этого рисуется диаграмма UpSet"),
     "fig.left_out": ("{org} had no members on {day}; left out", "{org} 在 {day} 沒有成員；不予繪製",
                      "у {org} на {day} не было членов; не показана"),
@@ -515,7 +512,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "what.disputes": ("disputes", "爭議", "расхождений"),
     "what.organs": ("organs", "機構", "органов"),
     "what.depth": ("depth entries", "整合深度資料", "записей о глубине"),
-    "what.vintage": ("indicator entries", "指標資料", "записей о показателях"),
     # where a key is unknown (schema.py; ru: prepositional, after «в»)
     "schema.source": (" in a source", "（於資料來源中）", " в источнике"),
     "schema.state": (" in a state", "（於國家中）", " в государстве"),
