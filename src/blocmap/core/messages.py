@@ -542,6 +542,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "data.vintage_list": ("expected a list of entries (indicator, code, file …)", "應為資料清單（indicator、code、file……）",
                           "ожидался список записей (indicator, code, file …)"),
     "data.unreadable": ("unreadable: {why}", "無法讀取：{why}", "не читается: {why}"),
+    "data.not_json_object": ("not a JSON object", "不是 JSON 物件", "не объект JSON"),
     "data.entry_without": ("entry without '{key}'", "資料缺少「{key}」", "запись без «{key}»"),
     "data.file_inside": ("file '{file}' must be a file name inside indicators/", "file「{file}」必須是 indicators/ 內的檔名",
                          "file «{file}» должен быть именем файла внутри indicators/"),

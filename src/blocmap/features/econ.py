@@ -256,11 +256,11 @@ def _load_imported(indicator: str, folder: Path) -> Series | None:
         raise DataError([Problem.of(str(meta_path), None, "data.no_vintage")])
     try:
         meta = json.loads(_read_text(meta_path))
-        if not isinstance(meta, dict):
-            raise ValueError("not a JSON object")
     except (DataError, ValueError) as exc:
         raise DataError([Problem.of(str(meta_path), None, "data.unreadable",
                                     why=exc.text if isinstance(exc, DataError) else exc)]) from None
+    if not isinstance(meta, dict):
+        raise DataError([Problem.of(str(meta_path), None, "data.unreadable", why=Text("data.not_json_object"))])
     if "values" in meta:  # the series itself, published in one piece
         values = _values_of(meta["values"], str(meta_path))
         origin = str(meta_path)
