@@ -594,7 +594,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "data.ratio": ("values are {ratio} times the bundled {indicator} series (median of {n} country-years both have); "
                    "is this the {indicator} series, in its unit?",
                    "數值為內附 {indicator} 序列的 {ratio} 倍（兩者共有的 {n} 個國家年的中位數）；這真的是以其單位表示的 {indicator} 序列嗎？",
-                   "значения в {ratio} раз больше встроенного ряда {indicator} (медиана по {n} общим стране-годам); "
+                   "значения равны встроенному ряду {indicator}, умноженному на {ratio} (медиана по {n} общим стране-годам); "
                    "это действительно ряд {indicator} в его единицах?"),
     "data.rule.gdp": ("GDP in current US$ of a country lies between 1e4 and 1e14",
                       "一國以現值美元計的國內生產毛額介於 1e4 與 1e14 之間",
