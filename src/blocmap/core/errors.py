@@ -70,7 +70,8 @@ class Problem:
         return cut(self.text.render(lang))
 
     def render(self, lang: str = "en") -> str:
-        """``file:line: message`` in ``lang`` (the count of problems not listed has no place)."""
+        """``file:line: message`` in ``lang``; a problem without a file (the count of those not
+        listed) is its message alone."""
         if not self.file:
             return self.says(lang)
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -85,12 +86,10 @@ class DataError(BlocmapError):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
-        first = self.problems[0] if self.problems else Problem.of("", None, "data.no_folder")
-        text = (Text("data.and_more", {"first": first, "n": len(self.problems) - 1}) if len(self.problems) > 1
-                else Text("data.other", {"why": first}))
-        super().__init__(text)
+        super().__init__(self.render("en"))
 
     def render(self, lang: str = "en") -> str:
+        """The first problem in ``lang``, and how many more there are."""
         first = self.problems[0].render(lang) if self.problems else ""
         if len(self.problems) > 1:
             return Text("data.and_more", {"first": first, "n": len(self.problems) - 1}).render(lang)

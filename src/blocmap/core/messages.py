@@ -548,7 +548,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "file «{file}» должен быть именем файла внутри indicators/"),
     "data.listed_missing": ("missing file (listed in indicators/vintage.yaml)", "缺少檔案（列於 indicators/vintage.yaml）",
                             "нет файла (указан в indicators/vintage.yaml)"),
-    "data.other": ("{why}", "{why}", "{why}"),
     "data.column": ("column '{column}' ({value}): {reason}", "欄位「{column}」（{value}）：{reason}",
                     "столбец «{column}» ({value}): {reason}"),
     "data.not_code": ("not a three-letter code", "不是三個字母的代碼", "не трёхбуквенный код"),
