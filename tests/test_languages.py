@@ -404,3 +404,10 @@ def test_error_text_says_a_data_error_in_the_readers_language():
     assert str(error) == "states.yaml:3: iso3 'arm' must be three capital letters (and 1 more problems)"
     assert error_text(error, "zh-Hant") == "states.yaml:3：iso3「arm」必須是三個大寫字母（另有 1 個問題）"
     assert isinstance(error, BlocmapError)
+
+
+def test_the_webs_own_refusals_in_the_readers_language(client):
+    refused = client.post("/api/members", params={"org": "csto", "lang": "ru"})
+    assert refused.status_code == 405 and refused.json()["error"] == "метод не разрешён: атлас доступен только для чтения"
+    missing = client.get("/no/such/page", params={"lang": "zh-Hant"})
+    assert missing.status_code == 404 and "找不到：沒有這個頁面或端點" in missing.text
