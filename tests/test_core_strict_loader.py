@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 import blocmap
 from blocmap.cli import main
 from blocmap.core.errors import DataError
-from blocmap.core.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_MESSAGE, load_folder
+from blocmap.core.errors import MAX_MESSAGE
+from blocmap.core.loader import MAX_DEPTH, MAX_FILE_BYTES, load_folder
 from blocmap.core.schema import ORG
 from blocmap.core.validate import MAX_PROBLEMS, check
 

@@ -135,11 +135,11 @@ def test_pages_have_no_english_word(client, path, lang):
 
 
 @pytest.mark.parametrize("args, lang, expected", [
-    (["members", "csot"], "ru", "blocmap: error: неизвестная организация «csot» (может быть, 'cst' или 'csto' или 'sco'?)"),
-    (["members", "csot"], "zh-Hant", "blocmap: error: 未知的組織「csot」（您是否指 'cst' 或 'csto' 或 'sco'？）"),
-    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap: error: on: 「2016-13-01」不是日期：沒有 13 月"),
-    (["memberships", "Narnia"], "ru", "blocmap: error: неизвестное государство «Narnia»"),
-    (["asymmetry", "cis", "--year", "20x1"], "ru", "blocmap: error: year: «20x1» — не год"),
+    (["members", "csot"], "ru", "blocmap: ошибка: неизвестная организация «csot» (может быть, 'cst' или 'csto' или 'sco'?)"),
+    (["members", "csot"], "zh-Hant", "blocmap：錯誤：未知的組織「csot」（您是否指 'cst' 或 'csto' 或 'sco'？）"),
+    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap：錯誤：on: 「2016-13-01」不是日期：沒有 13 月"),
+    (["memberships", "Narnia"], "ru", "blocmap: ошибка: неизвестное государство «Narnia»"),
+    (["asymmetry", "cis", "--year", "20x1"], "ru", "blocmap: ошибка: year: «20x1» — не год"),
 ])
 def test_errors_in_the_readers_language(args, lang, expected):
     result = CliRunner().invoke(main, [*args, "--lang", lang])
@@ -151,3 +151,284 @@ def test_web_errors_in_the_readers_language(client):
     assert body["error"].startswith("неизвестная организация «csot»") and body["parameter"] == "org"
     page = client.get("/org/csot", params={"lang": "zh-Hant"})
     assert page.status_code == 404 and "未知的組織「csot」" in page.text
+
+
+# ---------------------------------------------------------------------------- errors and problems
+# Every error and data-file problem is a row of the translation table (core/messages.py): the
+# English message and its translations come from the same row, so no raise can be English only.
+import ast  # noqa: E402
+import string  # noqa: E402
+
+from blocmap.core.errors import BlocmapError, DataError, Problem, QueryError  # noqa: E402
+from blocmap.core.i18n import TABLE, error_text  # noqa: E402
+from blocmap.core.messages import MESSAGES, Text  # noqa: E402
+from blocmap.core.model import EVENT_KINDS, KINDS, LANGS, STATUSES  # noqa: E402
+
+SRC = REPO / "src" / "blocmap"
+#: The figures' layout engine says why no Euler diagram exists in English (a fallback reason,
+#: shown beside the UpSet plot that replaces it); everything else is built from the table.
+PLAIN_MESSAGES = {"features/figures/topology.py", "features/figures/layout_cache.py", "features/figures/check.py",
+                  "features/figures/api.py"}
+
+
+def _calls(name: str):
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                if called == name:
+                    yield path.relative_to(SRC).as_posix(), node
+
+
+def _is_text(node: ast.expr) -> bool:
+    """A ``Text`` (``Text(...)``, ``….text``) — never a message written out (str, f-string, +)."""
+    if isinstance(node, ast.Call):
+        return getattr(node.func, "id", getattr(node.func, "attr", "")) == "Text"
+    return isinstance(node, ast.Attribute) and node.attr == "text" or isinstance(node, ast.Name)
+
+
+@pytest.mark.parametrize("name, position", [("QueryError", 0), ("Problem", 2), ("DateError", 0)])
+def test_no_error_or_problem_is_built_from_a_written_out_message(name, position):
+    wrong = [f"{where}:{node.lineno}" for where, node in _calls(name)
+             if len(node.args) > position and not _is_text(node.args[position])]
+    assert wrong == []
+
+
+def test_blocmap_errors_with_a_plain_message_are_only_the_layout_engines():
+    wrong = [f"{where}:{node.lineno}" for cls in ("BlocmapError", "LayoutImpossible", "LayoutCheckError")
+             for where, node in _calls(cls)
+             if node.args and not _is_text(node.args[0]) and where not in PLAIN_MESSAGES]
+    assert wrong == []
+
+
+def test_every_key_named_in_the_source_is_a_row_of_the_table():
+    keys = []  # QueryError.of, Problem.of, Text, Reader.problem, Refused, csvcheck.fail: their literal keys
+    for name in ("of", "Text", "problem", "Refused", "fail", "_problem"):
+        for where, node in _calls(name):
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "." in arg.value \
+                        and arg.value.split(".")[0] in ("err", "data", "cli", "fig", "file", "what", "schema", "cite",
+                                                         "check", "web", "list"):
+                    keys.append((where, node.lineno, arg.value))
+    assert len(keys) > 150
+    assert [k for k in keys if k[2] not in MESSAGES] == []
+
+
+def test_every_error_row_is_used():
+    """No row left behind: each is named in the source (a few by a prefix: ``err.unknown.{kind}``)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py") if p.name != "messages.py")
+    built = ("err.unknown.", "err.date.needs_day.")
+    within = ("list.sep", "list.and", "err.or", "err.did_you_mean")  # how messages.py joins values
+    unused = [k for k in MESSAGES if f'"{k}"' not in text and not k.startswith(built) and k not in within]
+    assert unused == []
+
+
+def test_an_error_or_problem_cannot_be_built_from_plain_english():
+    with pytest.raises(TypeError):
+        QueryError("unknown thing", "org")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Problem("orgs/x.yaml", 3, "broken")  # type: ignore[arg-type]
+    with pytest.raises(KeyError):
+        Text("err.no_such_row")
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TABLE))
+def test_every_row_has_three_languages(key):
+    row = TABLE[key]
+    assert len(row) == len(LANGS) and all(isinstance(text, str) and text.strip() for text in row), key
+    assert "\n" not in "".join(row)  # one line
+
+
+@pytest.mark.parametrize("key", sorted(k for k in TABLE if k in MESSAGES or k.startswith("api.")))
+def test_every_error_row_has_the_same_placeholders_in_each_language(key):
+    en, zh, ru = TABLE[key]
+    assert _placeholders(zh) == _placeholders(en) == _placeholders(ru), key
+
+
+def test_the_error_rows_do_not_repeat_keys_of_the_rest_of_the_table():
+    tree = ast.parse((SRC / "core" / "i18n.py").read_text(encoding="utf-8"))
+    literal = next(node.value for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
+                   and getattr(node.target, "id", "") == "TABLE")
+    keys = [k.value for k in literal.keys]
+    assert len(keys) == len(set(keys)) and set(keys).isdisjoint(MESSAGES)
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_error_row_renders_in_every_language(key):
+    values = {name: "x" for name in _placeholders(MESSAGES[key][0])}
+    for lang in LANGS:
+        said = Text(key, values).render(lang)
+        assert "{" not in said.replace("{en: …", "") or key == "data.no_text_in"
+    if key.startswith(("err.", "data.")) and key not in ("err.at", "data.where",
+                                                         "data.date", "data.cow_date"):
+        assert Text(key, values).render("ru") != Text(key, values).render("en"), key
+
+
+def test_zh_hant_rows_use_taiwan_usage_and_full_width_punctuation():
+    for key, (en, zh, ru) in MESSAGES.items():
+        for mainland, taiwan in (("数据", "資料"), ("参数", "參數"), ("文件", "檔案"), ("组织", "組織"),
+                                 ("信息", "資訊"), ("默认", "預設")):
+            assert mainland not in zh, (key, mainland, taiwan)
+        assert "'{" not in zh and "\"{" not in zh, key  # 「…」 around quoted values
+        assert "'{" not in ru, key  # «…» around quoted values
+
+
+#: Words that are ids in an error: parameter and option names, statuses, event kinds and the
+#: other values a user types.
+def _ids() -> set[str]:
+    from blocmap.web.api import P
+
+    names: set[str] = {p["name"] for p in P.values()}
+    for command in [*main.commands.values(), *(c for g in main.commands.values() for c in getattr(g, "commands", {}).values())]:
+        for param in command.params:
+            names |= {param.name or ""} | {o.lstrip("-") for o in getattr(param, "opts", [])}
+    names |= set(STATUSES) | set(EVENT_KINDS) | set(KINDS) | {"gdp", "population", "today", "all", "cow", "upset",
+              "true", "false", "svg", "png", "pdf", "json", "csv", "html", "table", "text"}
+    return {w.casefold() for n in names for w in re.findall(r"[A-Za-z]+", n)}
+
+
+IDS = _ids()
+
+
+def unquoted(text: str) -> str:
+    """``text`` without what it quotes back («…», 「…」, '…'): the reader's input, ids."""
+    return re.sub(r"«[^»]*»|「[^」]*」|'[^']*'", " ", text)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "ru"])
+@pytest.mark.parametrize("args", [
+    ["members", "csto", "--on", "2016-02"],
+    ["members", "csto", "--status", "memberr"],
+    ["history", "Narnia"],
+    ["organs", "sco"],
+    ["compare", "sco"],
+    ["table"],
+    ["table", "cis", "--kinds", "joined,married"],
+    ["table", "cis", "--from", "2010", "--to", "2000"],
+    ["asymmetry", "cis", "--year", "2021", "--from", "2000", "--to", "2001"],
+    ["asymmetry", "cis", "--year", "2021", "--chart", "x.svg"],
+    ["asymmetry", "cis", "--year", "2021", "--on", "2020-06-01"],
+    ["asymmetry", "cis"],
+    ["asymmetry", "cis", "--year", "99999"],
+    ["figure", "euler", "--orgs", "cis,cis", "-o", "x.svg"],
+    ["figure", "euler", "--orgs", "cis,narnia", "-o", "x.svg"],
+    ["figure", "euler", "--orgs", "cis@", "-o", "x.svg"],
+    ["figure", "euler", "-o", "x.txt"],
+    ["figure", "map", "--org", "cis", "--orgs", "csto", "-o", "x.svg"],
+    ["network", "--from", "2010", "--to", "2000"],
+    ["network", "--format", "svg"],
+], ids=" ".join)
+def test_rare_errors_in_the_readers_language(args, lang, tmp_path, monkeypatch):
+    """The words of the message are the reader's; what is quoted back («…», 「…」, '…') is the
+    reader's own input or an id."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [*args, "--lang", lang])
+    assert result.exit_code == 1, result.output
+    line = result.output.strip()
+    assert line.startswith("blocmap：錯誤：" if lang == "zh-Hant" else "blocmap: ошибка: ") and "\n" not in line
+    assert english_words(unquoted(line), ALLOW | IDS) == [], line
+    assert not list(tmp_path.iterdir())  # refused before anything was written
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "ru"])
+@pytest.mark.parametrize("path, params, status", [
+    ("/api/compare", {"orgs": "cis"}, 400),
+    ("/api/asymmetry", {"org": "cis", "indicator": "wealth"}, 400),
+    ("/api/asymmetry", {"org": "cis", "year": "2021", "from": "2000"}, 400),
+    ("/api/asymmetry", {"org": "cis", "from": "1700", "to": "2000"}, 400),
+    ("/api/memberships", {"state": "KAZ", "world": "maybe"}, 400),
+    ("/api/members", {"org": "csto", "on": "2099-01-01"}, 400),
+    ("/api/members", {"org": "csto", "on": "2016-02-30"}, 400),
+    ("/api/history", {}, 400),
+    ("/api/overlap", {"orgs": "cis@2010"}, 400),
+    ("/api/org/narnia", {}, 404),
+    ("/api/no-such-endpoint", {}, 404),
+])
+def test_rare_web_errors_in_the_readers_language(client, path, params, status, lang):
+    response = client.get(path, params={**params, "lang": lang})
+    assert response.status_code == status
+    said = response.json()["error"]
+    assert english_words(unquoted(said), ALLOW | IDS) == [], said
+    assert re.search("[\u4e00-\u9fff]" if lang == "zh-Hant" else "[а-я]", said)
+    page = client.get(path.replace("/api/", "/", 1) if path != "/api/compare" else "/compare",
+                      params={**params, "lang": lang})
+    assert english_words(unquoted(visible_text(page.text)), ALLOW | IDS) == []
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "ru"])
+def test_the_api_reference_page_in_the_readers_language(client, lang):
+    html = client.get("/api", params={"lang": lang}).text
+    assert "<code>GET /api/members</code>" in html and "<code>org</code>" in html  # paths and names stay ids
+    assert english_words(visible_text(html), ALLOW | {"api", "json"}) == []
+    assert client.get("/openapi.json").json()["info"]["title"] == "blocmap web atlas API"  # the document is English
+
+
+@pytest.fixture()
+def broken_data(tmp_path):
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "src" / "blocmap" / "data", folder)
+    csto = folder / "orgs" / "csto.yaml"
+    text = csto.read_text(encoding="utf-8")
+    csto.write_text(text.replace("event: joined", "event: joinedd", 1).replace("\nkind:", "\nknid: x\nkind:", 1),
+                    encoding="utf-8")
+    states = folder / "states.yaml"
+    states.write_text(states.read_text(encoding="utf-8").replace("iso3: ARM", "iso3: arm", 1), encoding="utf-8")
+    (folder / "orgs" / "bad.yaml").write_text("id: bad\nnames: {en: Bad\n", encoding="utf-8")
+    return folder
+
+
+def test_check_names_file_and_line_in_russian(broken_data):
+    result = CliRunner().invoke(main, ["check", str(broken_data), "--lang", "ru"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    problems = [line for line in lines if re.match(r"(orgs/)?[\w-]+\.yaml(:\d+)?: ", line)]
+    assert len(problems) >= 5
+    said = "\n".join(lines)
+    assert re.search(r"^orgs/csto\.yaml:\d+: неизвестное событие «joinedd»; используйте одно из: ", said, re.M)
+    assert re.search(r"^orgs/csto\.yaml:\d+: неизвестный ключ «knid» в организации \(может быть, 'kind'\?\)$",
+                     said, re.M)
+    assert re.search(r"^states\.yaml:\d+: iso3 «arm» должен состоять из трёх заглавных букв$", said, re.M)
+    assert re.search(r"^orgs/bad\.yaml:\d+: синтаксис YAML: ", said, re.M)
+    assert re.search(r"^orgs/cis\.yaml:\d+: неизвестное государство «ARM» \(нет в states\.yaml\)$", said, re.M)
+    assert lines[-1].startswith("проблем в ")
+    # the YAML parser's own words (quoted after "синтаксис YAML:") are the library's, not ours
+    ours = [line for line in problems if "YAML" not in line]
+    assert english_words(unquoted("\n".join(ours)), ALLOW | IDS) == []
+
+
+def test_check_in_chinese_and_english_name_the_same_problems(broken_data):
+    english = CliRunner().invoke(main, ["check", str(broken_data)]).output.strip().splitlines()
+    chinese = CliRunner().invoke(main, ["check", str(broken_data), "--lang", "zh-Hant"]).output.strip().splitlines()
+    assert len(english) == len(chinese)
+    assert [line.split(": ")[0] for line in english[:-1]] == [line.split("：")[0] for line in chinese[:-1]]
+    assert any("未知的事件「joinedd」" in line for line in chinese)
+    assert any(line.startswith("orgs/csto.yaml:") and "unknown event 'joinedd'" in line for line in english)
+
+
+def test_a_bad_data_folder_is_reported_in_the_readers_language(broken_data):
+    result = CliRunner().invoke(main, ["members", "csto", "--data", str(broken_data), "--lang", "ru"])
+    assert result.exit_code == 1
+    assert "blocmap: states.yaml:" in result.output and "должен состоять из трёх заглавных букв" in result.output
+
+
+def test_error_text_says_a_data_error_in_the_readers_language():
+    error = DataError([Problem.of("states.yaml", 3, "data.iso3", value="arm"),
+                       Problem.of("orgs/x.yaml", None, "data.org_mapping")])
+    assert str(error) == "states.yaml:3: iso3 'arm' must be three capital letters (and 1 more problems)"
+    assert error_text(error, "zh-Hant") == "states.yaml:3：iso3「arm」必須是三個大寫字母（另有 1 個問題）"
+    assert isinstance(error, BlocmapError)
+
+
+def test_the_webs_own_refusals_in_the_readers_language(client):
+    refused = client.post("/api/members", params={"org": "csto", "lang": "ru"})
+    assert refused.status_code == 405 and refused.json()["error"] == "метод не разрешён: атлас доступен только для чтения"
+    missing = client.get("/no/such/page", params={"lang": "zh-Hant"})
+    assert missing.status_code == 404 and "找不到：沒有這個頁面或端點" in missing.text

@@ -55,7 +55,7 @@ def test_progress_steps_in_the_readers_language(tmp_path):
                                        "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 0, result.output
     steps = re.findall(r"\[\d+/8\] (\S+)", result.output)
-    assert steps == ["成員", "表格", "時間軸", "不對稱", "機構", "分歧", "圖", "HTML"]
+    assert steps == ["成員", "表格", "時間軸", "經濟不對稱", "機構", "分歧", "圖", "HTML"]
 
 
 FIGURES = [["figure", "euler", "--on", "2016-01-01"], ["figure", "upset", "--on", "2016-01-01"],

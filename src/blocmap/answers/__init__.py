@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from blocmap.core.dates import parse_day
-from blocmap.core.errors import QueryError, suggest, unknown
+from blocmap.core.errors import QueryError, unknown
 from blocmap.core.atlas import split_list
 from blocmap.core.model import INSIDE, LANGS, POST_SOVIET, STATUSES
 from blocmap.answers.rows import event_row, membership_row, source_row, spell_row
@@ -41,7 +41,7 @@ OVERVIEW_ORGS = ("cis", "csto", "union_state", "eurasec", "customs_union", "eaeu
 
 def require(value: str | None, parameter: str) -> str:
     if value is None or not str(value).strip():
-        raise QueryError(f"{parameter}: missing parameter", parameter=parameter, key="err.missing")
+        raise QueryError.of("err.missing", parameter)
     return str(value)
 
 
@@ -89,7 +89,7 @@ class Answers:
         items = split_list(given)
         if not items:
             if given is not None and str(given).strip():
-                raise QueryError(f"{parameter}: no organization given", parameter=parameter)
+                raise QueryError.of("err.no_org", parameter)
             return list(default) if default is not None else list(self.atlas.orgs)
         try:
             return self.atlas.org_ids(items, parameter)  # curated names and named sets
@@ -137,8 +137,7 @@ class Answers:
         state = require(state, "state")
         if world:
             if self.world is None:
-                raise QueryError("world: no COW store: run 'blocmap import cow STATE_YEAR_CSV' first, "
-                                 "or name one with --db", parameter="db")
+                raise QueryError.of("err.world.no_store", "db")
             rows = [self._world_row(m, lang) for m in self.world.memberships(state, on=on or "today")]
         else:
             rows = [membership_row(self.atlas, m, lang)
@@ -149,7 +148,7 @@ class Answers:
                 lang: str = "en") -> list[dict[str, Any]]:
         """Dated events of an organization, a state, or both, oldest first."""
         if not (org and org.strip()) and not (state and state.strip()):
-            raise QueryError("org or state: give at least one of them", parameter="org")
+            raise QueryError.of("err.one_of_org_state", "org")
         return [event_row(self.atlas, e, lang)
                 for e in self.atlas.history(org=org or None, state=state or None)]
 
@@ -162,10 +161,7 @@ class Answers:
         try:
             return None, self.atlas.state(given, "subject").iso3
         except QueryError:
-            hints = suggest(given, [*self.atlas.orgs, *self.atlas.states])
-            hint = " (did you mean " + " or ".join(f"'{h}'" for h in hints) + "?)" if hints else ""
-            raise QueryError(f"unknown organization or state '{given}'{hint}", "subject",
-                             key="err.unknown.subject", values={"given": given, "hints": hints}) from None
+            raise unknown("subject", given, [*self.atlas.orgs, *self.atlas.states], "subject") from None
 
     def diff(self, first: dt.date | str | None, second: dt.date | str | None,
              orgs: Iterable[str] | str | None = None, lang: str = "en") -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ import click
 
 from blocmap.core.errors import BlocmapError, DataError, QueryError
 from blocmap.core.files import write_atomic
+from blocmap.core.messages import Text
 
 
 class Group(click.Group):
@@ -25,12 +26,11 @@ class Group(click.Group):
             return super().invoke(ctx)
         except DataError as exc:
             for problem in exc.problems:
-                click.echo(f"blocmap: {problem}", err=True)
+                click.echo(Text("cli.problem", {"text": problem.render(reader_lang(ctx))}).render(reader_lang(ctx)),
+                           err=True)
             ctx.exit(1)
         except BlocmapError as exc:
-            from blocmap.core.i18n import error_text
-
-            click.echo(f"blocmap: error: {error_text(exc, ctx.meta.get(LANG_KEY, 'en'))}", err=True)
+            click.echo(Text("cli.error", {"text": exc.render(reader_lang(ctx))}).render(reader_lang(ctx)), err=True)
             ctx.exit(1)
         except BrokenPipeError:
             sys.stderr.close()
@@ -45,6 +45,18 @@ def format_option(choices: tuple[str, ...] = ("table", "json", "csv"), default: 
 #: Where the command's ``--lang`` is kept for the error handler (``ctx.meta`` is shared by the
 #: contexts of one invocation).
 LANG_KEY = "blocmap.lang"
+
+
+def reader_lang(ctx: click.Context | None = None) -> str:
+    """The language of the running command's ``--lang`` (English before it is read, or without one)."""
+    ctx = ctx or click.get_current_context(silent=True)
+    return ctx.meta.get(LANG_KEY, "en") if ctx is not None else "en"
+
+
+def note(text: Text | str) -> None:
+    """``blocmap: note: …`` on stderr, in the reader's language."""
+    lang = reader_lang()
+    click.echo(Text("cli.note", {"text": text}).render(lang), err=True)
 
 
 def language(value: str | None, option: str) -> str:
@@ -101,13 +113,13 @@ def write_output(path: Path | str, content: str | bytes) -> None:
     try:
         write_atomic(path, content, option="-o")
     except OSError as exc:
-        raise QueryError(f"-o {path}: cannot write ({exc.strerror or exc})", parameter="-o") from None
+        raise QueryError.of("err.cannot_write", "-o", option="-o", path=path, why=exc.strerror or exc) from None
 
 
 def save(output: Path, content: str | bytes) -> None:
     """Write ``-o`` whole or not at all and say so on stderr."""
     write_output(output, content)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(Text("cli.wrote", {"path": output}).render(reader_lang()), err=True)
 
 
 def emit(text: str, output: Path | None = None) -> None:

@@ -255,8 +255,9 @@ def cite(fmt: str, lang: str, data_dir: Path | None) -> None:
 @format_option(("text", "json"), default="text")
 @click.option("--single-sources", "list_single", is_flag=True,
               help="Also list every event that rests on one source (file:line).")
+@lang_option
 @data_option
-def check(folder: Path | None, fmt: str, list_single: bool, data_dir: Path | None) -> None:
+def check(folder: Path | None, fmt: str, list_single: bool, lang: str, data_dir: Path | None) -> None:
     """Validate a data folder (FOLDER, else --data or $BLOCMAP_DATA, else the bundled one), list
     every problem, and show the data's quality per organization: the share of events dated to
     the day, citing an official source, citing two independent sources."""
@@ -268,7 +269,7 @@ def check(folder: Path | None, fmt: str, list_single: bool, data_dir: Path | Non
     raw = load_folder(folder or data_dir or BUNDLED)
     problems = run_checks(raw)
     total = max(raw.total_problems, len(problems))
-    summary = {"folder": str(raw.folder), "ok": not problems, "problems": [str(p) for p in problems],
+    summary = {"folder": str(raw.folder), "ok": not problems, "problems": [p.render(lang) for p in problems],
                "total_problems": total, "organizations": len(raw.orgs), "states": len(raw.states),
                "events": len(raw.events), "sources": len(raw.sources), "disputes": len(raw.disputes)}
     if not problems:
@@ -278,21 +279,23 @@ def check(folder: Path | None, fmt: str, list_single: bool, data_dir: Path | Non
         emit(render([], "json", json_data=summary))
     else:
         for problem in problems:
-            click.echo(str(problem))
+            click.echo(problem.render(lang))
         if not problems:
-            click.echo(f"ok: {raw.folder} — {len(raw.orgs)} organizations, {len(raw.states)} states, "
-                       f"{len(raw.events)} events, {len(raw.sources)} sources, {len(raw.disputes)} disputes")
-            rows = [{"org": q["org"], "events": q["events"], "day": f"{100 * q['day_precise']:.0f}%",
-                     "official": f"{100 * q['official_source']:.0f}%",
-                     "two sources": f"{100 * q['two_independent_sources']:.0f}%",
-                     "single-source": len(q["single_source_events"])} for q in summary["quality"]]
+            click.echo(t("check.ok", lang).format(folder=raw.folder, orgs=len(raw.orgs), states=len(raw.states),
+                                                  events=len(raw.events), sources=len(raw.sources),
+                                                  disputes=len(raw.disputes)))
+            rows = [{t("check.col.org", lang): q["org"], t("check.col.events", lang): q["events"],
+                     t("check.col.day", lang): f"{100 * q['day_precise']:.0f}%",
+                     t("check.col.official", lang): f"{100 * q['official_source']:.0f}%",
+                     t("check.col.two", lang): f"{100 * q['two_independent_sources']:.0f}%",
+                     t("check.col.single", lang): len(q["single_source_events"])} for q in summary["quality"]]
             click.echo("\n" + render(rows, "table"))
             if list_single:
                 for q in summary["quality"]:
                     for where in q["single_source_events"]:
-                        click.echo(f"single source: {where}")
+                        click.echo(t("check.single", lang).format(where=where))
     if problems:
-        click.echo(f"{total} problem(s) in {raw.folder}", err=True)
+        click.echo(t("check.problems", lang).format(n=total, folder=raw.folder), err=True)
         raise SystemExit(1)
 
 

@@ -12,9 +12,11 @@ from typing import Any
 
 import click
 
-from blocmap.cli import data_option, db_option, emit, format_option, get_answers, lang_option, save
+from blocmap.cli import (data_option, db_option, emit, format_option, get_answers, lang_option, note, reader_lang,
+                          save)
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import t
+from blocmap.core.messages import Text
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
@@ -22,19 +24,18 @@ IMAGE_FORMATS = ("svg", "png", "pdf")
 def _target(output: Path, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format (given, or from the file's suffix); fails before any work is done."""
     if output.is_dir():
-        raise QueryError(f"-o {output}: is a folder, not a file", parameter="-o")
+        raise QueryError.of("err.is_folder", "-o", option="-o", path=output)
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".")
         if suffix not in allowed:
-            raise QueryError(f"--format: cannot tell the format from '{output.name}'; "
-                             f"give --format {'|'.join(allowed)}", parameter="--format")
+            raise QueryError.of("err.format_unknown_from_name", "--format", name=output.name, choices="|".join(allowed))
         fmt = suffix
     fmt = fmt.lower()
     if fmt not in allowed:
-        raise QueryError(f"--format: '{fmt}' is not one of {', '.join(allowed)}", parameter="--format")
+        raise QueryError.of("err.format_not_allowed", "--format", value=fmt, choices=list(allowed))
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
-        raise QueryError(f"-o {output}: folder '{parent}' does not exist", parameter="-o")
+        raise QueryError.of("err.no_folder", "-o", option="-o", path=output, folder=parent)
     return fmt
 
 
@@ -58,9 +59,9 @@ def _selection(data_dir: Path | None, on: str, orgs: str | None, parameter: str 
 
     day = parse_day(on, parameter="--on")
     atlas = _atlas(data_dir, orgs, db)
-    data, notes = selection(atlas, day, orgs, parameter)
-    for note in notes:
-        click.echo(f"blocmap: note: {note}", err=True)
+    data, notes = selection(atlas, day, orgs, parameter, reader_lang())
+    for text in notes:
+        note(text)
     return atlas, day, data
 
 
@@ -104,12 +105,12 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: P
     from blocmap.features.figures.api import euler, upset_drawing
 
     result = euler(_atlas(data_dir, orgs, db), parse_day(on, parameter="--on"), orgs, lang, max_empty)
-    for note in result.notes:
-        click.echo(f"blocmap: note: {note}", err=True)
+    for text in result.notes:
+        note(text)
     if result.layout is None:
         if fmt == "json":
-            raise QueryError(f"--orgs: {result.fallback}; try 'blocmap figure upset'", parameter="--orgs")
-        click.echo(f"blocmap: note: {result.fallback}; drawing an UpSet plot instead", err=True)
+            raise QueryError.of("err.figure.fallback", "--orgs", reason=result.fallback)
+        note(Text("cli.upset_instead", {"reason": result.fallback}))
         save(output, _image(upset_drawing(result.inputs, lang, reason=result.fallback or ""), fmt))
         return
     if fmt == "json":
@@ -146,7 +147,7 @@ def map_cmd(on: str, orgs: str | None, org: str | None, lang: str, data_dir: Pat
     """A map of Eurasia: states coloured by status in --org, or by how many of --orgs they are in."""
     fmt = _target(output, fmt, IMAGE_FORMATS)
     if org and orgs:
-        raise QueryError("--org and --orgs: give one of them", parameter="--org")
+        raise QueryError.of("err.org_or_orgs", "--org")
     atlas, day, data = _selection(data_dir, on, org or orgs, "--org" if org else "--orgs", db)
     from blocmap.features.figures import mapplot, strings
 
@@ -211,23 +212,24 @@ def network_cmd(on: str | None, start: str | None, end: str | None, orgs: str | 
     from blocmap.core.output import render
 
     if (on is None) == (start is None and end is None):
-        raise QueryError("--on: give --on DAY, or --from and --to", parameter="--on")
+        raise QueryError.of("err.on_or_range", "--on")
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output is not None else ""
         fmt = suffix if suffix in IMAGE_FORMATS + ("json", "csv") else "table"
     if fmt in IMAGE_FORMATS:
         if on is None or output is None:
-            raise QueryError(f"--format {fmt}: a drawing needs --on DAY and -o FILE", parameter="--format")
+            raise QueryError.of("err.format_drawing", "--format", value=fmt)
         _network_figure(on, orgs, lang, data_dir, db, output, _target(output, fmt, IMAGE_FORMATS))
         return
     if fmt not in ("table", "json", "csv"):
-        raise QueryError(f"--format: '{fmt}' is not one of table, json, csv, svg, png, pdf", parameter="--format")
+        raise QueryError.of("err.format_not_allowed", "--format", value=fmt,
+                            choices=["table", "json", "csv", "svg", "png", "pdf"])
     if on is not None:
         days = [parse_day(on, "--on")]
     else:
         first, last = parse_year(start or "", "--from"), parse_year(end or "", "--to")
         if last < first:
-            raise QueryError(f"--to: {last} is before --from {first}", parameter="--to")
+            raise QueryError.of("err.to_before_from.named", "--to", first=first, last=last)
         days = [dt.date(year, 12, 31) for year in range(first, last + 1)]
     atlas = _atlas(data_dir, orgs, db)
     specs = parse_orgs(orgs, days[0], atlas)

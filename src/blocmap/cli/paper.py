@@ -10,8 +10,9 @@ from typing import Any, Callable
 import click
 
 from blocmap.cli import data_option, emit, get_atlas, lang_option, language, save
-from blocmap.core.errors import BlocmapError, QueryError
-from blocmap.core.i18n import t
+from blocmap.core.errors import QueryError
+from blocmap.core.i18n import TABLE, t
+from blocmap.core.messages import Text
 from blocmap.core.output import render, to_json
 
 
@@ -19,14 +20,16 @@ from blocmap.core.output import render, to_json
 class Progress:
     """Steps of a slow command on stderr — only on a terminal, or when asked with --progress."""
 
-    def __init__(self, enabled: bool | None, total: int):
+    def __init__(self, enabled: bool | None, total: int, lang: str = "en"):
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.total, self.done = total, 0
+        self.total, self.done, self.lang = total, 0, lang
 
     def __call__(self, message: Any) -> None:
+        """One step: a year, or the name of a step (``step.<name>`` in the translation table)."""
         if self.enabled:
             self.done += 1
-            click.echo(f"\r[{min(self.done, self.total)}/{self.total}] {message}".ljust(60), err=True, nl=False)
+            said = t(f"step.{message}", self.lang) if f"step.{message}" in TABLE else str(message)
+            click.echo(f"\r[{min(self.done, self.total)}/{self.total}] {said}".ljust(60), err=True, nl=False)
 
     def close(self) -> None:
         if self.enabled:
@@ -86,7 +89,7 @@ def table_command(org: str | None, start: str | None, end: str | None, years: st
         years = years or ",".join(str(c["year"]) for c in entry["columns"])
         heading = entry["title"].get(lang) or entry["title"]["en"]
     if not org:
-        raise QueryError("give an organization (e.g. 'cis' or 'cst,csto') or --paper 1|2", "org")
+        raise QueryError.of("err.paper.give_org", "org")
     ids = tables.resolve_orgs(atlas, org)
     records = tables.table(atlas, ids, start, end, years, kinds, lang)
     heading = heading or tables.title(atlas, ids, lang)
@@ -126,12 +129,12 @@ def timeline_command(org: str, start: str | None, end: str | None, fmt: str | No
 
     fmt = _format_from(output, fmt, ("svg", "png", "pdf"), "svg")
     if output is not None and output.suffix.lower().lstrip(".") not in ("svg", "png", "pdf"):
-        raise QueryError(f"-o {output}: use a .svg, .png or .pdf file", "output")
+        raise QueryError.of("err.image_suffix", "output", option="-o", path=output)
     atlas = get_atlas(data_dir)
     data = render_figure(timeline_figure(atlas, org, start, end, lang), fmt)
     if output is None:
         if fmt != "svg" and sys.stdout.isatty():
-            raise QueryError(f"{fmt.upper()} is binary: give -o FILE.{fmt}", "output")
+            raise QueryError.of("err.binary", "output", kind=fmt.upper(), suffix=fmt)
         sys.stdout.buffer.write(data)
     else:
         save(output, data)
@@ -207,7 +210,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
         from blocmap.features.paper.seed import others_check
 
         if atlas.org(org).id != "cis" or indicator != "gdp":
-            raise QueryError("--paper-sets is about the paper's CIS GDP figures: use it with 'cis'", "paper-sets")
+            raise QueryError.of("err.paper.sets_cis", "paper-sets")
         check = others_check(atlas, series, int(year or 2021), lang=lang)
         if fmt == "json":
             emit(to_json(check), output)
@@ -220,10 +223,10 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
                                  f"{check['vintage']}" if fmt == "table" else ""), output)
         return
     if year is not None and (start or end):
-        raise QueryError("give --year, or --from and --to, not both", "year")
+        raise QueryError.of("err.cli_year_or_range", "year")
     if year is not None:
         if chart is not None:
-            raise QueryError("--chart needs --from and --to", "chart")
+            raise QueryError.of("err.chart_needs_range", "chart")
         result = econ.asymmetry(atlas, org, year, on=on, series=series, lang=lang)
         if fmt == "json":
             emit(to_json(result), output)
@@ -233,7 +236,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
             emit(_asymmetry_table(result, lang), output)
         return
     if not (start and end):
-        raise QueryError("give --year Y, or --from Y --to Y", "year")
+        raise QueryError.of("err.cli_year_needed", "year")
     first, last = econ.parse_year(start, "from"), econ.parse_year(end, "to")
     bar = Progress(progress, max(1, last - first + 1))
     try:
@@ -250,7 +253,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
 
         kind = chart.suffix.lower().lstrip(".")
         if kind not in ("svg", "png", "pdf"):
-            raise QueryError(f"--chart {chart}: use a .svg, .png or .pdf file", "chart")
+            raise QueryError.of("err.image_suffix", "chart", option="--chart", path=chart)
         save(chart, render_figure(leader_share_figure(atlas, results, lang), kind))
     if fmt == "json":
         emit(to_json(results), output)
@@ -285,7 +288,7 @@ def indicators_import(file: Path, indicator: str | None, vintage: str | None, da
 
     series, summary, path = econ.import_series(file, indicator, vintage,
                                                folder=econ.imported_dir(get_atlas(data_dir).folder))
-    click.echo(f"wrote {path}", err=True)
+    click.echo(Text("cli.wrote", {"path": path}).render(), err=True)
     click.echo(f"imported {series.indicator} ({series.code}) — {summary}; vintage: {series.vintage}")
 
 
@@ -399,17 +402,17 @@ def report_command(on: str, lang: str, gloss: str | None, output: Path, progress
                    data_dir: Path | None) -> None:
     """A report of the post-Soviet system on a day, in --lang: members, Tables 1–2, timelines, asymmetry,
     organs, depth, disagreements, sources."""
-    from blocmap.features.report.build import render_report, step_count, step_text
+    from blocmap.features.report.build import render_report, step_count
 
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("html", "pdf", "png"):
-        raise QueryError(f"-o {output}: use a .html, .pdf or .png file", "output")
+        raise QueryError.of("err.report_suffix", "output", path=output)
     if not output.parent.exists():
-        raise BlocmapError(f"-o {output}: folder '{output.parent}' does not exist")
+        raise QueryError.of("err.no_folder", "-o", option="-o", path=output, folder=output.parent)
     atlas = get_atlas(data_dir)
-    bar = Progress(progress, step_count(kind))
+    bar = Progress(progress, step_count(kind), lang)
     try:
-        data = render_report(atlas, on, lang, kind, progress=lambda step: bar(step_text(step, lang)), gloss=gloss)
+        data = render_report(atlas, on, lang, kind, progress=bar, gloss=gloss)
     finally:
         bar.close()
     save(output, data)

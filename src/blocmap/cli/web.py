@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from blocmap.cli import data_option, db_option, get_answers
+from blocmap.cli import data_option, db_option, get_answers, note
 from blocmap.core.errors import BlocmapError, QueryError
+from blocmap.core.messages import Text
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
 
@@ -36,19 +37,17 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tup
 
         from blocmap.web.app import LOCAL_HOSTS, create_app
     except ImportError as exc:  # the 'web' extra is not installed
-        raise BlocmapError(f"blocmap serve needs the web extra: pip install 'blocmap[web]' ({exc.name} is missing)") from None
+        raise BlocmapError.of("err.web_extra", name=exc.name) from None
     wildcard = host in ("0.0.0.0", "::")
     if wildcard and not allowed:
-        raise QueryError(f"--host {host}: listening on every interface needs the names people will use, "
-                         "e.g. --allow-host atlas.example.org (checked against each request's Host)",
-                         parameter="--allow-host")
+        raise QueryError.of("err.allow_host", "--allow-host", host=host)
     answers = get_answers(data_dir, db)
     trusted = [*LOCAL_HOSTS, *allowed] + ([] if wildcard else [host])
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     click.echo(f"blocmap web atlas on {url}  (Ctrl+C to stop)", err=True)
     if host not in LOCAL:
-        click.echo(f"blocmap: note: listening on {host}: other computers can reach the atlas", err=True)
+        note(Text("cli.listening_everywhere", {"host": host}))
     if open_browser:
         import threading
         import webbrowser
@@ -58,7 +57,7 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tup
         uvicorn.run(create_app(answers.atlas, answers.store, trusted_hosts=trusted, prepare=True), host=host, port=port, log_level=log_level,
                     server_header=False, proxy_headers=False)
     except OSError as exc:
-        raise BlocmapError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        raise BlocmapError.of("err.port", port=port, host=host, why=exc.strerror or exc) from None
 
 
 def register(group: click.Group, figure: click.Group) -> None:

@@ -99,15 +99,14 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
         frame = answers.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
     elif table == "dyad-year":
         if coding != "cow":
-            raise QueryError("--coding: a dyad-year table counts joint memberships; only "
-                             "--coding cow applies", parameter="coding")
+            raise QueryError.of("err.world.dyad_coding", "coding")
         frame = answers.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
     else:
         frame = answers.org_years(_orgs(orgs), start, end, rule=rule, source=source)
     meta = {"table": table, **frame.attrs}
     if fmt == "parquet":
         if output is None:
-            raise QueryError("--format parquet needs -o FILE", parameter="output")
+            raise QueryError.of("err.parquet_needs_o", "output")
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -189,8 +188,7 @@ def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str,
     if world is None:
         from blocmap.core.world.store import default_db_path
 
-        raise QueryError(f"no world store at {default_db_path()} (--db): the audit compares with imported "
-                         "COW data; run 'blocmap import cow STATE_YEAR_CSV' first", parameter="db")
+        raise QueryError.of("err.world.audit_no_db", "db", db=default_db_path())
     result = audit_cow(world, _orgs(orgs), rule)
     if fmt == "table" and not by_year:
         frame = spans(result.rows)

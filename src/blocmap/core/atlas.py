@@ -124,7 +124,7 @@ class Atlas:
             return list(ORG_SETS[items[0].lower()])
         ids = [self.org(item, parameter).id for item in items]
         if not ids:
-            raise QueryError(f"{parameter}: no organization given", parameter=parameter)
+            raise QueryError.of("err.no_org", parameter)
         return list(dict.fromkeys(ids))
 
     def state_name(self, iso3: str, lang: str = "en") -> str:

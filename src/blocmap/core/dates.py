@@ -76,22 +76,19 @@ def parse_partial(text: object) -> PartialDate:
     if isinstance(text, int):
         text = str(text)
     if not isinstance(text, str):
-        raise ValueError(f"a date must be written YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+        raise DateError.of("err.date.type", text=repr(text))
     match = _PATTERN.match(text.strip())
     if not match:
-        raise DateError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", "err.date.form", {"text": text})
+        raise DateError.of("err.date.form", text=text)
     year, month, day = (int(g) if g else None for g in match.groups())
     if year == 0:  # datetime has no year 0; without this check 'on=0000-01-01' crashed
-        raise DateError(f"'{text}' is not a date: year 0 does not exist (years start at 0001)", "err.date.year0",
-                        {"text": text})
+        raise DateError.of("err.date.year0", text=text)
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"'{text}' is not a date: month {month} does not exist", "err.date.month",
-                        {"text": text, "month": month})
+        raise DateError.of("err.date.month", text=text, month=month)
     if day is not None:
         last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
         if not 1 <= day <= last:
-            raise DateError(f"'{text}' is not a date: day {day} does not exist in {year}-{month:02d}", "err.date.day",
-                            {"text": text, "day": day, "month": f"{year}-{month:02d}"})
+            raise DateError.of("err.date.day", text=text, day=day, month=f"{year}-{month:02d}")
     return PartialDate(year, month, day)  # type: ignore[arg-type]
 
 
@@ -105,14 +102,10 @@ def parse_day(text: object, parameter: str = "date") -> dt.date:
         return dt.date.today()
     try:
         parsed = parse_partial(text)
-    except ValueError as exc:
-        raise QueryError(f"{parameter}: {exc}", parameter=parameter, key=getattr(exc, "key", None),
-                         values=getattr(exc, "values", None)) from None
+    except DateError as exc:
+        raise QueryError.of("err.at", parameter, reason=exc.text) from None
     if parsed.precision != "day":
-        raise QueryError(
-            f"{parameter}: '{text}' is a {parsed.precision}; a question needs a day (YYYY-MM-DD)",
-            parameter=parameter, key=f"err.date.needs_day.{parsed.precision}", values={"text": text},
-        )
+        raise QueryError.of(f"err.date.needs_day.{parsed.precision}", parameter, text=text)
     return parsed.earliest
 
 
@@ -121,9 +114,7 @@ def parse_year(text: object, parameter: str = "year") -> int:
     try:
         year = int(str(text).strip())
     except ValueError:
-        raise QueryError(f"{parameter}: '{text}' is not a year", parameter=parameter, key="err.year",
-                         values={"text": text}) from None
+        raise QueryError.of("err.year", parameter, text=text) from None
     if not 1 <= year <= 9999:
-        raise QueryError(f"{parameter}: {year} is out of range", parameter=parameter, key="err.year_range",
-                         values={"text": year})
+        raise QueryError.of("err.year_range", parameter, text=year)
     return year

@@ -77,9 +77,9 @@ def write_atomic(target: str | Path, content: str | bytes, option: str | None = 
     if option is not None:
         parent = target.parent if str(target.parent) else Path(".")
         if target.is_dir():
-            raise QueryError(f"{option} {target}: is a folder, not a file", parameter=option)
+            raise QueryError.of("err.is_folder", option, option=option, path=target)
         if not parent.is_dir():
-            raise QueryError(f"{option} {target}: folder '{parent}' does not exist", parameter=option)
+            raise QueryError.of("err.no_folder", option, option=option, path=target, folder=parent)
     data = content.encode("utf-8") if isinstance(content, str) else content
     tmp = temp_path(target)
     try:

@@ -1,12 +1,16 @@
 """The one translation table for strings a user sees (en, zh-Hant, ru).
 
 Names of states come from CLDR (``names.py``); names of organizations from their data files.
-Everything else a user reads — statuses, event kinds, column headers — is looked up here.
+Everything else a user reads — statuses, event kinds, column headers, the API's reference page,
+errors and data-file problems — is looked up here.  The sentences of errors and problems are
+kept in ``messages.py`` (``errors`` builds an error's English from them) and are rows of
+``TABLE`` like the rest.
 """
 
 from __future__ import annotations
 
-from blocmap.core.errors import QueryError
+from blocmap.core.errors import BlocmapError, QueryError
+from blocmap.core.messages import MESSAGES, Text
 from blocmap.core.model import LANGS
 
 #: The forms of the three languages people write (``zh-TW``, ``zh_Hant``, ``ru-RU`` …).
@@ -14,23 +18,16 @@ LANG_FORMS = {"en": "en", "en-us": "en", "en-gb": "en",
               "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hant-tw": "zh-Hant", "zh-hk": "zh-Hant",
               "zh-mo": "zh-Hant", "ru": "ru", "ru-ru": "ru"}
 #: How the help texts and the README write the choice.
-LANG_HELP = "en, zh-Hant (Taiwan usage; also zh-TW) or ru (also ru-RU)"
+LANG_HELP = MESSAGES["err.lang_choices"][0]
 
 
 def error_text(exc: BaseException, lang: str = "en") -> str:
-    """An error for a reader: in ``lang`` where the error carries a key (``QueryError.key``),
-    prefixed with the parameter it names; its English message otherwise."""
-    key = getattr(exc, "key", None)
-    if not key or lang == "en" or key not in TABLE:
-        return str(exc)
-    values = dict(getattr(exc, "values", {}) or {})
-    hints = values.pop("hints", None)
-    if hints is not None:
-        values["hint"] = t("err.did_you_mean", lang).format(
-            hints=t("err.or", lang).join(f"'{h}'" for h in hints)) if hints else ""
-    text = t(key, lang).format(**values)
-    parameter = getattr(exc, "parameter", None)
-    return text if key.startswith("err.unknown.") or not parameter else f"{parameter}: {text}"
+    """An error for a reader, in ``lang``: every ``BlocmapError`` built from the translation
+    table (``QueryError.of``, ``Problem.of`` …) renders its row; anything else says its message."""
+    if isinstance(exc, BlocmapError):
+        return exc.render(lang)
+    text = getattr(exc, "text", None)
+    return text.render(lang) if isinstance(text, Text) else str(exc)
 
 
 def parse_lang(text: str | None, parameter: str = "lang") -> str:
@@ -40,8 +37,9 @@ def parse_lang(text: str | None, parameter: str = "lang") -> str:
         return "en"
     found = LANG_FORMS.get(str(text).strip().replace("_", "-").casefold())
     if found is None:
-        raise QueryError(f"{parameter}: unknown language '{text}' (use {LANG_HELP})", parameter=parameter)
+        raise QueryError.of("err.language", parameter, given=text, choices=Text("err.lang_choices"))
     return found
+
 
 TABLE: dict[str, tuple[str, str, str]] = {
     "report.figure_euler": ("The state of integration on {day}: members and associates of the CIS, CSTO, EAEU, "
@@ -156,34 +154,6 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "source_kind.article": ("article", "論文", "статья"),
     "source_kind.dataset": ("dataset", "資料集", "набор данных"),
     "source_kind.reference": ("reference work", "參考資料", "справочное издание"),
-    "err.unknown.organization": ("unknown organization '{given}'{hint}", "未知的組織「{given}」{hint}",
-                                 "неизвестная организация «{given}»{hint}"),
-    "err.unknown.state": ("unknown state '{given}'{hint}", "未知的國家「{given}」{hint}", "неизвестное государство «{given}»{hint}"),
-    "err.unknown.source": ("unknown source '{given}'{hint}", "未知的資料來源「{given}」{hint}", "неизвестный источник «{given}»{hint}"),
-    "err.unknown.status": ("unknown status '{given}'{hint}", "未知的身分「{given}」{hint}", "неизвестный статус «{given}»{hint}"),
-    "err.unknown.subject": ("unknown organization or state '{given}'{hint}", "未知的組織或國家「{given}」{hint}",
-                            "неизвестная организация или государство «{given}»{hint}"),
-    "err.did_you_mean": (" (did you mean {hints}?)", "（您是否指 {hints}？）", " (может быть, {hints}?)"),
-    "err.or": (" or ", " 或 ", " или "),
-    "err.missing": ("missing parameter", "缺少此參數", "параметр не указан"),
-    "err.date.form": ("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-                      "「{text}」不是日期：請寫成 YYYY、YYYY-MM 或 YYYY-MM-DD",
-                      "«{text}» — не дата: пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"),
-    "err.date.year0": ("'{text}' is not a date: year 0 does not exist (years start at 0001)",
-                       "「{text}」不是日期：沒有第 0 年（年份從 0001 開始）",
-                       "«{text}» — не дата: года 0 не существует (годы начинаются с 0001)"),
-    "err.date.month": ("'{text}' is not a date: month {month} does not exist", "「{text}」不是日期：沒有 {month} 月",
-                       "«{text}» — не дата: месяца {month} не существует"),
-    "err.date.day": ("'{text}' is not a date: day {day} does not exist in {month}", "「{text}」不是日期：{month} 沒有 {day} 日",
-                     "«{text}» — не дата: в {month} нет {day}-го числа"),
-    "err.date.needs_day.month": ("'{text}' is a month; a question needs a day (YYYY-MM-DD)",
-                                 "「{text}」是月份；查詢需要某一天（YYYY-MM-DD）",
-                                 "«{text}» — это месяц; для вопроса нужен день (ГГГГ-ММ-ДД)"),
-    "err.date.needs_day.year": ("'{text}' is a year; a question needs a day (YYYY-MM-DD)",
-                                "「{text}」是年份；查詢需要某一天（YYYY-MM-DD）",
-                                "«{text}» — это год; для вопроса нужен день (ГГГГ-ММ-ДД)"),
-    "err.year": ("'{text}' is not a year", "「{text}」不是年份", "«{text}» — не год"),
-    "err.year_range": ("{text} is out of range", "{text} 超出範圍", "{text} вне допустимого диапазона"),
     "msg.not_documented": ("not documented in our sources", "我們的資料來源未記載", "в наших источниках не указано"),
     "msg.no_source": ("no stored source", "無存檔來源", "нет сохранённого источника"),
     "msg.preferred_claim": ("✓ = the claim blocmap's events use", "✓ = blocmap 事件採用的說法",
@@ -530,17 +500,6 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "report.wdi_licence": ("Economic data: World Bank, World Development Indicators (CC BY 4.0).",
                            "經濟資料：世界銀行，世界發展指標（CC BY 4.0）。",
                            "Экономические данные: Всемирный банк, «Показатели мирового развития» (CC BY 4.0)."),
-    "report.step.members": ("members", "成員", "члены"),
-    "report.step.tables": ("tables", "表格", "таблицы"),
-    "report.step.timelines": ("timelines", "時間軸", "временные шкалы"),
-    "report.step.asymmetry": ("asymmetry", "不對稱", "асимметрия"),
-    "report.step.organs": ("organs", "機構", "органы"),
-    "report.step.disagreements": ("disagreements", "分歧", "расхождения"),
-    "report.step.figures": ("figures", "圖", "рисунки"),
-    "report.step.html": ("HTML page", "HTML 網頁", "HTML-страница"),
-    "report.step.typesetting": ("typesetting", "排版", "вёрстка"),
-    "report.step.pdf": ("writing PDF", "寫入 PDF", "запись PDF"),
-    "report.step.png": ("pages to PNG", "頁面轉為 PNG", "страницы в PNG"),
     "report.generated": ("Generated by blocmap {version} on {today}.", "由 blocmap {version} 於 {today} 產生。",
                          "Создано blocmap {version} {today}."),
     # the web atlas's time controls
@@ -638,10 +597,140 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "econ.missing_column": ("'no value' lists members without a value that year: the figures cover the others",
                             "「無數值」列出該年沒有數值的成員：各項指標只涵蓋其餘成員",
                             "«нет данных» — члены без значения в этом году: показатели учитывают остальных"),
+    # the API's reference page (/api): its prose; paths, parameter names and JSON fields stay ids (`…` = code)
+    "api.title": ("blocmap web atlas API", "blocmap 網路地圖集 API", "API веб-атласа blocmap"),
+    "api.description": ("Who belonged to which international organization on any day, with status and sources. "
+                        "Read-only; every HTML page has a JSON twin here. Errors are JSON objects that name the bad "
+                        "parameter.",
+                        "任一天哪些國家屬於哪些國際組織，附身分與資料來源。唯讀；每個 HTML 頁面在此都有對應的 JSON。"
+                        "錯誤以 JSON 物件回傳，並指出有誤的參數。",
+                        "Кто состоял в какой международной организации в любой день, со статусом и источниками. "
+                        "Только чтение; у каждой HTML-страницы здесь есть двойник в JSON. Ошибки — объекты JSON, "
+                        "называющие неверный параметр."),
+    "api.spec": ("The machine-readable description (`OpenAPI {version}`):", "機器可讀的說明（`OpenAPI {version}`）：",
+                 "Машиночитаемое описание (`OpenAPI {version}`):"),
+    "api.col.parameter": ("parameter", "參數", "параметр"),
+    "api.col.in": ("in", "位置", "где"),
+    "api.col.required": ("required", "必填", "обязателен"),
+    "api.col.description": ("description", "說明", "описание"),
+    "api.col.example": ("example", "範例", "пример"),
+    "api.in.query": ("query", "查詢字串", "строка запроса"),
+    "api.in.path": ("path", "路徑", "путь"),
+    "api.example": ("Example:", "範例：", "Пример:"),
+    "api.responses": ("Responses:", "回應狀態碼：", "Коды ответа:"),
+    "api.choices": ("({choices})", "（{choices}）", "({choices})"),
+    "api.op.members": ("States in an organization on a day (= `blocmap members ORG --format json`)",
+                       "某日某組織的成員國（= `blocmap members ORG --format json`）",
+                       "Государства в организации на день (= `blocmap members ORG --format json`)"),
+    "api.op.memberships": ("Organizations of a state on a day (= `blocmap memberships STATE --format json`)",
+                           "某日某國所屬的組織（= `blocmap memberships STATE --format json`）",
+                           "Организации государства на день (= `blocmap memberships STATE --format json`)"),
+    "api.op.history": ("Dated events of an organization, a state, or both (= `blocmap history --format json`)",
+                       "組織、國家或兩者的紀年事件（= `blocmap history --format json`）",
+                       "Датированные события организации, государства или обоих (= `blocmap history --format json`)"),
+    "api.op.overlap": ("Every non-empty region of the overlap of organizations on a day (= `blocmap overlap --format json`)",
+                       "某日各組織重疊的每個非空區域（= `blocmap overlap --format json`）",
+                       "Все непустые области пересечения организаций на день (= `blocmap overlap --format json`)"),
+    "api.op.diff": ("Who joined, left or changed status between two days (= `blocmap diff --format json`)",
+                    "兩個日期之間加入、退出或改變身分的國家（= `blocmap diff --format json`）",
+                    "Кто вступил, вышел или сменил статус между двумя днями (= `blocmap diff --format json`)"),
+    "api.op.disputes": ("Where sources disagree, every claim with its sources (= `blocmap disputes --format json`)",
+                        "資料來源的分歧，每種說法及其來源（= `blocmap disputes --format json`）",
+                        "Где источники расходятся: каждое утверждение с его источниками (= `blocmap disputes --format json`)"),
+    "api.op.asymmetry": ("Economic asymmetry of an organization in a year, or each year from..to "
+                         "(= `blocmap asymmetry --format json`)",
+                         "某組織某一年（或 from 至 to 每一年）的經濟不對稱（= `blocmap asymmetry --format json`）",
+                         "Экономическая асимметрия организации за год или за каждый год от from до to "
+                         "(= `blocmap asymmetry --format json`)"),
+    "api.op.day": ("The home page's data: every organization on a day, the overlap, the map's colours "
+                   "(the day summary of `blocmap overview --format json`)",
+                   "首頁的資料：某日的每個組織、重疊區域與地圖顏色（`blocmap overview --format json` 的當日摘要）",
+                   "Данные главной страницы: все организации на день, пересечение, цвета карты "
+                   "(сводка дня из `blocmap overview --format json`)"),
+    "api.op.spells": ("Every spell (a stretch of time with one status; `end` is the first day no longer in it) of the "
+                      "organizations, as `blocmap.answers.Answers.spells` returns them: the home page draws any day from these",
+                      "各組織的每個時段（身分不變的一段期間；`end` 是不再處於該身分的第一天），與 "
+                      "`blocmap.answers.Answers.spells` 的回傳相同：首頁以此繪出任一天",
+                      "Все периоды (отрезки времени с одним статусом; `end` — первый день вне периода) организаций, "
+                      "как их возвращает `blocmap.answers.Answers.spells`: по ним главная страница рисует любой день"),
+    "api.op.orgs": ("The organizations, their kind, dates and members on a day (= `blocmap orgs --format json`)",
+                    "各組織的類型、日期與某日的成員（= `blocmap orgs --format json`）",
+                    "Организации, их тип, даты и члены на день (= `blocmap orgs --format json`)"),
+    "api.op.org": ("The organization page's data (the record of `blocmap show ORG --format json`, and more)",
+                   "組織頁面的資料（`blocmap show ORG --format json` 的記錄，及更多）",
+                   "Данные страницы организации (запись `blocmap show ORG --format json` и не только)"),
+    "api.op.states": ("All states", "所有國家", "Все государства"),
+    "api.op.state": ("The state page's data", "國家頁面的資料", "Данные страницы государства"),
+    "api.op.compare": ("Organizations side by side on a day", "某日並列比較的組織", "Организации рядом на один день"),
+    "api.op.sources": ("The bibliography (= `blocmap sources --format json`)", "參考書目（= `blocmap sources --format json`）",
+                       "Библиография (= `blocmap sources --format json`)"),
+    "api.op.source": ("One source and what cites it (= `blocmap sources KEY --format json`)",
+                      "單一資料來源及引用它的內容（= `blocmap sources KEY --format json`）",
+                      "Один источник и то, что на него ссылается (= `blocmap sources KEY --format json`)"),
+    "api.param.org": ("Organization: id (`csto`), acronym (`ОДКБ`) or name, any case.",
+                      "組織：代號（`csto`）、簡稱（`ОДКБ`）或名稱，不分大小寫。",
+                      "Организация: id (`csto`), сокращение (`ОДКБ`) или название, в любом регистре."),
+    "api.param.org?": ("Organization (id, acronym or name).", "組織（代號、簡稱或名稱）。",
+                       "Организация (id, сокращение или название)."),
+    "api.param.state": ("State: ISO alpha-3 or alpha-2, COW code or abbreviation, or name.",
+                        "國家：ISO alpha-3 或 alpha-2、COW 代碼或縮寫，或名稱。",
+                        "Государство: ISO alpha-3 или alpha-2, код или сокращение COW либо название."),
+    "api.param.state?": ("State (ISO code or name).", "國家（ISO 代碼或名稱）。", "Государство (код ISO или название)."),
+    "api.param.on": ("The day, YYYY-MM-DD or `today` (default); not after today.", "日期，YYYY-MM-DD 或 `today`（預設）；不可晚於今天。",
+                     "День: ГГГГ-ММ-ДД или `today` (по умолчанию); не позже сегодняшнего."),
+    "api.param.lang": ("Language: `en`, `zh-Hant` (also `zh-TW`) or `ru` (also `ru-RU`), any case.",
+                       "語言：`en`、`zh-Hant`（亦可寫 `zh-TW`）或 `ru`（亦可寫 `ru-RU`），不分大小寫。",
+                       "Язык: `en`, `zh-Hant` (также `zh-TW`) или `ru` (также `ru-RU`), в любом регистре."),
+    "api.param.status": ("Only these statuses, comma-separated (`{statuses}`).", "只列這些身分，以逗號分隔（`{statuses}`）。",
+                         "Только эти статусы, через запятую (`{statuses}`)."),
+    "api.param.world": ("Also the organizations imported from the COW IGO data (when the atlas serves a store).",
+                        "也包括從 COW 國際組織資料匯入的組織（當地圖集提供資料庫時）。",
+                        "Также организации, импортированные из данных COW IGO (если атлас работает с хранилищем)."),
+    "api.param.orgs": ("Comma-separated organizations (default: `cis,csto,eaeu,customs_union,union_state`).",
+                       "以逗號分隔的組織（預設：`cis,csto,eaeu,customs_union,union_state`）。",
+                       "Организации через запятую (по умолчанию: `cis,csto,eaeu,customs_union,union_state`)."),
+    "api.param.orgs_all": ("Comma-separated organizations (default: every curated one).",
+                           "以逗號分隔的組織（預設：blocmap 整理的所有組織）。",
+                           "Организации через запятую (по умолчанию: все курируемые)."),
+    "api.param.year?": ("A year (World Bank data); or give `from` and `to` for a series.",
+                        "年份（世界銀行資料）；或指定 `from` 與 `to` 取得序列。",
+                        "Год (данные Всемирного банка); или укажите `from` и `to` для ряда."),
+    "api.param.on_in_year": ("The day whose members are counted, in that year (default: 31 December).",
+                             "計算成員的日期，須在該年內（預設：12 月 31 日）。",
+                             "День, на который считаются члены, в том же году (по умолчанию: 31 декабря)."),
+    "api.param.from": ("First year of a series.", "序列的第一年。", "Первый год ряда."),
+    "api.param.to": ("Last year of a series.", "序列的最後一年。", "Последний год ряда."),
+    "api.param.indicator": ("`gdp` (default) or `population`.", "`gdp`（預設）或 `population`。",
+                            "`gdp` (по умолчанию) или `population`."),
+    "api.param.date1": ("First day (YYYY-MM-DD).", "第一天（YYYY-MM-DD）。", "Первый день (ГГГГ-ММ-ДД)."),
+    "api.param.date2": ("Second day (YYYY-MM-DD).", "第二天（YYYY-MM-DD）。", "Второй день (ГГГГ-ММ-ДД)."),
+    "api.param.focus": ("Organization whose statuses colour the map (default: count of the post-Soviet five).",
+                        "以其身分為地圖著色的組織（預設：所屬後蘇聯五組織的數目）。",
+                        "Организация, статусы в которой окрашивают карту (по умолчанию: число из пяти постсоветских)."),
+    "api.param.path_org": ("Organization id.", "組織代號。", "id организации."),
+    "api.param.path_state": ("State ISO alpha-3.", "國家的 ISO alpha-3 代碼。", "Код государства ISO alpha-3."),
+    "api.param.path_key": ("Source key.", "資料來源代號。", "Ключ источника."),
+    # the steps of a slow command (--progress): the report's, by the names build.py gives them
+    "step.members": ("members", "成員", "члены"),
+    "step.tables": ("tables", "表格", "таблицы"),
+    "step.timelines": ("timelines", "時間軸", "временные шкалы"),
+    "step.asymmetry": ("asymmetry", "經濟不對稱", "асимметрия"),
+    "step.organs": ("organs", "機構", "органы"),
+    "step.disagreements": ("disagreements", "分歧", "расхождения"),
+    "step.figures": ("figures", "圖", "рисунки"),
+    "step.html": ("HTML page", "HTML 頁面", "HTML-страница"),
+    "step.typesetting": ("typesetting", "排版", "вёрстка"),
+    "step.pdf": ("writing PDF", "寫入 PDF", "запись PDF"),
+    "step.png": ("pages to PNG", "頁面轉為 PNG", "страницы в PNG"),
     "network.edge": ("line width: number of organizations both belong to",
         "線寬：兩國共同參加的組織數",
         "толщина линии: число общих организаций"),
 }
+
+#: The sentences of errors and data-file problems are rows of the same table (``messages.py``
+#: keeps them, so that ``errors`` builds an error's English from its row).
+TABLE.update(MESSAGES)
+
 
 
 def t(key: str, lang: str = "en") -> str:

@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from blocmap.core.dates import PartialDate, parse_partial
-from blocmap.core.errors import Problem, suggest
+from blocmap.core.errors import DateError, Problem, cut, suggest
+from blocmap.core.messages import Hints, Text
 from blocmap.core.model import (
     EVENT_KINDS,
     KINDS,
@@ -50,8 +51,6 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Limits of a data file: the largest bundled file is about 80 KB and 6 levels deep.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
-#: Longest message of one problem; longer ones (a huge value quoted back) are cut.
-MAX_MESSAGE = 300
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -74,11 +73,11 @@ _SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float
 
 
 class Refused(Exception):
-    """A data file that is read no further: (line, message)."""
+    """A data file that is read no further: (line, what is wrong)."""
 
-    def __init__(self, line: int | None, message: str):
-        self.line, self.message = line, message
-        super().__init__(message)
+    def __init__(self, line: int | None, key: str, /, **values: Any):
+        self.line, self.text = line, Text(key, values)
+        super().__init__(self.text.render("en"))
 
 
 def _line(node: yaml.Node) -> int:
@@ -92,41 +91,37 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
     ``MAX_DEPTH`` and tags other than the plain ones.  A key repeated in a mapping is added to
     ``duplicates`` as (line, message); the first value is kept, so the rest of the file is checked."""
     if depth > MAX_DEPTH:
-        raise Refused(_line(node), f"nested more than {MAX_DEPTH} levels deep")
+        raise Refused(_line(node), "data.too_deep", depth=MAX_DEPTH)
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
-            raise Refused(_line(node), f"YAML tag '{cut_message(node.tag, 60)}' is not allowed in a data file")
+            raise Refused(_line(node), "data.tag", tag=cut(node.tag, 60))
         try:
             return loader.construct_object(node)
         except ValueError as exc:  # a number of 5,000 digits: Python refuses to convert it
-            raise Refused(_line(node), cut_message(f"cannot read the value: {exc}", 160)) from None
+            raise Refused(_line(node), "data.bad_value", why=cut(str(exc), 140)) from None
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise Refused(_line(node), f"YAML tag '{cut_message(node.tag, 60)}' is not allowed in a data file")
+            raise Refused(_line(node), "data.tag", tag=cut(node.tag, 60))
         return [_build(loader, item, duplicates, depth + 1) for item in node.value]
     if node.tag != _MAP_TAG:
-        raise Refused(_line(node), f"YAML tag '{cut_message(node.tag, 60)}' is not allowed in a data file")
+        raise Refused(_line(node), "data.tag", tag=cut(node.tag, 60))
     mapping = LineDict()
     mapping.line = _line(node)
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise Refused(_line(key_node), "a key must be plain text, not a list or a mapping")
+            raise Refused(_line(key_node), "data.key_not_text")
         key = key_node.value  # a key is its text: 'no:' or '1:' are keys, not false or 1
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise Refused(_line(key_node), "YAML merge keys ('<<') are not allowed in a data file")
+            raise Refused(_line(key_node), "data.merge_key")
         if key in mapping.key_lines:
-            duplicates.append((_line(key_node), f"duplicate key '{cut_message(str(key), 60)}' (first at line "
-                                                 f"{mapping.key_lines[key]}): a key may appear once"))
+            duplicates.append((_line(key_node), Text("data.duplicate_key", {"key": cut(str(key), 60),
+                                                                            "first": mapping.key_lines[key]})))
             _build(loader, value_node, duplicates, depth + 1)  # checked all the same
             continue
         mapping.key_lines[key] = _line(key_node)
         mapping[key] = _build(loader, value_node, duplicates, depth + 1)
     return mapping
-
-
-def cut_message(text: str, limit: int = MAX_MESSAGE) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _refuse_anchors(text: str) -> None:
@@ -136,9 +131,7 @@ def _refuse_anchors(text: str) -> None:
     for token in yaml.scan(text, Loader=_BaseLoader):
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
             sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-            raise Refused(token.start_mark.line + 1,
-                           f"YAML anchors and aliases are not allowed in a data file (found '{sign}"
-                           f"{cut_message(str(token.value), 40)}'); write the value out")
+            raise Refused(token.start_mark.line + 1, "data.anchor", found=sign + cut(str(token.value), 40))
 
 
 @dataclass
@@ -152,7 +145,7 @@ class Raw:
     events: list[Event] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    source_refs: list[tuple[str, str, int, str]] = field(default_factory=list)  # (key, file, line, what)
+    source_refs: list[tuple[str, str, int, Text]] = field(default_factory=list)  # (key, file, line, what)
     #: every reader-facing text read: (file, line, field, languages given, English text), for
     #: ``validate.check_languages``
     text_refs: list[tuple[str, int | None, str, tuple[str, ...], str]] = field(default_factory=list)
@@ -167,20 +160,21 @@ class Reader:
         self.raw = raw
         self.file = file
 
-    def problem(self, line: int | None, message: str) -> None:
-        self.raw.problems.append(Problem(self.file, line, cut_message(message)))
+    def problem(self, line: int | None, key: str, /, **values: Any) -> None:
+        """A problem of this file at ``line``: a key of the translation table and its values."""
+        self.raw.problems.append(Problem.of(self.file, line, key, **values))
 
     def text(self, node: LineDict, key: str, required: bool = False) -> str | None:
         value = node.get(key)
         if value is None:
             if required:
-                self.problem(node.line, f"missing '{key}'")
+                self.problem(node.line, "data.missing_key", key=key)
             return None
         if isinstance(value, (dict, list)):
-            self.problem(node.line, f"'{key}' must be text")
+            self.problem(node.line, "data.must_be_text", key=key)
             return None
         if isinstance(value, bool):  # YAML 1.1 reads NO, yes, off … as booleans (Norway's 'NO')
-            self.problem(node.line, f"'{key}' was read as {str(value).lower()}: put the text in quotes")
+            self.problem(node.line, "data.read_as_bool", key=key, value=str(value).lower())
             return None
         return str(value)
 
@@ -204,11 +198,11 @@ class Reader:
             if text is None:
                 continue
             if isinstance(text, (dict, list, bool)):
-                self.problem(getattr(value, "key_lines", {}).get(lang, line), f"'{key}' in {lang} must be text")
+                self.problem(getattr(value, "key_lines", {}).get(lang, line), "data.lang_must_be_text", key=key, lang=lang)
                 continue
             by_lang[lang] = str(text)
         if "en" not in by_lang:
-            self.problem(line, f"'{key}' needs at least 'en' (the English text)")
+            self.problem(line, "data.needs_en", key=key)
             return None, by_lang
         self.raw.text_refs.append((self.file, line, field or key, tuple(by_lang), by_lang["en"]))
         return by_lang["en"], by_lang
@@ -217,12 +211,12 @@ class Reader:
         value = node.get(key)
         if value is None:
             if required:
-                self.problem(node.line, f"missing '{key}'")
+                self.problem(node.line, "data.missing_key", key=key)
             return None
         try:
             return parse_partial(value)
-        except ValueError as exc:
-            self.problem(node.line, f"{key}: {exc}")
+        except DateError as exc:
+            self.problem(node.line, "data.date", key=key, reason=exc.text)
             return None
 
     def keys(self, node: LineDict, key: str) -> tuple[str, ...]:
@@ -233,10 +227,10 @@ class Reader:
             return (value,)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        self.problem(node.line, f"'{key}' must be a key or a list of keys")
+        self.problem(node.line, "data.keys", key=key)
         return ()
 
-    def cite(self, keys: tuple[str, ...], line: int, what: str) -> None:
+    def cite(self, keys: tuple[str, ...], line: int, what: Text) -> None:
         for key in keys:
             self.raw.source_refs.append((key, self.file, line, what))
 
@@ -244,34 +238,33 @@ class Reader:
         value = node.get(key)
         if value is None:
             if required:
-                self.problem(node.line, f"missing '{key}'")
+                self.problem(node.line, "data.missing_key", key=key)
             return {}
         if not isinstance(value, dict):
-            self.problem(node.line, f"'{key}' must map languages ({', '.join(LANGS)}) to text")
+            self.problem(node.line, "data.langs", key=key, langs=list(LANGS))
             return {}
         unknown = sorted(str(k) for k in set(value) - set(LANGS))
         if unknown:
             hints = suggest(unknown[0], LANGS, limit=1) if len(unknown) == 1 else []
-            hint = f" (did you mean '{hints[0]}'?)" if hints else ""
             lines = getattr(value, "key_lines", {})
-            self.problem(lines.get(unknown[0], getattr(value, "line", node.line)),
-                         f"'{key}' has unknown language(s) {', '.join(unknown)}; use {', '.join(LANGS)}{hint}")
+            self.problem(lines.get(unknown[0], getattr(value, "line", node.line)), "data.unknown_langs",
+                         key=key, given=unknown, langs=list(LANGS), hint=Hints(hints))
         return {k: v for k, v in value.items() if k in LANGS}
 
 
-def kind_of_file(mode: int) -> str | None:
+def kind_of_file(mode: int) -> Text | None:
     """What a path is when it is not a regular file ('a FIFO', 'a device' …), else None."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Text("file.folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Text("file.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Text("file.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return Text("file.socket")
+    return Text("file.other")
 
 
 def read_bounded_text(path: Path) -> str:
@@ -282,27 +275,26 @@ def read_bounded_text(path: Path) -> str:
     try:
         kind = kind_of_file(os.stat(path).st_mode)
     except OSError as exc:
-        raise Refused(None, f"cannot read: {exc.strerror}") from None
+        raise Refused(None, "data.cannot_read", why=exc.strerror) from None
     if kind is not None:
-        raise Refused(None, f"{kind}, not a regular file: refused")
+        raise Refused(None, "data.not_regular", kind=kind)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise Refused(None, f"cannot read: {exc.strerror}") from None
+        raise Refused(None, "data.cannot_read", why=exc.strerror) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         kind = kind_of_file(info.st_mode)
         if kind is not None:
-            raise Refused(None, f"{kind}, not a regular file: refused")
+            raise Refused(None, "data.not_regular", kind=kind)
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         size = max(info.st_size, len(data))
-        raise Refused(None, f"file is {size / 1048576:.1f} MB; a data file may be at most "
-                             f"{MAX_FILE_BYTES // 1048576} MB")
+        raise Refused(None, "data.too_big", size=f"{size / 1048576:.1f}", limit=MAX_FILE_BYTES // 1048576)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise Refused(None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise Refused(None, "data.not_utf8", why=exc.reason, at=exc.start) from None
 
 
 def parse_yaml(text: str, duplicates: list | None = None) -> Any:
@@ -315,12 +307,13 @@ def parse_yaml(text: str, duplicates: list | None = None) -> Any:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise Refused(None, "empty file: a data file holds at least one entry")
+            raise Refused(None, "data.empty")
         data = _build(loader, node, found)
     finally:
         loader.dispose()
     if duplicates is None and found:
-        raise Refused(*found[0])
+        line, text = found[0]
+        raise Refused(line, text.key, **text.values)
     if duplicates is not None:
         duplicates.extend(found)
     return data
@@ -332,25 +325,25 @@ def read_yaml(path: Path, raw: Raw) -> Any:
     Besides YAML syntax, the rules of ``parse_yaml`` and ``read_bounded_text``, and the keys
     of the file's schema (``schema.py``): an unknown key is reported with a suggestion."""
     name = path.name if path.parent == raw.folder else f"{path.parent.name}/{path.name}"
-    duplicates: list[tuple[int, str]] = []
+    duplicates: list[tuple[int, Text]] = []
     try:
         data = parse_yaml(read_bounded_text(path), duplicates)
     except Refused as exc:
-        raw.problems.append(Problem(name, exc.line, cut_message(exc.message)))
+        raw.problems.append(Problem(name, exc.line, exc.text))
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raw.problems.append(Problem(name, mark.line + 1 if mark else None,
-                                    cut_message(f"YAML syntax: {exc.problem or exc}")))
+        raw.problems.append(Problem.of(name, mark.line + 1 if mark else None, "data.yaml",
+                                       why=cut(str(exc.problem or exc))))
         return None
     except yaml.YAMLError as exc:
-        raw.problems.append(Problem(name, None, cut_message(f"YAML syntax: {exc}")))
+        raw.problems.append(Problem.of(name, None, "data.yaml", why=cut(str(exc))))
         return None
-    raw.problems.extend(Problem(name, line, message) for line, message in duplicates)
+    raw.problems.extend(Problem(name, line, text) for line, text in duplicates)
     found = schema_for(name)
     if found is not None:
-        for line, message in unknown_keys(data, found):
-            raw.problems.append(Problem(name, line, message))
+        for line, text in unknown_keys(data, found):
+            raw.problems.append(Problem(name, line, text))
     return data
 
 
@@ -359,18 +352,18 @@ def _rel(raw: Raw, path: Path) -> str:
 
 
 def list_of_maps(reader: Reader, data: Any, what: str) -> list[LineDict]:
+    """The entries of a list of mappings; ``what`` names them (a ``what.*`` key: ``what.events``)."""
     if data is None:
         return []
     if not isinstance(data, list):
-        reader.problem(getattr(data, "line", None), f"expected a list of {what}")
+        reader.problem(getattr(data, "line", None), "data.list_expected", what=Text(what))
         return []
     items = []
     for item in data:
         if isinstance(item, LineDict):
             items.append(item)
         else:
-            reader.problem(getattr(data, "line", None),
-                           f"every entry of the {what} list must be a mapping, not {cut_message(repr(item), 60)}")
+            reader.problem(getattr(data, "line", None), "data.list_entry", what=Text(what), value=cut(repr(item), 60))
     return items
 
 
@@ -379,20 +372,20 @@ def _list_file(raw: Raw, name: str, what: str) -> tuple[Reader, list[LineDict]]:
     path = raw.folder / name
     reader = Reader(raw, _rel(raw, path))
     if not path.exists():
-        reader.problem(None, f"missing file (the {what})")
+        reader.problem(None, "data.missing_file", what=Text(what))
         return reader, []
     return reader, list_of_maps(reader, read_yaml(path, raw), what)
 
 
 def _read_sources(raw: Raw) -> None:
-    reader, nodes = _list_file(raw, "sources.yaml", "sources")
+    reader, nodes = _list_file(raw, "sources.yaml", "what.sources")
     for node in nodes:
         key = reader.text(node, "key", required=True)
         title = reader.text(node, "title", required=True)
         if key is None or title is None:
             continue
         if key in raw.sources:
-            reader.problem(node.line, f"duplicate source key '{key}'")
+            reader.problem(node.line, "data.duplicate_source", key=key)
             continue
         note, notes = reader.translated(node, "note")
         raw.sources[key] = Source(
@@ -403,34 +396,34 @@ def _read_sources(raw: Raw) -> None:
 
 
 def _read_states(raw: Raw) -> None:
-    reader, nodes = _list_file(raw, "states.yaml", "states")
+    reader, nodes = _list_file(raw, "states.yaml", "what.states")
     for node in nodes:
         iso3 = reader.text(node, "iso3", required=True)
         if iso3 is None:
             continue
         if len(iso3) != 3 or not iso3.isalpha() or not iso3.isupper():
-            reader.problem(node.line, f"iso3 '{iso3}' must be three capital letters")
+            reader.problem(node.line, "data.iso3", value=iso3)
             continue
         if iso3 in raw.states:
-            reader.problem(node.line, f"duplicate state '{iso3}'")
+            reader.problem(node.line, "data.duplicate_state", state=iso3)
             continue
         cows = []
-        for code in list_of_maps(reader, node.get("cow"), "COW codes"):
+        for code in list_of_maps(reader, node.get("cow"), "what.cow_codes"):
             number = code.get("code")
             if not isinstance(number, int):
-                reader.problem(code.line, "COW 'code' must be a whole number")
+                reader.problem(code.line, "data.cow_code")
                 continue
             cows.append(CowCode(number, reader.text(code, "abb", required=True) or "",
                                 reader.date(code, "from"), reader.date(code, "to")))
         periods = []
-        for period in list_of_maps(reader, node.get("exists"), "existence periods"):
+        for period in list_of_maps(reader, node.get("exists"), "what.periods"):
             source = reader.text(period, "source", required=True)
             if source:
-                reader.cite((source,), period.line, f"existence of {iso3}")
+                reader.cite((source,), period.line, Text("cite.existence", {"state": iso3}))
             periods.append(Period(reader.date(period, "from"), reader.date(period, "to"), source,
                                   reader.text(period, "note")))
         if not periods:
-            reader.problem(node.line, f"state {iso3} has no existence period ('exists')")
+            reader.problem(node.line, "data.no_existence", state=iso3)
         note, notes = reader.translated(node, "note")
         raw.states[iso3] = State(iso3, reader.text(node, "iso2"), tuple(cows), tuple(periods),
                                  reader.langs(node, "names"), note, _texts(note=notes))
@@ -449,25 +442,25 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     sources = reader.keys(node, "source") or reader.keys(node, "sources")
     ok = date is not None and kind is not None
     if kind is not None and kind not in EVENT_KINDS:
-        reader.problem(node.line, f"unknown event '{kind}'; use one of {', '.join(sorted(EVENT_KINDS))}")
+        reader.problem(node.line, "data.unknown_event", given=kind, choices=sorted(EVENT_KINDS))
         ok = False
     if status is not None and status not in STATUSES:
-        reader.problem(node.line, f"unknown status '{status}'; use one of {', '.join(STATUSES)}")
+        reader.problem(node.line, "data.unknown_status", given=status, choices=list(STATUSES))
         ok = False
     if not sources:
-        reader.problem(node.line, "event has no source: every event cites a key of sources.yaml")
+        reader.problem(node.line, "data.no_source")
         ok = False
     if state is not None and state != state.upper():
-        reader.problem(node.line, f"state '{state}' must be an ISO alpha-3 code in capitals")
+        reader.problem(node.line, "data.state_caps", state=state)
         ok = False
     if not ok:
         return None
     if status is None and kind in STATUS_EVENTS:
         status = STATUS_EVENTS[kind]
     if state is None and status is not None:
-        reader.problem(node.line, "an event of the organization itself (no 'state') cannot lead to a status")
+        reader.problem(node.line, "data.org_event_status")
         return None
-    reader.cite(sources, node.line, "event")
+    reader.cite(sources, node.line, Text("cite.event"))
     note, notes = reader.translated(node, "note")
     return Event(org, state, date, kind, status, sources, note,  # type: ignore[arg-type]
                  reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"),
@@ -478,20 +471,20 @@ def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
     id_ = reader.text(node, "id", required=True)
     topic, topics = reader.translated(node, "topic", required=True)
     claims = []
-    for claim in list_of_maps(reader, node.get("claims"), "claims"):
+    for claim in list_of_maps(reader, node.get("claims"), "what.claims"):
         value, values = reader.translated(claim, "value", required=True, field="claims.value")
         sources = reader.keys(claim, "sources")
         note, notes = reader.translated(claim, "note", field="claims.note")
         if not sources and not note:
-            reader.problem(claim.line, "a claim needs sources, or a note saying why it has none")
-        reader.cite(sources, claim.line, "claim")
+            reader.problem(claim.line, "data.claim_sources")
+        reader.cite(sources, claim.line, Text("cite.claim"))
         if value is not None:
             claims.append(Claim(value, sources, note, _texts(value=values, note=notes)))
     if len(claims) < 2:
-        reader.problem(node.line, "a dispute needs at least two claims")
+        reader.problem(node.line, "data.two_claims")
     preferred = reader.text(node, "preferred")
     if preferred is not None and preferred not in {c.value for c in claims}:
-        reader.problem(node.line, f"preferred '{preferred}' is not one of the claims")
+        reader.problem(node.line, "data.preferred", value=preferred)
     if id_ is None or topic is None:
         return None
     note, notes = reader.translated(node, "note")
@@ -505,22 +498,22 @@ def _read_org(raw: Raw, path: Path) -> None:
     if data is None:
         return
     if not isinstance(data, LineDict):
-        reader.problem(None, "an organization file must be a mapping (id, names, events …)")
+        reader.problem(None, "data.org_mapping")
         return
     org_id = reader.text(data, "id", required=True)
     if org_id is None:
         return
     if org_id != path.stem:
-        reader.problem(data.line, f"id '{org_id}' does not match the file name '{path.stem}'")
+        reader.problem(data.line, "data.id_file", id=org_id, name=path.stem)
     if org_id in raw.orgs:
-        reader.problem(data.line, f"duplicate organization '{org_id}'")
+        reader.problem(data.line, "data.duplicate_org", org=org_id)
         return
     kind = reader.text(data, "kind", required=True)
     if kind is not None and kind not in KINDS:
-        reader.problem(data.line, f"kind '{kind}' must be one of {', '.join(KINDS)}")
+        reader.problem(data.line, "data.kind", value=kind, choices=list(KINDS))
     names = reader.langs(data, "names", required=True)
     if "en" not in names:
-        reader.problem(data.line, "names needs at least 'en'")
+        reader.problem(data.line, "data.names_need_en")
     treaty = None
     if isinstance(data.get("founding_treaty"), LineDict):
         t = data["founding_treaty"]
@@ -529,15 +522,15 @@ def _read_org(raw: Raw, path: Path) -> None:
         treaty = Treaty(name or "", reader.date(t, "signed"), place, reader.date(t, "in_force"),
                         reader.text(t, "source"), _texts(name=names_, place=places))
         if treaty.source:
-            reader.cite((treaty.source,), t.line, "founding treaty")
+            reader.cite((treaty.source,), t.line, Text("cite.treaty"))
     name_sources = {lang: reader.keys(data.get("name_sources") or LineDict(), lang) for lang in LANGS}
     for keys in name_sources.values():
-        reader.cite(keys, data.line, "name")
+        reader.cite(keys, data.line, Text("cite.name"))
     sources = reader.keys(data, "sources")
-    reader.cite(sources, data.line, "organization")
+    reader.cite(sources, data.line, Text("cite.org"))
     seat_source = reader.text(data, "seat_source")
     if seat_source:
-        reader.cite((seat_source,), data.line, "seat")
+        reader.cite((seat_source,), data.line, Text("cite.seat"))
     seat, seats = reader.translated(data, "seat")
     note, notes = reader.translated(data, "note")
     succession = None
@@ -547,7 +540,7 @@ def _read_org(raw: Raw, path: Path) -> None:
                                reader.text(node, "source", required=True))
         if target and day and source:
             succession = Succession(target, day, source)
-            reader.cite((source,), node.line, "succession")
+            reader.cite((source,), node.line, Text("cite.succession"))
     raw.orgs[org_id] = Organization(
         id=org_id, names=names, acronyms=reader.langs(data, "acronyms"), kind=kind or "political",
         founded=reader.date(data, "founded"), dissolved=reader.date(data, "dissolved"),
@@ -556,11 +549,11 @@ def _read_org(raw: Raw, path: Path) -> None:
         aliases=tuple(k for k in (reader.text(data, "cow_id"),) if k and k != org_id) + reader.keys(data, "aliases"),
         sources=sources, name_sources=name_sources, note=note, file=reader.file,
         continues_in=succession, texts=_texts(note=notes, seat=seats))
-    for node in list_of_maps(reader, data.get("events"), "events"):
+    for node in list_of_maps(reader, data.get("events"), "what.events"):
         event = _read_event(reader, org_id, node)
         if event is not None:
             raw.events.append(event)
-    for node in list_of_maps(reader, data.get("disputes"), "disputes"):
+    for node in list_of_maps(reader, data.get("disputes"), "what.disputes"):
         dispute = _read_dispute(reader, org_id, node)
         if dispute is not None:
             raw.disputes.append(dispute)
@@ -570,14 +563,14 @@ def load_folder(folder: Path | str | None = None) -> Raw:
     """Read every file of a data folder; problems are collected, not raised."""
     raw = Raw(Path(folder) if folder is not None else BUNDLED)
     if not raw.folder.is_dir():
-        raw.problems.append(Problem(str(raw.folder), None, "no such data folder"))
+        raw.problems.append(Problem.of(str(raw.folder), None, "data.no_folder"))
         return raw
     _read_sources(raw)
     _read_states(raw)
     org_dir = raw.folder / "orgs"
     files = sorted(org_dir.glob("*.yaml")) if org_dir.is_dir() else []
     if not files:
-        raw.problems.append(Problem("orgs/", None, "no organization files (orgs/<id>.yaml)"))
+        raw.problems.append(Problem.of("orgs/", None, "data.no_org_files"))
     for path in files:
         _read_org(raw, path)
     return raw

@@ -11,7 +11,8 @@ import re
 from collections import defaultdict
 
 from blocmap.core.errors import Problem
-from blocmap.core.loader import MAX_MESSAGE, Raw, cut_message
+from blocmap.core.messages import Both
+from blocmap.core.loader import Raw
 from blocmap.core.model import LANGS, Event, MILESTONES, TERMINAL
 
 ENDING_STATUSES = frozenset({"withdrawn", "ceased", "suspended", "frozen"})
@@ -24,16 +25,16 @@ def _where(event: Event) -> tuple[str, int]:
 def check_source_keys(raw: Raw) -> None:
     for key, file, line, what in raw.source_refs:
         if key not in raw.sources:
-            raw.problems.append(Problem(file, line, f"unknown source key '{key}' ({what}); add it to sources.yaml"))
+            raw.problems.append(Problem.of(file, line, "data.unknown_source_key", key=key, what=what))
 
 
 def check_states_known(raw: Raw) -> None:
     for event in raw.events:
         if event.state is not None and event.state not in raw.states:
-            raw.problems.append(Problem(*_where(event), f"unknown state '{event.state}' (not in states.yaml)"))
+            raw.problems.append(Problem.of(*_where(event), "data.unknown_state_file", state=event.state))
     for dispute in raw.disputes:
         if dispute.state is not None and dispute.state not in raw.states:
-            raw.problems.append(Problem(dispute.file, dispute.line, f"unknown state '{dispute.state}'"))
+            raw.problems.append(Problem.of(dispute.file, dispute.line, "data.unknown_state", state=dispute.state))
 
 
 def check_state_existence(raw: Raw) -> None:
@@ -44,8 +45,7 @@ def check_state_existence(raw: Raw) -> None:
             continue
         first, last = event.date.earliest, event.date.latest
         if not any(_overlaps(p.start, p.end, first, last) for p in state.exists):
-            raw.problems.append(Problem(*_where(event),
-                                        f"{event.state} did not exist on {event.date} (see states.yaml)"))
+            raw.problems.append(Problem.of(*_where(event), "data.state_absent", state=event.state, date=event.date))
 
 
 def _overlaps(start, end, first: dt.date, last: dt.date) -> bool:
@@ -59,11 +59,11 @@ def check_org_existence(raw: Raw) -> None:
         if org is None:
             continue
         if event.status is not None and org.founded is not None and event.date.latest < org.founded.earliest:
-            raw.problems.append(Problem(*_where(event),
-                                        f"{event.kind} on {event.date} is before {org.id} existed (founded {org.founded})"))
+            raw.problems.append(Problem.of(*_where(event), "data.before_founding", event=event.kind, date=event.date,
+                                           org=org.id, founded=org.founded))
         if org.dissolved is not None and event.date.earliest > org.dissolved.latest:
-            raw.problems.append(Problem(*_where(event),
-                                        f"{event.kind} on {event.date} is after {org.id} was dissolved ({org.dissolved})"))
+            raw.problems.append(Problem.of(*_where(event), "data.after_dissolution", event=event.kind, date=event.date,
+                                           org=org.id, dissolved=org.dissolved))
 
 
 def check_histories(raw: Raw) -> None:
@@ -74,9 +74,8 @@ def check_histories(raw: Raw) -> None:
         identity = (event.org, event.state, event.date, event.kind, event.status)
         if identity in seen:
             first = seen[identity]
-            raw.problems.append(Problem(*_where(event),
-                                        f"duplicate event: {event.org} {event.state or ''} {event.kind} {event.date} "
-                                        f"already at line {first.line}".replace("  ", " ")))
+            said = " ".join(str(p) for p in (event.org, event.state, event.kind, event.date) if p)
+            raw.problems.append(Problem.of(*_where(event), "data.duplicate_event", event=said, first=first.line))
             continue
         seen[identity] = event
         if event.state is not None and event.status is not None:
@@ -89,15 +88,13 @@ def check_histories(raw: Raw) -> None:
             statuses = {e.status for e in same_day}
             if len(statuses) > 1:
                 later = same_day[-1]
-                raw.problems.append(Problem(*_where(later),
-                                            f"contradictory statuses for {state} in {org} on {date}: "
-                                            f"{' and '.join(sorted(statuses))}"))
+                raw.problems.append(Problem.of(*_where(later), "data.contradictory", state=state, org=org, date=date,
+                                               statuses=Both(sorted(statuses))))
         active = False
         for event in sorted(events, key=lambda e: (e.date.earliest, e.line)):
             if event.status in ENDING_STATUSES and not active:
-                raw.problems.append(Problem(*_where(event),
-                                            f"{state} {event.kind} {org} on {event.date} without having been a member "
-                                            "or participant before"))
+                raw.problems.append(Problem.of(*_where(event), "data.ending_first", state=state, event=event.kind,
+                                               org=org, date=event.date))
             active = event.status not in TERMINAL
 
 
@@ -106,30 +103,29 @@ def check_links(raw: Raw) -> None:
     seen: set[str] = set()
     for dispute in raw.disputes:
         if dispute.id in seen:
-            raw.problems.append(Problem(dispute.file, dispute.line, f"duplicate dispute id '{dispute.id}'"))
+            raw.problems.append(Problem.of(dispute.file, dispute.line, "data.duplicate_dispute", id=dispute.id))
         seen.add(dispute.id)
     for event in raw.events:
         if event.dispute is not None and event.dispute not in ids:
-            raw.problems.append(Problem(*_where(event), f"unknown dispute '{event.dispute}'"))
+            raw.problems.append(Problem.of(*_where(event), "data.unknown_dispute", id=event.dispute))
     for org in raw.orgs.values():
         for other in (*org.predecessors, *org.successors):
             if other not in raw.orgs:
-                raw.problems.append(Problem(org.file, None, f"{org.id}: unknown linked organization '{other}'"))
+                raw.problems.append(Problem.of(org.file, None, "data.unknown_link", org=org.id, other=other))
         succession = org.continues_in
         if succession is not None:
             if succession.org not in raw.orgs or succession.org == org.id:
-                raw.problems.append(Problem(org.file, None, f"continues_in: unknown organization '{succession.org}'"))
+                raw.problems.append(Problem.of(org.file, None, "data.continues_unknown", org=succession.org))
             elif raw.orgs[succession.org].continues_in is not None:
-                raw.problems.append(Problem(org.file, None, f"continues_in: '{succession.org}' itself continues "
-                                                            "in another organization; name the last one"))
+                raw.problems.append(Problem.of(org.file, None, "data.continues_chain", org=succession.org))
 
 
 def check_milestones_have_no_terminal(raw: Raw) -> None:
     for event in raw.events:
         if event.kind == "dissolved" and event.state is not None:
-            raw.problems.append(Problem(*_where(event), "'dissolved' is an event of the organization (no 'state')"))
+            raw.problems.append(Problem.of(*_where(event), "data.dissolved_state"))
         if event.kind in MILESTONES and event.status in TERMINAL:
-            raw.problems.append(Problem(*_where(event), f"a '{event.kind}' milestone cannot lead to '{event.status}'"))
+            raw.problems.append(Problem.of(*_where(event), "data.milestone", event=event.kind, status=event.status))
 
 
 def check_languages(raw: Raw) -> None:
@@ -141,8 +137,8 @@ def check_languages(raw: Raw) -> None:
     for file, line, name, given, english in raw.text_refs:
         missing = [lang for lang in LANGS if lang not in given]
         if missing and _LETTER.search(english):
-            raw.problems.append(Problem(file, line, f"'{name}' has no text in {', '.join(missing)}: give "
-                                                    f"{{{', '.join(f'{lang}: …' for lang in LANGS)}}}"))
+            example = "{" + ", ".join(f"{lang}: …" for lang in LANGS) + "}"
+            raw.problems.append(Problem.of(file, line, "data.no_text_in", name=name, missing=missing, example=example))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -156,20 +152,14 @@ RULES = (check_source_keys, check_states_known, check_state_existence, check_org
 MAX_PROBLEMS = 100
 
 
-class MoreProblems(Problem):
-    """The last entry of a cut list: how many problems were not listed."""
-
-    def __str__(self) -> str:
-        return f"… and {self.message}"
-
-
 def bounded(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
-    """At most ``limit`` problems, each message at most ``MAX_MESSAGE`` characters, then a count of the rest."""
-    shown = [p if len(p.message) <= MAX_MESSAGE else Problem(p.file, p.line, cut_message(p.message))
-             for p in problems[:limit]]
+    """At most ``limit`` problems (each says at most ``MAX_MESSAGE`` characters), then a count
+    of the rest: a problem without a file."""
+    shown = problems[:limit]
     if len(problems) > limit:
         rest = len(problems) - limit
-        shown.append(MoreProblems("", None, f"{rest:,} more problem{'s' if rest > 1 else ''}"))
+        shown.append(Problem.of("", None, "data.more", n=f"{rest:,}") if rest > 1
+                     else Problem.of("", None, "data.more_one"))
     return shown
 
 

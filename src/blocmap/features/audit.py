@@ -54,16 +54,14 @@ def audit_cow(world: Any, orgs: Sequence[str] | None = None, rule: str = "year-e
     import pandas as pd
 
     if world.curated is None:
-        raise QueryError("the audit needs the curated atlas, which could not be loaded")
+        raise QueryError.of("err.audit.no_atlas")
     if world.coverage is None:
-        raise QueryError("the audit compares COW's coding with the atlas and needs an imported "
-                         "COW store; run `blocmap import cow …` first")
+        raise QueryError.of("err.audit.no_store")
     ids = [world.org(o, "orgs") for o in (orgs or DEFAULT_ORGS)]
     for org in ids:
         if world.data_of(org) != "curated" or org not in world.cow_orgs:
             both = sorted(o for o in world.cow_orgs if world.data_of(o) == "curated")
-            raise QueryError(f"orgs: '{org}' is not both in COW and curated; the audit compares "
-                             f"{', '.join(both)}", parameter="orgs")
+            raise QueryError.of("err.audit.not_both", "orgs", org=org, both=list(both))
     first, last = world.coverage
     cow = world.state_years(ids, first, last, rule=rule, source="cow")
     ours = world.state_years(ids, first, last, rule=rule)

@@ -17,6 +17,7 @@ from blocmap.core.i18n import t
 from typing import TYPE_CHECKING
 
 from blocmap.core.loader import Raw, list_of_maps, read_yaml, Reader
+from blocmap.core.messages import Text
 from blocmap.core.model import Texts, Translated
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,26 +53,26 @@ def read_depth(raw: Raw) -> list[Depth]:
     reader = Reader(raw, "depth.yaml")
     out: list[Depth] = []
     seen: dict[tuple[str, str], int] = {}
-    for node in list_of_maps(reader, read_yaml(path, raw), "depth entries"):
+    for node in list_of_maps(reader, read_yaml(path, raw), "what.depth"):
         org, dimension = reader.text(node, "org", required=True), reader.text(node, "dimension", required=True)
         value = reader.text(node, "value", required=True)
         sources = reader.keys(node, "sources")
         if not sources:
-            reader.problem(node.line, "entry has no sources: cite keys of sources.yaml")
+            reader.problem(node.line, "data.depth_sources")
         if None in (org, dimension, value):
             continue
         if org not in raw.orgs:
-            reader.problem(node.line, f"unknown organization '{org}'")
+            reader.problem(node.line, "data.unknown_org", org=org)
         if dimension not in DIMENSIONS:
-            reader.problem(node.line, f"unknown dimension '{dimension}'; use one of {', '.join(DIMENSIONS)}")
+            reader.problem(node.line, "data.unknown_dimension", given=dimension, choices=list(DIMENSIONS))
         allowed = STAGES + ("n/a",) if dimension == "stage" else VALUES
         if value not in allowed:
-            reader.problem(node.line, f"value '{value}' of {dimension} must be one of {', '.join(allowed)}")
+            reader.problem(node.line, "data.depth_value", value=value, dimension=dimension, choices=list(allowed))
         if (org, dimension) in seen:
-            reader.problem(node.line, f"duplicate {org}/{dimension} (first at line {seen[(org, dimension)]})")
+            reader.problem(node.line, "data.duplicate_depth", org=org, dimension=dimension, first=seen[(org, dimension)])
             continue
         seen[(org, dimension)] = node.line
-        reader.cite(sources, node.line, f"depth {org}/{dimension}")
+        reader.cite(sources, node.line, Text("cite.depth", {"org": org, "dimension": dimension}))
         detail, details = reader.translated(node, "detail")
         since, sinces = reader.translated(node, "since")
         out.append(Depth(org, dimension, value, detail, since, sources, node.line,
@@ -97,7 +98,7 @@ def _resolve(atlas: "Atlas", orgs: Iterable[str] | str | None) -> list[str]:
     recorded = {d.org for d in _read(atlas.folder)}
     missing = [o for o in ids if o not in recorded]
     if missing:
-        raise QueryError(f"no depth data for {', '.join(missing)} (recorded: {', '.join(sorted(recorded))})", "orgs")
+        raise QueryError.of("err.depth.none", "orgs", orgs=list(missing), known=sorted(recorded))
     return ids
 
 

@@ -26,6 +26,7 @@ import yaml
 
 from blocmap.core.dates import parse_day, parse_year
 from blocmap.core.errors import BlocmapError, DataError, Problem, QueryError
+from blocmap.core.messages import Either, Text
 from blocmap.core.model import INSIDE
 
 if TYPE_CHECKING:
@@ -75,18 +76,19 @@ def _number(text: str, where: Problem) -> float:
     return value
 
 
-def _problem(file: str, line: int, column: str, value: str, message: str) -> Problem:
-    return Problem(file, line, f"column '{column}' ({value!r}): {message}")
+def _problem(file: str, line: int, column: str, value: str, reason: str, **values: Any) -> Problem:
+    """A problem with one cell: its column, its value and ``reason`` (a key of the translation table)."""
+    return Problem.of(file, line, "data.column", column=column, value=repr(value), reason=Text(reason, values))
 
 
 def _check_code(file: str, line: int, code: str) -> None:
     if len(code) != 3 or not code.isalnum() or code.upper() != code:
-        raise DataError([_problem(file, line, "Country Code", code, "not a three-letter code")])
+        raise DataError([_problem(file, line, "Country Code", code, "data.not_code")])
 
 
 def _check_year(file: str, line: int, column: str, text: str) -> int:
     if not (len(text) == 4 and text.isdigit()) or not 1800 <= int(text) <= 2200:
-        raise DataError([_problem(file, line, column, text, "not a year (YYYY)")])
+        raise DataError([_problem(file, line, column, text, "data.not_year")])
     return int(text)
 
 
@@ -97,20 +99,19 @@ def parse_long(text: str, file: str, lines: dict[tuple[str, int], int] | None = 
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None or [h.strip() for h in header[:4]] != LONG_HEADER:
-        raise DataError([Problem(file, 1, f"header must be {', '.join(LONG_HEADER)} (got {', '.join(header or [])})")])
+        raise DataError([Problem.of(file, 1, "data.long_header", wanted=list(LONG_HEADER), got=list(header or []))])
     values: dict[tuple[str, int], float] = {}
     for number, row in enumerate(rows, start=2):
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) != 4:
-            raise DataError([Problem(file, number, f"expected 4 columns, found {len(row)}")])
+            raise DataError([Problem.of(file, number, "data.columns", wanted=4, found=len(row))])
         _name, code, year_text, value_text = (cell.strip() for cell in row)
         _check_code(file, number, code)
         year = _check_year(file, number, "Year", year_text)
         if value_text == "":
             continue  # WDI has gaps; a missing value stays missing
-        values[(code, year)] = _number(value_text, _problem(file, number, "Value", value_text,
-                                                            "not a non-negative number"))
+        values[(code, year)] = _number(value_text, _problem(file, number, "Value", value_text, "data.not_number"))
         if lines is not None:
             lines[(code, year)] = number
     return values
@@ -134,11 +135,10 @@ def parse_bulk(text: str, file: str, indicator_code: str | None,
             header_at = index
             break
     if header_at is None:
-        raise DataError([Problem(file, None, "no header row starting with 'Country Name' in the first 10 lines")])
+        raise DataError([Problem.of(file, None, "data.no_header")])
     header = [h.strip() for h in lines[header_at]]
     if header[:4] != ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]:
-        raise DataError([Problem(file, header_at + 1, "header must start with Country Name, Country Code, "
-                                                      "Indicator Name, Indicator Code")])
+        raise DataError([Problem.of(file, header_at + 1, "data.bulk_header")])
     year_columns = []
     for position, name in enumerate(header[4:], start=4):
         if name == "":
@@ -152,30 +152,28 @@ def parse_bulk(text: str, file: str, indicator_code: str | None,
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header) - (1 if header[-1] == "" else 0):
-            raise DataError([Problem(file, number, f"expected {len(header)} columns, found {len(row)}")])
+            raise DataError([Problem.of(file, number, "data.columns", wanted=len(header), found=len(row))])
         code, series = row[1].strip(), row[3].strip()
         if indicator_code and series != indicator_code:
             other = other or (series, number)
             continue
         codes_seen.add(series)
         if len(codes_seen) > 1:
-            raise DataError([Problem(file, number, f"column 'Indicator Code': several indicators "
-                                                   f"({', '.join(sorted(codes_seen))}); choose one with --indicator")])
+            raise DataError([Problem.of(file, number, "data.several", codes=sorted(codes_seen))])
         _check_code(file, number, code)
         for position, year in year_columns:
             cell = row[position].strip() if position < len(row) else ""
             if cell:
-                values[(code, year)] = _number(cell, _problem(file, number, header[position], cell,
-                                                              "not a non-negative number"))
+                values[(code, year)] = _number(cell, _problem(file, number, header[position], cell, "data.not_number"))
                 if where is not None:
                     where[(code, year)] = (number, header[position])
     if not codes_seen and other is not None:
         held = f"{CODES[other[0]]} ({other[0]})" if other[0] in CODES else other[0]
         asked = f"{CODES.get(indicator_code or '', indicator_code)} ({indicator_code})"
-        raise DataError([_problem(file, other[1], "Indicator Code", other[0],
-                                  f"this file holds {held}, not {asked}")])
+        raise DataError([_problem(file, other[1], "Indicator Code", other[0], "data.holds_other",
+                                  held=held, asked=asked)])
     if not codes_seen:
-        raise DataError([Problem(file, None, f"no rows for indicator {indicator_code or '(any)'}")])
+        raise DataError([Problem.of(file, None, "data.no_rows", code=indicator_code or Text("data.any"))])
     return values, codes_seen.pop(), updated
 
 
@@ -190,7 +188,7 @@ def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES) -> str:
     try:
         kind = kind_of_file(os.stat(path).st_mode)
         if kind is not None:
-            raise DataError([Problem(str(path), None, f"{kind}, not a regular file: refused")])
+            raise DataError([Problem.of(str(path), None, "data.not_regular", kind=kind)])
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
             if raw[:2] == b"\x1f\x8b":
@@ -199,16 +197,15 @@ def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES) -> str:
                     raw = unpacked.read(limit + 1)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         why = "cut short" if isinstance(exc, EOFError) else str(exc)
-        raise DataError([Problem(str(path), None, f"not a valid gzip file ({why})")]) from None
+        raise DataError([Problem.of(str(path), None, "data.gzip", why=why)]) from None
     except OSError as exc:
-        raise DataError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from None
+        raise DataError([Problem.of(str(path), None, "data.cannot_read", why=exc.strerror)]) from None
     if len(raw) > limit:
-        raise DataError([Problem(str(path), None, f"more than {limit // 1048576} MB once decompressed; "
-                                                  "a World Bank series is far smaller (refused)")])
+        raise DataError([Problem.of(str(path), None, "data.decompressed", mb=limit // 1048576)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(str(path), None, f"not UTF-8 text (byte {exc.start})")]) from None
+        raise DataError([Problem.of(str(path), None, "data.not_utf8_byte", at=exc.start)]) from None
 
 
 # ---------------------------------------------------------------------------- where series live
@@ -238,7 +235,7 @@ def _bundled_meta() -> dict[str, dict[str, Any]]:
 
 def check_indicator(indicator: str) -> str:
     if indicator not in INDICATORS:
-        raise QueryError(f"unknown indicator '{indicator}' (use {' or '.join(INDICATORS)})", "indicator")
+        raise QueryError.of("err.indicator", "indicator", given=indicator, choices=Either(INDICATORS))
     return indicator
 
 
@@ -256,13 +253,14 @@ def _load_imported(indicator: str, folder: Path) -> Series | None:
     if not data.exists() and not meta_path.exists():
         return None
     if not meta_path.exists():
-        raise DataError([Problem(str(meta_path), None, "missing: the vintage of the imported series")])
+        raise DataError([Problem.of(str(meta_path), None, "data.no_vintage")])
     try:
         meta = json.loads(_read_text(meta_path))
-        if not isinstance(meta, dict):
-            raise ValueError("not a JSON object")
     except (DataError, ValueError) as exc:
-        raise DataError([Problem(str(meta_path), None, f"unreadable: {exc}")]) from None
+        raise DataError([Problem.of(str(meta_path), None, "data.unreadable",
+                                    why=exc.text if isinstance(exc, DataError) else exc)]) from None
+    if not isinstance(meta, dict):
+        raise DataError([Problem.of(str(meta_path), None, "data.unreadable", why=Text("data.not_json_object"))])
     if "values" in meta:  # the series itself, published in one piece
         values = _values_of(meta["values"], str(meta_path))
         origin = str(meta_path)
@@ -270,7 +268,7 @@ def _load_imported(indicator: str, folder: Path) -> Series | None:
         values = parse_long(_read_text(data), str(data))
         origin = str(data)
     else:
-        raise DataError([Problem(str(data), None, "missing: the values of the imported series")])
+        raise DataError([Problem.of(str(data), None, "data.no_values_file")])
     return Series(indicator, meta.get("code", INDICATORS[indicator]), meta.get("unit", ""),
                   meta.get("vintage", "unknown"), meta.get("source"), meta.get("licence", "CC BY 4.0 (World Bank)"),
                   origin, values)
@@ -279,12 +277,12 @@ def _load_imported(indicator: str, folder: Path) -> Series | None:
 def _values_of(rows: Any, file: str) -> dict[tuple[str, int], float]:
     values: dict[tuple[str, int], float] = {}
     if not isinstance(rows, list):
-        raise DataError([Problem(file, None, "'values' must be a list of [code, year, value]")])
+        raise DataError([Problem.of(file, None, "data.values_list")])
     for row in rows:
         if (not isinstance(row, list) or len(row) != 3 or not isinstance(row[0], str)
                 or not isinstance(row[1], int) or isinstance(row[2], bool) or not isinstance(row[2], (int, float))
                 or not math.isfinite(row[2]) or row[2] < 0):
-            raise DataError([Problem(file, None, f"'values' holds {str(row)[:60]!s}, not [code, year, value]")])
+            raise DataError([Problem.of(file, None, "data.values_row", row=str(row)[:60])])
         values[(row[0], row[1])] = float(row[2])
     return values
 
@@ -297,15 +295,15 @@ def load_series(indicator: str = "gdp", prefer: str = "auto", path: Path | str |
     if path is not None:
         file = Path(path)
         if not file.exists():
-            raise QueryError(f"indicator file '{file}' does not exist", "indicators")
+            raise QueryError.of("err.econ.no_file", "indicators", file=file)
         return read_download(file, indicator, vintage=None)[0]
     if prefer in ("auto", "imported"):
         found = _load_imported(indicator, imported_dir(data_folder))
         if found is not None:
             return found
         if prefer == "imported":
-            raise QueryError(f"no imported {indicator} series in {imported_dir(data_folder)} "
-                             "(run 'blocmap indicators import FILE')", "indicators")
+            raise QueryError.of("err.econ.not_imported", "indicators", indicator=indicator,
+                                 folder=imported_dir(data_folder))
     return _load_bundled(indicator)
 
 
@@ -332,13 +330,12 @@ def read_download(path: Path, indicator: str | None = None, vintage: str | None 
         layout = "datahub (long)"
     name = indicator or CODES.get(code or "")
     if name is None:
-        raise QueryError(f"{path.name}: which indicator is this? (give --indicator {' or '.join(INDICATORS)})",
-                         "indicator")
+        raise QueryError.of("err.econ.which", "indicator", file=path.name, choices=Either(INDICATORS))
     if code and CODES.get(code) and CODES[code] != name:
-        raise QueryError(f"{path.name} holds {code}, not {INDICATORS[name]} ({name})", "indicator")
+        raise QueryError.of("err.econ.holds", "indicator", file=path.name, code=code, wanted=INDICATORS[name], name=name)
     aggregates = plausible.countries_only(values, where, path.name)
     if not values:
-        raise DataError([Problem(path.name, None, "no values" + (" of countries" if aggregates else ""))])
+        raise DataError([Problem.of(path.name, None, "data.no_country_values" if aggregates else "data.no_values")])
     plausible.check_values(values, where, name, path.name, _load_bundled(name).values)
     vintage = vintage or f"unknown (imported {dt.date.today().isoformat()} from {path.name}; the file names no date)"
     meta = _bundled_meta()[name]
@@ -376,7 +373,7 @@ def import_series(file: Path | str, indicator: str | None = None, vintage: str |
 
     source = Path(file)
     if not source.exists():
-        raise QueryError(f"{source}: no such file", "file")
+        raise QueryError.of("err.econ.no_such_file", "file", file=source)
     series, summary = read_download(source, indicator, vintage)
     data, meta = series_files(series, str(source))
     target = Path(folder) if folder is not None else imported_dir()
@@ -387,7 +384,7 @@ def import_series(file: Path | str, indicator: str | None = None, vintage: str |
         published = write_atomic(target / f"{series.indicator}.json", meta.encode("utf-8"))
         write_atomic(target / f"{series.indicator}.csv", data.encode("utf-8"))
     except OSError as exc:
-        raise BlocmapError(f"cannot write the imported series in {target}: {exc.strerror or exc}") from None
+        raise BlocmapError.of("err.econ.cannot_write", folder=target, why=exc.strerror or exc) from None
     return series, summary, published
 
 
@@ -397,7 +394,7 @@ def hhi(values: Iterable[float]) -> float:
     numbers = [v for v in values if v is not None]
     total = sum(numbers)
     if total <= 0:
-        raise QueryError("no positive values to compute an HHI from")
+        raise QueryError.of("err.econ.hhi")
     return sum((100 * v / total) ** 2 for v in numbers)
 
 
@@ -407,7 +404,7 @@ def counted_day(year: int, on: dt.date | str | None = None) -> dt.date:
         return dt.date(year, 12, 31)
     day = parse_day(on, "on")
     if day.year != year:
-        raise QueryError(f"--on {day.isoformat()} is not in {year}", "on")
+        raise QueryError.of("err.on_not_in_year", "on", day=day.isoformat(), year=year)
     return day
 
 
@@ -425,7 +422,7 @@ def asymmetry(atlas: "Atlas", org: str, year: int | str, on: dt.date | str | Non
     series = series or load_series(indicator, data_folder=atlas.folder)
     members = [m for m in atlas.members(org_id, on=day) if m.status in statuses]
     if not members:
-        raise QueryError(f"{org_id} had no members ({', '.join(sorted(statuses))}) on {day.isoformat()}", "org")
+        raise QueryError.of("err.econ.no_members", "org", org=org_id, statuses=sorted(statuses), day=day.isoformat())
     rows = []
     for m in members:
         value = series.value(m.state, year)
@@ -467,7 +464,7 @@ def asymmetry_over_time(atlas: "Atlas", org: str, start: int | str, end: int | s
     """``asymmetry`` for each year from ``start`` to ``end``; years without members are skipped."""
     first, last = parse_year(start, "from"), parse_year(end, "to")
     if first > last:
-        raise QueryError(f"--from {first} is after --to {last}", "from")
+        raise QueryError.of("err.from_after_to", "from", first=first, last=last)
     series = series or load_series(indicator, data_folder=atlas.folder)
     out = []
     for year in range(first, last + 1):
@@ -507,11 +504,11 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
     try:  # the loader's bounded, alias-free reading, as for every data file
         entries = parse_yaml(read_bounded_text(base / "vintage.yaml")) or []
     except Refused as exc:
-        return [Problem("indicators/vintage.yaml", exc.line, exc.message)]
+        return [Problem("indicators/vintage.yaml", exc.line, exc.text)]
     except yaml.YAMLError as exc:
-        return [Problem("indicators/vintage.yaml", None, f"unreadable: {str(exc)[:200]}")]
+        return [Problem.of("indicators/vintage.yaml", None, "data.unreadable", why=str(exc)[:200])]
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        return [Problem("indicators/vintage.yaml", None, "expected a list of entries (indicator, code, file …)")]
+        return [Problem.of("indicators/vintage.yaml", None, "data.vintage_list")]
     from blocmap.core.loader import kind_of_file
     from blocmap.core.schema import did_you_mean
 
@@ -519,26 +516,25 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
         line = getattr(entry, "line", None)
         for key in entry:
             if key not in VINTAGE_KEYS:
-                problems.append(Problem("indicators/vintage.yaml", getattr(entry, "key_lines", {}).get(key, line),
-                                        f"unknown key '{str(key)[:40]}' in an indicator entry"
-                                        f"{did_you_mean(str(key), VINTAGE_KEYS)}"))
+                problems.append(Problem.of("indicators/vintage.yaml", getattr(entry, "key_lines", {}).get(key, line),
+                                           "data.unknown_key", key=str(key)[:40], where=Text("schema.vintage"),
+                                           hint=did_you_mean(str(key), VINTAGE_KEYS)))
         for key in ("indicator", "code", "file", "vintage", "licence"):
             if not entry.get(key):
-                problems.append(Problem("indicators/vintage.yaml", line, f"entry without '{key}'"))
+                problems.append(Problem.of("indicators/vintage.yaml", line, "data.entry_without", key=key))
         if entry.get("file"):
             file = str(entry["file"])
             name = f"indicators/{file[:60]}"
             if "/" in file or "\\" in file or file.startswith("."):
-                problems.append(Problem("indicators/vintage.yaml", line,
-                                        f"file '{file[:60]}' must be a file name inside indicators/"))
+                problems.append(Problem.of("indicators/vintage.yaml", line, "data.file_inside", file=file[:60]))
                 continue
             path = base / file
             if not path.exists():
-                problems.append(Problem(name, None, "missing file (listed in indicators/vintage.yaml)"))
+                problems.append(Problem.of(name, None, "data.listed_missing"))
                 continue
             kind = kind_of_file(os.stat(path).st_mode)
             if kind is not None:
-                problems.append(Problem(name, None, f"{kind}, not a regular file: refused"))
+                problems.append(Problem.of(name, None, "data.not_regular", kind=kind))
                 continue
             try:
                 if full:
@@ -548,7 +544,8 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
                     with opener(path, "rt", encoding="utf-8-sig") as handle:
                         parse_long(handle.readline(4096), name)
             except (DataError, OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
-                problems.extend(exc.problems if isinstance(exc, DataError) else [Problem(name, None, str(exc)[:200])])
+                problems.extend(exc.problems if isinstance(exc, DataError)
+                                else [Problem.of(name, None, "data.unreadable", why=str(exc)[:200])])
     return problems
 
 

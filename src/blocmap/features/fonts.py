@@ -34,7 +34,7 @@ def _find() -> Path:
     override = os.environ.get(ENV_VAR)
     if override:
         if not Path(override).is_file():
-            raise BlocmapError(f"{ENV_VAR}={override}: no such font file")
+            raise BlocmapError.of("err.font.env", var=ENV_VAR, path=override)
         return Path(override)
     try:
         import cvttf_NotoSansCJK_Regular as package  # the pinned font package
@@ -45,8 +45,7 @@ def _find() -> Path:
     for candidate in _SYSTEM_CANDIDATES:
         if Path(candidate).is_file():
             return Path(candidate)
-    raise BlocmapError("no CJK font found: pip install 'cvttf-NotoSansCJK-Regular==1.0' "
-                       "(a blocmap dependency) or set " + ENV_VAR)
+    raise BlocmapError.of("err.font.none", var=ENV_VAR)
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from blocmap.core.errors import QueryError
 from blocmap.core.loader import Raw, list_of_maps, read_yaml, Reader
+from blocmap.core.messages import Text
 from blocmap.core.model import Texts, Translated
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,26 +52,26 @@ def read_organs(raw: Raw) -> list[Organ]:
     reader = Reader(raw, "organs.yaml")
     organs: list[Organ] = []
     seen: dict[tuple[str, str], int] = {}
-    for node in list_of_maps(reader, read_yaml(path, raw), "organs"):
+    for node in list_of_maps(reader, read_yaml(path, raw), "what.organs"):
         org, organ_id = reader.text(node, "org", required=True), reader.text(node, "id", required=True)
         level = reader.text(node, "level", required=True)
         names = reader.langs(node, "names", required=True)
         sources = reader.keys(node, "sources")
         if not sources:
-            reader.problem(node.line, "organ has no sources: cite keys of sources.yaml")
+            reader.problem(node.line, "data.organ_sources")
         if level is not None and level not in LEVELS:
-            reader.problem(node.line, f"level '{level}' must be one of {', '.join(LEVELS)}")
+            reader.problem(node.line, "data.level", value=level, choices=list(LEVELS))
         if names and "en" not in names:
-            reader.problem(node.line, "names needs at least 'en'")
+            reader.problem(node.line, "data.names_need_en")
         if org is None or organ_id is None:
             continue
         if org not in raw.orgs:
-            reader.problem(node.line, f"unknown organization '{org}'")
+            reader.problem(node.line, "data.unknown_org", org=org)
         if (org, organ_id) in seen:
-            reader.problem(node.line, f"duplicate organ {org}/{organ_id} (first at line {seen[(org, organ_id)]})")
+            reader.problem(node.line, "data.duplicate_organ", org=org, id=organ_id, first=seen[(org, organ_id)])
             continue
         seen[(org, organ_id)] = node.line
-        reader.cite(sources, node.line, f"organ {org}/{organ_id}")
+        reader.cite(sources, node.line, Text("cite.organ", {"org": org, "id": organ_id}))
         texts = {f: reader.translated(node, f) for f in FIELDS}
         organs.append(Organ(org, organ_id, names, level or "sectoral",
                             *(texts[f][0] for f in FIELDS), sources=sources,
@@ -79,7 +80,7 @@ def read_organs(raw: Raw) -> list[Organ]:
     disputes = {d.id for d in raw.disputes}
     for organ in organs:
         if organ.dispute and raw.disputes and organ.dispute not in disputes:
-            reader.problem(organ.line, f"unknown dispute '{organ.dispute}'")
+            reader.problem(organ.line, "data.unknown_dispute", id=organ.dispute)
     return organs
 
 
@@ -101,7 +102,7 @@ def organs(atlas: "Atlas", org: str | None = None) -> list[Organ]:
     if wanted not in known:
         resolved = atlas.org(org).id  # unknown names raise 'did you mean'
         if resolved not in known:
-            raise QueryError(f"no organs recorded for '{resolved}' (recorded: {', '.join(known)})", "org")
+            raise QueryError.of("err.organs.none", "org", org=resolved, known=list(known))
         wanted = resolved
     return [o for o in every if o.org == wanted]
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from blocmap.core.errors import DataError, Problem
+from blocmap.core.messages import Text
 
 #: World Bank economies without an ISO 3166 alpha-3 code.
 WB_ECONOMIES = frozenset({"XKX", "CHI"})
@@ -25,8 +26,8 @@ WB_AGGREGATES = frozenset(
 #: Georgia's 1.2e4 (1987, a WDI quirk); the largest, the United States', 2.7e13 (2023).
 #: Population: Sint Maarten's 2,715 (1960) to India's 1.45e9 (2024).
 BOUNDS: Mapping[str, tuple[float, float, str]] = {
-    "gdp": (1e4, 1e14, "GDP in current US$ of a country lies between 1e4 and 1e14"),
-    "population": (1e3, 2e9, "the population of a country lies between 1e3 and 2e9"),
+    "gdp": (1e4, 1e14, "data.rule.gdp"),
+    "population": (1e3, 2e9, "data.rule.population"),
 }
 #: Where a series overlaps the bundled one, the median ratio must lie within this factor of 1.
 MAX_FACTOR = 10.0
@@ -56,8 +57,7 @@ def countries_only(values: dict[tuple[str, int], float], lines: Where, file: str
             dropped += 1
         elif code not in known:
             line = lines.get(key, (None, ""))[0]
-            raise DataError([Problem(file, line, f"column 'Country Code' ('{code}'): not a country code "
-                                                 "(ISO 3166 alpha-3, or a World Bank economy)")])
+            raise DataError([Problem.of(file, line, "data.country_code", code=code)])
     return dropped
 
 
@@ -70,13 +70,12 @@ def check_values(values: Mapping[tuple[str, int], float], lines: Where, indicato
         value = values[key]
         if not low <= value <= high:
             line, column = lines.get(key, (None, "Value"))
-            raise DataError([Problem(file, line, f"column '{column}' ({value:g}): {rule}; "
-                                                 f"is this the {indicator} series?")])
+            raise DataError([Problem.of(file, line, "data.implausible", column=column, value=f"{value:g}",
+                                        rule=Text(rule), indicator=indicator)])
     if reference:
         ratios = [values[k] / reference[k] for k in values if reference.get(k)]
         if ratios:
             median = statistics.median(ratios)
             if not 1 / MAX_FACTOR <= median <= MAX_FACTOR:
-                raise DataError([Problem(file, None, f"values are {median:.3g} times the bundled {indicator} "
-                                                     f"series (median of {len(ratios)} country-years both have); "
-                                                     f"is this the {indicator} series, in its unit?")])
+                raise DataError([Problem.of(file, None, "data.ratio", ratio=f"{median:.3g}", indicator=indicator,
+                                            n=len(ratios))])

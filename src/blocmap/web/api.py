@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from blocmap import __version__
-from blocmap.core.i18n import parse_lang
+from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import STATUSES
 
 Handler = Callable[..., Any]
@@ -54,63 +54,45 @@ def _flag(request: Request, name: str) -> bool:
         return True
     from blocmap.core.errors import QueryError
 
-    raise QueryError(f"{name}: '{value}' is not true or false", parameter=name)
+    raise QueryError.of("err.bool", name, value=value)
 
 
 # ---------------------------------------------------------------------------- parameters
+#: The query and path parameters; each one's description is the row ``api.param.<key>`` of the
+#: translation table (``parameter``), so the reference page can say it in the reader's language.
 P = {
-    "org": {"name": "org", "in": "query", "required": True, "description":
-            "Organization: id (csto), acronym (ОДКБ) or name, any case.", "schema": {"type": "string"}, "example": "csto"},
-    "org?": {"name": "org", "in": "query", "required": False, "description":
-             "Organization (id, acronym or name).", "schema": {"type": "string"}, "example": "cis"},
-    "state": {"name": "state", "in": "query", "required": True, "description":
-              "State: ISO alpha-3 or alpha-2, COW code or abbreviation, or name.",
-              "schema": {"type": "string"}, "example": "KAZ"},
-    "state?": {"name": "state", "in": "query", "required": False, "description": "State (ISO code or name).",
-               "schema": {"type": "string"}, "example": "GEO"},
-    "on": {"name": "on", "in": "query", "required": False, "description":
-           "The day, YYYY-MM-DD or 'today' (default); not after today.", "schema": {"type": "string"}, "example": "2008-06-01"},
-    "lang": {"name": "lang", "in": "query", "required": False, "description":
-             "Language: en, zh-Hant (also zh-TW) or ru (also ru-RU), any case.",
-             "schema": {"type": "string", "default": "en"}, "example": "zh-Hant"},
-    "status": {"name": "status", "in": "query", "required": False, "description":
-               "Only these statuses, comma-separated (" + ", ".join(STATUSES[:-1]) + ").",
-               "schema": {"type": "string"}, "example": "member,observer"},
-    "world": {"name": "world", "in": "query", "required": False, "description":
-              "Also the organizations imported from the COW IGO data (when the atlas serves a store).",
-              "schema": {"type": "boolean", "default": False}},
-    "orgs": {"name": "orgs", "in": "query", "required": False, "description":
-             "Comma-separated organizations (default: cis,csto,eaeu,customs_union,union_state).",
-             "schema": {"type": "string"}, "example": "cis,csto,eaeu"},
-    "orgs_all": {"name": "orgs", "in": "query", "required": False, "description":
-                 "Comma-separated organizations (default: every curated one).",
-                 "schema": {"type": "string"}, "example": "cis,csto"},
-    "year?": {"name": "year", "in": "query", "required": False, "description":
-              "A year (World Bank data); or give from and to for a series.", "schema": {"type": "string"},
-              "example": "2021"},
-    "on_in_year": {"name": "on", "in": "query", "required": False, "description":
-                   "The day whose members are counted, in that year (default: 31 December).",
-                   "schema": {"type": "string"}},
-    "from": {"name": "from", "in": "query", "required": False, "description": "First year of a series.",
-             "schema": {"type": "string"}},
-    "to": {"name": "to", "in": "query", "required": False, "description": "Last year of a series.",
-           "schema": {"type": "string"}},
-    "indicator": {"name": "indicator", "in": "query", "required": False, "description": "gdp (default) or population.",
+    "org": {"name": "org", "in": "query", "required": True, "schema": {"type": "string"}, "example": "csto"},
+    "org?": {"name": "org", "in": "query", "required": False, "schema": {"type": "string"}, "example": "cis"},
+    "state": {"name": "state", "in": "query", "required": True, "schema": {"type": "string"}, "example": "KAZ"},
+    "state?": {"name": "state", "in": "query", "required": False, "schema": {"type": "string"}, "example": "GEO"},
+    "on": {"name": "on", "in": "query", "required": False, "schema": {"type": "string"}, "example": "2008-06-01"},
+    "lang": {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "default": "en"},
+             "example": "zh-Hant"},
+    "status": {"name": "status", "in": "query", "required": False, "schema": {"type": "string"},
+               "example": "member,observer"},
+    "world": {"name": "world", "in": "query", "required": False, "schema": {"type": "boolean", "default": False}},
+    "orgs": {"name": "orgs", "in": "query", "required": False, "schema": {"type": "string"}, "example": "cis,csto,eaeu"},
+    "orgs_all": {"name": "orgs", "in": "query", "required": False, "schema": {"type": "string"}, "example": "cis,csto"},
+    "year?": {"name": "year", "in": "query", "required": False, "schema": {"type": "string"}, "example": "2021"},
+    "on_in_year": {"name": "on", "in": "query", "required": False, "schema": {"type": "string"}},
+    "from": {"name": "from", "in": "query", "required": False, "schema": {"type": "string"}},
+    "to": {"name": "to", "in": "query", "required": False, "schema": {"type": "string"}},
+    "indicator": {"name": "indicator", "in": "query", "required": False,
                   "schema": {"type": "string", "enum": ["gdp", "population"], "default": "gdp"}},
-    "date1": {"name": "date1", "in": "query", "required": True, "description": "First day (YYYY-MM-DD).",
-              "schema": {"type": "string"}, "example": "2014-01-01"},
-    "date2": {"name": "date2", "in": "query", "required": True, "description": "Second day (YYYY-MM-DD).",
-              "schema": {"type": "string"}, "example": "2016-01-01"},
-    "focus": {"name": "focus", "in": "query", "required": False, "description":
-              "Organization whose statuses colour the map (default: count of the post-Soviet five).",
-              "schema": {"type": "string"}, "example": "csto"},
-    "path_org": {"name": "org", "in": "path", "required": True, "description": "Organization id.",
-                 "schema": {"type": "string"}, "example": "eaeu"},
-    "path_state": {"name": "state", "in": "path", "required": True, "description": "State ISO alpha-3.",
-                   "schema": {"type": "string"}, "example": "ARM"},
-    "path_key": {"name": "key", "in": "path", "required": True, "description": "Source key.",
-                 "schema": {"type": "string"}, "example": "seed"},
+    "date1": {"name": "date1", "in": "query", "required": True, "schema": {"type": "string"}, "example": "2014-01-01"},
+    "date2": {"name": "date2", "in": "query", "required": True, "schema": {"type": "string"}, "example": "2016-01-01"},
+    "focus": {"name": "focus", "in": "query", "required": False, "schema": {"type": "string"}, "example": "csto"},
+    "path_org": {"name": "org", "in": "path", "required": True, "schema": {"type": "string"}, "example": "eaeu"},
+    "path_state": {"name": "state", "in": "path", "required": True, "schema": {"type": "string"}, "example": "ARM"},
+    "path_key": {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}, "example": "seed"},
 }
+
+
+
+def parameter(key: str, lang: str = "en") -> dict[str, Any]:
+    """The OpenAPI description of parameter ``key`` of ``P``, its prose in ``lang``."""
+    return {**P[key], "description": t(f"api.param.{key}", lang).format(statuses=",".join(STATUSES[:-1]))}
+
 
 MEMBERSHIP = {"type": "object", "required": ["org", "state", "status", "since", "certain", "sources"],
               "properties": {"org": {"type": "string"}, "org_name": {"type": "string"},
@@ -139,54 +121,52 @@ def _list(item: dict) -> dict:
     return {"type": "array", "items": item}
 
 
-# (path, handler, summary, parameters, response schema, extra documented statuses)
+# (path, handler, summary (a key of the translation table), parameters, response schema, extra documented statuses)
 ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
     ("/api/members", lambda r: _answers(r).members(_q(r, "org"), _q(r, "on"), _lang(r), _q(r, "status")),
-     "States in an organization on a day (= blocmap members ORG --format json)",
+     "api.op.members",
      ["org", "on", "status", "lang"], _list(MEMBERSHIP), (400,)),
     ("/api/memberships", lambda r: _answers(r).memberships(_q(r, "state"), _q(r, "on"), _lang(r), _q(r, "status"),
                                                            world=_flag(r, "world")),
-     "Organizations of a state on a day (= blocmap memberships STATE --format json)",
+     "api.op.memberships",
      ["state", "on", "status", "world", "lang"], _list(MEMBERSHIP), (400,)),
     ("/api/history", lambda r: _answers(r).history(_q(r, "org"), _q(r, "state"), _lang(r)),
-     "Dated events of an organization, a state, or both (= blocmap history --format json)",
+     "api.op.history",
      ["org?", "state?", "lang"], _list(EVENT), (400,)),
     ("/api/overlap", lambda r: _answers(r).overlap(_q(r, "orgs"), _q(r, "on"), _lang(r)),
-     "Every non-empty region of the overlap of organizations on a day (= blocmap overlap --format json)",
+     "api.op.overlap",
      ["orgs", "on", "lang"], _list(ZONE), (400,)),
     ("/api/diff", lambda r: _answers(r).diff(_q(r, "date1"), _q(r, "date2"), _q(r, "orgs"), _lang(r)),
-     "Who joined, left or changed status between two days (= blocmap diff --format json)",
+     "api.op.diff",
      ["date1", "date2", "orgs", "lang"], _list(OBJECT), (400,)),
     ("/api/disputes", lambda r: _answers(r).disputes(_q(r, "org"), _q(r, "state"), _lang(r)),
-     "Where sources disagree, every claim with its sources (= blocmap disputes --format json)",
+     "api.op.disputes",
      ["org?", "state?", "lang"], _list(OBJECT), (400,)),
     ("/api/asymmetry", lambda r: _views(r).asymmetry(_q(r, "org"), _q(r, "year"), _q(r, "on"), _q(r, "from"),
                                                      _q(r, "to"), _q(r, "indicator"), _lang(r)),
-     "Economic asymmetry of an organization in a year, or each year from..to (= blocmap asymmetry --format json)",
+     "api.op.asymmetry",
      ["org", "year?", "on_in_year", "from", "to", "indicator", "lang"], {}, (400,)),
     ("/api/day", lambda r: _views(r).day(_q(r, "on"), _lang(r), _q(r, "focus")),
-     "The home page's data: every organization on a day, the overlap, the map's colours "
-     "(the day summary of blocmap overview --format json)",
+     "api.op.day",
      ["on", "lang", "focus"], OBJECT, (400,)),
     ("/api/spells", lambda r: _views(r).spells(_q(r, "orgs"), _lang(r)),
-     "Every spell (a stretch of time with one status; end is the first day no longer in it) of the "
-     "organizations, as blocmap.answers.Answers.spells returns them: the home page draws any day from these",
+     "api.op.spells",
      ["orgs_all", "lang"], _list(OBJECT), (400,)),
     ("/api/orgs", lambda r: _answers(r).orgs(_q(r, "on"), _lang(r)),
-     "The organizations, their kind, dates and members on a day (= blocmap orgs --format json)",
+     "api.op.orgs",
      ["on", "lang"], _list(OBJECT), (400,)),
     ("/api/org/{org}", lambda r: _views(r).org(r.path_params["org"], _lang(r)),
-     "The organization page's data (the record of blocmap show ORG --format json, and more)",
+     "api.op.org",
      ["path_org", "lang"], OBJECT, (400, 404)),
-    ("/api/states", lambda r: _views(r).states(_lang(r)), "All states", ["lang"], OBJECT, (400,)),
+    ("/api/states", lambda r: _views(r).states(_lang(r)), "api.op.states", ["lang"], OBJECT, (400,)),
     ("/api/state/{state}", lambda r: _views(r).state(r.path_params["state"], _lang(r)),
-     "The state page's data", ["path_state", "lang"], OBJECT, (400, 404)),
+     "api.op.state", ["path_state", "lang"], OBJECT, (400, 404)),
     ("/api/compare", lambda r: _views(r).compare(_q(r, "orgs"), _q(r, "on"), _lang(r)),
-     "Organizations side by side on a day", ["orgs", "on", "lang"], OBJECT, (400,)),
-    ("/api/sources", lambda r: _answers(r).sources(_lang(r)), "The bibliography (= blocmap sources --format json)",
+     "api.op.compare", ["orgs", "on", "lang"], OBJECT, (400,)),
+    ("/api/sources", lambda r: _answers(r).sources(_lang(r)), "api.op.sources",
      ["lang"], _list(OBJECT), (400,)),
     ("/api/source/{key}", lambda r: _answers(r).source(r.path_params["key"], _lang(r)),
-     "One source and what cites it (= blocmap sources KEY --format json)", ["path_key", "lang"], OBJECT, (400, 404)),
+     "api.op.source", ["path_key", "lang"], OBJECT, (400, 404)),
 ]
 
 
@@ -235,14 +215,16 @@ PAGES: list[tuple[str, str, list[str], str, tuple[int, ...]]] = [
     ("/state/{state}", "A state", ["path_state", "lang"], "text/html", (400, 404)),
     ("/compare", "Organizations side by side", ["orgs", "on", "lang"], "text/html", (400,)),
     ("/orgs", "All organizations", ["lang"], "text/html", (400,)),
-    ("/states", "All states", ["lang"], "text/html", (400,)),
+    ("/states", "api.op.states", ["lang"], "text/html", (400,)),
     ("/sources", "The bibliography", ["lang"], "text/html", (400,)),
     ("/source/{key}", "One source", ["path_key", "lang"], "text/html", (400, 404)),
     ("/disputes", "Where sources disagree", ["org?", "state?", "lang"], "text/html", (400,)),
 ]
 
 
-def openapi_document(pages: bool = False) -> dict[str, Any]:
+def openapi_document(pages: bool = False, lang: str = "en") -> dict[str, Any]:
+    """The OpenAPI document (``/openapi.json``: English); the reference page ``/api`` renders it
+    with its prose in the reader's ``lang``."""
     paths: dict[str, Any] = {}
     for path, summary, params, media, statuses in PAGES if pages else ():
         responses = {"200": {"description": "OK", "content": {media: {"schema": {"type": "string"}}}}}
@@ -252,7 +234,7 @@ def openapi_document(pages: bool = False) -> dict[str, Any]:
         op_id = "page_" + (path.strip("/").replace("/", "_").replace("{", "").replace("}", "").replace(".", "_")
                            or "home")
         paths[path] = {"get": {"operationId": op_id, "summary": summary,
-                               "parameters": [P[p] for p in params], "responses": responses}}
+                               "parameters": [parameter(p, lang) for p in params], "responses": responses}}
     for path, _, summary, params, schema, statuses in ENDPOINTS:
         responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
         for status in statuses:
@@ -261,14 +243,11 @@ def openapi_document(pages: bool = False) -> dict[str, Any]:
                                                       404: "Unknown organization, state or source"}[status],
                                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         op_id = path.strip("/").replace("/", "_").replace("{", "").replace("}", "")
-        paths[path] = {"get": {"operationId": op_id, "summary": summary,
-                               "parameters": [P[p] for p in params], "responses": responses}}
+        paths[path] = {"get": {"operationId": op_id, "summary": t(summary, lang),
+                               "parameters": [parameter(p, lang) for p in params], "responses": responses}}
     return {
         "openapi": "3.1.0",
-        "info": {"title": "blocmap web atlas API", "version": __version__,
-                 "description": "Who belonged to which international organization on any day, with status and "
-                                "sources. Read-only; every HTML page has a JSON twin here. Errors are JSON objects "
-                                "that name the bad parameter."},
+        "info": {"title": t("api.title", lang), "version": __version__, "description": t("api.description", lang)},
         "paths": paths,
         "components": {"schemas": {"Error": ERROR, "Membership": MEMBERSHIP, "Event": EVENT, "Zone": ZONE}},
     }

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.i18n import error_text
+from blocmap.core.messages import Text
 from blocmap.web import api, pages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,8 +89,8 @@ class HostCheck:
             header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1").lower()
             host = header[1:header.find("]")] if header.startswith("[") else header.split(":")[0]
             if host not in self.allowed:
-                response = JSONResponse(error_body(400, f"invalid Host header '{header}': this atlas answers "
-                                                        "only to its own address"), status_code=400)
+                response = JSONResponse(error_body(400, Text("web.bad_host", {"header": header}).render()),
+                                        status_code=400)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -116,8 +117,8 @@ async def query_error(request: Request, exc: Exception) -> Response:
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    message = {404: "not found: no such page or endpoint", 405: "method not allowed: the atlas is read-only"}.get(
-        exc.status_code, str(exc.detail))
+    said = {404: "web.not_found_path", 405: "web.read_only"}.get(exc.status_code)
+    message = Text(said).render(pages.reader_lang(request)) if said else str(exc.detail)
     headers = getattr(exc, "headers", None)
     if wants_json(request) or exc.status_code == 405:
         return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code, headers=headers)
@@ -127,11 +128,12 @@ async def http_error(request: Request, exc: Exception) -> Response:
 async def server_error(request: Request, exc: Exception) -> Response:
     """A user error of another layer is a 400; anything else is a bug: logged with its
     traceback on the server, a plain 500 for the reader (never the traceback)."""
+    lang = pages.reader_lang(request)
     if isinstance(exc, BlocmapError):
-        status, message = 400, str(exc)
+        status, message = 400, error_text(exc, lang)
     else:
         log.error("unexpected error on %s", request.url.path, exc_info=exc)
-        status, message = 500, "internal error: the atlas could not answer this request (logged on the server)"
+        status, message = 500, Text("web.internal").render(lang)
     if wants_json(request):
         return JSONResponse(error_body(status, message), status_code=status)
     try:

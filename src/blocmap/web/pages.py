@@ -39,9 +39,19 @@ def templates() -> Any:
                              autoescape=jinja2.select_autoescape(["html", "svg"]),
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["script_lang"] = script_lang
+    env.filters["code_spans"] = code_spans
     env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
                        org_colour=palette.org_colour)
     return env
+
+
+def code_spans(text: str) -> Any:
+    """Prose with ids between backticks (```csto```): escaped, the ids as ``<code>``."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def script_lang(text: str | None) -> str:
@@ -363,4 +373,4 @@ def disputes(request: Request) -> Response:
 def api_docs(request: Request) -> Response:
     """The API documentation, rendered from the OpenAPI document itself (no Swagger CDN)."""
     lang = _lang(request)
-    return render(request, "api.html", lang, "/openapi.json", doc=api.openapi_document())
+    return render(request, "api.html", lang, "/openapi.json", doc=api.openapi_document(lang=lang))

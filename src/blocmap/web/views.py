@@ -19,6 +19,7 @@ from blocmap.answers import require
 from blocmap.features.econ import vintage_for_reader
 from blocmap.core.dates import parse_day, parse_year
 from blocmap.core.errors import QueryError
+from blocmap.core.messages import Either
 from blocmap.core.i18n import t
 from blocmap.core.model import INSIDE, POST_SOVIET, STATUSES
 from blocmap.web import hooks
@@ -47,8 +48,7 @@ def past_day(on: str | dt.date | None, parameter: str = "on") -> dt.date:
     day = parse_day(on or "today", parameter)
     today = dt.date.today()
     if day > today:
-        raise QueryError(f"{parameter}: {day.isoformat()} is after today ({today.isoformat()}); "
-                         "the atlas records only days that have happened", parameter=parameter)
+        raise QueryError.of("err.future", parameter, day=day.isoformat(), today=today.isoformat())
     return day
 
 
@@ -173,8 +173,7 @@ class Views:
         """Compare page: organizations side by side — members on a day, facts, depth of integration."""
         ids = self.answers.org_ids(orgs, default=POST_SOVIET)
         if len(ids) < 2:
-            raise QueryError("orgs: give at least two organizations, comma-separated (e.g. cis,eaeu)",
-                             parameter="orgs")
+            raise QueryError.of("err.compare_two", "orgs")
         day = past_day(on, "on")
         table: dict[str, dict[str, str]] = {}
         names: dict[str, str] = {}
@@ -211,7 +210,7 @@ class Views:
         every = self.answers.sources(lang)
         words = [w.casefold() for w in (q or "").split()]
         if kind and kind not in {r["kind"] for r in every}:
-            raise QueryError(f"kind: unknown kind of source '{kind}'", parameter="kind")
+            raise QueryError.of("err.source_kind", "kind", kind=kind)
 
         def matches(r: dict[str, Any]) -> bool:
             text = " ".join(str(r.get(k) or "") for k in ("key", "title", "publisher", "url")).casefold()
@@ -244,14 +243,14 @@ class Views:
         org_id = self.atlas.org(require(org, "org")).id
         wanted = indicator or "gdp"
         if wanted not in ("gdp", "population"):
-            raise QueryError(f"indicator: unknown indicator '{indicator}' (use gdp or population)",
-                             parameter="indicator")
+            raise QueryError.of("err.indicator.named", "indicator", given=indicator,
+                                  choices=Either(("gdp", "population")))
         if year is not None and (first or last):
-            raise QueryError("year: give year, or from and to, not both", parameter="year")
+            raise QueryError.of("err.year_or_range", "year")
         if year is None and (first or last):
             start, end = parse_year(require(first, "from"), "from"), parse_year(require(last, "to"), "to")
             if end - start > 200:
-                raise QueryError("to: at most 200 years at once", parameter="to")
+                raise QueryError.of("err.years_at_once", "to")
             return hooks.asymmetry_years(self.atlas, org_id, start, end, wanted, lang)
         return hooks.asymmetry(self.atlas, org_id, parse_year(require(year, "year")), on or None, wanted, lang)
 

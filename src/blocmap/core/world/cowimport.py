@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from blocmap.core.errors import DataError, Problem
+from blocmap.core.messages import Text
 from blocmap.core.world import csvcheck as cc
 from blocmap.core.world.store import resolve_db, write_store
 
@@ -87,17 +88,16 @@ def read_state_year(path: Path, progress: cc.Progress | None = None) -> "pd.Data
     if lowered[:3] != ["ccode", "year", "state"]:
         for i, (got, want) in enumerate(zip(lowered[:3] + [""] * 3, ("ccode", "year", "state"))):
             if got != want:
-                raise cc.fail(path, 1, f"{cc.column_label(i, names[i] if i < len(names) else '')}: "
-                              f"expected '{want}' (a COW state-year file starts ccode, year, state)")
+                raise cc.fail(path, 1, "data.cow_expected", column=cc.column_label(i, names[i] if i < len(names) else ""),
+                              want=want, layout=Text("data.cow_layout.state_year"))
     if len(names) < 4:
-        raise cc.fail(path, 1, "no IGO columns after ccode, year, state")
+        raise cc.fail(path, 1, "data.cow_no_igo")
     seen: dict[str, int] = {}
     for i, name in enumerate(lowered[3:], start=3):
         if not _ID.match(name):
-            raise cc.fail(path, 1, f"{cc.column_label(i, names[i])}: not an IGO id "
-                          "(lower-case letters and digits)")
+            raise cc.fail(path, 1, "data.cow_igo_id", column=cc.column_label(i, names[i]))
         if name in seen:
-            raise cc.fail(path, 1, f"{cc.column_label(i, names[i])}: repeats column {seen[name] + 1}")
+            raise cc.fail(path, 1, "data.cow_repeats", column=cc.column_label(i, names[i]), first=seen[name] + 1)
         seen[name] = i
     frame = cc.read_frame(path, sep, lowered, progress)
     cc.check_missing(path, frame, lowered, sep)
@@ -110,15 +110,14 @@ def read_state_year(path: Path, progress: cc.Progress | None = None) -> "pd.Data
     bad = ~np.isin(values, list(STATE_YEAR_CODES))
     if bad.any():
         row, col = (int(x) for x in np.argwhere(bad)[0])
-        raise cc.fail(path, row + 2, f"{cc.column_label(col + 3, igo[col])}: {values[row, col]} is "
-                      "not a COW state-year code (allowed: -9, -1, 0, 1, 2, 3)")
+        raise cc.fail(path, row + 2, "data.cow_sy_code", column=cc.column_label(col + 3, igo[col]),
+                      value=values[row, col])
     _check_range(path, frame, "ccode", 1, 999, 0)
     _check_range(path, frame, "year", 1816, 2100, 1)
     dup = frame.duplicated(["ccode", "year"]).to_numpy()
     if dup.any():
         row = int(np.argmax(dup))
-        raise cc.fail(path, row + 2, f"ccode {frame.ccode.iloc[row]} year {frame.year.iloc[row]} "
-                      "appears twice")
+        raise cc.fail(path, row + 2, "data.cow_twice", ccode=frame.ccode.iloc[row], year=frame.year.iloc[row])
     return frame
 
 
@@ -128,8 +127,8 @@ def _check_range(path: Path, frame: "pd.DataFrame", name: str, low: int, high: i
     out = ((frame[name] < low) | (frame[name] > high)).to_numpy()
     if out.any():
         row = int(np.argmax(out))
-        raise cc.fail(path, row + 2, f"{cc.column_label(index, name)}: {frame[name].iloc[row]} is "
-                      f"outside {low}–{high}")
+        raise cc.fail(path, row + 2, "data.cow_range", column=cc.column_label(index, name),
+                      value=frame[name].iloc[row], low=low, high=high)
 
 
 # -- the IGO-year file ----------------------------------------------------------------------
@@ -143,11 +142,11 @@ def read_igo_meta(path: Path, igo_ids: list[str]) -> "pd.DataFrame":
     lowered = [n.lower() for n in names]
     for i, want in enumerate(("ioname", "orgname", "year")):
         if i >= len(lowered) or lowered[i] != want:
-            raise cc.fail(path, 1, f"{cc.column_label(i, names[i] if i < len(names) else '')}: "
-                          f"expected '{want}' (a COW IGO-year file starts ioname, orgname, year)")
+            raise cc.fail(path, 1, "data.cow_expected", column=cc.column_label(i, names[i] if i < len(names) else ""),
+                          want=want, layout=Text("data.cow_layout.igo_year"))
     missing = [m for m in IGO_META if m not in lowered]
     if missing:
-        raise cc.fail(path, 1, f"header lacks the column(s) {', '.join(missing)}")
+        raise cc.fail(path, 1, "data.csv_missing", columns=missing)
     state_cols = [n for n in lowered[3:] if n not in IGO_META]
     text = {n: "string" for n in ("ioname", "orgname", "longorgname", "sourcesandnotes",
                                   "accuracyofpre1965membershipdates")}
@@ -165,16 +164,14 @@ def read_igo_meta(path: Path, igo_ids: list[str]) -> "pd.DataFrame":
         if bad.any():
             row, col = (int(x) for x in np.argwhere(bad)[0])
             name = state_cols[col]
-            raise cc.fail(path, row + 2, f"{cc.column_label(lowered.index(name), name)}: "
-                          f"{cells[row, col]:g} is not a COW IGO-year code (allowed: -9, 0, 1, 2, 3 "
-                          "or empty)")
+            raise cc.fail(path, row + 2, "data.cow_iy_code", column=cc.column_label(lowered.index(name), name),
+                          value=f"{cells[row, col]:g}")
     frame = frame[["ioname", "orgname", "year", *IGO_META]].copy()
     frame["cow_id"] = frame["ioname"].str.lower().str.replace(r"[^a-z0-9]", "", regex=True)
     unknown = sorted(set(frame["cow_id"]) - set(igo_ids))
     if unknown:
         row = int(np.argmax(frame["cow_id"].isin(unknown).to_numpy()))
-        raise cc.fail(path, row + 2, f"column 1 'ioname': IGO '{frame['ioname'].iloc[row]}' is not "
-                      "a column of the state-year file")
+        raise cc.fail(path, row + 2, "data.cow_ioname", igo=frame["ioname"].iloc[row])
     last = frame.sort_values("year").groupby("cow_id", sort=False).last()
     return last
 
@@ -188,8 +185,8 @@ def read_states(path: Path) -> "pd.DataFrame":
     if tuple(lowered[: len(STATES_HEADER)]) != STATES_HEADER:
         for i, want in enumerate(STATES_HEADER):
             if i >= len(lowered) or lowered[i] != want:
-                raise cc.fail(path, 1, f"{cc.column_label(i, names[i] if i < len(names) else '')}: "
-                              f"expected '{want}' (a COW state list: {', '.join(STATES_HEADER)})")
+                raise cc.fail(path, 1, "data.cow_expected", column=cc.column_label(i, names[i] if i < len(names) else ""),
+                              want=want, layout=Text("data.cow_layout.states", {"columns": list(STATES_HEADER)}))
     frame = cc.read_frame(path, sep, lowered, dtype={"stateabb": "string", "statenme": "string"})
     cc.check_missing(path, frame, STATES_HEADER[:9], sep)
     for name in ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"):
@@ -200,9 +197,9 @@ def read_states(path: Path) -> "pd.DataFrame":
             starts.append(dt.date(row.styear, row.stmonth, row.stday))
             ends.append(dt.date(row.endyear, row.endmonth, row.endday))
         except ValueError as exc:
-            raise cc.fail(path, row.Index + 2, f"not a date: {exc}") from None
+            raise cc.fail(path, row.Index + 2, "data.cow_date", why=exc) from None
         if ends[-1] < starts[-1]:
-            raise cc.fail(path, row.Index + 2, f"tenure ends ({ends[-1]}) before it starts ({starts[-1]})")
+            raise cc.fail(path, row.Index + 2, "data.cow_tenure", end=ends[-1], start=starts[-1])
     frame["start"] = starts
     frame["end_day"] = ends  # the last day in the system (inclusive), as COW writes it
     return frame
@@ -322,7 +319,7 @@ def _refuse_special(path: str | Path | None) -> None:
         return  # a missing file is reported where it is read
     kind = kind_of_file(os.stat(path).st_mode)
     if kind is not None:
-        raise DataError([Problem(str(path), None, f"{kind}, not a regular file: refused")])
+        raise DataError([Problem.of(str(path), None, "data.not_regular", kind=kind)])
 
 
 def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
@@ -352,7 +349,7 @@ def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
     ids = [aliases.get(c, c) for c in cow_ids]
     if len(set(ids)) != len(ids):
         clash = sorted({i for i in ids if ids.count(i) > 1})
-        raise DataError([Problem(str(sy_path), 1, f"aliases map two IGO columns to {clash}")])
+        raise DataError([Problem.of(str(sy_path), 1, "data.aliases_clash", clash=clash)])
     meta = read_igo_meta(Path(igo_year), cow_ids) if igo_year else None
     if progress:
         progress("igo-year", 1, 1)
@@ -369,8 +366,7 @@ def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
                                    "name": last["statenme"].astype(object).to_numpy()})
         extra = sorted(set(names.index) - set(last.index))
         if extra:
-            raise DataError([Problem(str(states), None,
-                                     f"ccode(s) {extra} of the state-year file are not in this list")])
+            raise DataError([Problem.of(str(states), None, "data.ccodes_extra", extra=repr(extra))])
         periods = state_list[["ccode", "start", "end_day"]].copy()
         periods["ccode"] = periods["ccode"].astype("int32")
     else:

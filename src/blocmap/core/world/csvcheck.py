@@ -8,9 +8,10 @@ Line numbers are physical lines of the file: the header is line 1, the first dat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from blocmap.core.errors import DataError, Problem
+from blocmap.core.messages import Text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -18,12 +19,13 @@ if TYPE_CHECKING:  # pragma: no cover
 Progress = Callable[[int], None]
 
 
-def fail(path: Path, line: int | None, message: str) -> DataError:
-    return DataError([Problem(str(path), line, message)])
+def fail(path: Path, line: int | None, key: str, /, **values: Any) -> DataError:
+    """The error of a CSV file at ``line``: a key of the translation table and its values."""
+    return DataError([Problem.of(str(path), line, key, **values)])
 
 
-def column_label(index: int, name: str) -> str:
-    return f"column {index + 1} '{name}'"
+def column_label(index: int, name: str) -> Text:
+    return Text("data.csv_column", {"n": index + 1, "name": name})
 
 
 def read_header(path: Path) -> tuple[list[str], str]:
@@ -34,13 +36,13 @@ def read_header(path: Path) -> tuple[list[str], str]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             first = handle.readline()
     except FileNotFoundError:
-        raise fail(path, None, "file not found") from None
+        raise fail(path, None, "data.csv_not_found") from None
     except UnicodeDecodeError as exc:
-        raise fail(path, 1, f"not UTF-8 text ({exc.reason})") from None
+        raise fail(path, 1, "data.not_utf8_short", why=exc.reason) from None
     except OSError as exc:
-        raise fail(path, None, f"cannot read: {exc.strerror}") from None
+        raise fail(path, None, "data.cannot_read", why=exc.strerror) from None
     if not first.strip():
-        raise fail(path, 1, "the file is empty: expected a header line")
+        raise fail(path, 1, "data.csv_empty_file")
     sep = "\t" if first.count("\t") > first.count(",") else ","
     names = next(csv.reader([first], delimiter=sep))
     return [n.strip() for n in names], sep
@@ -79,12 +81,12 @@ def read_frame(path: Path, sep: str, names: Sequence[str], progress: Progress | 
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if found:
             expected, line, saw = (int(g) for g in found.groups())
-            raise fail(path, line, f"row has {saw} fields, the header has {expected}") from None
-        raise fail(path, None, f"not a readable CSV file ({exc})") from None
+            raise fail(path, line, "data.csv_row", saw=saw, expected=expected) from None
+        raise fail(path, None, "data.csv_unreadable", why=exc) from None
     except UnicodeDecodeError as exc:
-        raise fail(path, None, f"not UTF-8 text ({exc.reason})") from None
+        raise fail(path, None, "data.not_utf8_short", why=exc.reason) from None
     if not chunks:
-        raise fail(path, 2, "no data rows after the header")
+        raise fail(path, 2, "data.csv_no_rows")
     frame = pd.concat(chunks, ignore_index=True)
     return frame
 
@@ -102,9 +104,9 @@ def check_missing(path: Path, frame: "pd.DataFrame", columns: Iterable[str], sep
         line = row + 2
         fields = raw_line(path, line).count(sep) + 1
         if fields < len(names):
-            raise fail(path, line, f"row ends after {fields} of {len(names)} fields at "
-                       f"{column_label(names.index(name), name)}: the file looks truncated")
-        raise fail(path, line, f"{column_label(names.index(name), name)}: empty cell")
+            raise fail(path, line, "data.csv_truncated", fields=fields, total=len(names),
+                       column=column_label(names.index(name), name))
+        raise fail(path, line, "data.csv_empty", column=column_label(names.index(name), name))
 
 
 def integer_column(path: Path, frame: "pd.DataFrame", name: str) -> "pd.Series":
@@ -126,6 +128,6 @@ def integer_column(path: Path, frame: "pd.DataFrame", name: str) -> "pd.Series":
             bad[row] = True
     if bad.any():
         row = int(np.argmax(bad))
-        raise fail(path, row + 2, f"{column_label(list(frame.columns).index(name), name)}: "
-                   f"'{series.iloc[row]}' is not a whole number")
+        raise fail(path, row + 2, "data.csv_int", column=column_label(list(frame.columns).index(name), name),
+                   value=series.iloc[row])
     return numbers.astype("int64")

@@ -75,9 +75,9 @@ def lookup(values: "pd.Series", table: dict) -> "Any":
 
 def _check(rule: str, coding: str = "cow") -> None:
     if rule not in RULES:
-        raise QueryError(f"rule: '{rule}' is not one of {', '.join(RULES)}", parameter="rule")
+        raise QueryError.of("err.not_one_of", "rule", value=rule, choices=list(RULES))
     if coding not in CODINGS:
-        raise QueryError(f"coding: '{coding}' is not one of {', '.join(CODINGS)}", parameter="coding")
+        raise QueryError.of("err.not_one_of", "coding", value=coding, choices=list(CODINGS))
 
 
 def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None,
@@ -95,9 +95,9 @@ def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None,
     else:
         last = this_year - 1  # the last complete year
     if last > this_year:
-        raise QueryError(f"--to {last} is after the current year ({this_year})", parameter="to")
+        raise QueryError.of("err.to_future", "to", last=last, this_year=this_year)
     if last < first:
-        raise QueryError(f"--to {last} is before --from {first}", parameter="to")
+        raise QueryError.of("err.to_before_from", "to", first=first, last=last)
     return first, last
 
 
@@ -271,8 +271,7 @@ def _last_per_group(group: "Any", order: tuple, mask: "Any", size: int) -> "Any"
 def _setup(world: Any, orgs: Sequence[str] | None, start: int | None, end: int | None,
            rule: str, source: str = "answer") -> tuple[list[str], int, int, "pd.DataFrame", "pd.DataFrame"]:
     if source == "cow" and world.coverage is None:
-        raise QueryError("prefer: COW's coding needs an imported COW store; run "
-                         "`blocmap import cow …` first", parameter="prefer")
+        raise QueryError.of("err.world.prefer", "prefer")
     ids = [world.org(o, "orgs") for o in orgs] if orgs else world.default_orgs(source)
     ids = list(dict.fromkeys(ids))
     first, last = _years(world, ids, start, end, source)

@@ -69,8 +69,7 @@ def resolve_db(path: str | Path | None, must_exist: bool = True) -> Path:
         return default_db_path()
     db = Path(path).expanduser()
     if must_exist and not os.path.lexists(db):
-        raise QueryError(f"no world store at {db} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {db}' first",
-                         parameter="db")
+        raise QueryError.of("err.world.no_db", "db", db=db)
     return db
 
 
@@ -123,38 +122,33 @@ def connect(path: str | Path | None):
 
     db = resolve_db(path)
     if not db.exists():
-        raise QueryError(f"no world store at {db} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {db}' first",
-                         parameter="db")
+        raise QueryError.of("err.world.no_db", "db", db=db)
     from blocmap.core.loader import kind_of_file
 
     kind = kind_of_file(os.stat(db).st_mode)
     if kind is not None:
-        raise BlocmapError(f"{db}: {kind}, not a blocmap world store")
+        raise BlocmapError.of("err.store.kind", db=db, kind=kind)
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as exc:
         if "Could not read enough bytes" in str(exc):
-            raise BlocmapError(f"{db}: the world store is cut short ({db.stat().st_size:,} bytes); "
-                               "import the COW files again") from None
-        raise BlocmapError(f"{db}: not a blocmap world store ({_first_line(exc)}); "
-                           "import the COW files again") from None
+            raise BlocmapError.of("err.store.cut", db=db, size=f"{db.stat().st_size:,}") from None
+        raise BlocmapError.of("err.store.not", db=db, why=_first_line(exc)) from None
     try:
         _check_whole(con, db)
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except duckdb.CatalogException:
         con.close()
-        raise BlocmapError(f"{db}: not a blocmap world store (no meta table)") from None
+        raise BlocmapError.of("err.store.no_meta", db=db) from None
     except duckdb.Error as exc:
         con.close()
-        raise BlocmapError(f"{db}: the world store is damaged ({_first_line(exc)}); "
-                           "import the COW files again") from None
+        raise BlocmapError.of("err.store.damaged", db=db, why=_first_line(exc)) from None
     except BlocmapError:
         con.close()
         raise
     if not version or version[0] != SCHEMA_VERSION:
         con.close()
-        raise BlocmapError(f"{db}: store schema {version and version[0]} is not {SCHEMA_VERSION}; "
-                           "import the COW files again")
+        raise BlocmapError.of("err.store.schema", db=db, version=version and version[0], wanted=SCHEMA_VERSION)
     return StoreConnection(con, db)
 
 
@@ -179,8 +173,7 @@ class StoreConnection:
         try:
             yield
         except duckdb.Error as exc:
-            raise BlocmapError(f"{self.db}: the world store is damaged ({_first_line(exc)}); "
-                               "import the COW files again") from None
+            raise BlocmapError.of("err.store.damaged", db=self.db, why=_first_line(exc)) from None
 
 
 class StoreRows:
@@ -212,8 +205,7 @@ def _check_whole(con: Any, db: Path) -> None:
     expected = HEADER_BYTES + int(block_size) * int(blocks)
     size = db.stat().st_size
     if size < expected:
-        raise BlocmapError(f"{db}: the world store is cut short ({size:,} of {expected:,} bytes); "
-                           "import the COW files again")
+        raise BlocmapError.of("err.store.cut_of", db=db, size=f"{size:,}", expected=f"{expected:,}")
 
 
 def read_meta(con: Any) -> dict[str, str]:

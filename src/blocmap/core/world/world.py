@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from blocmap.core.dates import parse_day
 from blocmap.core.errors import QueryError, unknown
+from blocmap.core.messages import Text
 from blocmap.core.world.curated import Curated, load_curated
 from blocmap.core.world.index import KNOWN_STATUSES, WITH_UNKNOWN, IntervalIndex, WorldMembership, spell_rows
 from blocmap.core.world.spells import SpellRow
@@ -137,8 +138,7 @@ class World:
             return self._aliases[key]
         error = unknown("organization", str(name), self.org_ids, parameter)
         if not self.has_store:
-            raise QueryError(f"{error}; COW's organizations need an imported store "
-                             "(`blocmap import cow …`)", parameter=parameter)
+            raise QueryError.of("err.world.needs_store", parameter, reason=error.text) from None
         raise error
 
     def data_of(self, org: str) -> str:
@@ -208,19 +208,16 @@ class World:
             code = int(name)
             if code in self._states:
                 return code
-            where = "this store" if self.has_store else "the atlas's states list (no COW store)"
-            raise QueryError(f"{parameter}: {code} is not a COW state code in {where}",
-                             parameter=parameter)
+            where = Text("err.world.store_here" if self.has_store else "err.world.states_list")
+            raise QueryError.of("err.world.ccode", parameter, code=code, where=where)
         text = str(name).strip()
         if self.curated and text.upper() in self.curated.cow_codes:
             code = self.curated.ccode_of(text.upper(), self._last_day())
             if code is not None:
                 return code
         if text.upper() in ISO_CLASHES:
-            raise QueryError(
-                f"{parameter}: '{text}' is COW's abbreviation for {ISO_CLASHES[text.upper()][0]} but "
-                f"the ISO code of {ISO_CLASHES[text.upper()][1]}; give the name or the COW number",
-                parameter=parameter)
+            raise QueryError.of("err.world.iso_clash", parameter, text=text, cow=ISO_CLASHES[text.upper()][0],
+                                iso=ISO_CLASHES[text.upper()][1])
         lowered = text.lower()
         for code, (abb, label) in self._states.items():
             if (abb and abb.lower() == lowered) or (label and label.lower() == lowered):
@@ -274,12 +271,9 @@ class World:
             return day  # no COW data: only curated organizations, which answer on any day
         from_cow = org is None or self.data_of(org) == "cow"
         if from_cow and day.year < self.coverage[0]:
-            raise QueryError(f"on: COW IGO data start in {self.coverage[0]}", parameter="on")
+            raise QueryError.of("err.world.starts", "on", year=self.coverage[0])
         if org is not None and from_cow and day.year > self.coverage[1]:
-            raise QueryError(
-                f"on: COW IGO data end in {self.coverage[1]}; '{org}' is not curated by "
-                f"blocmap, so its membership on {day} is unknown (ask about a day up to "
-                f"{self.coverage[1]}-12-31)", parameter="on")
+            raise QueryError.of("err.world.ends", "on", year=self.coverage[1], org=org, day=day)
         return day
 
     def members(self, org: str, on: object, include_unknown: bool = False) -> list[WorldMembership]:

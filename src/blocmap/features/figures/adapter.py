@@ -46,25 +46,24 @@ def parse_orgs(text: str | None, on: dt.date, atlas: Any,
     specs, seen = [], set()
     for item in items:
         if not item:
-            raise QueryError(f"{parameter}: empty organization name in '{text}'", parameter=parameter)
+            raise QueryError.of("err.figure.empty_name", parameter, text=text)
         name, at, when = item.partition("@")
         if at and not when:
-            raise QueryError(f"{parameter}: '{item}' has no date after '@' (use ORG@YYYY-MM-DD)",
-                             parameter=parameter)
+            raise QueryError.of("err.figure.no_date", parameter, item=item)
         try:
             org = atlas.org(name.strip()).id
         except QueryError as exc:
-            raise QueryError(f"{parameter}: {exc}", parameter=parameter) from None
+            raise QueryError.of("err.at", parameter, reason=exc.text) from None
         try:
             day = parse_day(when.strip(), parameter=f"{parameter} {item}") if at else on
         except QueryError as exc:
-            raise QueryError(str(exc), parameter=parameter) from None
+            raise QueryError(exc.text, parameter) from None
         if org in seen:
-            raise QueryError(f"{parameter}: '{org}' is given twice", parameter=parameter)
+            raise QueryError.of("err.figure.twice", parameter, org=org)
         seen.add(org)
         specs.append(OrgSpec(org, day, bool(at)))
     if not specs:
-        raise QueryError(f"{parameter}: no organization given", parameter=parameter)
+        raise QueryError.of("err.no_org", parameter)
     return specs
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blocmap.core.errors import QueryError
+from blocmap.core.messages import Text
 
 
 
@@ -31,15 +32,16 @@ def namers(atlas: Any) -> dict[str, Any]:
             "org_name": lambda org, lang: atlas.org_name(org, lang, short=True)}
 
 
-def selection(atlas: Any, on: dt.date, orgs: str | None, parameter: str = "--orgs") -> tuple[Any, list[str]]:
+def selection(atlas: Any, on: dt.date, orgs: str | None, parameter: str = "--orgs",
+              lang: str = "en") -> tuple[Any, list[str]]:
     """The memberships of the organizations (``org@DAY`` allowed); sets empty that day are dropped."""
     from blocmap.features.figures.adapter import collect, parse_orgs
 
     data = collect(atlas, parse_orgs(orgs, on, atlas, parameter=parameter))
     empty = [s for s in data.specs if not data.sets[s.org]]
     if len(empty) == len(data.specs):
-        raise QueryError(f"{parameter}: no member on that day", parameter=parameter)
-    notes = [f"{spec.org} had no members on {spec.on}; left out" for spec in empty]
+        raise QueryError.of("err.figure.no_member", parameter)
+    notes = [Text("fig.left_out", {"org": spec.org, "day": spec.on}).render(lang) for spec in empty]
     if empty:
         data = collect(atlas, [s for s in data.specs if data.sets[s.org]])
     return data, notes
@@ -74,7 +76,7 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
     from blocmap.features.figures.adapter import empty_zone_note, euler_inputs
     from blocmap.features.figures.euler import euler_layout
 
-    data, notes = selection(atlas, on, orgs, parameter)
+    data, notes = selection(atlas, on, orgs, parameter, lang)
     names = namers(atlas)
     inputs = euler_inputs(data, lang, __version__, **names)
     view = succession_notes(atlas, data.specs, lang, names["org_name"])

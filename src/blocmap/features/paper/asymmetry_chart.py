@@ -26,7 +26,7 @@ def leader_share_figure(atlas: "Atlas", results: Sequence[dict[str, Any]], lang:
         use_cjk_font()
     points = [r for r in results if r["leader_share"] is not None]
     if not points:
-        raise QueryError("no year with values to draw", "from")
+        raise QueryError.of("err.figure.no_year", "from")
     fig = Figure(figsize=(8, 3.6), layout="constrained")
     ax = fig.add_subplot()
     years = [r["year"] for r in points]

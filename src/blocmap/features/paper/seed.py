@@ -32,8 +32,8 @@ def paper_table(number: int | str) -> dict[str, Any]:
     for entry in paper_tables():
         if str(entry["number"]) == str(number).strip():
             return entry
-    raise QueryError(f"the paper has no table {number!r} (it has {', '.join(str(e['number']) for e in paper_tables())})",
-                     "paper")
+    raise QueryError.of("err.paper.no_table", "paper", number=repr(number),
+                        tables=[str(e["number"]) for e in paper_tables()])
 
 
 def generated(atlas: "Atlas", number: int | str, lang: str = "en") -> list[dict[str, Any]]:
@@ -100,7 +100,7 @@ def others_check(atlas: "Atlas", series: "Series", year: int = 2021, top: int = 
 
     quote = quoted("cis", year, "gdp")
     if quote is None:
-        raise QueryError(f"the paper quotes no CIS GDP figures for {year}", "year")
+        raise QueryError.of("err.paper.no_quote", "year", year=year)
     target = quote["others_sum"]
     values = {s: series.value(s, year) for s in CANDIDATE_POOL}
     day = f"{year}-12-31"

@@ -68,8 +68,7 @@ def _kinds(kinds: Iterable[str] | str | None) -> frozenset[str]:
         return frozenset(EVENT_KINDS)
     unknown = sorted(set(items) - EVENT_KINDS)
     if unknown:
-        raise QueryError(f"unknown event kind(s) {', '.join(unknown)}; use {', '.join(sorted(EVENT_KINDS))} or 'all'",
-                         "kinds")
+        raise QueryError.of("err.paper.kinds", "kinds", kinds=list(unknown), choices=sorted(EVENT_KINDS))
     return frozenset(items)
 
 
@@ -80,7 +79,7 @@ def _years(start: int | str | None, end: int | str | None, years: Iterable[int |
     first = parse_year(start, "from") if start not in (None, "") else None
     last = parse_year(end, "to") if end not in (None, "") else None
     if first is not None and last is not None and first > last:
-        raise QueryError(f"--from {first} is after --to {last}", "from")
+        raise QueryError.of("err.from_after_to", "from", first=first, last=last)
     return (first, last)
 
 

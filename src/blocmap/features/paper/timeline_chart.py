@@ -62,11 +62,11 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
     last = on or dt.date.today()
     rows = _rows(atlas, ids, last)
     if not rows:
-        raise QueryError(f"no membership history for {', '.join(ids)}", "org")
+        raise QueryError.of("err.figure.no_history", "org", orgs=list(ids))
     first_year = parse_year(start, "from") if start else min(sp[1] for r in rows for sp in r["spells"]).year
     last_year = parse_year(end, "to") if end else last.year
     if first_year > last_year:
-        raise QueryError(f"--from {first_year} is after --to {last_year}", "from")
+        raise QueryError.of("err.from_after_to", "from", first=first_year, last=last_year)
     x0, x1 = dt.date(first_year, 1, 1), min(dt.date(last_year, 12, 31), last)
     height = 1.0 + 0.32 * len(rows) + 0.35 * len(ids)
     fig = Figure(figsize=(10, max(2.6, height)), layout="constrained")
@@ -134,7 +134,7 @@ def render(fig: "Figure", fmt: str, svg_text: str = "path") -> bytes:
     import matplotlib
 
     if fmt not in FORMATS:
-        raise QueryError(f"format '{fmt}' not supported; use {', '.join(FORMATS)}", "format")
+        raise QueryError.of("err.format_unsupported", "format", value=fmt, choices=list(FORMATS))
     if svg_text not in ("path", "text"):
         raise ValueError(svg_text)
     buffer = io.BytesIO()

@@ -26,19 +26,14 @@ DEPTH_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
 ASYMMETRY_ORGS = ("cis", "eaeu", "csto")
 #: What ``progress`` is told, in order, while the report's data is gathered ...
 CONTEXT_STEPS = ("members", "tables", "timelines", "asymmetry", "organs", "disagreements", "figures")
-#: ... and then while it is written, by output kind.  Each is a key of ``report.step.*`` in the
-#: translation table, so a front end can show it in the reader's language (``step_text``).
+#: ... and then while it is written, by output kind.  Each is a key of ``step.*`` in the
+#: translation table, so a front end can show it in the reader's language.
 OUTPUT_STEPS = {"html": ("html",), "pdf": ("typesetting", "pdf"), "png": ("typesetting", "pdf", "png")}
 
 
 def step_count(kind: str) -> int:
     """How many messages ``render_report(..., kind, progress)`` sends to ``progress``."""
     return len(CONTEXT_STEPS) + len(OUTPUT_STEPS[kind])
-
-
-def step_text(step: str, lang: str = "en") -> str:
-    """A progress step as a reader sees it (``"typesetting"`` → ``"排版"``)."""
-    return t(f"report.step.{step}", lang)
 
 
 def _both(key: str, lang: str, gloss: str | None, **values: Any) -> dict[str, str]:
@@ -268,8 +263,8 @@ def render_html(context: dict[str, Any], for_print: bool = False) -> str:
 
 def render_report(atlas: "Atlas", on: dt.date | str, lang: str, kind: str,
                   progress: Callable[[str], None] | None = None, gloss: str | None = None) -> bytes:
-    """The report as HTML, PDF or PNG bytes; ``progress`` hears each step (a ``step_text`` key) as
-    it starts."""
+    """The report as HTML, PDF or PNG bytes; ``progress`` hears each step (a ``step.*`` key of the
+    translation table) as it starts."""
     step = progress or (lambda message: None)
     context = report_context(atlas, on, lang, step, for_print=kind != "html", gloss=gloss)
     if kind == "html":
@@ -291,8 +286,7 @@ def html_to_pdf(html_text: str, progress: Callable[[str], None] | None = None) -
     except OSError as exc:  # pango missing: WeasyPrint raises OSError on import
         from blocmap.core.errors import BlocmapError
 
-        raise BlocmapError(f"PDF output needs the pango library (Debian: apt-get install libpango-1.0-0 "
-                           f"libpangoft2-1.0-0): {exc}") from None
+        raise BlocmapError.of("err.pango", why=exc) from None
     document = weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).render()
     if progress:
         progress("pdf")
