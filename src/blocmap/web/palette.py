@@ -8,8 +8,8 @@ cannot all be told apart by colour alone, so every use of a colour is labelled t
 that are drawn together (the five of the diagram) are always distinct.
 
 Templates get ``org_colour`` and the ``org-c-<id>`` classes of ``/palette.css``; the home
-page script gets the mapping in its page data; the Euler SVG is recoloured to it
-(``hooks.euler_svg``).
+page script gets the mapping in its page data; the Euler diagram is drawn with it
+(``hooks.euler_svg`` passes it to ``figures.api.euler_svg(colours=...)``).
 """
 
 from __future__ import annotations
