@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import blocmap
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -184,8 +185,9 @@ def test_home_says_what_happened_that_day(client):
     assert 'class="on-this-day"' not in client.get("/", params={"on": "2015-08-13"}).text
 
 
-def test_the_soviet_union_is_drawn_on_its_republics(client):
-    """Before December 1991 the map shows the USSR's status on the republics not yet independent."""
+def test_the_soviet_union_is_drawn_whole_until_its_end(client):
+    """Until 1991-12-26 the map draws the USSR as one state (the union of its republics, their
+    borders dashed) with its status; from 1991-12-27 the republics are states of their own."""
     from blocmap.answers import Answers
     from blocmap.web.views import Views
 
@@ -193,11 +195,56 @@ def test_the_soviet_union_is_drawn_on_its_republics(client):
     day = views.day("1991-06-01", "en", "warsaw_pact")
     assert day["map"]["SUN"]["status"] == "member"
     assert day["map"]["KAZ"] == {"count": 0, "status": "member", "via": "SUN"}
-    assert day["map"].get("LTU", {}).get("via") is None  # independent since 1990-03-11 in the data
+    # the data dates Lithuania from 1990-03-11 and Russia from 1990-06-12, but the USSR kept its
+    # borders until it recognised the Baltic states on 1991-09-06
+    assert day["map"]["LTU"]["via"] == day["map"]["RUS"]["via"] == "SUN"
+    assert [f["state"] for f in day["drawn_whole"]] == ["SUN", "CSK", "YUG"]
     html = client.get("/", params={"on": "1991-06-01", "focus": "warsaw_pact"}).text
-    assert 'class="land st-member" data-iso3="UKR"' in html
-    after = views.day("1992-06-01", "en", "cis")
-    assert all(v.get("via") is None for v in after["map"].values())
+    assert 'class="land st-member inner" data-iso3="UKR"' in html
+    assert 'class="former on" data-stage="SUN-1991-09-05"' in html and 'class="former" data-stage="SUN-1991-12-26"' in html
+    assert re.search(r'class="name former-name on" data-stage="SUN-1991-09-05"[^>]*>Soviet Union<', html)
+    assert re.search(r'<p class="note map-borders" data-stage="SUN-1991-09-05">Drawn as one state[^<]*Soviet Union '
+                     r'\(until 1991-09-05\)', html)
+    autumn = views.day("1991-10-01", "en", None)
+    sun = next(f for f in autumn["drawn_whole"] if f["state"] == "SUN")
+    assert "EST" not in sun["territories"] and "RUS" in sun["territories"]
+    last = client.get("/", params={"on": "1991-12-26"}).text
+    assert 'class="former on" data-stage="SUN-1991-12-26"' in last and 'inner" data-iso3="RUS"' in last
+    after = client.get("/", params={"on": "1991-12-27"}).text
+    assert 'class="former on" data-stage="SUN' not in after  # no Soviet outline any more
+    assert 'class="land c1" data-iso3="RUS"' in after  # Russia in the CIS, a state of its own
+    assert all(v.get("via") is None for v in views.day("1992-06-01", "en", "cis")["map"].values())
+    assert [f["state"] for f in views.day("1993-06-01", "en")["drawn_whole"]] == ["YUG"]  # the FRY
+    assert views.day("2016-01-01", "en")["drawn_whole"] == []
+
+
+def test_the_drawn_borders_follow_the_states_data():
+    """geo.DRAWN_UNTIL's last days are the former states' ends in states.yaml, and each stage's
+    shape is the union of its territories (no territory of another state inside)."""
+    import shapely
+
+    from blocmap.web.geo import DRAWN_UNTIL, eurasia
+
+    atlas = blocmap.load()
+    for former, (last, left) in DRAWN_UNTIL.items():
+        assert atlas.states[former].exists[-1].end.latest == last, former
+        for territory, day in left.items():
+            state = atlas.states.get(territory)
+            if state is not None and territory in ("SVN", "HRV", "MKD"):
+                assert state.exists[-1].start.earliest == day + dt.timedelta(days=1), territory
+    geo = eurasia()
+
+    def shape(path: str):
+        rings = [[tuple(map(float, p.split(","))) for p in ring.split("L")] for ring in path[1:-1].split("ZM")]
+        return shapely.make_valid(shapely.MultiPolygon([shapely.Polygon(r) for r in rings if len(r) > 2]))
+
+    countries = {c.iso3: shape(c.path) for c in geo.countries}
+    ussr = next(s for s in geo.stages if s.id == "SUN-1991-09-05")
+    union = shape(ussr.path)
+    assert abs(union.area - sum(countries[t].area for t in ussr.territories)) < 0.01 * union.area
+    # neighbours: at most slivers along the border from the outline's 0.3-unit simplification
+    assert union.intersection(countries["POL"]).area < 5 and union.intersection(countries["CHN"]).area < 5
+    assert len(ussr.path) < 10_000  # simplified: the home page stays small
 
 
 def test_map_names_fit_their_states(client):
@@ -238,8 +285,12 @@ def test_the_map_says_what_it_cannot_show(client):
     page = client.get("/", params={"on": "2016-01-01"}).text
     assert "outside this map:" in page and "United States (NATO)" in page and "Canada (NATO)" in page
     assert re.search(r'data-iso3="KAZ"[^>]*><title>Kazakhstan — [^<]*CSTO: member', page)
-    assert "Borders are today" not in page
-    assert "Borders are today" in client.get("/", params={"on": "1991-06-01"}).text
+    notes = re.findall(r'<p class="note map-borders"[^>]*>', page)
+    assert notes and all(n.endswith(" hidden>") for n in notes)  # there for the slider, hidden today
+    early = client.get("/", params={"on": "1991-06-01"}).text
+    assert "Drawn as one state, as on that day: Soviet Union (until 1991-09-05)" in early
+    assert re.search(r'<p class="note map-germany" hidden>', early)
+    assert re.search(r'<p class="note map-germany">Germany is drawn in today', client.get("/", params={"on": "1990-06-01"}).text)
 
 
 def test_sources_on_an_organization_page_are_numbered_notes(client):

@@ -24,7 +24,8 @@ from blocmap.core.errors import QueryError
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
-from blocmap.web.views import FIRST_DAY, HISTORICAL_TERRITORIES, Views, past_day
+from blocmap.web.geo import HISTORICAL_TERRITORIES
+from blocmap.web.views import FIRST_DAY, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
@@ -145,9 +146,13 @@ class Site:
         current = dt.date.fromisoformat(on)
         query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
         tips, outside = self.map_notes(data, lang)
+        geo = eurasia()
         return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
                                 map_tips=tips, map_outside=outside,
-                                geo=eurasia(), atlas_states=set(atlas.states), state_names=self.map_names(lang),
+                                geo=geo, drawn_stages={st.id for st in geo.stages_on(current)},
+                                inside={t for f in data["drawn_whole"] for t in f["territories"]},
+                                former_names={f: atlas.state_name(f, lang) for f in HISTORICAL_TERRITORIES},
+                                atlas_states=set(atlas.states), state_names=self.map_names(lang),
                                 map_labels=self.map_labels(lang),
                                 ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                                 slider_value=min(max((current - first).days, 0), span),
@@ -158,7 +163,7 @@ class Site:
         keys = [f"status.{s}" for s in STATUSES] + [
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
-            "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler"]
+            "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -175,10 +180,14 @@ class Site:
                    for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
         tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
                 for s, pairs in related.items()}
+        for former in data["drawn_whole"]:  # a territory drawn inside a former state says so
+            for iso3 in former["territories"]:
+                if iso3 not in tips and former["state"] in tips:
+                    tips[iso3] = f"{former['name']}: {tips[former['state']]}"
         return tips, ", ".join(outside)
 
-    def _map_labels(self, lang: str) -> list[tuple[float, float, str, str]]:
-        """(x, y, text, class) of the map's labels: names where the state is wide enough to hold
+    def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
+        """(x, y, text, class, iso3) of the map's labels: names where the state is wide enough to hold
         them; every post-Soviet state too small for its name gets its ISO code in small type."""
         import unicodedata
 
@@ -192,9 +201,9 @@ class Site:
             width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58
                         for ch in name)
             if width + 4 <= c.room:
-                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name"))
+                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name", c.iso3))
             elif c.iso3 in POST_SOVIET_STATES:
-                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code"))
+                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code", c.iso3))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -245,10 +254,16 @@ def _q(request: Request, name: str) -> str | None:
 
 # ---------------------------------------------------------------------------- home
 def map_classes(day: dict[str, Any]) -> dict[str, str]:
-    """CSS class of each state on the map: its status in the focus, or its count of the five."""
+    """CSS class of each state on the map: its status in the focus, or its count of the five;
+    ``inner`` where it is drawn inside a former state (its border dashed)."""
     if day["focus"]:
-        return {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
-    return {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+        classes = {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
+    else:
+        classes = {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+    for former in day["drawn_whole"]:
+        for iso3 in former["territories"]:
+            classes[iso3] = (classes.get(iso3, "") + " inner").strip()
+    return classes
 
 
 def home(request: Request) -> Response:

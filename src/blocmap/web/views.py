@@ -22,6 +22,7 @@ from blocmap.core.errors import QueryError
 from blocmap.core.i18n import t
 from blocmap.core.model import INSIDE, POST_SOVIET, STATUSES
 from blocmap.web import hooks
+from blocmap.web.geo import GERMANY_UNITED, HISTORICAL_TERRITORIES, drawn_on, stages_of
 from blocmap.web.palette import colours_of
 
 if TYPE_CHECKING:
@@ -30,18 +31,6 @@ if TYPE_CHECKING:
 #: The organizations of the seed paper's Figure 1; the map counts memberships in these.
 #: The slider starts here: the year the Soviet Union ended.
 FIRST_DAY = dt.date(1991, 1, 1)
-#: Today's map has no polygon for a state that no longer exists; its status is drawn on the
-#: present-day territories that were not yet states themselves on that day (the Soviet Union
-#: in Comecon in June 1991).  East Germany is left out: its land is only part of Germany.
-HISTORICAL_TERRITORIES = {
-    "SUN": ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
-            "UKR", "UZB"),
-    "CSK": ("CZE", "SVK"),
-    "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
-}
-
-
-
 def past_day(on: str | dt.date | None, parameter: str = "on") -> dt.date:
     """``parse_day``, refusing a day after today (the atlas records only what has happened)."""
     day = parse_day(on or "today", parameter)
@@ -96,33 +85,33 @@ class Views:
                     statuses[m["state"]] = m["status"]
         map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3)}
                     for iso3 in sorted(set(inside_count) | set(statuses))}
-        for former, territories in HISTORICAL_TERRITORIES.items():
-            if former in map_data:
-                for iso3 in territories:
-                    state = self.atlas.states.get(iso3)
-                    if iso3 not in map_data and not (state is not None and state.exists_on(day)):
-                        map_data[iso3] = {**map_data[former], "via": former}
+        # A state that no longer exists is drawn as the union of its present-day territories
+        # (``geo.Stage``); those without a status of their own that day take its status.
+        drawn = drawn_on(day)
+        for former, (_, territories) in drawn.items():
+            for iso3 in territories:
+                if former in map_data and iso3 not in map_data:
+                    map_data[iso3] = {**map_data[former], "via": former}
         # No diagram where none of the five has anyone inside (before the CIS, December 1991).
         euler = any(z["orgs"] for z in summary["overlap"]["zones"])
-        return {**summary, "lang": lang, "focus": focus_id, "map": map_data, "euler": euler}
+        return {**summary, "lang": lang, "focus": focus_id, "map": map_data, "euler": euler,
+                "drawn_whole": [{"state": f, "name": self.atlas.state_name(f, lang), "until": last.isoformat(),
+                                 "territories": list(territories)} for f, (last, territories) in drawn.items()],
+                "germany_today": day < GERMANY_UNITED}
 
     def live(self, lang: str, labels: dict[str, str]) -> dict[str, Any]:
         """What the home page's script needs besides the spells (``/api/spells``) to redraw
         the map and the lists for any day in the browser: the organizations (names, dates,
-        colours), the historical territories and when those exist, and the labels."""
+        colours), the stages of the former states' borders (``geo.stages_of``), and the labels."""
         orgs = [{**self.answers.org_ref(o.id, lang),
                  "founded": str(o.founded) if o.founded else None,
                  "dissolved": str(o.dissolved) if o.dissolved else None} for o in self.atlas.orgs.values()]
-        exists: dict[str, list[list[str | None]] | None] = {}
-        for territories in HISTORICAL_TERRITORIES.values():
-            for iso3 in territories:
-                state = self.atlas.states.get(iso3)
-                exists[iso3] = None if state is None else [
-                    [p.start.earliest.isoformat() if p.start else None,
-                     p.end.latest.isoformat() if p.end else None] for p in state.exists]
+        stages = [{"state": former, "name": self.atlas.state_name(former, lang),
+                   "first": first.isoformat() if first else None, "last": last.isoformat(), "territories": list(inside)}
+                  for former in HISTORICAL_TERRITORIES for first, last, inside in stages_of(former)]
         return {"orgs": orgs, "colours": colours_of(self.atlas.orgs), "post_soviet": list(POST_SOVIET),
-                "inside": sorted(INSIDE), "statuses": list(STATUSES),
-                "territories": {k: list(v) for k, v in HISTORICAL_TERRITORIES.items()}, "exists": exists,
+                "inside": sorted(INSIDE), "statuses": list(STATUSES), "stages": stages,
+                "germany_united": GERMANY_UNITED.isoformat(),
                 "labels": labels}
 
     def spells(self, orgs: str | None, lang: str) -> list[dict[str, Any]]:

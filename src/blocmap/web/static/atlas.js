@@ -64,10 +64,8 @@
     !(s.end && s.end_precision !== "day" && day.startsWith(s.end));
   const orgExists = (o, day) => !(o.founded && day < earliest(o.founded)) &&
     !(o.dissolved && day >= earliest(o.dissolved));
-  function stateExists(iso3, day) {
-    const periods = live.exists[iso3];
-    return !!periods && periods.some(([a, b]) => (a === null || a <= day) && (b === null || day <= b));
-  }
+  // The former states drawn whole that day (geo.Stage: the Soviet Union until 1991-12-26 …).
+  const stagesOn = (day) => live.stages.filter((s) => (s.first === null || s.first <= day) && day <= s.last);
 
   // org id → rows (state, name, status, since, certain, sources), as Answers.members sorts them.
   function membersOn(day) {
@@ -96,17 +94,36 @@
     for (const iso3 of new Set([...Object.keys(count), ...Object.keys(status)])) {
       data[iso3] = { count: count[iso3] || 0, status: status[iso3] || null };
     }
-    for (const [former, territories] of Object.entries(live.territories)) {
-      if (!(former in data)) continue;
-      for (const iso3 of territories) {
-        if (!(iso3 in data) && !stateExists(iso3, day)) data[iso3] = data[former];
-      }
+    const stages = stagesOn(day);
+    for (const st of stages) {
+      if (!(st.state in data)) continue;
+      for (const iso3 of st.territories) if (!(iso3 in data)) data[iso3] = data[st.state];
     }
     const classes = {};
     for (const [iso3, v] of Object.entries(data)) {
       if (focus ? v.status : v.count) classes[iso3] = focus ? "st-" + v.status : "c" + Math.min(v.count, 5);
     }
+    for (const st of stages) {
+      for (const iso3 of st.territories) classes[iso3] = ((classes[iso3] || "") + " inner").trim();
+    }
     return classes;
+  }
+
+  // Each state's memberships that day, the accessible name of its link (pages.Site.map_notes).
+  function mapTips(members, day) {
+    const pairs = {};
+    for (const o of ORGS) {
+      for (const m of members[o.id] || []) {
+        (pairs[m.state] = pairs[m.state] || []).push(o.acronym + ": " + L["status." + m.status]);
+      }
+    }
+    const tips = {};
+    for (const [iso3, list] of Object.entries(pairs)) tips[iso3] = list.join("; ");
+    for (const st of stagesOn(day)) {
+      if (!(st.state in tips)) continue;
+      for (const iso3 of st.territories) if (!(iso3 in tips)) tips[iso3] = st.name + ": " + tips[st.state];
+    }
+    return tips;
   }
 
   // ------------------------------------------------------------------ drawing
@@ -119,11 +136,14 @@
     return node;
   }
 
-  function applyMap(classes, focus) {
+  function applyMap(classes, focus, day, tips) {
     document.querySelectorAll("#map path[data-iso3]").forEach((path) => {
       const cls = classes[path.dataset.iso3];
       const want = "land" + (cls ? " " + cls : "");
       if (path.getAttribute("class") !== want) path.setAttribute("class", want);
+    });
+    document.querySelectorAll("#map path[data-other]").forEach((path) => {
+      path.classList.toggle("inner", /\binner\b/.test(classes[path.dataset.other] || ""));
     });
     const map = $("map");
     map.setAttribute("class", "map" + (focus ? " focus org-c-" + focus : ""));
@@ -132,6 +152,31 @@
     $("legend-status").setAttribute("class", focus ? "org-c-" + focus : "");
     const org = ORGS.find((o) => o.id === focus);
     $("legend-org").textContent = org ? org.acronym : "";
+    if (day) applyBorders(day);
+    if (tips) {
+      document.querySelectorAll("#map a[data-name]").forEach((a) => {
+        const path = a.firstElementChild;
+        const name = a.dataset.name + " — " + (tips[path.dataset.iso3] || L["web.map_no_membership"]);
+        if (a.getAttribute("aria-label") !== name) {
+          a.setAttribute("aria-label", name);
+          path.firstElementChild.textContent = name;  // the <title>: the tooltip
+        }
+      });
+    }
+  }
+
+  // The borders of the day: a former state drawn whole (its outline, its name, its note), the
+  // labels of the territories inside it hidden; the note on Germany before 1990-10-03.
+  function applyBorders(day) {
+    const on = new Set(stagesOn(day).map((s) => s.state + "-" + s.last));
+    const inside = new Set(stagesOn(day).flatMap((s) => s.territories));
+    document.querySelectorAll("#map [data-stage]").forEach((node) => node.classList.toggle("on", on.has(node.dataset.stage)));
+    document.querySelectorAll("p.map-borders").forEach((p) => { p.hidden = !on.has(p.dataset.stage); });
+    document.querySelectorAll("#map .labels text[data-iso3]").forEach((t) => t.classList.toggle("in-former", inside.has(t.dataset.iso3)));
+    const germany = document.querySelector("p.map-germany");
+    if (germany) germany.hidden = day >= live.germany_united;
+    const map = $("map");
+    map.setAttribute("aria-label", map.getAttribute("aria-label").replace(/\d{4}-\d{2}-\d{2}/, day));
   }
 
   function card(o, rows, day) {
@@ -207,7 +252,7 @@
     drawn = day;
     if (spells) {
       const members = membersOn(day);
-      applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value);
+      applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value, day, mapTips(members, day));
       drawLists(members, day);
     }
     const overlap = $("overlap");
@@ -287,7 +332,7 @@
       if (drawn !== day) draw(drawn);  // the reader moved on while this loaded
       else if (!spells) {
         const data = $("day-data");
-        applyMap(JSON.parse(data.dataset.map), data.dataset.focus);
+        applyMap(JSON.parse(data.dataset.map), data.dataset.focus, day, null);
       }
       const target = stateUrl("/", day);
       const entry = { on: day, focus: focusSelect.value };
