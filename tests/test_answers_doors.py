@@ -122,3 +122,9 @@ def test_pages_answer_for_imported_organizations(client, url):
     assert response.status_code == 200, response.text[:300]
     if "asean" in url:
         assert "Association of Southeast Asian Nations" in response.text or "ASEAN" in response.text
+
+
+def test_an_imported_organization_page_has_its_map(client):
+    page = client.get("/org/asean").text
+    assert '<figure class="locator">' in page and 'role="group"' in page
+    assert "class=\"land st-member\"" in page or "No member on the map that day." in page

@@ -47,7 +47,8 @@ def test_nothing_is_loaded_from_elsewhere(client):
                 assert url.startswith("/"), (page, url)
         assert "<script>" not in html and "onclick" not in html  # no inline scripts (CSP)
     css = client.get("/static/atlas.css").text
-    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.woff2", "/static/fonts/noto-cjk-tc-lang.otf"]
+    external = [u for u in re.findall(r"url\(\"?([^\")]+)", css) if not u.startswith("#")]  # "#hatch": in the page
+    assert external == ["/fonts/cjk.woff2", "/static/fonts/noto-cjk-tc-lang.otf"]
     js = client.get("/static/atlas.js").text
     assert "http://" not in js and "https://" not in js
 
@@ -203,8 +204,9 @@ def test_the_soviet_union_is_drawn_whole_until_its_end(client):
     assert 'class="land st-member inner" data-iso3="UKR"' in html
     assert 'class="former on" data-stage="SUN-1991-09-05"' in html and 'class="former" data-stage="SUN-1991-12-26"' in html
     assert re.search(r'class="name former-name on" data-stage="SUN-1991-09-05"[^>]*>Soviet Union<', html)
-    assert re.search(r'<p class="note map-borders" data-stage="SUN-1991-09-05">Drawn as one state[^<]*Soviet Union '
-                     r'\(until 1991-09-05\)', html)
+    assert re.search(r'<p class="note map-borders">Drawn as one state, as on that day: <span class="stage" '
+                     r'data-stage="SUN-1991-09-05">Soviet Union \(until 1991-09-05\)</span>', html)
+    assert "Soviet Union (" not in html[html.index("map-outside"):html.index("map-borders")]  # drawn, not outside
     autumn = views.day("1991-10-01", "en", None)
     sun = next(f for f in autumn["drawn_whole"] if f["state"] == "SUN")
     assert "EST" not in sun["territories"] and "RUS" in sun["territories"]
@@ -285,10 +287,10 @@ def test_the_map_says_what_it_cannot_show(client):
     page = client.get("/", params={"on": "2016-01-01"}).text
     assert "outside this map:" in page and "United States (NATO)" in page and "Canada (NATO)" in page
     assert re.search(r'data-iso3="KAZ"[^>]*><title>Kazakhstan — [^<]*CSTO: member', page)
-    notes = re.findall(r'<p class="note map-borders"[^>]*>', page)
-    assert notes and all(n.endswith(" hidden>") for n in notes)  # there for the slider, hidden today
+    assert '<p class="note map-borders" hidden>' in page  # there for the slider, hidden today
     early = client.get("/", params={"on": "1991-06-01"}).text
-    assert "Drawn as one state, as on that day: Soviet Union (until 1991-09-05)" in early
+    assert re.search(r'as on that day: <span class="stage" data-stage="SUN-1991-09-05">Soviet Union \(until 1991-09-05\)'
+                     r'</span><span class="stage" data-stage="SUN-1991-12-26" hidden>', early)
     assert re.search(r'<p class="note map-germany" hidden>', early)
     assert re.search(r'<p class="note map-germany">Germany is drawn in today', client.get("/", params={"on": "1990-06-01"}).text)
 
@@ -308,3 +310,34 @@ def test_texts_in_another_language_carry_lang(client):
     assert '<span lang="en">Member states of the Commonwealth of Independent States</span>' in page
     org = client.get("/org/cis", params={"lang": "ru"}).text
     assert '<td lang="zh-Hant">獨立國家國協' in org and '<td lang="en">Commonwealth of Independent States' in org
+
+
+def test_an_organization_page_maps_its_members(client):
+    """The organization page's map: the members of the day coloured by status (a link each,
+    named with the state and its status), the view cut to them, the members outside the frame
+    named, in the page's language."""
+    page = client.get("/org/eaeu").text
+    figure = page[page.index('<figure class="locator">'):page.index("</figure>")]
+    assert 'role="group" aria-label="Map of the members on ' in figure
+    for iso3, name in (("RUS", "Russia"), ("KAZ", "Kazakhstan"), ("ARM", "Armenia")):
+        assert re.search(rf'aria-label="{name} — member"><path class="land st-member" data-iso3="{iso3}"', figure)
+    assert re.search(r'aria-label="Iran — observer"><path class="land st-observer" data-iso3="IRN"', figure)
+    assert 'data-iso3="FRA"' not in figure and 'data-iso3="ESP"' not in figure  # cut to the members' extent
+    assert 'class="land" data-iso3="CHN"' in figure  # a neighbour in view, not a member, not a link
+    assert "outside this map: Cuba (observer)" in figure
+    view = [float(v) for v in re.search(r'viewBox="([^"]+)"', figure).group(1).split()]
+    assert view[2] < 960 and view[0] > 0
+    # a dissolved organization: its last day, the Soviet Union drawn whole
+    pact = client.get("/org/warsaw_pact", params={"lang": "ru"}).text
+    figure = pact[pact.index('<figure class="locator">'):pact.index("</figure>")]
+    assert "Карта членов на 1991-06-30" in figure
+    assert 'class="land st-member inner" data-iso3="RUS"' in figure and 'class="former on"' in figure
+    assert re.search(r'aria-label="Польша — член"', figure)
+    # a membership known only to the month or year is hatched over its status colour
+    site = client.app.state.site
+    loc = site.locator({"on": "1994-06-01", "members": [
+        {"state": "UZB", "name": "Uzbekistan", "status": "member", "certain": False},
+        {"state": "KAZ", "name": "Kazakhstan", "status": "observer", "certain": True}]}, "en")
+    uzb = next(c for c in loc["countries"] if c["iso3"] == "UZB")
+    assert uzb["uncertain"] and uzb["cls"] == "st-member" and uzb["tip"] == "Uzbekistan — member *"
+    assert loc["uncertain"] and loc["statuses"] == ["member", "observer"] and loc["on_map"] == 2

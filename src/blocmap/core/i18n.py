@@ -121,9 +121,10 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "msg.as_of": ("as of", "截至", "на"),
     "web.map_outside": ("Also related that day, outside this map:", "當日在本地圖範圍外的相關國家：",
                         "В этот день связаны также государства за пределами карты:"),
-    "web.map_borders": ("Drawn as one state, as on that day: {state} (until {last}); today's borders inside it are dashed. Other borders are today's.",
-                        "依當日情形繪為一國：{state}（至 {last}）；其內今日的疆界以虛線表示。其他疆界為今日疆界。",
-                        "Одним государством, как в этот день: {state} (до {last}); современные границы внутри — пунктиром. Остальные границы современные."),
+    "web.map_borders": ("Drawn as one state, as on that day: {states}; today's borders inside are dashed. Other borders are today's.",
+                        "依當日情形繪為一國：{states}；其內今日的疆界以虛線表示。其他疆界為今日疆界。",
+                        "Одним государством, как в этот день: {states}; современные границы внутри — пунктиром. Остальные границы современные."),
+    "web.map_until": ("{state} (until {last})", "{state}（至 {last}）", "{state} (до {last})"),
     "web.map_germany": ("Germany is drawn in today's borders: the map's source (Natural Earth 1:110m) has no border between "
                         "East and West Germany, so East Germany is not drawn.",
                         "德國以今日疆界繪出：地圖資料（Natural Earth 1:110m）沒有東西德之間的邊界，因此東德未繪出。",
@@ -134,10 +135,10 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "web.map_no_membership": ("no membership that day", "當日無成員身分", "в этот день нигде не состоит"),
     "web.locator": ("Map of the members on {day}", "{day} 成員分布圖", "Карта членов на {day}"),
     "web.locator_caption": ("Members on {day}, coloured by status; hatched where the date is known only to the month or year. "
-                            "The list above says the same in words.",
-                            "{day} 的成員，依身分著色；日期僅知月份或年份者以斜線表示。上方的列表以文字列出相同內容。",
+                            "The table of members says the same in words.",
+                            "{day} 的成員，依身分著色；日期僅知月份或年份者以斜線表示。成員表格以文字列出相同內容。",
                             "Члены на {day}, цвет — статус; штриховка — дата известна лишь с точностью до месяца или года. "
-                            "Тот же состав словами — в списке выше."),
+                            "Тот же состав словами — в таблице членов."),
     "web.locator_none": ("No member on the map that day.", "當日地圖上無成員。", "В этот день на карте нет членов."),
     "web.diagram_table": ("The same overlap as a table:", "相同的重疊關係，以表格列出：", "То же пересечение в виде таблицы:"),
     "web.search": ("Search", "搜尋", "Поиск"),

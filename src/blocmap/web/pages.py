@@ -175,7 +175,7 @@ class Site:
         for org in data["orgs"]:
             for m in org["members"]:
                 related.setdefault(m["state"], []).append((org["acronym"], m["status"]))
-        on_map = {c.iso3 for c in eurasia().countries}
+        on_map = {c.iso3 for c in eurasia().countries} | {f["state"] for f in data["drawn_whole"]}
         outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(org for org, _ in related[s])})"
                    for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
         tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
@@ -185,6 +185,47 @@ class Site:
                 if iso3 not in tips and former["state"] in tips:
                     tips[iso3] = f"{former['name']}: {tips[former['state']]}"
         return tips, ", ".join(outside)
+
+    def locator(self, located: dict[str, Any], lang: str) -> dict[str, Any]:
+        """The organization page's map: its members on ``located["on"]`` coloured by status
+        (hatched where uncertain; a former state drawn whole as on the home map), the view cut
+        to their extent, and the members the frame leaves out."""
+        from blocmap.web.geo import eurasia
+
+        geo = eurasia()
+        day = dt.date.fromisoformat(located["on"])
+        status: dict[str, tuple[str, bool]] = {m["state"]: (m["status"], m["certain"]) for m in located["members"]}
+        stages = geo.stages_on(day)
+        for stage in stages:
+            for iso3 in stage.territories:
+                if stage.former in status and iso3 not in status:
+                    status[iso3] = status[stage.former]
+        inside = {t for stage in stages for t in stage.territories}
+        by_iso3 = {c.iso3: c for c in geo.countries}
+        shown = [by_iso3[s] for s in status if s in by_iso3]
+        view = _fit([c.box for c in shown], geo.width, geo.height)
+        x0, y0, w, h = view
+        names = self.map_names(lang)
+        tips = {s: t("status." + st, lang) + ("" if sure else " *") for s, (st, sure) in status.items()}
+        countries = []
+        for c in geo.countries:
+            bx0, by0, bx1, by1 = c.box
+            if c.iso3 not in status and (bx1 < x0 or bx0 > x0 + w or by1 < y0 or by0 > y0 + h):
+                continue  # out of view (a member's small parts elsewhere are kept whole)
+            st = status.get(c.iso3)
+            countries.append({"iso3": c.iso3, "path": c.path, "member": st is not None,
+                              "cls": " ".join(filter(None, [f"st-{st[0]}" if st else "",
+                                                            "inner" if c.iso3 in inside else ""])),
+                              "uncertain": bool(st and not st[1]),
+                              "tip": f"{names[c.iso3]} — {tips[c.iso3]}" if st else names[c.iso3]})
+        drawn = {stage.former for stage in stages}
+        outside = sorted((m for m in located["members"] if m["state"] not in by_iso3 and m["state"] not in drawn),
+                         key=lambda m: m["name"])
+        return {"on": located["on"], "view": " ".join(f"{v:g}" for v in view), "frame": geo.frame,
+                "countries": countries, "stages": stages, "on_map": len(shown),
+                "statuses": [st for st in STATUSES if any(v[0] == st for v in status.values())],
+                "uncertain": any(not v[1] for v in status.values()),
+                "outside": ", ".join(f"{m['name']} ({t('status.' + m['status'], lang)})" for m in outside)}
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
         """(x, y, text, class, iso3) of the map's labels: names where the state is wide enough to hold
@@ -317,7 +358,25 @@ def org(request: Request) -> Response:
     chart = charts.timeline_svg(data["timeline"], lang)
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
-                  o=data, chart=chart, note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+                  o=data, chart=chart, loc=_site(request).locator(data["located"], lang), note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+
+
+def _fit(boxes: list[tuple[float, float, float, float]], width: float, height: float,
+         pad: float = 0.08, narrowest: float = 140.0) -> tuple[float, float, float, float]:
+    """(x, y, w, h) of a view around ``boxes``: padded, at least ``narrowest`` wide, no taller
+    than wide nor wider than 2.2 × its height, inside the map; the whole map without boxes."""
+    if not boxes:
+        return 0.0, 0.0, width, height
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    w, h = x1 - x0, y1 - y0
+    w, h = max(w * (1 + 2 * pad), narrowest), h * (1 + 2 * pad)
+    w, h = max(w, h), max(h, w / 2.2)
+    w, h = min(w, width), min(h, height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    x = min(max(cx - w / 2, 0.0), width - w)
+    y = min(max(cy - h / 2, 0.0), height - h)
+    return round(x, 1), round(y, 1), round(w, 1), round(h, 1)
 
 
 def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:

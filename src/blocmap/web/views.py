@@ -126,7 +126,8 @@ class Views:
         if record["data"] == "cow":
             today = dt.date.today()
             return {**record, "lang": lang, "members_today": [], "today": today.isoformat(), "spells": [],
-                    "timeline": [], "events": [], "disputes": [], "sources": [], "organs": [], "asymmetry": []}
+                    "timeline": [], "events": [], "disputes": [], "sources": [], "organs": [], "asymmetry": [],
+                    "located": self.located(record, [], lang)}
         spells = self.answers.spells(org=org_id, lang=lang)
         events = self.answers.history(org=org_id, lang=lang)
         disputes = self.answers.disputes(org=org_id, lang=lang)
@@ -135,15 +136,35 @@ class Views:
         if record["founding_treaty"] and record["founding_treaty"]["source"]:
             keys.add(record["founding_treaty"]["source"])
         today = dt.date.today()
+        members_today = self.answers.members(org_id, today, lang)
         return {
             **record, "lang": lang,
-            "members_today": self.answers.members(org_id, today, lang), "today": today.isoformat(),
+            "members_today": members_today, "today": today.isoformat(),
+            "located": self.located(record, members_today, lang),
             "spells": spells, "timeline": timeline_rows(spells, "state"),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
             "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
         }
+
+    def located(self, record: dict[str, Any], members_today: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+        """The day the organization page's map shows and its members then: today, or, for an
+        organization with no one today, its last day (the day before it was dissolved; for an
+        imported one, the last year of COW's data)."""
+        today = dt.date.today()
+        if members_today:
+            return {"on": today.isoformat(), "members": members_today}
+        day = today
+        if record["data"] == "cow":
+            last = self.answers.world.coverage[1] if self.answers.world.coverage else today.year
+            ended = int(record["dissolved"][:4]) - 1 if record["dissolved"] else last
+            day = dt.date(min(last, ended), 12, 31)
+        elif record["dissolved"]:
+            day = parse_day(record["dissolved"], "on") - dt.timedelta(days=1)
+        if day == today:
+            return {"on": today.isoformat(), "members": []}
+        return {"on": day.isoformat(), "members": self.answers.members(record["id"], day, lang)}
 
     def state(self, state: str, lang: str) -> dict[str, Any]:
         """State page: every organization it belonged to over time, with dates and sources."""

@@ -171,7 +171,9 @@
     const on = new Set(stagesOn(day).map((s) => s.state + "-" + s.last));
     const inside = new Set(stagesOn(day).flatMap((s) => s.territories));
     document.querySelectorAll("#map [data-stage]").forEach((node) => node.classList.toggle("on", on.has(node.dataset.stage)));
-    document.querySelectorAll("p.map-borders").forEach((p) => { p.hidden = !on.has(p.dataset.stage); });
+    document.querySelectorAll("p.map-borders .stage").forEach((span) => { span.hidden = !on.has(span.dataset.stage); });
+    const borders = document.querySelector("p.map-borders");
+    if (borders) borders.hidden = on.size === 0;
     document.querySelectorAll("#map .labels text[data-iso3]").forEach((t) => t.classList.toggle("in-former", inside.has(t.dataset.iso3)));
     const germany = document.querySelector("p.map-germany");
     if (germany) germany.hidden = day >= live.germany_united;
