@@ -319,7 +319,15 @@ def test_no_404_and_no_large_request_on_any_slider_position(page):
     assert any("/api/spells" in url for _, url in sizes)
 
 
+def rgb(hex_colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
 def test_one_colour_per_organization(page):
+    from blocmap.web.palette import ORG_COLOURS
+
+    union_state, cis, csto = (ORG_COLOURS[o] for o in ("union_state", "cis", "csto"))
+
     def colour(locator) -> str:
         return locator.evaluate("e => getComputedStyle(e).backgroundColor")
 
@@ -327,24 +335,24 @@ def test_one_colour_per_organization(page):
         page.goto(f"/?on={day}")
         table = colour(page.locator('#overlap table.zones th.org-c-union_state .org-swatch'))
         card = colour(page.locator('article[data-org="union_state"] .org-swatch'))
-        assert table == card == "rgb(230, 159, 0)"  # Okabe-Ito orange, on both days
+        assert table == card == rgb(union_state)  # Okabe-Ito orange (darkened to read), on both days
         dot = page.locator('#overlap table.zones .in.org-c-cis').first.evaluate("e => getComputedStyle(e).color")
-        assert dot == "rgb(0, 114, 178)"
+        assert dot == rgb(cis)
         svg = page.request.get(f"/euler.svg?on={day}").text()
-        assert "#e69f00" in svg.lower() and "#0072b2" in svg.lower()  # the diagram: the same colours
-    assert "#d55e00" not in page.request.get("/euler.svg?on=2001-06-01").text().lower()  # no CSTO then
+        assert union_state.lower() in svg.lower() and cis.lower() in svg.lower()  # the diagram: the same colours
+    assert csto.lower() not in page.request.get("/euler.svg?on=2001-06-01").text().lower()  # no CSTO then
     # the focus colours the members in the organization's colour
     page.goto("/?on=2016-01-01&focus=union_state")
-    assert page.locator("#map .sea").evaluate("e => getComputedStyle(e).stroke") == "rgb(230, 159, 0)"
-    assert colour(page.locator("#legend-status .org-swatch")) == "rgb(230, 159, 0)"
+    assert page.locator("#map .sea").evaluate("e => getComputedStyle(e).stroke") == rgb(union_state)
+    assert colour(page.locator("#legend-status .org-swatch")) == rgb(union_state)
     assert page.locator("#legend-org").inner_text() == "Union State"
     shot(page, "home-2016-focus-union-state")
     # the timelines of a state page and the compare page: the same colours again
     page.goto("/state/GEO")
-    assert page.locator("svg.timeline rect.org-row.org-c-cis").evaluate("e => getComputedStyle(e).fill") == "rgb(0, 114, 178)"
+    assert page.locator("svg.timeline rect.org-row.org-c-cis").evaluate("e => getComputedStyle(e).fill") == rgb(cis)
     shot(page, "state-geo-timeline-colours")
     page.goto("/compare?orgs=cis,union_state&on=2016-01-01")
-    assert colour(page.locator("table.compare th.org-c-union_state .org-swatch")) == "rgb(230, 159, 0)"
+    assert colour(page.locator("table.compare th.org-c-union_state .org-swatch")) == rgb(union_state)
     shot(page, "compare-colours")
 
 

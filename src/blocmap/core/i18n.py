@@ -140,6 +140,11 @@ TABLE: dict[str, tuple[str, str, str]] = {
                             "Члены на {day}, цвет — статус; штриховка — дата известна лишь с точностью до месяца или года. "
                             "Тот же состав словами — в таблице членов."),
     "web.locator_none": ("No member on the map that day.", "當日地圖上無成員。", "В этот день на карте нет членов."),
+    "web.skip_map": ("Skip the map's links", "跳過地圖上的連結", "Пропустить ссылки карты"),
+    "web.map_pan": ("Slide the map sideways to see all of it; the lists say the same in words.",
+                    "左右滑動地圖即可看到全貌；列表以文字列出相同內容。",
+                    "Сдвиньте карту вбок, чтобы увидеть её целиком; списки говорят то же словами."),
+    "web.diagram_full": ("Open the diagram full size", "開啟原尺寸圖", "Открыть диаграмму в полном размере"),
     "web.diagram_table": ("The same overlap as a table:", "相同的重疊關係，以表格列出：", "То же пересечение в виде таблицы:"),
     "web.search": ("Search", "搜尋", "Поиск"),
     "web.all": ("all", "全部", "все"),

@@ -461,7 +461,8 @@
   document.addEventListener("error", (ev) => {
     if (ev.target && ev.target.id === "euler") {
       const box = ev.target.closest(".euler-box");
-      ev.target.replaceWith(el("p", { class: "no-diagram", id: "no-diagram" }, L["web.no_diagram_error"]));
+      (ev.target.closest("a.euler-full") || ev.target).replaceWith(
+        el("p", { class: "no-diagram", id: "no-diagram" }, L["web.no_diagram_error"]));
       if (box) box.classList.add("empty");
     }
   }, true);
@@ -473,6 +474,11 @@
   thumb.hidden = false;
   showDay(drawn);
   updateLinks(settled);
+  // A phone pans the wide map inside its box: start on the post-Soviet states.
+  const mapScroll = $("map-scroll");
+  if (mapScroll && mapScroll.scrollWidth > mapScroll.clientWidth) {
+    mapScroll.scrollLeft = mapScroll.scrollWidth * 0.5 - mapScroll.clientWidth * 0.45;
+  }
   const orgIds = ORGS.map((o) => o.id).join(",");
   fetch("/api/spells?orgs=" + encodeURIComponent(orgIds) + (lang === "en" ? "" : "&lang=" + encodeURIComponent(lang)))
     .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
