@@ -136,6 +136,25 @@
     return node;
   }
 
+  // The members the map's frame leaves out (pages.Site.map_notes): "United States (NATO), …".
+  function drawOutside(members, day) {
+    const box = $("map-outside");
+    if (!box) return;
+    const onMap = new Set([...document.querySelectorAll("#map path[data-iso3]")].map((p) => p.dataset.iso3));
+    for (const st of stagesOn(day)) onMap.add(st.state);
+    const related = {};
+    for (const o of ORGS) {
+      for (const m of members[o.id] || []) {
+        if (onMap.has(m.state)) continue;
+        (related[m.state] = related[m.state] || { name: m.name, orgs: [] }).orgs.push(o.acronym);
+      }
+    }
+    const rows = Object.values(related).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const text = rows.map((r) => r.name + " (" + r.orgs.join(", ") + ")").join(", ");
+    if (box.textContent !== text) box.textContent = text;
+    box.parentElement.hidden = !rows.length;
+  }
+
   function applyMap(classes, focus, day, tips) {
     document.querySelectorAll("#map path[data-iso3]").forEach((path) => {
       const cls = classes[path.dataset.iso3];
@@ -255,6 +274,7 @@
     if (spells) {
       const members = membersOn(day);
       applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value, day, mapTips(members, day));
+      drawOutside(members, day);
       drawLists(members, day);
     }
     const overlap = $("overlap");
