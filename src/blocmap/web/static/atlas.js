@@ -42,6 +42,7 @@
   let settleTimer = null;
   let pending = null;
   let playTimer = null;
+  let drawnKey = null;        // what the map and the lists show (draw skips a day that looks the same)
 
   // ------------------------------------------------------------------ days
   const toDate = (n) => new Date(first + n * DAY_MS).toISOString().slice(0, 10);
@@ -196,8 +197,6 @@
     document.querySelectorAll("#map .labels text[data-iso3]").forEach((t) => t.classList.toggle("in-former", inside.has(t.dataset.iso3)));
     const germany = document.querySelector("p.map-germany");
     if (germany) germany.hidden = day >= live.germany_united;
-    const map = $("map");
-    map.setAttribute("aria-label", map.getAttribute("aria-label").replace(/\d{4}-\d{2}-\d{2}/, day));
   }
 
   function card(o, rows, day) {
@@ -242,6 +241,12 @@
       cards.push(card(o, rows, day));
     }
     box.replaceChildren(...cards);
+    datedHeadings(day);
+  }
+
+  function datedHeadings(day) {
+    const map = $("map");
+    map.setAttribute("aria-label", map.getAttribute("aria-label").replace(/\d{4}-\d{2}-\d{2}/, day));
     const h2 = document.querySelector("#orgs-today h2");
     if (h2) h2.textContent = h2.textContent.replace(/\d{4}-\d{2}-\d{2}/, day);
     const today = document.querySelector("#orgs-today .on-this-day");
@@ -273,9 +278,18 @@
     drawn = day;
     if (spells) {
       const members = membersOn(day);
-      applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value, day, mapTips(members, day));
-      drawOutside(members, day);
-      drawLists(members, day);
+      // Most moves of a drag land on a day like the last one: then only the dates change.
+      const key = [focusSelect.value, day < live.germany_united, stagesOn(day).map((st) => st.last).join(),
+                   ...ORGS.map((o) => (orgExists(o, day) ? "+" : "-") + (members[o.id] || []).map(
+                     (m) => m.state + m.status + (m.certain ? "" : "?")).join())].join("|");
+      if (key !== drawnKey) {
+        applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value, day, mapTips(members, day));
+        drawOutside(members, day);
+        drawLists(members, day);
+        drawnKey = key;
+      } else {
+        datedHeadings(day);
+      }
     }
     const overlap = $("overlap");
     if (overlap) overlap.classList.toggle("stale", day !== settled);
@@ -347,6 +361,7 @@
       fragment.innerHTML = await response.text();
       if (controller.signal.aborted) return;
       settled = day;
+      drawnKey = null;  // the server's lists replace the drawn ones
       for (const id of ["day-data", "orgs-today", "overlap"]) {
         const fresh = fragment.content.getElementById(id);
         if (fresh) keepSize(id, () => $(id).replaceWith(fresh));
