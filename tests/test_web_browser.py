@@ -565,3 +565,54 @@ def test_an_organization_page_shows_its_members_on_a_map(browser, base_url):
                 shot(page, f"org-locator-{url.strip('/').replace('/', '-').replace('?lang=', '-')}-{viewport['width']}")
         finally:
             context.close()
+
+
+CONTRAST_SCRIPT = """() => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lin = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const blend = (top, below, a) => [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a));
+  function background(el) {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg && bg[3] > 0) { layers.push(bg); if (bg[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255];
+    for (const l of layers.reverse()) colour = blend(l, colour, l[3]);
+    return colour;
+  }
+  function opacity(el) { let o = 1; for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; }
+  const bad = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (el.closest("svg") || ["SCRIPT", "STYLE", "SELECT", "OPTION", "INPUT", "TEXTAREA"].includes(el.tagName)) continue;
+    const text = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
+    if (!text) continue;
+    const rect = el.getBoundingClientRect();
+    if (!rect.width || !rect.height || rect.right < 0 || el.closest(".visually-hidden")) continue;
+    if (getComputedStyle(el).visibility === "hidden") continue;
+    const bg = background(el);
+    const fg = parse(getComputedStyle(el).color);
+    const seen = blend(fg, bg, fg[3] * opacity(el));
+    const r = ratio(seen, bg);
+    const needed = /^[●·]$/.test(text) ? 3 : 4.5;  // the zones table's dots are marks, not words
+    if (r < needed) bad.push([el.tagName + "." + el.className, text.slice(0, 30), r.toFixed(2)]);
+  }
+  return bad;
+}
+"""
+
+
+def test_text_contrast_as_the_browser_computes_it(page):
+    """Every text on the pages, with the colour and background the browser computes (alpha and
+    opacity blended down to an opaque background): 4.5:1, and 3:1 for the zones table's dots.
+    The stylesheet's own colours are audited in tests/test_web_contrast.py."""
+    bad = {}
+    for url in ("/?on=2016-01-01", "/?on=1991-06-01&focus=warsaw_pact", "/?on=2016-01-01&lang=zh-Hant", "/org/csto",
+                "/org/warsaw_pact?lang=ru", "/state/GEO", "/compare", "/sources", "/disputes", "/orgs", "/api"):
+        page.goto(url)
+        found = page.evaluate(CONTRAST_SCRIPT)
+        if found:
+            bad[url] = found
+    assert bad == {}
