@@ -4,6 +4,7 @@ function (``blocmap.answers``) and get equal records, for curated and imported o
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -126,5 +127,9 @@ def test_pages_answer_for_imported_organizations(client, url):
 
 def test_an_imported_organization_page_has_its_map(client):
     page = client.get("/org/asean").text
-    assert '<figure class="locator">' in page and 'role="group"' in page
-    assert "class=\"land st-member\"" in page or "No member on the map that day." in page
+    figure = page[page.index('<figure class="locator">'):page.index("</figure>")]
+    # COW's last year: the members on the map's edge (Laos, Vietnam), the others named under it
+    assert 'aria-label="Map of the members on 2014-12-31"' in figure
+    assert re.search(r'aria-label="Laos — member"><path class="land st-member" data-iso3="LAO"', figure)
+    assert "outside this map: " in figure and "Indonesia (member)" in figure
+    assert "swatch st-observer" not in figure  # its observers are all outside the frame

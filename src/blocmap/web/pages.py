@@ -224,8 +224,8 @@ class Site:
                          key=lambda m: m["name"])
         return {"on": located["on"], "view": " ".join(f"{v:g}" for v in view), "frame": geo.frame,
                 "countries": countries, "stages": stages, "on_map": len(shown),
-                "statuses": [st for st in STATUSES if any(v[0] == st for v in status.values())],
-                "uncertain": any(not v[1] for v in status.values()),
+                "statuses": [st for st in STATUSES if any(status[c.iso3][0] == st for c in shown)],
+                "uncertain": any(not status[c.iso3][1] for c in shown),
                 "outside": ", ".join(f"{m['name']} ({t('status.' + m['status'], lang)})" for m in outside)}
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
