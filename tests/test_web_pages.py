@@ -195,7 +195,7 @@ def test_the_soviet_union_is_drawn_whole_until_its_end(client):
     views = Views(Answers(blocmap.load()))
     day = views.day("1991-06-01", "en", "warsaw_pact")
     assert day["map"]["SUN"]["status"] == "member"
-    assert day["map"]["KAZ"] == {"count": 0, "status": "member", "via": "SUN"}
+    assert day["map"]["KAZ"] == {"count": 0, "status": "member", "uncertain": False, "via": "SUN"}
     # the data dates Lithuania from 1990-03-11 and Russia from 1990-06-12, but the USSR kept its
     # borders until it recognised the Baltic states on 1991-09-06
     assert day["map"]["LTU"]["via"] == day["map"]["RUS"]["via"] == "SUN"
@@ -341,3 +341,14 @@ def test_an_organization_page_maps_its_members(client):
     uzb = next(c for c in loc["countries"] if c["iso3"] == "UZB")
     assert uzb["uncertain"] and uzb["cls"] == "st-member" and uzb["tip"] == "Uzbekistan — member *"
     assert loc["uncertain"] and loc["statuses"] == ["member", "observer"] and loc["on_map"] == 2
+
+
+def test_a_colour_known_only_to_the_month_is_hatched(client):
+    """Georgia joined the CIS in December 1993 (the month only): inside that month the map
+    hatches its colour, and the legend says what hatching means."""
+    page = client.get("/", params={"on": "1993-12-15"}).text
+    assert 'class="land c1 unc" data-iso3="GEO"' in page and 'class="land c1" data-iso3="ARM"' in page
+    assert '<pattern id="unc-c1"' in page and '<span class="swatch unc"></span>* date known only' in page
+    assert 'class="land c1" data-iso3="GEO"' in client.get("/", params={"on": "1994-01-01"}).text
+    focused = client.get("/", params={"on": "1993-12-15", "focus": "cis"}).text
+    assert 'class="land st-member unc" data-iso3="GEO"' in focused and '<pattern id="unc-st-member"' in focused

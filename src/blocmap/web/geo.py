@@ -183,8 +183,8 @@ def eurasia() -> EurasiaMap:
     def outline(geometry) -> str:  # an already projected shape as path data
         rings = [r for g in getattr(geometry, "geoms", [geometry]) if g.geom_type == "Polygon"
                  for r in (g.exterior, *g.interiors)]
-        return "".join("M" + "L".join(f"{x:.1f},{y:.1f}".replace(".0,", ",").replace(".0L", "L")
-                                      for x, y in r.coords[:-1]) + "Z" for r in rings)
+        return "".join("M" + "L".join(f"{round(x, 1):g},{round(y, 1):g}" for x, y in r.coords[:-1]) + "Z"
+                       for r in rings)
 
     projected = {iso3: shape(parts) for iso3, _, parts in shapes}
     countries = tuple(Country(iso3, name, "".join(page(r) for polygon in parts for r in polygon),

@@ -150,6 +150,7 @@ class Site:
         return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
                                 map_tips=tips, map_outside=outside,
                                 geo=geo, drawn_stages={st.id for st in geo.stages_on(current)},
+                                hatch_classes=HATCH_CLASSES,
                                 inside={t for f in data["drawn_whole"] for t in f["territories"]},
                                 former_names={f: atlas.state_name(f, lang) for f in HISTORICAL_TERRITORIES},
                                 atlas_states=set(atlas.states), state_names=self.map_names(lang),
@@ -297,11 +298,15 @@ def _q(request: Request, name: str) -> str | None:
 # ---------------------------------------------------------------------------- home
 def map_classes(day: dict[str, Any]) -> dict[str, str]:
     """CSS class of each state on the map: its status in the focus, or its count of the five;
-    ``inner`` where it is drawn inside a former state (its border dashed)."""
+    ``unc`` where that is known only to the month or year (hatched); ``inner`` where it is drawn
+    inside a former state (its border dashed)."""
     if day["focus"]:
         classes = {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
     else:
         classes = {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+    for iso3 in classes:
+        if day["map"][iso3]["uncertain"]:
+            classes[iso3] += " unc"  # hatched
     for former in day["drawn_whole"]:
         for iso3 in former["territories"]:
             classes[iso3] = (classes.get(iso3, "") + " inner").strip()
@@ -317,6 +322,9 @@ def home(request: Request) -> Response:
         focus = site.atlas.org(focus, "focus").id
     return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
 
+
+#: The map's colour classes that can be hatched (uncertain): one SVG pattern each.
+HATCH_CLASSES = tuple(f"st-{s}" for s in STATUSES) + tuple(f"c{n}" for n in range(1, COUNT_CLASSES))
 
 #: Size of the map's state labels in drawing units (the map is 960 wide), and of the ISO codes
 #: that label the post-Soviet states too small for their names.

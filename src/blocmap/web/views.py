@@ -77,13 +77,19 @@ class Views:
         summary = self.answers.day(day, lang)
         inside_count: Counter[str] = Counter()
         statuses: dict[str, str] = {}
+        uncertain: set[str] = set()  # what the map colours is known only to the month or year
         for org in summary["orgs"]:
             for m in org["members"]:
                 if org["id"] in POST_SOVIET and m["status"] in INSIDE:
                     inside_count[m["state"]] += 1
+                    if not focus_id and not m["certain"]:
+                        uncertain.add(m["state"])
                 if org["id"] == focus_id:
                     statuses[m["state"]] = m["status"]
-        map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3)}
+                    if not m["certain"]:
+                        uncertain.add(m["state"])
+        map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3),
+                           "uncertain": iso3 in uncertain}
                     for iso3 in sorted(set(inside_count) | set(statuses))}
         # A state that no longer exists is drawn as the union of its present-day territories
         # (``geo.Stage``); those without a status of their own that day take its status.

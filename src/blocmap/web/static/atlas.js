@@ -84,16 +84,22 @@
 
   // The map's classes (pages.map_classes over views.day's map data).
   function mapClasses(members, focus, day) {
-    const count = {}, status = {};
+    const count = {}, status = {}, uncertain = new Set();
     for (const [org, rows] of Object.entries(members)) {
       for (const m of rows) {
-        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) count[m.state] = (count[m.state] || 0) + 1;
-        if (org === focus) status[m.state] = m.status;
+        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) {
+          count[m.state] = (count[m.state] || 0) + 1;
+          if (!focus && !m.certain) uncertain.add(m.state);
+        }
+        if (org === focus) {
+          status[m.state] = m.status;
+          if (!m.certain) uncertain.add(m.state);
+        }
       }
     }
     const data = {};
     for (const iso3 of new Set([...Object.keys(count), ...Object.keys(status)])) {
-      data[iso3] = { count: count[iso3] || 0, status: status[iso3] || null };
+      data[iso3] = { count: count[iso3] || 0, status: status[iso3] || null, uncertain: uncertain.has(iso3) };
     }
     const stages = stagesOn(day);
     for (const st of stages) {
@@ -102,7 +108,9 @@
     }
     const classes = {};
     for (const [iso3, v] of Object.entries(data)) {
-      if (focus ? v.status : v.count) classes[iso3] = focus ? "st-" + v.status : "c" + Math.min(v.count, 5);
+      if (focus ? v.status : v.count) {
+        classes[iso3] = (focus ? "st-" + v.status : "c" + Math.min(v.count, 5)) + (v.uncertain ? " unc" : "");
+      }
     }
     for (const st of stages) {
       for (const iso3 of st.territories) classes[iso3] = ((classes[iso3] || "") + " inner").trim();
