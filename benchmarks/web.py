@@ -16,6 +16,20 @@ Goal on a 2-core machine: /api/members p99 under 20 ms at 500 requests per secon
 ``--targets mixed`` is the mixed load of issue #15, all at once: the API at 200 requests per
 second, home pages of never-seen days at 20 per second and Euler diagrams of never-seen days at
 1 per second.  Goal: API p99 under 50 ms and pages under 250 ms, with no errors.
+``--targets slider,first-diagram`` measures what one reader waits for (issue #13), against a
+baseline in the same run:
+
+- ``slider``: in headless chromium (Playwright, ``$BLOCMAP_CHROMIUM`` or /usr/bin/chromium), the
+  home page is opened and, 200 times, the slider is moved as a drag moves it (an ``input``
+  event on a day far from the last, so the map's colours change); the time from the event to
+  the next frame after it (a ``requestAnimationFrame`` callback, then a task queued from it,
+  which runs once that frame is painted) is compared with the same wait without an event (an
+  empty frame round-trip on the same page).  Goal: p99 under 50 ms.
+- ``first-diagram``: once the server has prepared the diagrams of the change days (it does so
+  at start; the script waits ``--prepare-wait`` seconds), 40 days never asked before (not change
+  days) are asked for their Euler diagram one after the other, on one keep-alive connection;
+  baseline: the static file, asked the same way.  Goal: p99 under 100 ms.
+
 Only loopback addresses are used.
 """
 
@@ -142,6 +156,115 @@ async def run_target(port: int, target: str, rate: float, clients: int, duration
             "errors": len(errors), "first_errors": errors[:3]}
 
 
+def _summary(target: str, times: list[float], baseline: list[float], extra: str = "") -> dict:
+    def pct(values: list[float], p: float) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+    return {"target": target, "n": len(times), "p50": pct(times, 0.5), "p99": pct(times, 0.99),
+            "base_p50": pct(baseline, 0.5), "base_p99": pct(baseline, 0.99), "extra": extra}
+
+
+def run_first_diagram(port: int, n: int = 40, seed: int = 11) -> dict:
+    """The Euler diagram of ``n`` days never asked before (no change day among them), one after
+    the other on a keep-alive connection, against the static file asked the same way."""
+    import http.client
+
+    sys.path.insert(0, str(ROOT / "src"))
+    import blocmap
+    from blocmap.core.model import POST_SOVIET
+    from blocmap.features.figures.api import change_days
+
+    changes = {d.isoformat() for d in change_days(blocmap.load(), list(POST_SOVIET))}
+    rng = random.Random(seed)
+    days: list[str] = []
+    while len(days) < n:
+        day = random_day(rng)
+        if day >= "1991-12-10" and day not in changes and day not in days and day <= time.strftime("%Y-%m-%d"):
+            days.append(day)
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+
+    def get(url: str) -> float:
+        start = time.perf_counter()
+        connection.request("GET", url)
+        response = connection.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - start) * 1000
+        if response.status != 200 or not body:
+            raise SystemExit(f"{url}: HTTP {response.status}")
+        return elapsed
+
+    get("/static/favicon.svg")
+    baseline = [get("/static/favicon.svg") for _ in range(n)]
+    times = [get(f"/euler.svg?on={day}") for day in days]
+    connection.close()
+    return _summary("first-diagram", times, baseline)
+
+
+SLIDER_SCRIPT = """async (n) => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();          // runs after the frame is painted
+    channel.port1.onmessage = () => done();
+    channel.port2.postMessage(0);
+  }));
+  const controls = document.getElementById('controls');
+  const first = Date.parse(controls.dataset.first + 'T00:00:00Z');
+  const slider = document.getElementById('slider');
+  const russia = document.querySelector('#map path[data-iso3="RUS"]');
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const base = [], slide = [];
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
+    await frame();
+    let start = performance.now();
+    await frame();
+    base.push(performance.now() - start);
+    // alternately a day in 1992-1999 and one in 2015-2024: Russia's colour changes each time
+    const year = i % 2 ? 1992 + Math.floor(random() * 8) : 2015 + Math.floor(random() * 10);
+    const day = Date.UTC(year, Math.floor(random() * 12), 1 + Math.floor(random() * 28));
+    await frame();
+    const before = getComputedStyle(russia).fill;
+    start = performance.now();
+    slider.value = String(Math.round((day - first) / 86400000));
+    slider.dispatchEvent(new Event('input', {bubbles: true}));
+    if (getComputedStyle(russia).fill !== before) changed++;
+    await frame();
+    slide.push(performance.now() - start);
+  }
+  return {base, slide, changed};
+}"""
+
+
+def run_slider(port: int, n: int = 200) -> dict:
+    """Slider input → the next painted frame, in headless chromium, against an empty frame."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("BLOCMAP_CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(f"http://{HOST}:{port}/?on=2016-01-01")
+            page.wait_for_selector('#controls[data-ready="true"]', state="attached", timeout=30_000)
+            result = page.evaluate(SLIDER_SCRIPT, n)
+        finally:
+            browser.close()
+    return _summary("slider", result["slide"], result["base"], f"map changed on {result['changed']} of {n} moves")
+
+
+def print_reader_rows(rows: list[dict]) -> None:
+    print(f"{'target':14} {'n':>4} {'p50':>8} {'p99':>8} {'base p50':>9} {'base p99':>9} {'p50/base':>9} {'goal':>10}")
+    goals = {"slider": 50.0, "first-diagram": 100.0}
+    for r in rows:
+        goal = goals[r["target"]]
+        print(f"{r['target']:14} {r['n']:4d} {r['p50']:8.2f} {r['p99']:8.2f} {r['base_p50']:9.2f} {r['base_p99']:9.2f}"
+              f" {r['p50'] / r['base_p50']:9.2f} {('p99 < %g ms: ' % goal) + ('met' if r['p99'] < goal else 'NOT met'):>10}")
+        if r["extra"]:
+            print("   ", r["extra"])
+
+
 def wait_until_up(port: int, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -158,7 +281,11 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=500.0, help="offered requests per second")
     parser.add_argument("--clients", type=int, default=200, help="concurrent keep-alive connections")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per target")
-    parser.add_argument("--targets", default="static,api,home,home-warm")
+    parser.add_argument("--targets", default="static,api,home,home-warm",
+                        help="load targets (static, api, home, home-warm, home-new, euler-new, mixed) "
+                             "and/or what one reader waits for (slider, first-diagram)")
+    parser.add_argument("--prepare-wait", type=float, default=20.0,
+                        help="seconds to let the server prepare its diagrams before first-diagram")
     args = parser.parse_args()
 
     port = free_port()
@@ -173,8 +300,14 @@ def main() -> int:
         print(f"blocmap serve on {HOST}:{port}; offered {args.rate:g} req/s over {args.clients} connections, "
               f"{args.duration:g} s per target (latency from the due time, ms)")
         rows = []
+        reader_rows = []
         for t in args.targets.split(","):
-            if t == "mixed":
+            if t == "slider":
+                reader_rows.append(run_slider(port))
+            elif t == "first-diagram":
+                time.sleep(args.prepare_wait)
+                reader_rows.append(run_first_diagram(port))
+            elif t == "mixed":
                 rows += asyncio.run(run_mixed(port, args.duration))
             else:
                 rows.append(asyncio.run(run_target(port, t, args.rate, args.clients, args.duration)))
@@ -184,6 +317,11 @@ def main() -> int:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+    if reader_rows:
+        print("what one reader waits for, ms (baseline: an empty frame / the static file, same run)")
+        print_reader_rows(reader_rows)
+    if not rows:
+        return 0
     base = next((r for r in rows if r["target"] == "static"), rows[0])
     print(f"{'target':8} {'requests':>8} {'req/s':>8} {'p50':>8} {'p99':>8} {'mean':>8} {'errors':>6}"
           f" {'p50/base':>9} {'p99/base':>9}")

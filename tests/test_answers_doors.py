@@ -4,6 +4,7 @@ function (``blocmap.answers``) and get equal records, for curated and imported o
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -138,3 +139,13 @@ def test_sources_are_one_record_at_every_door(client, lang):
         assert response.status_code == 200, response.text
         assert json.loads(result.output) == response.json() == as_json(python)
     assert answers.source("seed", lang)["note"] == blocmap.load().sources["seed"].text("note", lang)
+
+
+def test_an_imported_organization_page_has_its_map(client):
+    page = client.get("/org/asean").text
+    figure = page[page.index('<figure class="locator">'):page.index("</figure>")]
+    # COW's last year: the members on the map's edge (Laos, Vietnam), the others named under it
+    assert 'aria-label="Map of the members on 2014-12-31"' in figure
+    assert re.search(r'aria-label="Laos — member"><path class="land st-member" data-iso3="LAO"', figure)
+    assert "outside this map: " in figure and "Indonesia (member)" in figure
+    assert "swatch st-observer" not in figure  # its observers are all outside the frame

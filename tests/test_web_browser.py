@@ -319,7 +319,15 @@ def test_no_404_and_no_large_request_on_any_slider_position(page):
     assert any("/api/spells" in url for _, url in sizes)
 
 
+def rgb(hex_colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
 def test_one_colour_per_organization(page):
+    from blocmap.web.palette import ORG_COLOURS
+
+    union_state, cis, csto = (ORG_COLOURS[o] for o in ("union_state", "cis", "csto"))
+
     def colour(locator) -> str:
         return locator.evaluate("e => getComputedStyle(e).backgroundColor")
 
@@ -327,24 +335,24 @@ def test_one_colour_per_organization(page):
         page.goto(f"/?on={day}")
         table = colour(page.locator('#overlap table.zones th.org-c-union_state .org-swatch'))
         card = colour(page.locator('article[data-org="union_state"] .org-swatch'))
-        assert table == card == "rgb(230, 159, 0)"  # Okabe-Ito orange, on both days
+        assert table == card == rgb(union_state)  # Okabe-Ito orange (darkened to read), on both days
         dot = page.locator('#overlap table.zones .in.org-c-cis').first.evaluate("e => getComputedStyle(e).color")
-        assert dot == "rgb(0, 114, 178)"
+        assert dot == rgb(cis)
         svg = page.request.get(f"/euler.svg?on={day}").text()
-        assert "#e69f00" in svg.lower() and "#0072b2" in svg.lower()  # the diagram: the same colours
-    assert "#d55e00" not in page.request.get("/euler.svg?on=2001-06-01").text().lower()  # no CSTO then
+        assert union_state.lower() in svg.lower() and cis.lower() in svg.lower()  # the diagram: the same colours
+    assert csto.lower() not in page.request.get("/euler.svg?on=2001-06-01").text().lower()  # no CSTO then
     # the focus colours the members in the organization's colour
     page.goto("/?on=2016-01-01&focus=union_state")
-    assert page.locator("#map .sea").evaluate("e => getComputedStyle(e).stroke") == "rgb(230, 159, 0)"
-    assert colour(page.locator("#legend-status .org-swatch")) == "rgb(230, 159, 0)"
+    assert page.locator("#map .sea").evaluate("e => getComputedStyle(e).stroke") == rgb(union_state)
+    assert colour(page.locator("#legend-status .org-swatch")) == rgb(union_state)
     assert page.locator("#legend-org").inner_text() == "Union State"
     shot(page, "home-2016-focus-union-state")
     # the timelines of a state page and the compare page: the same colours again
     page.goto("/state/GEO")
-    assert page.locator("svg.timeline rect.org-row.org-c-cis").evaluate("e => getComputedStyle(e).fill") == "rgb(0, 114, 178)"
+    assert page.locator("svg.timeline rect.org-row.org-c-cis").evaluate("e => getComputedStyle(e).fill") == rgb(cis)
     shot(page, "state-geo-timeline-colours")
     page.goto("/compare?orgs=cis,union_state&on=2016-01-01")
-    assert colour(page.locator("table.compare th.org-c-union_state .org-swatch")) == "rgb(230, 159, 0)"
+    assert colour(page.locator("table.compare th.org-c-union_state .org-swatch")) == rgb(union_state)
     shot(page, "compare-colours")
 
 
@@ -387,13 +395,15 @@ def test_the_browser_draws_each_day_as_the_server_does(page):
     of the same day (which replaces them when the date settles)."""
     ready(page, "/?on=2016-01-01")
     read = """() => ({cards: document.getElementById('org-cards').innerText,
-                     map: Array.from(document.querySelectorAll('#map path[data-iso3]')).map(p => [p.dataset.iso3, p.getAttribute('class')])})"""
+                     map: Array.from(document.querySelectorAll('#map path[data-iso3]')).map(p => [p.dataset.iso3, p.getAttribute('class')]),
+                     names: Array.from(document.querySelectorAll('#map a[aria-label]')).map(a => a.getAttribute('aria-label')),
+                     outside: document.querySelector('p.map-outside').hidden ? '' : document.querySelector('p.map-outside').innerText})"""
     for focus in ("", "csto"):
         if focus:
             page.select_option("#focus", focus)
             expect(page.locator("#day-data")).to_have_attribute("data-focus", focus)
-        for day in ("1991-03-01", "1991-12-21", "1993-06-15", "1994-01-01", "1999-04-02", "2002-06-01", "2006-08-16",
-                    "2008-08-20", "2012-06-28", "2015-01-02", "2020-01-01", "2024-02-20"):
+        for day in ("1991-03-01", "1991-12-21", "1993-06-15", "1993-12-15", "1994-01-01", "1999-04-02", "2002-06-01",
+                    "2006-08-16", "2008-08-20", "2012-06-28", "2015-01-02", "2020-01-01", "2022-06-01", "2024-02-20"):
             slide_to(page, day)
             drawn = page.evaluate(read)
             expect(page.locator("#day-data")).to_have_attribute("data-on", day)
@@ -403,6 +413,19 @@ def test_the_browser_draws_each_day_as_the_server_does(page):
             classes = page.evaluate("JSON.parse(document.getElementById('day-data').dataset.map)")
             expected = [[iso3, "land" + (f" {classes[iso3]}" if iso3 in classes else "")] for iso3, _ in drawn["map"]]
             assert drawn["map"] == expected, (focus, day)
+    # the links' accessible names drawn in the browser equal the server's (a fresh page of the day)
+    for day in ("1991-06-01", "2009-08-18", "2016-01-01"):
+        slide_to(page, day)
+        drawn = page.evaluate(read)
+        served = page.context.new_page()
+        served.goto(f"/?on={day}&focus=csto")
+        fresh = served.evaluate(read)
+        assert drawn["names"] == fresh["names"] and drawn["outside"] == fresh["outside"], day
+        served.close()
+    assert "Canada (NATO)" in drawn["outside"]
+    slide_to(page, "1991-10-01")  # no EU, no SCO yet: Malta and Sri Lanka are not related to anyone
+    outside = page.evaluate(read)["outside"]
+    assert "Canada (NATO)" in outside and "Malta" not in outside and "Sri Lanka" not in outside
 
 
 def test_without_javascript_the_server_renders_every_day(browser, base_url):
@@ -424,7 +447,8 @@ def test_without_javascript_the_server_renders_every_day(browser, base_url):
         context.close()
 
 
-PHONE_PAGES = ["/", "/?lang=ru", "/orgs", "/org/eaeu", "/org/cis?lang=zh-Hant", "/states", "/state/KAZ",
+PHONE_PAGES = ["/", "/?lang=ru", "/?lang=zh-Hant&on=1991-06-01", "/orgs", "/org/eaeu", "/org/cis?lang=zh-Hant",
+               "/org/warsaw_pact?lang=ru", "/states", "/state/KAZ",
                "/state/GEO?lang=ru", "/compare?orgs=cis,eaeu,csto", "/sources", "/source/seed", "/disputes", "/api"]
 
 
@@ -463,3 +487,132 @@ def test_chinese_pages_load_the_small_cjk_font_and_english_pages_none(browser, b
         assert all(size < 50_000 for _, size in fonts)
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------------------- maps (#13, the rest)
+def test_the_home_map_is_a_group_of_named_links(page):
+    ready(page, "/?on=2016-01-01")
+    group = page.get_by_role("group", name=re.compile(r"States on the map, with their memberships that day"))
+    expect(group).to_have_count(1)
+    kaz = group.get_by_role("link", name=re.compile(r"^Kazakhstan — .*CSTO: member"))
+    expect(kaz).to_have_count(1)
+    assert "EAEU: member" in kaz.get_attribute("aria-label")
+    expect(group.get_by_role("link", name="Egypt — no membership that day")).to_have_count(1)
+    # names follow the slider: Georgia leaves the CIS on 2009-08-18
+    slide_to(page, "2009-08-17")
+    assert "CIS: member" in page.locator('#map a[data-name="Georgia"]').get_attribute("aria-label")
+    slide_to(page, "2009-08-18")
+    assert "CIS" not in page.locator('#map a[data-name="Georgia"]').get_attribute("aria-label")
+    # keyboard: the skip link first; past the controls, a link skips the map's links
+    page.goto("/?on=2016-01-01&lang=ru")
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip-link")).to_be_focused()
+    skip = page.locator(".skip-map")
+    skip.focus()
+    assert skip.inner_text() == "Пропустить ссылки карты" and skip.is_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("#legend")).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # back into the map: the last state's link
+    assert page.evaluate("document.activeElement.closest('#map') !== null")
+
+
+def test_the_soviet_union_is_one_state_until_its_end_while_the_slider_moves(page):
+    ready(page, "/?on=2016-01-01")
+    outline = page.locator('#map path.former[data-stage="SUN-1991-12-26"]')
+    label = page.locator('#map text.former-name[data-stage="SUN-1991-12-26"]')
+    russia = page.locator('#map .labels text[data-iso3="RUS"]')
+    assert not outline.is_visible() and russia.is_visible()
+    slide_to(page, "1991-12-20")  # the CIS exists, the USSR too: Russia inside it, a CIS member
+    assert outline.is_visible() and label.is_visible() and not russia.is_visible()
+    assert "inner" in map_class(page, "UKR") and "c1" in map_class(page, "RUS")
+    expect(page.locator("p.map-borders")).to_be_visible()
+    assert "Soviet Union (until 1991-12-26)" in page.locator("p.map-borders").inner_text()
+    shot(page, "home-1991-12-20-ussr")
+    slide_to(page, "1991-12-27")  # the republics are states of their own
+    assert not outline.is_visible() and russia.is_visible() and "inner" not in map_class(page, "UKR")
+    assert "Soviet Union" not in page.locator("p.map-borders").inner_text() or not page.locator("p.map-borders").is_visible()
+    slide_to(page, "1991-06-01")  # with the Baltic states, before 1991-09-06
+    assert page.locator('#map path.former[data-stage="SUN-1991-09-05"]').is_visible()
+    assert "inner" in map_class(page, "EST")
+    slide_to(page, "1991-10-01")
+    assert outline.is_visible() and "inner" not in map_class(page, "EST")
+    expect(page.locator("#day-data")).to_have_attribute("data-on", "1991-10-01")
+    # the server's rendering of the day agrees
+    assert outline.is_visible() and "inner" in map_class(page, "KAZ")
+    shot(page, "home-1991-10-01-ussr-without-baltics")
+
+
+def test_an_organization_page_shows_its_members_on_a_map(browser, base_url):
+    for viewport in ({"width": 1440, "height": 900}, {"width": 390, "height": 844}):
+        context = browser.new_context(viewport=viewport, base_url=base_url)
+        page = context.new_page()
+        try:
+            for url, lang in (("/org/eaeu", "en"), ("/org/eaeu?lang=zh-Hant", "zh-Hant"), ("/org/csto?lang=ru", "ru")):
+                page.goto(url)
+                locator = page.locator("figure.locator svg")
+                expect(locator).to_be_visible()
+                assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+                fill = page.locator('figure.locator path[data-iso3="KAZ"]').evaluate("e => getComputedStyle(e).fill")
+                member = page.locator("figure.locator .swatch.st-member").evaluate("e => getComputedStyle(e).backgroundColor")
+                assert fill == member, (url, fill, member)
+                other = page.locator('figure.locator path[data-iso3="CHN"]').evaluate("e => getComputedStyle(e).fill")
+                assert other != fill
+                name = locator.get_attribute("aria-label")
+                assert {"en": "Map of the members on", "zh-Hant": "成員分布圖", "ru": "Карта членов на"}[lang] in name
+                links = page.locator("figure.locator a")
+                assert links.count() >= 5
+                assert page.locator("figure.locator svg").bounding_box()["width"] > 250
+                shot(page, f"org-locator-{url.strip('/').replace('/', '-').replace('?lang=', '-')}-{viewport['width']}")
+        finally:
+            context.close()
+
+
+CONTRAST_SCRIPT = """() => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lin = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const blend = (top, below, a) => [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a));
+  function background(el) {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg && bg[3] > 0) { layers.push(bg); if (bg[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255];
+    for (const l of layers.reverse()) colour = blend(l, colour, l[3]);
+    return colour;
+  }
+  function opacity(el) { let o = 1; for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; }
+  const bad = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (el.closest("svg") || ["SCRIPT", "STYLE", "SELECT", "OPTION", "INPUT", "TEXTAREA"].includes(el.tagName)) continue;
+    const text = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
+    if (!text) continue;
+    const rect = el.getBoundingClientRect();
+    if (!rect.width || !rect.height || rect.right < 0 || el.closest(".visually-hidden")) continue;
+    if (getComputedStyle(el).visibility === "hidden") continue;
+    const bg = background(el);
+    const fg = parse(getComputedStyle(el).color);
+    const seen = blend(fg, bg, fg[3] * opacity(el));
+    const r = ratio(seen, bg);
+    const needed = /^[●·]$/.test(text) ? 3 : 4.5;  // the zones table's dots are marks, not words
+    if (r < needed) bad.push([el.tagName + "." + el.className, text.slice(0, 30), r.toFixed(2)]);
+  }
+  return bad;
+}
+"""
+
+
+def test_text_contrast_as_the_browser_computes_it(page):
+    """Every text on the pages, with the colour and background the browser computes (alpha and
+    opacity blended down to an opaque background): 4.5:1, and 3:1 for the zones table's dots.
+    The stylesheet's own colours are audited in tests/test_web_contrast.py."""
+    bad = {}
+    for url in ("/?on=2016-01-01", "/?on=1991-06-01&focus=warsaw_pact", "/?on=2016-01-01&lang=zh-Hant", "/org/csto",
+                "/org/warsaw_pact?lang=ru", "/state/GEO", "/compare", "/sources", "/disputes", "/orgs", "/api"):
+        page.goto(url)
+        found = page.evaluate(CONTRAST_SCRIPT)
+        if found:
+            bad[url] = found
+    assert bad == {}

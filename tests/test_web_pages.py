@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import blocmap
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def test_nothing_is_loaded_from_elsewhere(client):
                 assert url.startswith("/"), (page, url)
         assert "<script>" not in html and "onclick" not in html  # no inline scripts (CSP)
     css = client.get("/static/atlas.css").text
-    assert re.findall(r"url\(\"?([^\")]+)", css) == ["/fonts/cjk.woff2", "/static/fonts/noto-cjk-tc-lang.otf"]
+    external = [u for u in re.findall(r"url\(\"?([^\")]+)", css) if not u.startswith("#")]  # "#hatch": in the page
+    assert external == ["/fonts/cjk.woff2", "/static/fonts/noto-cjk-tc-lang.otf"]
     js = client.get("/static/atlas.js").text
     assert "http://" not in js and "https://" not in js
 
@@ -184,20 +186,67 @@ def test_home_says_what_happened_that_day(client):
     assert 'class="on-this-day"' not in client.get("/", params={"on": "2015-08-13"}).text
 
 
-def test_the_soviet_union_is_drawn_on_its_republics(client):
-    """Before December 1991 the map shows the USSR's status on the republics not yet independent."""
+def test_the_soviet_union_is_drawn_whole_until_its_end(client):
+    """Until 1991-12-26 the map draws the USSR as one state (the union of its republics, their
+    borders dashed) with its status; from 1991-12-27 the republics are states of their own."""
     from blocmap.answers import Answers
     from blocmap.web.views import Views
 
     views = Views(Answers(blocmap.load()))
     day = views.day("1991-06-01", "en", "warsaw_pact")
     assert day["map"]["SUN"]["status"] == "member"
-    assert day["map"]["KAZ"] == {"count": 0, "status": "member", "via": "SUN"}
-    assert day["map"].get("LTU", {}).get("via") is None  # independent since 1990-03-11 in the data
+    assert day["map"]["KAZ"] == {"count": 0, "status": "member", "uncertain": False, "via": "SUN"}
+    # the data dates Lithuania from 1990-03-11 and Russia from 1990-06-12, but the USSR kept its
+    # borders until it recognised the Baltic states on 1991-09-06
+    assert day["map"]["LTU"]["via"] == day["map"]["RUS"]["via"] == "SUN"
+    assert [f["state"] for f in day["drawn_whole"]] == ["SUN", "CSK", "YUG"]
     html = client.get("/", params={"on": "1991-06-01", "focus": "warsaw_pact"}).text
-    assert 'class="land st-member" data-iso3="UKR"' in html
-    after = views.day("1992-06-01", "en", "cis")
-    assert all(v.get("via") is None for v in after["map"].values())
+    assert 'class="land st-member inner" data-iso3="UKR"' in html
+    assert 'class="former on" data-stage="SUN-1991-09-05"' in html and 'class="former" data-stage="SUN-1991-12-26"' in html
+    assert re.search(r'class="name former-name on" data-stage="SUN-1991-09-05"[^>]*>Soviet Union<', html)
+    assert re.search(r'<p class="note map-borders">Drawn as one state, as on that day: <span class="stage" '
+                     r'data-stage="SUN-1991-09-05">Soviet Union \(until 1991-09-05\)</span>', html)
+    assert "Soviet Union (" not in html[html.index("map-outside"):html.index("map-borders")]  # drawn, not outside
+    autumn = views.day("1991-10-01", "en", None)
+    sun = next(f for f in autumn["drawn_whole"] if f["state"] == "SUN")
+    assert "EST" not in sun["territories"] and "RUS" in sun["territories"]
+    last = client.get("/", params={"on": "1991-12-26"}).text
+    assert 'class="former on" data-stage="SUN-1991-12-26"' in last and 'inner" data-iso3="RUS"' in last
+    after = client.get("/", params={"on": "1991-12-27"}).text
+    assert 'class="former on" data-stage="SUN' not in after  # no Soviet outline any more
+    assert 'class="land c1" data-iso3="RUS"' in after  # Russia in the CIS, a state of its own
+    assert all(v.get("via") is None for v in views.day("1992-06-01", "en", "cis")["map"].values())
+    assert [f["state"] for f in views.day("1993-06-01", "en")["drawn_whole"]] == ["YUG"]  # the FRY
+    assert views.day("2016-01-01", "en")["drawn_whole"] == []
+
+
+def test_the_drawn_borders_follow_the_states_data():
+    """geo.DRAWN_UNTIL's last days are the former states' ends in states.yaml, and each stage's
+    shape is the union of its territories (no territory of another state inside)."""
+    import shapely
+
+    from blocmap.web.geo import DRAWN_UNTIL, eurasia
+
+    atlas = blocmap.load()
+    for former, (last, left) in DRAWN_UNTIL.items():
+        assert atlas.states[former].exists[-1].end.latest == last, former
+        for territory, day in left.items():
+            state = atlas.states.get(territory)
+            if state is not None and territory in ("SVN", "HRV", "MKD"):
+                assert state.exists[-1].start.earliest == day + dt.timedelta(days=1), territory
+    geo = eurasia()
+
+    def shape(path: str):
+        rings = [[tuple(map(float, p.split(","))) for p in ring.split("L")] for ring in path[1:-1].split("ZM")]
+        return shapely.make_valid(shapely.MultiPolygon([shapely.Polygon(r) for r in rings if len(r) > 2]))
+
+    countries = {c.iso3: shape(c.path) for c in geo.countries}
+    ussr = next(s for s in geo.stages if s.id == "SUN-1991-09-05")
+    union = shape(ussr.path)
+    assert abs(union.area - sum(countries[t].area for t in ussr.territories)) < 0.01 * union.area
+    # neighbours: at most slivers along the border from the outline's 0.3-unit simplification
+    assert union.intersection(countries["POL"]).area < 5 and union.intersection(countries["CHN"]).area < 5
+    assert len(ussr.path) < 10_000  # simplified: the home page stays small
 
 
 def test_map_names_fit_their_states(client):
@@ -238,8 +287,12 @@ def test_the_map_says_what_it_cannot_show(client):
     page = client.get("/", params={"on": "2016-01-01"}).text
     assert "outside this map:" in page and "United States (NATO)" in page and "Canada (NATO)" in page
     assert re.search(r'data-iso3="KAZ"[^>]*><title>Kazakhstan — [^<]*CSTO: member', page)
-    assert "Borders are today" not in page
-    assert "Borders are today" in client.get("/", params={"on": "1991-06-01"}).text
+    assert '<p class="note map-borders" hidden>' in page  # there for the slider, hidden today
+    early = client.get("/", params={"on": "1991-06-01"}).text
+    assert re.search(r'as on that day: <span class="stage" data-stage="SUN-1991-09-05">Soviet Union \(until 1991-09-05\)'
+                     r'</span><span class="stage" data-stage="SUN-1991-12-26" hidden>', early)
+    assert re.search(r'<p class="note map-germany" hidden>', early)
+    assert re.search(r'<p class="note map-germany">Germany is drawn in today', client.get("/", params={"on": "1990-06-01"}).text)
 
 
 def test_sources_on_an_organization_page_are_numbered_notes(client):
@@ -257,3 +310,45 @@ def test_texts_in_another_language_carry_lang(client):
     assert '<span lang="en">Member states of the Commonwealth of Independent States</span>' in page
     org = client.get("/org/cis", params={"lang": "ru"}).text
     assert '<td lang="zh-Hant">獨立國家國協' in org and '<td lang="en">Commonwealth of Independent States' in org
+
+
+def test_an_organization_page_maps_its_members(client):
+    """The organization page's map: the members of the day coloured by status (a link each,
+    named with the state and its status), the view cut to them, the members outside the frame
+    named, in the page's language."""
+    page = client.get("/org/eaeu").text
+    figure = page[page.index('<figure class="locator">'):page.index("</figure>")]
+    assert 'role="group" aria-label="Map of the members on ' in figure
+    for iso3, name in (("RUS", "Russia"), ("KAZ", "Kazakhstan"), ("ARM", "Armenia")):
+        assert re.search(rf'aria-label="{name} — member"><path class="land st-member" data-iso3="{iso3}"', figure)
+    assert re.search(r'aria-label="Iran — observer"><path class="land st-observer" data-iso3="IRN"', figure)
+    assert 'data-iso3="FRA"' not in figure and 'data-iso3="ESP"' not in figure  # cut to the members' extent
+    assert 'class="land" data-iso3="CHN"' in figure  # a neighbour in view, not a member, not a link
+    assert "outside this map: Cuba (observer)" in figure
+    view = [float(v) for v in re.search(r'viewBox="([^"]+)"', figure).group(1).split()]
+    assert view[2] < 960 and view[0] > 0
+    # a dissolved organization: its last day, the Soviet Union drawn whole
+    pact = client.get("/org/warsaw_pact", params={"lang": "ru"}).text
+    figure = pact[pact.index('<figure class="locator">'):pact.index("</figure>")]
+    assert "Карта членов на 1991-06-30" in figure
+    assert 'class="land st-member inner" data-iso3="RUS"' in figure and 'class="former on"' in figure
+    assert re.search(r'aria-label="Польша — член"', figure)
+    # a membership known only to the month or year is hatched over its status colour
+    site = client.app.state.site
+    loc = site.locator({"on": "1994-06-01", "members": [
+        {"state": "UZB", "name": "Uzbekistan", "status": "member", "certain": False},
+        {"state": "KAZ", "name": "Kazakhstan", "status": "observer", "certain": True}]}, "en")
+    uzb = next(c for c in loc["countries"] if c["iso3"] == "UZB")
+    assert uzb["uncertain"] and uzb["cls"] == "st-member" and uzb["tip"] == "Uzbekistan — member *"
+    assert loc["uncertain"] and loc["statuses"] == ["member", "observer"] and loc["on_map"] == 2
+
+
+def test_a_colour_known_only_to_the_month_is_hatched(client):
+    """Georgia joined the CIS in December 1993 (the month only): inside that month the map
+    hatches its colour, and the legend says what hatching means."""
+    page = client.get("/", params={"on": "1993-12-15"}).text
+    assert 'class="land c1 unc" data-iso3="GEO"' in page and 'class="land c1" data-iso3="ARM"' in page
+    assert '<pattern id="unc-c1"' in page and '<span class="swatch unc"></span>* date known only' in page
+    assert 'class="land c1" data-iso3="GEO"' in client.get("/", params={"on": "1994-01-01"}).text
+    focused = client.get("/", params={"on": "1993-12-15", "focus": "cis"}).text
+    assert 'class="land st-member unc" data-iso3="GEO"' in focused and '<pattern id="unc-st-member"' in focused

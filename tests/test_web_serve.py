@@ -102,6 +102,28 @@ def test_euler_image_is_the_figures_drawing():
         assert client.get("/euler.svg", params={"on": "1991-06-01"}).status_code == 404
 
 
+def test_the_diagram_is_drawn_in_the_palette_colours_not_recoloured():
+    """The web passes palette.ORG_COLOURS to the figures API; the drawing's outlines and names
+    carry them, and the same layout drawn without colours uses the figures' own palette."""
+    import datetime as dt
+
+    from blocmap.features.figures import api
+    from blocmap.features.figures.render import PALETTE
+    from blocmap.core.model import POST_SOVIET
+    from blocmap.web.palette import ORG_COLOURS
+
+    atlas = blocmap.load()
+    on = dt.date(2001, 6, 1)  # CIS and Union State only: the figures would colour them by place
+    plain = api.euler_svg(atlas, list(POST_SOVIET), on)
+    coloured = api.euler_svg(atlas, list(POST_SOVIET), on, colours={"cis": "#123456", "union_state": "#abcdef"})
+    assert "#123456" in coloured and "#abcdef" in coloured and "#123456" not in plain
+    assert PALETTE[1].lower() in plain.lower()  # Union State second of two in the figures' palette
+    hooks._euler_cached.cache_clear()
+    web = hooks.euler_svg(atlas, POST_SOVIET, on, "en")
+    assert ORG_COLOURS["union_state"].lower() in web.lower() and ORG_COLOURS["cis"].lower() in web.lower()
+    hooks._euler_cached.cache_clear()
+
+
 def test_a_failing_euler_drawing_is_a_logged_500_and_the_page_still_works(monkeypatch, caplog):
     import blocmap.features.figures.api
 

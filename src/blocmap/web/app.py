@@ -213,13 +213,20 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
 
 def prepare_diagrams(atlas: Atlas) -> None:
     """Solve the overlap diagram of every change day of the post-Soviet five, in every
-    language, so that no visitor waits for the solver (the layouts go to the figures' cache)."""
+    language, so that no visitor waits for the solver (the layouts go to the figures' cache);
+    then draw today's in every language, which also loads the drawing library and the fonts
+    (a second or two) before the first visitor asks for a diagram."""
+    import datetime as dt
+
     from blocmap.features.figures.api import precompute
     from blocmap.core.model import LANGS, POST_SOVIET
+    from blocmap.web.hooks import euler_svg
 
     try:
         for lang in LANGS:
             precompute(atlas, list(POST_SOVIET), lang)
+        for lang in LANGS:
+            euler_svg(atlas, POST_SOVIET, dt.date.today(), lang)
     except Exception:  # a bug: logged; the diagrams are then solved on request, as before
         log.exception("preparing the overlap diagrams failed")
 

@@ -5,11 +5,17 @@ LICENSE.md).  Projection: Albers equal-area conic centred on Eurasia (standard p
 40°N and 65°N, central meridian 75°E), so Russia does not dwarf the Caucasus as it does in
 Mercator.  Built once per process on the server: the browser gets plain SVG it can colour
 by class, with no mapping library and nothing fetched from elsewhere.
+
+States that no longer exist are drawn where the map's shapes allow it: the Soviet Union,
+Czechoslovakia and Yugoslavia are unions of their present-day territories (``Former``, one
+shape per stage of their borders, shown on the days of that stage).  East and West Germany
+cannot be: Natural Earth 1:110m has no line between them, so Germany keeps today's border.
 """
 
 from __future__ import annotations
 
 import json
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +27,70 @@ WIDTH = 960.0
 RADIUS = 6371.0  # km; only the shape matters, the drawing is scaled to WIDTH
 
 
+#: The present-day territories of the states that no longer exist (each drawn as their union).
+HISTORICAL_TERRITORIES = {
+    "SUN": ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
+            "UKR", "UZB"),
+    "CSK": ("CZE", "SVK"),
+    "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
+}
+#: The last day each of them is drawn (its end in ``states.yaml``; a test holds the two equal),
+#: and the territories that left it earlier, with the last day they are drawn inside it.
+#: The Soviet Union keeps all its republics until its end (the declarations of sovereignty and
+#: independence of 1990–91 did not move its borders), except the Baltic states, whose
+#: independence it recognised on 1991-09-06.  Yugoslavia: Slovenia and Croatia leave when
+#: recognised (1992-01-15, as in ``states.yaml``), Bosnia and Herzegovina on its recognition
+#: (1992-04-06), Macedonia on joining the United Nations (1993-04-08, as in ``states.yaml``);
+#: what is left is the FRY, Serbia and Montenegro until 2006-06-03.
+DRAWN_UNTIL: dict[str, tuple[dt.date, dict[str, dt.date]]] = {
+    "SUN": (dt.date(1991, 12, 26), dict.fromkeys(("EST", "LVA", "LTU"), dt.date(1991, 9, 5))),
+    "CSK": (dt.date(1992, 12, 31), {}),
+    "YUG": (dt.date(2006, 6, 3), {"SVN": dt.date(1992, 1, 14), "HRV": dt.date(1992, 1, 14),
+                                   "BIH": dt.date(1992, 4, 5), "MKD": dt.date(1993, 4, 7)}),
+}
+#: East and West Germany: not drawable (see the module's docstring); the map says so before this day.
+GERMANY_UNITED = dt.date(1990, 10, 3)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A former state's borders over a stretch of days: the union of ``territories``."""
+
+    former: str
+    territories: tuple[str, ...]  # those on the map
+    first: dt.date | None         # first day drawn (None: every earlier day)
+    last: dt.date                 # last day drawn
+    path: str
+    label_at: tuple[float, float]
+    room: float
+
+    @property
+    def id(self) -> str:
+        return f"{self.former}-{self.last.isoformat()}"
+
+    def holds(self, day: dt.date) -> bool:
+        return (self.first is None or self.first <= day) and day <= self.last
+
+
+def stages_of(former: str) -> list[tuple[dt.date | None, dt.date, tuple[str, ...]]]:
+    """(first day, last day, territories) of each stage of ``former``'s borders, in order."""
+    end, left = DRAWN_UNTIL[former]
+    cuts = sorted(set(left.values()))
+    out, first = [], None
+    for last in [*cuts, end]:
+        inside = tuple(t for t in HISTORICAL_TERRITORIES[former] if left.get(t, end) >= last)
+        out.append((first, last, inside))
+        first = last + dt.timedelta(days=1)
+    return out
+
+
+def drawn_on(day: dt.date) -> dict[str, tuple[dt.date, tuple[str, ...]]]:
+    """Former state → (last day of its stage, its territories) of those drawn on ``day``
+    (dates only, no geometry)."""
+    return {former: (last, inside) for former in HISTORICAL_TERRITORIES for first, last, inside in stages_of(former)
+            if (first is None or first <= day) and day <= last}
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -28,6 +98,7 @@ class Country:
     path: str  # SVG path data in drawing units
     label_at: tuple[float, float]  # pole of inaccessibility of its largest part
     room: float  # width available for a label there (drawing units)
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 of its largest part (drawing units)
 
 
 @dataclass(frozen=True)
@@ -36,6 +107,11 @@ class EurasiaMap:
     height: float
     countries: tuple[Country, ...]
     frame: str  # path of the window's outline (the sea behind the land)
+    stages: tuple[Stage, ...] = ()  # the former states' borders, stage by stage
+
+    def stages_on(self, day: dt.date) -> list[Stage]:
+        """The former states drawn on ``day`` (at most one stage of each)."""
+        return [s for s in self.stages if s.holds(day)]
 
 
 def _albers(lon: float, lat: float) -> tuple[float, float]:
@@ -89,21 +165,39 @@ def eurasia() -> EurasiaMap:
     def page(ring: list[tuple[float, float]]) -> str:
         return "M" + "L".join(f"{x:g},{y:g}" for x, y in project(ring)) + "Z"
 
-    def label(parts: list) -> tuple[tuple[float, float], float]:
+    def shape(parts: list):
+        return shapely.make_valid(shapely.MultiPolygon(
+            [Polygon(project(p[0]), [project(h) for h in p[1:]]) for p in parts])).buffer(0)
+
+    def label(geometry) -> tuple[tuple[float, float], float, tuple[float, float, float, float]]:
         from shapely.ops import polylabel
 
-        largest = max((Polygon(project(p[0]), [project(h) for h in p[1:]]) for p in parts),
-                      key=lambda g: g.area)
-        largest = largest if largest.is_valid else shapely.make_valid(largest).buffer(0)
-        if largest.geom_type != "Polygon":
-            largest = max(largest.geoms, key=lambda g: g.area)
+        largest = geometry if geometry.geom_type == "Polygon" else max(geometry.geoms, key=lambda g: g.area)
         at = polylabel(largest, tolerance=1.0)
         # Room for a label: the width of the shape along the horizontal line through the point.
         line = shapely.LineString([(at.x - WIDTH, at.y), (at.x + WIDTH, at.y)]).intersection(largest)
         pieces = [g for g in getattr(line, "geoms", [line]) if g.distance(at) < 1e-6]
         room = pieces[0].length if pieces else 0.0
-        return (round(at.x, 1), round(at.y, 1)), round(room, 1)
+        return (round(at.x, 1), round(at.y, 1)), round(room, 1), tuple(round(v, 1) for v in largest.bounds)
 
-    countries = tuple(Country(iso3, name, "".join(page(r) for polygon in parts for r in polygon), *label(parts))
+    def outline(geometry) -> str:  # an already projected shape as path data
+        rings = [r for g in getattr(geometry, "geoms", [geometry]) if g.geom_type == "Polygon"
+                 for r in (g.exterior, *g.interiors)]
+        return "".join("M" + "L".join(f"{round(x, 1):g},{round(y, 1):g}" for x, y in r.coords[:-1]) + "Z"
+                       for r in rings)
+
+    projected = {iso3: shape(parts) for iso3, _, parts in shapes}
+    countries = tuple(Country(iso3, name, "".join(page(r) for polygon in parts for r in polygon),
+                              *label(projected[iso3]))
                       for iso3, name, parts in sorted(shapes))
-    return EurasiaMap(round(WIDTH, 1), round((y1 - y0) * scale, 1), countries, page(frame_ring))
+    stages = []
+    for former in HISTORICAL_TERRITORIES:
+        for first, last, inside in stages_of(former):
+            on_map = tuple(t for t in inside if t in projected)
+            if not on_map:
+                continue
+            # The territories share their borders (one TopoJSON arc each), so the union has no
+            # slivers; a tiny buffer closes any left by the clipping.
+            union = shapely.unary_union([projected[t] for t in on_map]).buffer(0.05).buffer(-0.05).simplify(0.3)
+            stages.append(Stage(former, on_map, first, last, outline(union), *label(union)[:2]))
+    return EurasiaMap(round(WIDTH, 1), round((y1 - y0) * scale, 1), countries, page(frame_ring), tuple(stages))

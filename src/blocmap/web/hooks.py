@@ -8,7 +8,7 @@ which logs it and answers 500.
 ====================  ==========================================================  ======================
 function              calls                                                       shown on
 ====================  ==========================================================  ======================
-``euler_svg``         ``blocmap.features.figures.api.euler`` + ``render.draw_euler``       home page (/euler.svg)
+``euler_svg``         ``blocmap.features.figures.api.euler_svg``, palette colours    home page (/euler.svg)
 ``asymmetry``         ``blocmap.features.econ.asymmetry`` / ``asymmetry_over_time``        /api/asymmetry
 ``asymmetry_series``  ``blocmap.features.econ.asymmetry_over_time``, all GDP years          organization page
 ``organs``            ``blocmap.features.organs.organs`` + ``organ_record``                organization page
@@ -58,32 +58,12 @@ def jsonable(value: Any) -> Any:
 # ---------------------------------------------------------------------------- figures
 @lru_cache(maxsize=256)
 def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
-    """What ``figures.api.euler_svg`` draws, in the web atlas's colours.
-
-    The figures colour the sets by their place among the sets drawn that day (so one
-    organization changes colour when another is left out); ``figures.api`` takes no colours,
-    so the drawing's palette colours are replaced by each organization's own
-    (``palette.ORG_COLOURS``) in the SVG text, in one pass.
-    """
-    import re
-
+    """What ``figures.api.euler_svg`` draws, each organization in its web colour
+    (``palette.ORG_COLOURS``), as on the map, the lists and the timelines."""
     from blocmap.features.figures import api
-    from blocmap.features.figures.render import PALETTE, draw_euler, save
-    from blocmap.web.palette import org_colour
+    from blocmap.web.palette import colours_of
 
-    result = api.euler(atlas, on, ",".join(orgs), lang)
-    if result.layout is None:
-        return None
-    svg = save(draw_euler(result.layout), "svg")
-    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    # A curve drawn for several sets (the same members that day, "CST = CSTO") takes the
-    # colour of the first.
-    swap = {PALETTE[k % len(PALETTE)].lower(): org_colour(s.members[0]).lower()
-            for k, s in enumerate(result.layout.sets)}
-    if not swap:
-        return text
-    pattern = re.compile("|".join(re.escape(c) for c in swap), re.IGNORECASE)
-    return pattern.sub(lambda m: swap[m.group(0).lower()], text)
+    return api.euler_svg(atlas, list(orgs), on, lang, colours=colours_of(orgs))
 
 
 def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:

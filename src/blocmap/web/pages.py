@@ -24,7 +24,8 @@ from blocmap.core.errors import QueryError
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
-from blocmap.web.views import FIRST_DAY, HISTORICAL_TERRITORIES, Views, past_day
+from blocmap.web.geo import HISTORICAL_TERRITORIES
+from blocmap.web.views import FIRST_DAY, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
@@ -155,9 +156,14 @@ class Site:
         current = dt.date.fromisoformat(on)
         query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
         tips, outside = self.map_notes(data, lang)
+        geo = eurasia()
         return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
                                 map_tips=tips, map_outside=outside,
-                                geo=eurasia(), atlas_states=set(atlas.states), state_names=self.map_names(lang),
+                                geo=geo, drawn_stages={st.id for st in geo.stages_on(current)},
+                                hatch_classes=HATCH_CLASSES,
+                                inside={t for f in data["drawn_whole"] for t in f["territories"]},
+                                former_names={f: atlas.state_name(f, lang) for f in HISTORICAL_TERRITORIES},
+                                atlas_states=set(atlas.states), state_names=self.map_names(lang),
                                 map_labels=self.map_labels(lang),
                                 ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                                 slider_value=min(max((current - first).days, 0), span),
@@ -168,7 +174,8 @@ class Site:
         keys = [f"status.{s}" for s in STATUSES] + [
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
-            "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler"]
+            "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
+            "web.map_outside"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -180,15 +187,60 @@ class Site:
         for org in data["orgs"]:
             for m in org["members"]:
                 related.setdefault(m["state"], []).append((org["acronym"], m["status"]))
-        on_map = {c.iso3 for c in eurasia().countries}
+        on_map = {c.iso3 for c in eurasia().countries} | {f["state"] for f in data["drawn_whole"]}
         outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(org for org, _ in related[s])})"
                    for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
         tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
                 for s, pairs in related.items()}
+        for former in data["drawn_whole"]:  # a territory drawn inside a former state says so
+            for iso3 in former["territories"]:
+                if iso3 not in tips and former["state"] in tips:
+                    tips[iso3] = f"{former['name']}: {tips[former['state']]}"
         return tips, ", ".join(outside)
 
-    def _map_labels(self, lang: str) -> list[tuple[float, float, str, str]]:
-        """(x, y, text, class) of the map's labels: names where the state is wide enough to hold
+    def locator(self, located: dict[str, Any], lang: str) -> dict[str, Any]:
+        """The organization page's map: its members on ``located["on"]`` coloured by status
+        (hatched where uncertain; a former state drawn whole as on the home map), the view cut
+        to their extent, and the members the frame leaves out."""
+        from blocmap.web.geo import eurasia
+
+        geo = eurasia()
+        day = dt.date.fromisoformat(located["on"])
+        status: dict[str, tuple[str, bool]] = {m["state"]: (m["status"], m["certain"]) for m in located["members"]}
+        stages = geo.stages_on(day)
+        for stage in stages:
+            for iso3 in stage.territories:
+                if stage.former in status and iso3 not in status:
+                    status[iso3] = status[stage.former]
+        inside = {t for stage in stages for t in stage.territories}
+        by_iso3 = {c.iso3: c for c in geo.countries}
+        shown = [by_iso3[s] for s in status if s in by_iso3]
+        view = _fit([c.box for c in shown], geo.width, geo.height)
+        x0, y0, w, h = view
+        names = self.map_names(lang)
+        tips = {s: t("status." + st, lang) + ("" if sure else " *") for s, (st, sure) in status.items()}
+        countries = []
+        for c in geo.countries:
+            bx0, by0, bx1, by1 = c.box
+            if c.iso3 not in status and (bx1 < x0 or bx0 > x0 + w or by1 < y0 or by0 > y0 + h):
+                continue  # out of view (a member's small parts elsewhere are kept whole)
+            st = status.get(c.iso3)
+            countries.append({"iso3": c.iso3, "path": c.path, "member": st is not None,
+                              "cls": " ".join(filter(None, [f"st-{st[0]}" if st else "",
+                                                            "inner" if c.iso3 in inside else ""])),
+                              "uncertain": bool(st and not st[1]),
+                              "tip": f"{names[c.iso3]} — {tips[c.iso3]}" if st else names[c.iso3]})
+        drawn = {stage.former for stage in stages}
+        outside = sorted((m for m in located["members"] if m["state"] not in by_iso3 and m["state"] not in drawn),
+                         key=lambda m: m["name"])
+        return {"on": located["on"], "view": " ".join(f"{v:g}" for v in view), "frame": geo.frame,
+                "countries": countries, "stages": stages, "on_map": len(shown),
+                "statuses": [st for st in STATUSES if any(status[c.iso3][0] == st for c in shown)],
+                "uncertain": any(not status[c.iso3][1] for c in shown),
+                "outside": ", ".join(f"{m['name']} ({t('status.' + m['status'], lang)})" for m in outside)}
+
+    def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
+        """(x, y, text, class, iso3) of the map's labels: names where the state is wide enough to hold
         them; every post-Soviet state too small for its name gets its ISO code in small type."""
         import unicodedata
 
@@ -202,9 +254,9 @@ class Site:
             width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58
                         for ch in name)
             if width + 4 <= c.room:
-                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name"))
+                out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name", c.iso3))
             elif c.iso3 in POST_SOVIET_STATES:
-                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code"))
+                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code", c.iso3))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -255,10 +307,20 @@ def _q(request: Request, name: str) -> str | None:
 
 # ---------------------------------------------------------------------------- home
 def map_classes(day: dict[str, Any]) -> dict[str, str]:
-    """CSS class of each state on the map: its status in the focus, or its count of the five."""
+    """CSS class of each state on the map: its status in the focus, or its count of the five;
+    ``unc`` where that is known only to the month or year (hatched); ``inner`` where it is drawn
+    inside a former state (its border dashed)."""
     if day["focus"]:
-        return {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
-    return {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+        classes = {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
+    else:
+        classes = {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+    for iso3 in classes:
+        if day["map"][iso3]["uncertain"]:
+            classes[iso3] += " unc"  # hatched
+    for former in day["drawn_whole"]:
+        for iso3 in former["territories"]:
+            classes[iso3] = (classes.get(iso3, "") + " inner").strip()
+    return classes
 
 
 def home(request: Request) -> Response:
@@ -270,6 +332,9 @@ def home(request: Request) -> Response:
         focus = site.atlas.org(focus, "focus").id
     return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
 
+
+#: The map's colour classes that can be hatched (uncertain): one SVG pattern each.
+HATCH_CLASSES = tuple(f"st-{s}" for s in STATUSES) + tuple(f"c{n}" for n in range(1, COUNT_CLASSES))
 
 #: Size of the map's state labels in drawing units (the map is 960 wide), and of the ISO codes
 #: that label the post-Soviet states too small for their names.
@@ -312,7 +377,25 @@ def org(request: Request) -> Response:
     chart = charts.timeline_svg(data["timeline"], lang)
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
-                  o=data, chart=chart, note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+                  o=data, chart=chart, loc=_site(request).locator(data["located"], lang), note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+
+
+def _fit(boxes: list[tuple[float, float, float, float]], width: float, height: float,
+         pad: float = 0.08, narrowest: float = 140.0) -> tuple[float, float, float, float]:
+    """(x, y, w, h) of a view around ``boxes``: padded, at least ``narrowest`` wide, no taller
+    than wide nor wider than 2.2 × its height, inside the map; the whole map without boxes."""
+    if not boxes:
+        return 0.0, 0.0, width, height
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    w, h = x1 - x0, y1 - y0
+    w, h = max(w * (1 + 2 * pad), narrowest), h * (1 + 2 * pad)
+    w, h = max(w, h), max(h, w / 2.2)
+    w, h = min(w, width), min(h, height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    x = min(max(cx - w / 2, 0.0), width - w)
+    y = min(max(cy - h / 2, 0.0), height - h)
+    return round(x, 1), round(y, 1), round(w, 1), round(h, 1)
 
 
 def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:

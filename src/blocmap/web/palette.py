@@ -3,13 +3,14 @@ table under it, the timelines, the compare page and the map's focus.
 
 The post-Soviet five get the Okabe–Ito colours (safe for colour-blind readers) in the order
 of ``blocmap.core.model.POST_SOVIET``; the other organizations get the rest of Okabe–Ito, then
-Paul Tol's "muted" scheme (also designed for colour-blind readers).  Seventeen organizations
+Paul Tol's "muted" scheme (also designed for colour-blind readers); each darkened where it
+was too light to read on the page (``ORG_COLOURS``).  Seventeen organizations
 cannot all be told apart by colour alone, so every use of a colour is labelled too; the sets
 that are drawn together (the five of the diagram) are always distinct.
 
 Templates get ``org_colour`` and the ``org-c-<id>`` classes of ``/palette.css``; the home
-page script gets the mapping in its page data; the Euler SVG is recoloured to it
-(``hooks.euler_svg``).
+page script gets the mapping in its page data; the Euler diagram is drawn with it
+(``hooks.euler_svg`` passes it to ``figures.api.euler_svg(colours=...)``).
 """
 
 from __future__ import annotations
@@ -24,8 +25,18 @@ TOL_MUTED = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "
 #: The organizations in the order they take colours: the five of the diagram first.
 ORDER = ("cis", "csto", "eaeu", "customs_union", "union_state", "eurasec", "guam", "sco",
          "cst", "cmea", "warsaw_pact", "eu", "nato", "caco", "ces", "eap", "ots")
-COLOURS = OKABE_ITO + TOL_MUTED
-ORG_COLOURS: dict[str, str] = {org: COLOURS[i % len(COLOURS)] for i, org in enumerate(ORDER)}
+#: The colours, from those schemes in ``ORDER``, darkened (same hue) where they were too light
+#: to read: the five of the diagram name their sets in their colour, so they keep 4.5:1 on
+#: white like any text; every other colour marks (swatches, bars, the map's frame) and keeps
+#: 3:1 on the sea and on white (``tests/test_web_contrast.py``).  Two light colours that would
+#: have darkened into the same blue take other hues: CMEA red, CACO violet; GUAM a darker brown
+#: than the Union State's ochre.
+ORG_COLOURS: dict[str, str] = {
+    "cis": "#0072B2", "csto": "#C15500", "eaeu": "#008460", "customs_union": "#B8478A", "union_state": "#9A6A00",
+    "eurasec": "#2A8BC4", "guam": "#6B5A2A", "sco": "#555555", "cst": "#332288", "cmea": "#B8312F",
+    "warsaw_pact": "#3A8F81", "eu": "#117733", "nato": "#7F7F2B", "caco": "#7D62AE", "ces": "#C44D61",
+    "eap": "#882255", "ots": "#AA4499",
+}
 FALLBACK = "#555555"
 
 

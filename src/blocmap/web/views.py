@@ -23,6 +23,7 @@ from blocmap.core.messages import Either
 from blocmap.core.i18n import t
 from blocmap.core.model import INSIDE, POST_SOVIET, STATUSES
 from blocmap.web import hooks
+from blocmap.web.geo import GERMANY_UNITED, HISTORICAL_TERRITORIES, drawn_on, stages_of
 from blocmap.web.palette import colours_of
 
 if TYPE_CHECKING:
@@ -31,18 +32,6 @@ if TYPE_CHECKING:
 #: The organizations of the seed paper's Figure 1; the map counts memberships in these.
 #: The slider starts here: the year the Soviet Union ended.
 FIRST_DAY = dt.date(1991, 1, 1)
-#: Today's map has no polygon for a state that no longer exists; its status is drawn on the
-#: present-day territories that were not yet states themselves on that day (the Soviet Union
-#: in Comecon in June 1991).  East Germany is left out: its land is only part of Germany.
-HISTORICAL_TERRITORIES = {
-    "SUN": ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM",
-            "UKR", "UZB"),
-    "CSK": ("CZE", "SVK"),
-    "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
-}
-
-
-
 def past_day(on: str | dt.date | None, parameter: str = "on") -> dt.date:
     """``parse_day``, refusing a day after today (the atlas records only what has happened)."""
     day = parse_day(on or "today", parameter)
@@ -88,41 +77,47 @@ class Views:
         summary = self.answers.day(day, lang)
         inside_count: Counter[str] = Counter()
         statuses: dict[str, str] = {}
+        uncertain: set[str] = set()  # what the map colours is known only to the month or year
         for org in summary["orgs"]:
             for m in org["members"]:
                 if org["id"] in POST_SOVIET and m["status"] in INSIDE:
                     inside_count[m["state"]] += 1
+                    if not focus_id and not m["certain"]:
+                        uncertain.add(m["state"])
                 if org["id"] == focus_id:
                     statuses[m["state"]] = m["status"]
-        map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3)}
+                    if not m["certain"]:
+                        uncertain.add(m["state"])
+        map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3),
+                           "uncertain": iso3 in uncertain}
                     for iso3 in sorted(set(inside_count) | set(statuses))}
-        for former, territories in HISTORICAL_TERRITORIES.items():
-            if former in map_data:
-                for iso3 in territories:
-                    state = self.atlas.states.get(iso3)
-                    if iso3 not in map_data and not (state is not None and state.exists_on(day)):
-                        map_data[iso3] = {**map_data[former], "via": former}
+        # A state that no longer exists is drawn as the union of its present-day territories
+        # (``geo.Stage``); those without a status of their own that day take its status.
+        drawn = drawn_on(day)
+        for former, (_, territories) in drawn.items():
+            for iso3 in territories:
+                if former in map_data and iso3 not in map_data:
+                    map_data[iso3] = {**map_data[former], "via": former}
         # No diagram where none of the five has anyone inside (before the CIS, December 1991).
         euler = any(z["orgs"] for z in summary["overlap"]["zones"])
-        return {**summary, "lang": lang, "focus": focus_id, "map": map_data, "euler": euler}
+        return {**summary, "lang": lang, "focus": focus_id, "map": map_data, "euler": euler,
+                "drawn_whole": [{"state": f, "name": self.atlas.state_name(f, lang), "until": last.isoformat(),
+                                 "territories": list(territories)} for f, (last, territories) in drawn.items()],
+                "germany_today": day < GERMANY_UNITED}
 
     def live(self, lang: str, labels: dict[str, str]) -> dict[str, Any]:
         """What the home page's script needs besides the spells (``/api/spells``) to redraw
         the map and the lists for any day in the browser: the organizations (names, dates,
-        colours), the historical territories and when those exist, and the labels."""
+        colours), the stages of the former states' borders (``geo.stages_of``), and the labels."""
         orgs = [{**self.answers.org_ref(o.id, lang),
                  "founded": str(o.founded) if o.founded else None,
                  "dissolved": str(o.dissolved) if o.dissolved else None} for o in self.atlas.orgs.values()]
-        exists: dict[str, list[list[str | None]] | None] = {}
-        for territories in HISTORICAL_TERRITORIES.values():
-            for iso3 in territories:
-                state = self.atlas.states.get(iso3)
-                exists[iso3] = None if state is None else [
-                    [p.start.earliest.isoformat() if p.start else None,
-                     p.end.latest.isoformat() if p.end else None] for p in state.exists]
+        stages = [{"state": former, "name": self.atlas.state_name(former, lang),
+                   "first": first.isoformat() if first else None, "last": last.isoformat(), "territories": list(inside)}
+                  for former in HISTORICAL_TERRITORIES for first, last, inside in stages_of(former)]
         return {"orgs": orgs, "colours": colours_of(self.atlas.orgs), "post_soviet": list(POST_SOVIET),
-                "inside": sorted(INSIDE), "statuses": list(STATUSES),
-                "territories": {k: list(v) for k, v in HISTORICAL_TERRITORIES.items()}, "exists": exists,
+                "inside": sorted(INSIDE), "statuses": list(STATUSES), "stages": stages,
+                "germany_united": GERMANY_UNITED.isoformat(),
                 "labels": labels}
 
     def spells(self, orgs: str | None, lang: str) -> list[dict[str, Any]]:
@@ -137,7 +132,8 @@ class Views:
         if record["data"] == "cow":
             today = dt.date.today()
             return {**record, "lang": lang, "members_today": [], "today": today.isoformat(), "spells": [],
-                    "timeline": [], "events": [], "disputes": [], "sources": [], "organs": [], "asymmetry": []}
+                    "timeline": [], "events": [], "disputes": [], "sources": [], "organs": [], "asymmetry": [],
+                    "located": self.located(record, [], lang)}
         spells = self.answers.spells(org=org_id, lang=lang)
         events = self.answers.history(org=org_id, lang=lang)
         disputes = self.answers.disputes(org=org_id, lang=lang)
@@ -146,15 +142,35 @@ class Views:
         if record["founding_treaty"] and record["founding_treaty"]["source"]:
             keys.add(record["founding_treaty"]["source"])
         today = dt.date.today()
+        members_today = self.answers.members(org_id, today, lang)
         return {
             **record, "lang": lang,
-            "members_today": self.answers.members(org_id, today, lang), "today": today.isoformat(),
+            "members_today": members_today, "today": today.isoformat(),
+            "located": self.located(record, members_today, lang),
             "spells": spells, "timeline": timeline_rows(spells, "state"),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys, lang),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
             "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
         }
+
+    def located(self, record: dict[str, Any], members_today: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+        """The day the organization page's map shows and its members then: today, or, for an
+        organization with no one today, its last day (the day before it was dissolved; for an
+        imported one, the last year of COW's data)."""
+        today = dt.date.today()
+        if members_today:
+            return {"on": today.isoformat(), "members": members_today}
+        day = today
+        if record["data"] == "cow":
+            last = self.answers.world.coverage[1] if self.answers.world.coverage else today.year
+            ended = int(record["dissolved"][:4]) - 1 if record["dissolved"] else last
+            day = dt.date(min(last, ended), 12, 31)
+        elif record["dissolved"]:
+            day = parse_day(record["dissolved"], "on") - dt.timedelta(days=1)
+        if day == today:
+            return {"on": today.isoformat(), "members": []}
+        return {"on": day.isoformat(), "members": self.answers.members(record["id"], day, lang)}
 
     def state(self, state: str, lang: str) -> dict[str, Any]:
         """State page: every organization it belonged to over time, with dates and sources."""

@@ -172,14 +172,19 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
     return result
 
 
-def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str | None:
-    """The Euler diagram as SVG text, or None where it cannot be drawn with one outline per set."""
+def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en",
+              colours: dict[str, str] | None = None) -> str | None:
+    """The Euler diagram as SVG text, or None where it cannot be drawn with one outline per set.
+
+    ``colours`` (organization id → colour) draws each organization in its own colour (the web
+    atlas's palette); the layout, and so its cache, does not depend on it.
+    """
     from blocmap.features.figures.render import draw_euler, save
 
     result = euler(atlas, on, ",".join(orgs), lang)
     if result.layout is None:
         return None
-    svg = save(draw_euler(result.layout), "svg")
+    svg = save(draw_euler(result.layout, colours), "svg")
     return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
 

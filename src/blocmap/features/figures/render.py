@@ -7,6 +7,7 @@ label or a curve, so what the checker proved is what the reader sees.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -56,8 +57,13 @@ def axes(figure, width: float, height: float):
     return ax
 
 
-def draw_euler(layout: "EulerLayout"):
-    """A Figure showing ``layout``; sets coloured, empty zones hatched, labels as laid out."""
+def draw_euler(layout: "EulerLayout", colours: Mapping[str, str] | None = None):
+    """A Figure showing ``layout``; sets coloured, empty zones hatched, labels as laid out.
+
+    ``colours`` (organization id → colour) gives a set its own colour; a curve drawn for
+    several sets takes the colour of the first.  Sets it does not name take ``PALETTE`` by
+    their place among the sets drawn.  Colours change only the drawing, never the layout.
+    """
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import Polygon as PolygonPatch
     from shapely import Polygon
@@ -65,7 +71,8 @@ def draw_euler(layout: "EulerLayout"):
     figure = new_figure(layout.width, layout.height)
     ax = axes(figure, layout.width, layout.height)
     font = lambda size: FontProperties(fname=layout.font_path, size=size)  # noqa: E731
-    colours = {s.id: PALETTE[k % len(PALETTE)] for k, s in enumerate(layout.sets)}
+    given = colours or {}
+    colours = {s.id: given.get(s.members[0], PALETTE[k % len(PALETTE)]) for k, s in enumerate(layout.sets)}
 
     # Largest sets first so that smaller fills stay visible on top of larger ones.
     by_area = sorted(layout.sets, key=lambda s: -Polygon(s.polygon).area)

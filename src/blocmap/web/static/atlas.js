@@ -42,6 +42,7 @@
   let settleTimer = null;
   let pending = null;
   let playTimer = null;
+  let drawnKey = null;        // what the map and the lists show (draw skips a day that looks the same)
 
   // ------------------------------------------------------------------ days
   const toDate = (n) => new Date(first + n * DAY_MS).toISOString().slice(0, 10);
@@ -64,10 +65,8 @@
     !(s.end && s.end_precision !== "day" && day.startsWith(s.end));
   const orgExists = (o, day) => !(o.founded && day < earliest(o.founded)) &&
     !(o.dissolved && day >= earliest(o.dissolved));
-  function stateExists(iso3, day) {
-    const periods = live.exists[iso3];
-    return !!periods && periods.some(([a, b]) => (a === null || a <= day) && (b === null || day <= b));
-  }
+  // The former states drawn whole that day (geo.Stage: the Soviet Union until 1991-12-26 …).
+  const stagesOn = (day) => live.stages.filter((s) => (s.first === null || s.first <= day) && day <= s.last);
 
   // org id → rows (state, name, status, since, certain, sources), as Answers.members sorts them.
   function membersOn(day) {
@@ -85,28 +84,55 @@
 
   // The map's classes (pages.map_classes over views.day's map data).
   function mapClasses(members, focus, day) {
-    const count = {}, status = {};
+    const count = {}, status = {}, uncertain = new Set();
     for (const [org, rows] of Object.entries(members)) {
       for (const m of rows) {
-        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) count[m.state] = (count[m.state] || 0) + 1;
-        if (org === focus) status[m.state] = m.status;
+        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) {
+          count[m.state] = (count[m.state] || 0) + 1;
+          if (!focus && !m.certain) uncertain.add(m.state);
+        }
+        if (org === focus) {
+          status[m.state] = m.status;
+          if (!m.certain) uncertain.add(m.state);
+        }
       }
     }
     const data = {};
     for (const iso3 of new Set([...Object.keys(count), ...Object.keys(status)])) {
-      data[iso3] = { count: count[iso3] || 0, status: status[iso3] || null };
+      data[iso3] = { count: count[iso3] || 0, status: status[iso3] || null, uncertain: uncertain.has(iso3) };
     }
-    for (const [former, territories] of Object.entries(live.territories)) {
-      if (!(former in data)) continue;
-      for (const iso3 of territories) {
-        if (!(iso3 in data) && !stateExists(iso3, day)) data[iso3] = data[former];
-      }
+    const stages = stagesOn(day);
+    for (const st of stages) {
+      if (!(st.state in data)) continue;
+      for (const iso3 of st.territories) if (!(iso3 in data)) data[iso3] = data[st.state];
     }
     const classes = {};
     for (const [iso3, v] of Object.entries(data)) {
-      if (focus ? v.status : v.count) classes[iso3] = focus ? "st-" + v.status : "c" + Math.min(v.count, 5);
+      if (focus ? v.status : v.count) {
+        classes[iso3] = (focus ? "st-" + v.status : "c" + Math.min(v.count, 5)) + (v.uncertain ? " unc" : "");
+      }
+    }
+    for (const st of stages) {
+      for (const iso3 of st.territories) classes[iso3] = ((classes[iso3] || "") + " inner").trim();
     }
     return classes;
+  }
+
+  // Each state's memberships that day, the accessible name of its link (pages.Site.map_notes).
+  function mapTips(members, day) {
+    const pairs = {};
+    for (const o of ORGS) {
+      for (const m of members[o.id] || []) {
+        (pairs[m.state] = pairs[m.state] || []).push(o.acronym + ": " + L["status." + m.status]);
+      }
+    }
+    const tips = {};
+    for (const [iso3, list] of Object.entries(pairs)) tips[iso3] = list.join("; ");
+    for (const st of stagesOn(day)) {
+      if (!(st.state in tips)) continue;
+      for (const iso3 of st.territories) if (!(iso3 in tips)) tips[iso3] = st.name + ": " + tips[st.state];
+    }
+    return tips;
   }
 
   // ------------------------------------------------------------------ drawing
@@ -119,11 +145,33 @@
     return node;
   }
 
-  function applyMap(classes, focus) {
+  // The members the map's frame leaves out (pages.Site.map_notes): "United States (NATO), …".
+  function drawOutside(members, day) {
+    const box = $("map-outside");
+    if (!box) return;
+    const onMap = new Set([...document.querySelectorAll("#map path[data-iso3]")].map((p) => p.dataset.iso3));
+    for (const st of stagesOn(day)) onMap.add(st.state);
+    const related = {};
+    for (const o of ORGS) {
+      for (const m of members[o.id] || []) {
+        if (onMap.has(m.state)) continue;
+        (related[m.state] = related[m.state] || { name: m.name, orgs: [] }).orgs.push(o.acronym);
+      }
+    }
+    const rows = Object.values(related).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const text = rows.map((r) => r.name + " (" + r.orgs.join(", ") + ")").join(", ");
+    if (box.textContent !== text) box.textContent = text;
+    box.parentElement.hidden = !rows.length;
+  }
+
+  function applyMap(classes, focus, day, tips) {
     document.querySelectorAll("#map path[data-iso3]").forEach((path) => {
       const cls = classes[path.dataset.iso3];
       const want = "land" + (cls ? " " + cls : "");
       if (path.getAttribute("class") !== want) path.setAttribute("class", want);
+    });
+    document.querySelectorAll("#map path[data-other]").forEach((path) => {
+      path.classList.toggle("inner", /\binner\b/.test(classes[path.dataset.other] || ""));
     });
     const map = $("map");
     map.setAttribute("class", "map" + (focus ? " focus org-c-" + focus : ""));
@@ -132,6 +180,31 @@
     $("legend-status").setAttribute("class", focus ? "org-c-" + focus : "");
     const org = ORGS.find((o) => o.id === focus);
     $("legend-org").textContent = org ? org.acronym : "";
+    if (day) applyBorders(day);
+    if (tips) {
+      document.querySelectorAll("#map a[data-name]").forEach((a) => {
+        const path = a.firstElementChild;
+        const name = a.dataset.name + " — " + (tips[path.dataset.iso3] || L["web.map_no_membership"]);
+        if (a.getAttribute("aria-label") !== name) {
+          a.setAttribute("aria-label", name);
+          path.firstElementChild.textContent = name;  // the <title>: the tooltip
+        }
+      });
+    }
+  }
+
+  // The borders of the day: a former state drawn whole (its outline, its name, its note), the
+  // labels of the territories inside it hidden; the note on Germany before 1990-10-03.
+  function applyBorders(day) {
+    const on = new Set(stagesOn(day).map((s) => s.state + "-" + s.last));
+    const inside = new Set(stagesOn(day).flatMap((s) => s.territories));
+    document.querySelectorAll("#map [data-stage]").forEach((node) => node.classList.toggle("on", on.has(node.dataset.stage)));
+    document.querySelectorAll("p.map-borders .stage").forEach((span) => { span.hidden = !on.has(span.dataset.stage); });
+    const borders = document.querySelector("p.map-borders");
+    if (borders) borders.hidden = on.size === 0;
+    document.querySelectorAll("#map .labels text[data-iso3]").forEach((t) => t.classList.toggle("in-former", inside.has(t.dataset.iso3)));
+    const germany = document.querySelector("p.map-germany");
+    if (germany) germany.hidden = day >= live.germany_united;
   }
 
   function card(o, rows, day) {
@@ -176,6 +249,12 @@
       cards.push(card(o, rows, day));
     }
     box.replaceChildren(...cards);
+    datedHeadings(day);
+  }
+
+  function datedHeadings(day) {
+    const map = $("map");
+    map.setAttribute("aria-label", map.getAttribute("aria-label").replace(/\d{4}-\d{2}-\d{2}/, day));
     const h2 = document.querySelector("#orgs-today h2");
     if (h2) h2.textContent = h2.textContent.replace(/\d{4}-\d{2}-\d{2}/, day);
     const today = document.querySelector("#orgs-today .on-this-day");
@@ -207,8 +286,18 @@
     drawn = day;
     if (spells) {
       const members = membersOn(day);
-      applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value);
-      drawLists(members, day);
+      // Most moves of a drag land on a day like the last one: then only the dates change.
+      const key = [focusSelect.value, day < live.germany_united, stagesOn(day).map((st) => st.last).join(),
+                   ...ORGS.map((o) => (orgExists(o, day) ? "+" : "-") + (members[o.id] || []).map(
+                     (m) => m.state + m.status + (m.certain ? "" : "?")).join())].join("|");
+      if (key !== drawnKey) {
+        applyMap(mapClasses(members, focusSelect.value, day), focusSelect.value, day, mapTips(members, day));
+        drawOutside(members, day);
+        drawLists(members, day);
+        drawnKey = key;
+      } else {
+        datedHeadings(day);
+      }
     }
     const overlap = $("overlap");
     if (overlap) overlap.classList.toggle("stale", day !== settled);
@@ -280,6 +369,7 @@
       fragment.innerHTML = await response.text();
       if (controller.signal.aborted) return;
       settled = day;
+      drawnKey = null;  // the server's lists replace the drawn ones
       for (const id of ["day-data", "orgs-today", "overlap"]) {
         const fresh = fragment.content.getElementById(id);
         if (fresh) keepSize(id, () => $(id).replaceWith(fresh));
@@ -287,7 +377,7 @@
       if (drawn !== day) draw(drawn);  // the reader moved on while this loaded
       else if (!spells) {
         const data = $("day-data");
-        applyMap(JSON.parse(data.dataset.map), data.dataset.focus);
+        applyMap(JSON.parse(data.dataset.map), data.dataset.focus, day, null);
       }
       const target = stateUrl("/", day);
       const entry = { on: day, focus: focusSelect.value };
@@ -414,7 +504,8 @@
   document.addEventListener("error", (ev) => {
     if (ev.target && ev.target.id === "euler") {
       const box = ev.target.closest(".euler-box");
-      ev.target.replaceWith(el("p", { class: "no-diagram", id: "no-diagram" }, L["web.no_diagram_error"]));
+      (ev.target.closest("a.euler-full") || ev.target).replaceWith(
+        el("p", { class: "no-diagram", id: "no-diagram" }, L["web.no_diagram_error"]));
       if (box) box.classList.add("empty");
     }
   }, true);
@@ -426,6 +517,11 @@
   thumb.hidden = false;
   showDay(drawn);
   updateLinks(settled);
+  // A phone pans the wide map inside its box: start on the post-Soviet states.
+  const mapScroll = $("map-scroll");
+  if (mapScroll && mapScroll.scrollWidth > mapScroll.clientWidth) {
+    mapScroll.scrollLeft = mapScroll.scrollWidth * 0.5 - mapScroll.clientWidth * 0.45;
+  }
   const orgIds = ORGS.map((o) => o.id).join(",");
   fetch("/api/spells?orgs=" + encodeURIComponent(orgIds) + (lang === "en" ? "" : "&lang=" + encodeURIComponent(lang)))
     .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
