@@ -90,7 +90,7 @@ def test_serve_on_a_busy_port_is_a_one_line_error(served):
 
 # ---------------------------------------------------------------------------- hooks
 def test_euler_image_is_the_figures_drawing():
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
     with TestClient(create_app(blocmap.load())) as client:
         response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "zh-Hant"})
         assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml")
@@ -118,26 +118,50 @@ def test_the_diagram_is_drawn_in_the_palette_colours_not_recoloured():
     coloured = api.euler_svg(atlas, list(POST_SOVIET), on, colours={"cis": "#123456", "union_state": "#abcdef"})
     assert "#123456" in coloured and "#abcdef" in coloured and "#123456" not in plain
     assert PALETTE[1].lower() in plain.lower()  # Union State second of two in the figures' palette
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
     web = hooks.euler_svg(atlas, POST_SOVIET, on, "en")
     assert ORG_COLOURS["union_state"].lower() in web.lower() and ORG_COLOURS["cis"].lower() in web.lower()
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
+
+
+def test_a_day_like_one_drawn_before_costs_no_drawing(monkeypatch):
+    """The page says the day, so the drawing leaves it out: every day with the same memberships
+    gets the drawing made for the first of them, and a never-seen day costs a membership query."""
+    import datetime as dt
+
+    import blocmap.features.figures.api as api
+    from blocmap.core.model import POST_SOVIET
+
+    atlas = blocmap.load()
+    hooks.clear_drawings()
+    first = hooks.euler_svg(atlas, POST_SOVIET, dt.date(2016, 3, 3), "ru")
+    assert "Членство на" not in first and "<!-- Членство -->" in first  # undated title
+    drawn = []
+    real = api.euler_svg
+    monkeypatch.setattr(api, "euler_svg", lambda *a, **k: drawn.append(a) or real(*a, **k))
+    assert hooks.euler_svg(atlas, POST_SOVIET, dt.date(2016, 11, 30), "ru") is first
+    assert drawn == []
+    assert api.drawing_key(atlas, list(POST_SOVIET), dt.date(2016, 3, 3), "ru") != \
+        api.drawing_key(atlas, list(POST_SOVIET), dt.date(2014, 3, 3), "ru")  # before the EAEU
+    hooks.euler_svg(atlas, POST_SOVIET, dt.date(2014, 3, 3), "ru")
+    assert len(drawn) == 1
+    hooks.clear_drawings()
 
 
 def test_a_failing_euler_drawing_is_a_logged_500_and_the_page_still_works(monkeypatch, caplog):
     import blocmap.features.figures.api
 
-    def broken(atlas, on, orgs=None, lang="en"):
+    def broken(atlas, on, orgs=None, lang="en", **options):
         raise RuntimeError("a bug in the figures code")
 
     monkeypatch.setattr(blocmap.features.figures.api, "euler", broken)  # what hooks.euler_svg calls
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
     with TestClient(create_app(blocmap.load()), raise_server_exceptions=False) as client:
         image = client.get("/euler.svg", params={"on": "2016-01-02"})
         assert image.status_code == 500 and "internal error" in image.text and "Traceback" not in image.text
         assert client.get("/", params={"on": "2016-01-02"}).status_code == 200  # the diagram is an <img>
     assert "unexpected error on /euler.svg" in caplog.text and "a bug in the figures code" in caplog.text
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
 
 
 def test_organs_depth_and_asymmetry_from_the_paper_feature():
@@ -175,13 +199,13 @@ def test_a_bug_is_a_logged_500_with_a_plain_page_never_a_missing_feature(monkeyp
 def test_euler_diagram_from_the_figures_modules():
     """With the figures feature in the checkout, the home page shows its zone-exact diagram."""
     pytest.importorskip("blocmap.features.figures.adapter")
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
     with TestClient(create_app(blocmap.load())) as client:
         response = client.get("/euler.svg", params={"on": "2016-01-01", "lang": "zh-Hant"})
         assert response.status_code == 200 and response.content.lstrip().startswith((b"<?xml", b"<svg"))
         assert client.get("/api/day", params={"on": "2016-01-01"}).json()["euler"] is True
         assert client.get("/euler.svg", params={"on": "1991-06-01"}).status_code == 404  # nobody inside yet
-    hooks._euler_cached.cache_clear()
+    hooks.clear_drawings()
 
 
 def test_serving_every_interface_needs_the_allowed_names():

@@ -212,21 +212,25 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
 
 
 def prepare_diagrams(atlas: Atlas) -> None:
-    """Solve the overlap diagram of every change day of the post-Soviet five, in every
-    language, so that no visitor waits for the solver (the layouts go to the figures' cache);
-    then draw today's in every language, which also loads the drawing library and the fonts
-    (a second or two) before the first visitor asks for a diagram."""
+    """Draw the overlap diagram of the post-Soviet five for today and for every change day,
+    in every language, so that no visitor waits for the solver or the drawing: every other day
+    has the drawing of a change day (``hooks.euler_svg`` keys drawings by what they show), and
+    the first drawing loads the drawing library and the fonts before the first visitor asks."""
     import datetime as dt
 
-    from blocmap.features.figures.api import precompute
+    from blocmap.features.figures.api import change_days, precompute
     from blocmap.core.model import LANGS, POST_SOVIET
     from blocmap.web.hooks import euler_svg
 
     try:
         for lang in LANGS:
-            precompute(atlas, list(POST_SOVIET), lang)
-        for lang in LANGS:
             euler_svg(atlas, POST_SOVIET, dt.date.today(), lang)
+        for lang in LANGS:
+            precompute(atlas, list(POST_SOVIET), lang)
+        days = [d for d in change_days(atlas, list(POST_SOVIET)) if d <= dt.date.today()]
+        for lang in LANGS:
+            for day in days:
+                euler_svg(atlas, POST_SOVIET, day, lang)
     except Exception:  # a bug: logged; the diagrams are then solved on request, as before
         log.exception("preparing the overlap diagrams failed")
 

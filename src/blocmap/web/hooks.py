@@ -21,6 +21,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -56,27 +58,43 @@ def jsonable(value: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------- figures
-@lru_cache(maxsize=256)
-def _euler_cached(atlas: Atlas, orgs: tuple[str, ...], on: dt.date, lang: str) -> str | None:
-    """What ``figures.api.euler_svg`` draws, each organization in its web colour
-    (``palette.ORG_COLOURS``), as on the map, the lists and the timelines."""
-    from blocmap.features.figures import api
-    from blocmap.web.palette import colours_of
+#: Drawn diagrams by (atlas, drawing key): the page says the day, so the drawing leaves it out
+#: and every day with the same memberships shares one drawing (a few hundred in all).
+_DRAWN: "OrderedDict[tuple[int, str], str | None]" = OrderedDict()
+_DRAWN_MAX = 1024
+_DRAWN_LOCK = threading.Lock()
 
-    return api.euler_svg(atlas, list(orgs), on, lang, colours=colours_of(orgs))
+
+def clear_drawings() -> None:
+    """Forget every drawn diagram (tests, or after the figures code changed)."""
+    with _DRAWN_LOCK:
+        _DRAWN.clear()
 
 
 def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
-    """The Euler diagram of ``orgs`` on ``on`` as SVG text, or None where none can be drawn.
+    """The Euler diagram of ``orgs`` on ``on`` as SVG text (undated: the page gives the day),
+    each organization in its web colour (``palette.ORG_COLOURS``), or None where none can be
+    drawn.  A drawing is made once per distinct set of memberships and kept (``_DRAWN``): a
+    day never asked before costs a membership query when a day like it was drawn."""
+    from blocmap.features.figures import api
+    from blocmap.web.palette import colours_of
 
-    Layouts are costly (a solver runs), so drawings are cached (the atlas is immutable).
-    """
     orgs = tuple(orgs)
     try:
-        return _euler_cached(atlas, orgs, on, lang)
+        key = (id(atlas), api.drawing_key(atlas, list(orgs), on, lang))
+        with _DRAWN_LOCK:
+            if key in _DRAWN:
+                _DRAWN.move_to_end(key)
+                return _DRAWN[key]
+        svg = api.euler_svg(atlas, list(orgs), on, lang, colours=colours_of(orgs), dated=False)
     except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
         log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
         return None
+    with _DRAWN_LOCK:
+        _DRAWN[key] = svg
+        while len(_DRAWN) > _DRAWN_MAX:
+            _DRAWN.popitem(last=False)
+    return svg
 
 
 # ---------------------------------------------------------------------------- paper

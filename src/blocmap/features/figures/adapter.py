@@ -111,8 +111,11 @@ def _namers(lang: str, state_name: Callable | None, org_name: Callable | None):
 
 def euler_inputs(data: Memberships, lang: str, version: str = "",
                  state_name: Callable[[str, str], str] | None = None,
-                 org_name: Callable[[str, str], str] | None = None) -> dict[str, Any]:
-    """Keyword arguments for ``euler.euler_layout`` (all strings already in ``lang``)."""
+                 org_name: Callable[[str, str], str] | None = None, dated: bool = True) -> dict[str, Any]:
+    """Keyword arguments for ``euler.euler_layout`` (all strings already in ``lang``).
+
+    ``dated=False`` leaves the day out of the title and the source line, for a page that says
+    the day itself: every day with the same memberships then has the very same drawing."""
     state_name, org_name = _namers(lang, state_name, org_name)
     inside = set().union(*data.sets.values()) if data.sets else set()
     labels, notes = {}, []
@@ -127,13 +130,15 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
     for state in inside:
         labels.setdefault(state, state_name(state, lang))
     days = sorted({spec.on for spec in data.specs if not spec.pinned}) or [data.specs[0].on]
-    title = strings.text("fig.title", lang, date=strings.day(days[0], lang))
+    title = (strings.text("fig.title", lang, date=strings.day(days[0], lang)) if dated
+             else strings.text("fig.title_undated", lang))
     caption = [strings.text("fig.inside_rule", lang)]
     for spec in data.specs:
         if spec.pinned:
             caption.append(strings.text("fig.pinned", lang, org=org_name(spec.org, lang),
                                         date=strings.day(spec.on, lang)))
-    caption.append(strings.text("fig.source", lang, version=version, date=strings.day(days[0], lang)))
+    caption.append(strings.text("fig.source", lang, version=version, date=strings.day(days[0], lang)) if dated
+                   else strings.text("fig.source_undated", lang, version=version))
     return {"sets": data.sets, "set_labels": {s: org_name(s, lang) for s in data.sets},
             "element_labels": labels, "outside": outside,
             "outside_title": strings.text("fig.outside", lang) if outside else "",

@@ -63,25 +63,50 @@ def succession_notes(atlas: Any, specs: list, lang: str, org_name: Any) -> list[
     return notes
 
 
+def drawing_inputs(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en",
+                   parameter: str = "--orgs", dated: bool = True) -> tuple[dict[str, Any], list[str], Any]:
+    """What an Euler diagram of ``orgs`` on ``on`` shows — sets, labels, notes, title — as
+    ``(inputs, notes for the user, the memberships)``; cheap (no solving, no drawing).  With
+    ``dated=False`` equal inputs mean equal drawings, whatever the day (``drawing_key``)."""
+    from blocmap import __version__
+    from blocmap.features.figures.adapter import euler_inputs
+
+    data, notes = selection(atlas, on, orgs, parameter, lang)
+    names = namers(atlas)
+    inputs = euler_inputs(data, lang, __version__, dated=dated, **names)
+    view = succession_notes(atlas, data.specs, lang, names["org_name"])
+    if view:
+        inputs["notes"] = inputs["notes"] + tuple(view)
+    return inputs, notes, data
+
+
+def drawing_key(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str:
+    """A key equal for two days exactly when their undated Euler drawings of ``orgs`` are the
+    same (the same sets, labels, notes and captions)."""
+    import hashlib
+    import json
+
+    inputs, _, _ = drawing_inputs(atlas, on, ",".join(orgs), lang, dated=False)
+    plain = {k: sorted(v.items()) if isinstance(v, dict) else v for k, v in inputs.items()}
+    plain["sets"] = sorted((org, sorted(members)) for org, members in inputs["sets"].items())
+    return hashlib.sha256(json.dumps(plain, sort_keys=True, default=list, ensure_ascii=False)
+                          .encode("utf-8")).hexdigest()
+
+
 def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", max_empty: int = 3,
-          parameter: str = "--orgs", cache: Any = None) -> EulerResult:
+          parameter: str = "--orgs", cache: Any = None, dated: bool = True) -> EulerResult:
     """The Euler diagram of ``orgs`` on ``on``: a layout verified by the zone checker, or a fallback.
 
     Sets with the same members that day are one curve carrying both names.  A family that
     needs more than ``max_empty`` empty zones is refused before any solving; solved
     topologies come from ``cache`` (default: ``layout_cache.default_cache()``).
     """
-    from blocmap import __version__
     from blocmap.features.figures import layout_cache, topology
-    from blocmap.features.figures.adapter import empty_zone_note, euler_inputs
+    from blocmap.features.figures.adapter import empty_zone_note
     from blocmap.features.figures.euler import euler_layout
 
-    data, notes = selection(atlas, on, orgs, parameter, lang)
+    inputs, notes, data = drawing_inputs(atlas, on, orgs, lang, parameter, dated)
     names = namers(atlas)
-    inputs = euler_inputs(data, lang, __version__, **names)
-    view = succession_notes(atlas, data.specs, lang, names["org_name"])
-    if view:
-        inputs["notes"] = inputs["notes"] + tuple(view)
     try:
         topo = layout_cache.solve(data.sets, max_empty=max_empty, cache=cache)
         if len(topo.extra) > max_empty:
@@ -173,7 +198,7 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
 
 
 def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en",
-              colours: dict[str, str] | None = None) -> str | None:
+              colours: dict[str, str] | None = None, dated: bool = True) -> str | None:
     """The Euler diagram as SVG text, or None where it cannot be drawn with one outline per set.
 
     ``colours`` (organization id → colour) draws each organization in its own colour (the web
@@ -181,7 +206,7 @@ def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en",
     """
     from blocmap.features.figures.render import draw_euler, save
 
-    result = euler(atlas, on, ",".join(orgs), lang)
+    result = euler(atlas, on, ",".join(orgs), lang, dated=dated)
     if result.layout is None:
         return None
     svg = save(draw_euler(result.layout, colours), "svg")
