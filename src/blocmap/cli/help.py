@@ -121,8 +121,8 @@ def width_of(text: str) -> int:
 WIDE = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 CHUNKS = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
 #: Punctuation a line may not begin with, and punctuation it may not end with.
-NO_START = set("，。、；：）」』！？…,.;:)»")
-NO_END = set("（「『(«")
+NO_START = set("，。、；：）」』！？…,.;:)]»")
+NO_END = set("（「『([«")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -141,11 +141,14 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             piece = space + chunk
             space = ""
-            if line and width_of("".join(line) + piece) > width and chunk[0] not in NO_START:
-                carried = [line.pop()] if line[-1][-1:] in NO_END and len(line) > 1 else []
-                lines.append("".join(line).rstrip())
-                line = [c.lstrip() for c in carried]
-                piece = chunk
+            if line and width_of("".join(line) + piece) > width:
+                line.append(piece)
+                cut = len(line) - 1  # the new chunk begins the next line, with what must go along
+                while cut > 1 and (line[cut].lstrip()[:1] in NO_START or line[cut - 1].rstrip()[-1:] in NO_END):
+                    cut -= 1
+                lines.append("".join(line[:cut]).rstrip())
+                line = [line[cut].lstrip(), *line[cut + 1:]]
+                continue
             line.append(piece)
         lines.append("".join(line).rstrip())
     return lines
@@ -160,11 +163,16 @@ def first_sentence(text: str, lang: str) -> str:
 
 
 def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns with an ellipsis: between words where it has spaces,
+    anywhere between Chinese characters."""
     if width_of(text) <= width:
         return text
-    while text and width_of(text) > width - 1:
-        text = text[:-1]
-    return text.rstrip(" ,，、;；:：") + "…"
+    cut = text
+    while cut and width_of(cut) > width - 1:
+        cut = cut[:-1]
+    if not text[len(cut)].isspace() and width_of(cut[-1:]) == 1 and " " in cut:
+        cut = cut.rpartition(" ")[0]
+    return cut.rstrip(" ,，、;；:：(（") + "…"
 
 
 class Formatter(click.HelpFormatter):
