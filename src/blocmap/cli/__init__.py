@@ -221,7 +221,7 @@ def emit(text: str, output: Path | None = None) -> None:
         save(output, text if text.endswith("\n") else text + "\n")
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("blocmap", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="blocmap")
 def main() -> None:
     """blocmap: who belonged to which international organization on any day, with sources."""
