@@ -119,7 +119,8 @@ def width_of(text: str) -> int:
 
 
 WIDE = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-CHUNKS = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
+#: A wide character, a word, or a run of spaces (compiled on first use: ``re`` keeps it).
+CHUNKS = rf"[{WIDE}]|[^\s{WIDE}]+|\s+"
 #: Punctuation a line may not begin with, and punctuation it may not end with.
 NO_START = set("，。、；：）」』！？…,.;:)]»")
 NO_END = set("（「『([«")
@@ -135,7 +136,7 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append("")
         line: list[str] = []
         space = ""
-        for chunk in CHUNKS.findall(paragraph.strip()):
+        for chunk in re.findall(CHUNKS, paragraph.strip()):
             if chunk.isspace():  # kept as written (click's "  [default: …]"), a line break as a space
                 space = " " if "\n" in chunk else chunk
                 continue
