@@ -225,6 +225,18 @@ def test_usage_errors_in_the_readers_language(args, env, shown):
     assert ("請執行「blocmap" if "錯誤" in shown else "Для справки: «blocmap") in result.output
 
 
+@pytest.mark.parametrize("args, env, shown", [
+    (["members", "csot"], {"BLOCMAP_LANG": "ru"}, "blocmap: error: неизвестная организация «csot»"),
+    (["members", "csot"], {"LANG": "zh_TW.UTF-8"}, "blocmap: error: 未知的組織「csot」"),
+    (["--lang", "ru", "members", "csot"], {}, "blocmap: error: неизвестная организация «csot»"),
+    (["members", "csot", "--lang", "en"], {"BLOCMAP_LANG": "ru"}, "blocmap: error: unknown organization 'csot'"),
+    (["members", "csot"], {}, "blocmap: error: unknown organization 'csot'"),
+])
+def test_blocmaps_own_errors_follow_the_reader_too(args, env, shown):
+    result = run(args, **env)
+    assert result.exit_code == 1 and result.output.startswith(shown), result.output
+
+
 def test_a_usage_error_in_english_is_clicks():
     result = run(["members", "--lang", "xx", "csto"])
     assert result.exit_code == 2

@@ -116,7 +116,8 @@ class Group(click.Group):
         except BlocmapError as exc:
             from blocmap.core.i18n import error_text
 
-            click.echo(f"blocmap: error: {error_text(exc, ctx.meta.get(LANG_KEY, 'en'))}", err=True)
+            # the reader's language: --lang where given, else $BLOCMAP_LANG or the locale, as for help
+            click.echo(f"blocmap: error: {error_text(exc, ctx.meta.get(READER_KEY, 'en'))}", err=True)
             ctx.exit(1)
         except BrokenPipeError:
             sys.stderr.close()
