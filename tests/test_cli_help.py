@@ -237,6 +237,16 @@ def test_blocmaps_own_errors_follow_the_reader_too(args, env, shown):
     assert result.exit_code == 1 and result.output.startswith(shown), result.output
 
 
+@pytest.mark.parametrize("args, env, shown", [
+    (["--version"], {}, "blocmap, version "),
+    (["--version"], {"LANG": "ru_RU.UTF-8"}, "blocmap, версия "),
+    (["--lang", "zh-Hant", "--version"], {}, "blocmap 版本 "),
+])
+def test_the_version_in_the_readers_language(args, env, shown):
+    result = run(args, **env)
+    assert result.exit_code == 0 and result.output.startswith(shown) and re.fullmatch(r"\S+ \S+ [\d.]+\n", result.output.replace(",", ""))
+
+
 def test_a_usage_error_in_english_is_clicks():
     result = run(["members", "--lang", "xx", "csto"])
     assert result.exit_code == 2

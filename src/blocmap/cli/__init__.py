@@ -163,6 +163,22 @@ def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -
         ctx.meta[LANG_KEY] = language(value, "--lang", ctx.meta.get(READER_KEY, "en"))
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version`` as click's ``version_option`` prints it, in the reader's language."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    message = "%(prog)s, version %(version)s"
+    lang = ctx.meta.get(READER_KEY, "en")
+    if lang != "en":
+        from blocmap.cli.help import ClickWords
+
+        message = ClickWords(lang).gettext(message)
+    click.echo(message % {"prog": ctx.find_root().info_name, "version": version("blocmap")}, color=ctx.color)
+    ctx.exit()
+
+
 GROUP_LANG_HELP = ("Language of the help, of messages and of the answers of the commands below "
                    "(a command's own --lang wins).")
 
@@ -223,7 +239,8 @@ def emit(text: str, output: Path | None = None) -> None:
 
 
 @click.group("blocmap", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="blocmap")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def main() -> None:
     """blocmap: who belonged to which international organization on any day, with sources."""
 
