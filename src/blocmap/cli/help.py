@@ -14,7 +14,10 @@ This module is imported, and the file read, only when a reader's language is not
 
 Click asks ``gettext`` for its words (``from gettext import gettext as _`` in each of its
 modules, with no domain of its own); ``click_in_language`` hands those modules this catalogue's
-``gettext`` and ``ngettext`` for one invocation and gives the standard ones back afterwards.
+``gettext`` and ``ngettext`` for one invocation and gives the standard ones back afterwards (a
+process runs one CLI invocation at a time; this is no tool for threads running click at once).
+Nothing of click is copied or changed but those two names, and ``tests/test_cli_help.py`` checks
+that every message here is still one of click's, with the placeholders click fills.
 The help itself is written by ``Formatter`` (``Context.make_formatter``), which swaps each
 English help text for its translation and wraps lines by display width (a Chinese character is
 two columns wide).
