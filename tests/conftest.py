@@ -22,6 +22,10 @@ def _private_cache(tmp_path_factory):
     # ... and no world store but the ones they import themselves
     os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
     os.environ.pop("BLOCMAP_DB", None)
+    # ... and English help and usage errors whatever the machine's locale (tests ask for others)
+    for name in ("BLOCMAP_LANG", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(scope="session")

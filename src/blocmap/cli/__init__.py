@@ -7,9 +7,10 @@ organs, report), ``cli_figures`` (figures), ``cli_world`` (COW import, panels, a
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping, Sequence
 
 import click
 
@@ -18,8 +19,93 @@ from blocmap.core.files import write_atomic
 from blocmap.core.messages import Text
 
 
+#: Where the language of help and of click's usage errors is kept (``Group.main`` decides it once
+#: per invocation; ``ctx.meta`` is shared by the contexts of one invocation).
+READER_KEY = "blocmap.reader_lang"
+
+
+def reader_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language help and usage errors are written in: ``--lang`` when the command line has it
+    (any form ``parse_lang`` accepts), else ``$BLOCMAP_LANG``, else the locale (``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``: ``zh_TW.UTF-8`` or ``zh_HK`` → zh-Hant, ``ru_RU`` → ru), else English.
+    A value that is no language is passed over here (``--lang`` itself then reports it)."""
+    given = [arg[len("--lang="):] if arg.startswith("--lang=") else args[i + 1]
+             for i, arg in enumerate(args)
+             if arg.startswith("--lang=") or (arg == "--lang" and i + 1 < len(args))]
+    for text in (given[-1] if given else None, environ.get("BLOCMAP_LANG")):
+        if text and text.strip():
+            from blocmap.core.i18n import parse_lang
+
+            try:
+                return parse_lang(text)
+            except QueryError:
+                pass
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    return locale_language(locale)
+
+
+def locale_language(locale: str) -> str:
+    """``zh-Hant``, ``ru`` or ``en`` for a POSIX locale name (``zh_TW.UTF-8``, ``ru_RU``, ``C``)."""
+    tag = locale.partition(".")[0].partition("@")[0].replace("_", "-").casefold()
+    language, _, rest = tag.partition("-")
+    if language == "ru":
+        return "ru"
+    if language == "zh" and rest.partition("-")[0] in ("tw", "hk", "mo", "hant"):
+        return "zh-Hant"
+    return "en"
+
+
+class Context(click.Context):
+    """A click context whose help is written in the reader's language (``help.py``)."""
+
+    def __init__(self, *args: Any, reader_lang: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.parent is None:
+            self.meta[READER_KEY] = reader_lang
+
+    def make_formatter(self) -> click.HelpFormatter:
+        lang = self.meta.get(READER_KEY, "en")
+        if lang == "en":
+            return super().make_formatter()
+        from blocmap.cli.help import Formatter
+
+        return Formatter(lang, self.command, width=self.terminal_width, max_width=self.max_content_width)
+
+
+def use_readers_context(command: click.Command) -> None:
+    """Give ``command`` and the commands under it the reader's-language ``Context``."""
+    if command.context_class is click.Context:
+        command.context_class = Context
+    for sub in getattr(command, "commands", {}).values():
+        use_readers_context(sub)
+
+
 class Group(click.Group):
-    """A click group that turns every ``BlocmapError`` into a one-line message, never a traceback."""
+    """A click group that turns every ``BlocmapError`` into a one-line message, never a traceback,
+    and speaks the reader's language in help and usage errors (``reader_language``)."""
+
+    context_class = Context
+    group_class = type  # a group made with ``@group.group()`` is one of these too
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # ``blocmap figure --lang ru --help``; ``blocmap --lang ru members csto`` answers in Russian
+        self.params.append(click.Option(["--lang"], metavar="LANG", expose_value=False, callback=_group_lang,
+                                        help=GROUP_LANG_HELP))
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        use_readers_context(cmd)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        lang = reader_language(sys.argv[1:] if args is None else list(args), os.environ)
+        if lang == "en":
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        from blocmap.cli.help import click_in_language
+
+        with click_in_language(lang):
+            return super().main(args, prog_name, complete_var, standalone_mode, reader_lang=lang, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,9 +134,12 @@ LANG_KEY = "blocmap.lang"
 
 
 def reader_lang(ctx: click.Context | None = None) -> str:
-    """The language of the running command's ``--lang`` (English before it is read, or without one)."""
+    """The reader's language: the running command's ``--lang`` (or a group's), else the one help
+    is written in (``$BLOCMAP_LANG`` or the locale, ``reader_language``), else English."""
     ctx = ctx or click.get_current_context(silent=True)
-    return ctx.meta.get(LANG_KEY, "en") if ctx is not None else "en"
+    if ctx is None:
+        return "en"
+    return ctx.meta.get(LANG_KEY) or ctx.meta.get(READER_KEY, "en")
 
 
 def note(text: Text | str) -> None:
@@ -59,20 +148,54 @@ def note(text: Text | str) -> None:
     click.echo(Text("cli.note", {"text": text}).render(lang), err=True)
 
 
-def language(value: str | None, option: str) -> str:
-    """A language option's value (any form people write) as ``en``, ``zh-Hant`` or ``ru``."""
+def language(value: str | None, option: str, reader: str = "en") -> str:
+    """A language option's value (any form people write) as ``en``, ``zh-Hant`` or ``ru``; the
+    error for any other value is in the ``reader``'s language."""
     from blocmap.core.i18n import parse_lang
 
     try:
         return parse_lang(value, option)
     except QueryError as exc:
-        raise click.BadParameter(str(exc).partition(": ")[2]) from None
+        if reader == "en":
+            raise click.BadParameter(str(exc).partition(": ")[2]) from None
+        from blocmap.cli.help import unknown_language
+
+        raise click.BadParameter(unknown_language(value, reader)) from None
 
 
 def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    lang = language(value, "--lang")
+    """The language of the answer: the command's ``--lang``, else a group's, else English
+    (``LANG_KEY`` is set only by a ``--lang`` given, so errors otherwise follow ``READER_KEY``)."""
+    if ctx.get_parameter_source(param.name) is click.core.ParameterSource.DEFAULT:
+        return ctx.meta.get(LANG_KEY, "en")
+    lang = language(value, "--lang", ctx.meta.get(READER_KEY, "en"))
     ctx.meta[LANG_KEY] = lang
     return lang
+
+
+def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta[LANG_KEY] = language(value, "--lang", ctx.meta.get(READER_KEY, "en"))
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version`` as click's ``version_option`` prints it, in the reader's language."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    message = "%(prog)s, version %(version)s"
+    lang = ctx.meta.get(READER_KEY, "en")
+    if lang != "en":
+        from blocmap.cli.help import ClickWords
+
+        message = ClickWords(lang).gettext(message)
+    click.echo(message % {"prog": ctx.find_root().info_name, "version": version("blocmap")}, color=ctx.color)
+    ctx.exit()
+
+
+GROUP_LANG_HELP = ("Language of the help, of messages and of the answers of the commands below "
+                   "(a command's own --lang wins).")
 
 
 def lang_option(func: Callable) -> Callable:
@@ -130,8 +253,9 @@ def emit(text: str, output: Path | None = None) -> None:
         save(output, text if text.endswith("\n") else text + "\n")
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="blocmap")
+@click.group("blocmap", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def main() -> None:
     """blocmap: who belonged to which international organization on any day, with sources."""
 

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import click
 
-from blocmap.cli import data_option, emit, get_atlas, lang_option, language, save
+from blocmap.cli import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, save
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import TABLE, t
 from blocmap.core.messages import Text
@@ -37,7 +37,7 @@ class Progress:
 
 
 def _gloss(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    return None if value is None else language(value, "--gloss")
+    return None if value is None else language(value, "--gloss", ctx.meta.get(READER_KEY, "en"))
 
 
 def progress_option(func: Callable) -> Callable:
@@ -271,7 +271,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
 
 
 # ---------------------------------------------------------------------------- indicators
-@click.group("indicators")
+@click.group("indicators", cls=Group)
 def indicators_group() -> None:
     """World Bank series: what is used (bundled or imported), and importing a newer download."""
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 import click
 
-from blocmap.cli import data_option, db_option, emit, get_answers, lang_option, save
+from blocmap.cli import Group, data_option, db_option, emit, get_answers, lang_option, save
 from blocmap.core.errors import QueryError
 
 EXPORT_FORMATS = ("csv", "parquet", "json")
@@ -213,12 +213,12 @@ def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str,
 
 
 def register(group: click.Group, figure: click.Group) -> None:
-    import_group = click.Group("import", help="Import outside data into blocmap's world store.")
+    import_group = Group("import", help="Import outside data into blocmap's world store.")
     import_group.add_command(import_cow_command)
-    export = click.Group("export", help="Export panels (state-year, dyad-year, org-year).")
+    export = Group("export", help="Export panels (state-year, dyad-year, org-year).")
     for table in ("state-year", "dyad-year", "org-year"):
         export.add_command(_export_command(table))
-    audit = click.Group("audit", help="Compare outside data with blocmap's sourced events.")
+    audit = Group("audit", help="Compare outside data with blocmap's sourced events.")
     audit.add_command(audit_cow_command)
     for command in (import_group, export, audit):
         group.add_command(command)
