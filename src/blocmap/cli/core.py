@@ -289,7 +289,7 @@ def check(folder: Path | None, fmt: str, list_single: bool, lang: str, data_dir:
                      t("check.col.official", lang): f"{100 * q['official_source']:.0f}%",
                      t("check.col.two", lang): f"{100 * q['two_independent_sources']:.0f}%",
                      t("check.col.single", lang): len(q["single_source_events"])} for q in summary["quality"]]
-            click.echo("\n" + render(rows, "table"))
+            click.echo("\n" + render(rows, "table", lang=lang))
             if list_single:
                 for q in summary["quality"]:
                     for where in q["single_source_events"]:

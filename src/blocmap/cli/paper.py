@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import click
 
-from blocmap.cli import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, save
+from blocmap.cli import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, reader_lang, save
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import TABLE, t
 from blocmap.core.messages import Text
@@ -288,8 +288,10 @@ def indicators_import(file: Path, indicator: str | None, vintage: str | None, da
 
     series, summary, path = econ.import_series(file, indicator, vintage,
                                                folder=econ.imported_dir(get_atlas(data_dir).folder))
-    click.echo(Text("cli.wrote", {"path": path}).render(), err=True)
-    click.echo(f"imported {series.indicator} ({series.code}) — {summary}; vintage: {series.vintage}")
+    lang = reader_lang()
+    click.echo(Text("cli.wrote", {"path": path}).render(lang), err=True)
+    click.echo(Text("cli.imported_series", {"indicator": series.indicator, "code": series.code, "summary": summary,
+                                            "vintage": econ.vintage_for_reader(series.vintage, lang)}).render(lang))
 
 
 @indicators_group.command("show")

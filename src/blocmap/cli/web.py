@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from blocmap.cli import data_option, db_option, get_answers, note
+from blocmap.cli import data_option, db_option, get_answers, note, reader_lang
 from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.messages import Text
 
@@ -45,7 +45,7 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tup
     trusted = [*LOCAL_HOSTS, *allowed] + ([] if wildcard else [host])
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
-    click.echo(f"blocmap web atlas on {url}  (Ctrl+C to stop)", err=True)
+    click.echo(Text("cli.serving", {"url": url}).render(reader_lang()), err=True)
     if host not in LOCAL:
         note(Text("cli.listening_everywhere", {"host": host}))
     if open_browser:

@@ -12,8 +12,9 @@ from typing import Callable
 
 import click
 
-from blocmap.cli import Group, data_option, db_option, emit, get_answers, lang_option, save
+from blocmap.cli import Group, data_option, db_option, emit, get_answers, lang_option, note, save
 from blocmap.core.errors import QueryError
+from blocmap.core.messages import Text
 
 EXPORT_FORMATS = ("csv", "parquet", "json")
 
@@ -82,9 +83,7 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
         bar.close()
     click.echo(report.summary(lang), err=True)
     if report.cell_exceptions:
-        click.echo(f"note: {report.cell_exceptions} cells disagree with the rest of their IGO-year "
-                   "on whether the IGO exists (-1); the IGO-year's majority was kept "
-                   "(see docs/world.md, 'What the files mean')", err=True)
+        note(Text("world.cell_exceptions", {"cells": report.cell_exceptions}))
 
 
 def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,

@@ -339,6 +339,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "file.socket": ("a socket", "通訊端", "сокет"),
     "file.other": ("not a regular file", "非一般檔案", "не обычный файл"),
     # ------------------------------------------------------------------ the command line's own lines
+    "cli.serving": ("blocmap web atlas on {url}  (Ctrl+C to stop)", "blocmap 網頁地圖集：{url}（按 Ctrl+C 停止）",
+                    "веб-атлас blocmap: {url}  (Ctrl+C — остановить)"),
+    "cli.imported_series": ("imported {indicator} ({code}) — {summary}; vintage: {vintage}",
+                            "已匯入 {indicator}（{code}）— {summary}；資料版本：{vintage}",
+                            "импортирован ряд {indicator} ({code}) — {summary}; версия данных: {vintage}"),
+    "econ.read": ("{layout}: {values} values, {first}–{last}", "{layout}：{values} 個數值，{first}–{last}",
+                  "{layout}: значений — {values}, {first}–{last}"),
+    "econ.read_skipped": ("{layout}: {values} values, {first}–{last} ({aggregates} values of World Bank aggregates skipped)",
+                          "{layout}：{values} 個數值，{first}–{last}（略過世界銀行區域與群組合計的 {aggregates} 個數值）",
+                          "{layout}: значений — {values}, {first}–{last} (пропущено значений агрегатов Всемирного банка: "
+                          "{aggregates})"),
+    "econ.layout.bulk": ("World Bank bulk CSV", "世界銀行整批下載 CSV", "CSV полной выгрузки Всемирного банка"),
+    "econ.layout.datahub": ("datahub (long)", "datahub（長格式）", "datahub (длинный формат)"),
+    "world.cell_exceptions": ("{cells} cells disagree with the rest of their IGO-year on whether the IGO exists (-1); "
+                              "the IGO-year's majority was kept (see docs/world.md, 'What the files mean')",
+                              "有 {cells} 個儲存格對該組織當年是否存在（-1）與同一 IGO 年的其他儲存格不一致；"
+                              "已採用該 IGO 年的多數值（見 docs/world.md〈What the files mean〉）",
+                              "ячеек, расходящихся с остальными в своём IGO-годе в том, существует ли организация (-1): "
+                              "{cells}; принято значение большинства (см. docs/world.md, «What the files mean»)"),
     "cli.error": ("blocmap: error: {text}", "blocmap：錯誤：{text}", "blocmap: ошибка: {text}"),
     "cli.problem": ("blocmap: {text}", "blocmap：{text}", "blocmap: {text}"),
     "cli.note": ("blocmap: note: {text}", "blocmap：注意：{text}", "blocmap: примечание: {text}"),

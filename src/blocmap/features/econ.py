@@ -307,8 +307,9 @@ def load_series(indicator: str = "gdp", prefer: str = "auto", path: Path | str |
     return _load_bundled(indicator)
 
 
-def read_download(path: Path, indicator: str | None = None, vintage: str | None = None) -> tuple[Series, str]:
-    """Read and validate a WDI download (either layout); returns the series and a one-line description.
+def read_download(path: Path, indicator: str | None = None, vintage: str | None = None) -> tuple[Series, Text]:
+    """Read and validate a WDI download (either layout); returns the series and a one-line description
+    (a ``Text``, said in any language).
 
     Beyond the format: the file's 'Indicator Code' must be the series asked for, every code a
     country (aggregates such as WLD are skipped) and every value plausible for that series
@@ -321,13 +322,13 @@ def read_download(path: Path, indicator: str | None = None, vintage: str | None 
     where: dict[tuple[str, int], tuple[int, str]] = {}
     if first and first[0].strip() == "Data Source":
         values, code, updated = parse_bulk(text, path.name, code, where)
-        layout = "World Bank bulk CSV"
+        layout = "econ.layout.bulk"
         vintage = vintage or (f"WDI, Last Updated Date {updated}" if updated else None)
     else:
         lines: dict[tuple[str, int], int] = {}
         values = parse_long(text, path.name, lines)
         where = {key: (line, "Value") for key, line in lines.items()}
-        layout = "datahub (long)"
+        layout = "econ.layout.datahub"
     name = indicator or CODES.get(code or "")
     if name is None:
         raise QueryError.of("err.econ.which", "indicator", file=path.name, choices=Either(INDICATORS))
@@ -340,9 +341,10 @@ def read_download(path: Path, indicator: str | None = None, vintage: str | None 
     vintage = vintage or f"unknown (imported {dt.date.today().isoformat()} from {path.name}; the file names no date)"
     meta = _bundled_meta()[name]
     series = Series(name, INDICATORS[name], meta["unit"], vintage, None, meta["licence"], str(path), values)
-    skipped = f" ({aggregates} values of World Bank aggregates skipped)" if aggregates else ""
-    return series, (f"{layout}: {len(values)} values, {min(y for _, y in values)}–{max(y for _, y in values)}"
-                    f"{skipped}")
+    read = {"layout": Text(layout), "values": len(values), "first": min(y for _, y in values),
+            "last": max(y for _, y in values)}
+    return series, (Text("econ.read_skipped", {**read, "aggregates": aggregates}) if aggregates
+                    else Text("econ.read", read))
 
 
 def series_files(series: Series, imported_from: str) -> tuple[str, str]:
@@ -362,7 +364,7 @@ def series_files(series: Series, imported_from: str) -> tuple[str, str]:
 
 
 def import_series(file: Path | str, indicator: str | None = None, vintage: str | None = None,
-                  folder: Path | None = None) -> tuple[Series, str, Path]:
+                  folder: Path | None = None) -> tuple[Series, Text, Path]:
     """Import a WDI download into ``folder`` (the user's indicators folder): all or nothing.
 
     The file is read and checked whole first; then ``<indicator>.json`` (vintage and values
