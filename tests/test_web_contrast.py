@@ -151,3 +151,12 @@ def test_mark_contrast(what, fg, bg):
 def test_the_hatching_is_the_one_the_stylesheet_draws():
     assert declared("svg.locator-map .hatch-line", "fill") == "#fff"
     assert declared("svg.locator-map .hatch-line", "fill-opacity") == ".75"
+
+
+def test_the_diagrams_marks_and_text_keep_their_contrast():
+    """The Euler drawing (figures/render.py) on the white page: the empty zones' hatching is a
+    mark (3:1), names and notes are text (4.5:1)."""
+    from blocmap.features.figures.render import HATCH, INK, MUTED
+
+    assert ratio(HATCH, "#ffffff") >= 3
+    assert ratio(INK, "#ffffff") >= 4.5 and ratio(MUTED, "#ffffff") >= 4.5
