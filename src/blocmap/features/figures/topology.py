@@ -356,7 +356,15 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     for component, found in known.items():
         if isinstance(found, GridTopology):
             continue
+        if found is not None and found.more_than is None:
+            raise LayoutImpossible(
+                f"cannot draw {', '.join(component)} as an Euler diagram with one rectangle per "
+                f"set within the solver's budget; use 'blocmap figure upset'")
         if found is not None and max_empty is not None and found.more_than >= max_empty:
+            if not found.proven:
+                raise LayoutImpossible(f"no Euler diagram of these sets with at most {found.more_than} "
+                                       f"empty zones was found within the solver's budget "
+                                       f"(--max-empty {max_empty})")
             raise LayoutImpossible(f"an Euler diagram of these sets needs more than {found.more_than} "
                                    f"empty zones (more than --max-empty {max_empty})",
                                    bound=found.more_than + 1)
@@ -398,12 +406,19 @@ def _needs_more(sets: dict[str, frozenset[str]], max_empty: int, budget: float) 
     comes much faster than the optimal drawing (0.3-0.8 s instead of 2-6 s on the
     hardest 2006 and 2012 families).  False when the budget runs out first.
     """
-    return _solve_group(sets, 64, budget, empty_zone_bound(sets), cap=max_empty) is None
+    return can_draw(sets, max_empty, budget) is False
+
+
+def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = 3.0) -> bool | None:
+    """The relaxed question of ``_needs_more`` for one linked group without identical sets:
+    False is a proof that more than ``max_empty`` empty zones are needed, True that the
+    relaxation (without connectivity) has a solution, None that the budget ran out first."""
+    return _solve_group(sets, 64, budget, empty_zone_bound(sets), cap=max_empty)
 
 
 def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: float,
                  bound: int = 0, hint: GridTopology | None = None,
-                 cap: int | None = None) -> GridTopology | None:
+                 cap: int | None = None) -> Any:
     from ortools.sat.python import cp_model
 
     order = tuple(sorted(sets))
@@ -531,10 +546,10 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     # than they save in search for these small models (about 2x faster without).
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.linearization_level = 0
-    if cap is not None:  # only the question "can it be done with at most cap?"
+    if cap is not None:  # only the question "can it be done with at most cap?" (see can_draw)
         solver.parameters.stop_after_first_solution = True
         status = solver.Solve(model)
-        return None if status == cp_model.INFEASIBLE else GridTopology(order, {}, {}, ())
+        return {cp_model.INFEASIBLE: False, cp_model.FEASIBLE: True, cp_model.OPTIMAL: True}.get(status)
     # Connectivity constraints are large and rarely needed: add them only when the first
     # answer splits a zone of the data or encloses a hole (a lazy constraint).
     for attempt in range(2):

@@ -14,7 +14,9 @@ sets numbered so that the sorted masks are smallest (``canonical``).  Groups tha
 empty zones than the default ``--max-empty`` by the bound known from the data are refused at
 once, without the table, and are not in it.  An entry is either a
 drawing (one rectangle per set, in the code's numbering, as ``topology.solve`` gave it) or
-``more_than``: the solver proved that no drawing has at most that many empty zones.  An
+``more_than``: the solver proved that no drawing has at most that many empty zones (or, with
+``"proven": false``, found none within its budget), or ``no_drawing``: the solver found no
+drawing with one rectangle per set at all.  An
 entry is trusted no more than a fresh answer: it is checked again on use
 (``TopologyTable.get``), and every layout drawn from it passes the zone checker.
 """
@@ -47,15 +49,20 @@ MOST = 8
 MAX_EMPTY = 3
 #: Renamings tried to find a canonical code; a group with more ties is simply solved.
 MOST_RENAMINGS = 5040
+#: Deterministic seconds for the question "at most MAX_EMPTY empty zones?" of a large group.
+PROOF_BUDGET = 1.0
 NAMES = "abcdefghijkl"  # the sets of a code, as the solver saw them
 _CODE = re.compile(r"^[1-9][0-9]*(,[1-9][0-9]*)*$")
 
 
 @dataclass(frozen=True)
 class Refusal:
-    """The solver proved that a drawing needs more than ``more_than`` empty zones."""
+    """The solver proved that a drawing needs more than ``more_than`` empty zones, or
+    (``proven`` False) found none with at most that many within its budget; ``more_than``
+    None: it found no drawing with one rectangle per set at all."""
 
-    more_than: int
+    more_than: int | None
+    proven: bool = True
 
 
 def canonical(sets: dict[str, frozenset]) -> tuple[str, tuple[str, ...]] | None:
@@ -125,7 +132,9 @@ class TopologyTable:
             return None
         code, order = found  # type: ignore[misc]
         if "more_than" in entry:
-            return Refusal(entry["more_than"])
+            return Refusal(entry["more_than"], entry.get("proven", True))
+        if "no_drawing" in entry:
+            return Refusal(None, False)
         rects = {order[k]: tuple(r) for k, r in enumerate(entry["rects"])}
         names = tuple(sorted(order))
         cells = grid_cells(names, rects, entry["nx"], entry["ny"])
@@ -147,9 +156,12 @@ def _problems(data: Any) -> list[str]:
             problems.append(f"entry {code!r}: not a code and its answer")
             continue
         n = max(int(m) for m in code.split(",")).bit_length()
-        if set(entry) == {"more_than"}:
-            if not (isinstance(entry["more_than"], int) and entry["more_than"] >= 0):
-                problems.append(f"entry {code}: more_than is not a count")
+        if entry == {"no_drawing": True}:
+            continue
+        if "more_than" in entry and set(entry) <= {"more_than", "proven"}:
+            if not (isinstance(entry["more_than"], int) and entry["more_than"] >= 0) \
+                    or entry.get("proven", False) is not False:
+                problems.append(f"entry {code}: more_than is not a count (or proven not false)")
             continue
         if set(entry) != {"rects", "nx", "ny", "extra", "proven"}:
             problems.append(f"entry {code}: keys {sorted(entry)}")
@@ -240,16 +252,24 @@ def codes(atlas: Any) -> list[str]:
 
 def solve_entry(code: str) -> dict[str, Any]:
     """The table entry of one code: what ``topology.solve`` answers for its group without the
-    table, with ``--max-empty`` 3."""
+    table, with ``--max-empty`` 3 — except that for ``CHECK_FROM`` or more curves the quick
+    question "at most 3 empty zones?" gets ``PROOF_BUDGET``, and when that runs out the
+    entry says so (``"proven": false``) instead of searching on for a drawing that would
+    need more (what the solver does at run time: several seconds, rarely with success)."""
     from blocmap.features.figures import topology
 
     sets = family(code)
     guard, topology.WALL_GUARD = topology.WALL_GUARD, 40  # the deterministic budget decides
     try:
-        topo = topology.solve(sets, max_empty=MAX_EMPTY, shipped=False)
+        if len(sets) >= topology.CHECK_FROM:
+            possible = topology.can_draw(sets, MAX_EMPTY, PROOF_BUDGET)
+            if not possible:
+                return {"more_than": MAX_EMPTY, **({} if possible is False else {"proven": False})}
+        topo = topology.solve(sets, max_empty=MAX_EMPTY if len(sets) < topology.CHECK_FROM else None,
+                              shipped=False)
     except topology.LayoutImpossible as exc:
         if exc.bound is None:
-            return {}  # no answer within the budget: left to the solver
+            return {"no_drawing": True}  # not with one rectangle per set, within the budget
         return {"more_than": exc.bound - 1}
     finally:
         topology.WALL_GUARD = guard
@@ -286,7 +306,9 @@ def document(entries: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def write(table: dict[str, Any], path: Path | str = TABLE) -> None:
-    text = json.dumps(table, separators=(",", ":"), sort_keys=True)
+    """One entry a line, in the order of their codes (a diff shows what changed)."""
+    entries = {c: dict(sorted(e.items())) for c, e in sorted(table["entries"].items())}
+    text = json.dumps({**table, "entries": entries}, separators=(",", ":"))
     Path(path).write_text(text.replace('},"', '},\n"') + "\n", encoding="utf-8")
 
 
