@@ -10,7 +10,11 @@
    against what ``figure euler`` now does (the bound refuses it at once above --max-empty 3),
    solving it anyway (--max-empty 5), and a cached answer.
 3. ``precompute``: every change day of an org set (what the web app does at start-up).
-4. Whole processes: ``blocmap figure euler --on 2016-01-01 --lang zh-Hant -o f.png`` (Figure 1)
+4. Every configuration of the bundled data: one figure per group of curves that any set of
+   up to 8 bundled organizations draws on some day (``topology_table.bundled_groups``), each
+   through ``api.euler`` with an empty cache (selection, topology, layout, zone checker);
+   the slowest, against the slowest first solves without the shipped table.
+5. Whole processes: ``blocmap figure euler --on 2016-01-01 --lang zh-Hant -o f.png`` (Figure 1)
    with an empty and a filled figure cache, against ``python -c pass``; the goal is under 2 s.
 
 Nothing here is a test: it only prints.
@@ -43,6 +47,14 @@ CASES = [
     ("cis,csto,eaeu,customs_union,union_state,guam,sco", "2016-06-01"),
     ("cis,ces,csto,eurasec,customs_union,union_state,guam,sco", "2013-06-01"),  # CES = Customs Union
     ("cis,csto,eaeu,customs_union,union_state,guam,sco,nato", "2016-06-01"),
+]
+#: The slowest first solves before the shipped table, found by sweeping every group of the
+#: bundled data through the solver (2-8 s each on the development machine).
+SLOWEST = [
+    ("ces,cis,eu,guam,nato,ots,sco,union_state", "2012-01-01"),
+    ("csto,eu,eurasec,guam,nato,ots,sco,union_state", "2009-10-03"),
+    ("cis,cst,customs_union,eu,guam,nato,ots,union_state", "2010-01-01"),
+    ("cis,cst,csto,eurasec,customs_union,union_state,guam,sco", "2001-06-15"),
 ]
 HARD = ("cis,cst@2002-01-01,csto,eurasec,customs_union,union_state,guam,sco", "2012-06-01")
 FIGURE_1 = ["figure", "euler", "--on", "2016-01-01", "--lang", "zh-Hant", "-o", "f.png"]
@@ -93,10 +105,26 @@ def previous_solve(sets: dict[str, frozenset[str]]) -> GridTopology:
             rects[twin] = (x0 + 1, x1 - 1, y0 + 1, y1 - 1)
             nx, ny = nx + 2, ny + 2
             outer = twin
-    cells = topology._cells(order, rects, nx, ny)
+    cells = topology.grid_cells(order, rects, nx, ny)
     zones = topology.required_zones(sets)
     extra = tuple(sorted({z for z in cells.values() if z and z not in zones}, key=sorted))
     return GridTopology(order, rects, cells, extra, nx, ny, all(p.proven for p in parts))
+
+
+def solver_figure(atlas, orgs: str, day: dt.date, max_empty: int = 3):
+    """The steps of ``api.euler`` with the solver only (no shipped table, no cache): the
+    strategy before the table."""
+    from blocmap.features.figures import adapter, api
+
+    data, _ = api.selection(atlas, day, orgs)
+    inputs = adapter.euler_inputs(data, "en", blocmap.__version__, **api.namers(atlas))
+    try:
+        topo = topology.solve(data.sets, max_empty=max_empty, shipped=False)
+    except LayoutImpossible as exc:
+        return exc
+    if len(topo.extra) > max_empty:
+        return LayoutImpossible(f"needs {len(topo.extra)} empty zones")
+    return euler_layout(**inputs, topology=topo)
 
 
 def labels(atlas, sets):
@@ -164,7 +192,7 @@ def hard_case(atlas, repeat: int) -> None:
 
 
 def processes(repeat: int) -> None:
-    print("\n4. Whole processes (Figure 1: figure euler --on 2016-01-01 --lang zh-Hant -o f.png)")
+    print("\n5. Whole processes (Figure 1: figure euler --on 2016-01-01 --lang zh-Hant -o f.png)")
     source = str(Path(blocmap.__file__).resolve().parents[1])
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "PYTHONPATH": source, "BLOCMAP_CACHE_DIR": str(Path(folder) / "cache")}
@@ -198,6 +226,55 @@ def precomputing(atlas) -> None:
               f"{len(ready.refused):>2} refused configurations  {seconds:7.2f} s  {orgs}")
 
 
+def outcome(result) -> str:
+    layout = getattr(result, "layout", result)
+    if layout is None or isinstance(layout, LayoutImpossible):
+        return "UpSet"
+    return f"{len(layout.sets)} curves, {len(layout.empty_zones)} empty"
+
+
+def sweep(atlas, repeat: int) -> None:
+    from blocmap.features.figures import api, topology_table
+
+    print("\n4. Every configuration of the bundled data (any <= 8 of the bundled organizations, "
+          "every change day; empty cache, whole figure)")
+    start = time.perf_counter()
+    groups = topology_table.bundled_groups(atlas)
+    print(f"   {len(groups)} groups of curves found in {time.perf_counter() - start:.1f} s")
+    times = []
+    for code, (day, orgs) in sorted(groups.items()):
+        when = dt.date.fromisoformat(day)
+        seconds, result = timed(lambda: api.euler(atlas, when, ",".join(orgs),
+                                                  cache=layout_cache.TopologyCache()), 1)
+        times.append((seconds, day, ",".join(orgs), outcome(result)))
+    # The twenty slowest again, each the median of --repeat runs: one slow run can be the
+    # machine (or a first use of some glyphs), not the figure.
+    times.sort(reverse=True)
+    again = []
+    for _, day, orgs, result in times[:20]:
+        seconds, _ = timed(lambda: api.euler(atlas, dt.date.fromisoformat(day), orgs,
+                                             cache=layout_cache.TopologyCache()), repeat)
+        again.append((seconds, day, orgs, result))
+    again.sort(reverse=True)
+    values = sorted([t for t, *_ in times[20:]] + [t for t, *_ in again])
+    print(f"   median {statistics.median(values):.3f} s, 99th percentile "
+          f"{values[int(0.99 * (len(values) - 1))]:.3f} s, slowest {values[-1]:.3f} s "
+          f"({'ok' if values[-1] < 1.0 else 'SLOW'}, goal < 1 s); the slowest five:")
+    for seconds, day, orgs, result in again[:5]:
+        print(f"   {seconds:8.3f} s  {result:<20} {orgs} on {day}")
+    print("   the slowest first solves before the table (solver only) against now (api.euler, empty cache):")
+    print(f"   {'solver s':>9}  {'now s':>7}  {'ratio':>6}  outcome")
+    worst = 0.0
+    for orgs, day in SLOWEST + [HARD]:
+        when = dt.date.fromisoformat(day)
+        before, old = timed(lambda: solver_figure(atlas, orgs, when), 1)
+        now, new = timed(lambda: api.euler(atlas, when, orgs, cache=layout_cache.TopologyCache()), repeat)
+        worst = max(worst, before)
+        print(f"   {before:9.3f}  {now:7.3f}  {before / now:6.0f}  {outcome(old)} -> {outcome(new)}  "
+              f"{orgs} on {day}")
+    print(f"   worst case: {worst:.3f} s before, {values[-1]:.3f} s now (ratio {worst / values[-1]:.0f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -208,6 +285,7 @@ def main() -> None:
     layouts(atlas, args.repeat)
     hard_case(atlas, args.repeat)
     precomputing(atlas)
+    sweep(atlas, args.repeat)
     processes(args.repeat)
 
 

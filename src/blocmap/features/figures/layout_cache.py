@@ -2,7 +2,7 @@
 
 A topology depends only on the zones of the data (``topology.configuration_key``), and over
 all days of the atlas there are only a few hundred distinct configurations, so each is
-solved once.  On disk every configuration is one small JSON file (never pickle) in a folder
+solved once (and those of the bundled data not even once: ``topology_table``).  On disk every configuration is one small JSON file (never pickle) in a folder
 that belongs to the user (mode 0700, files 0600; see ``blocmap.core.cache``), under
 ``blocmap.core.cache.cache_dir()``; ``BLOCMAP_NO_CACHE=1`` keeps everything in memory.  A
 cached answer is trusted no more than a fresh one: every layout drawn from it still passes
@@ -23,7 +23,7 @@ from blocmap.features.figures.topology import (
 )
 
 #: Bump when the solver's model changes: older files are then simply not found.
-FORMAT = "euler-topology-1"
+FORMAT = "euler-topology-2"  # 2: answers of the shipped table (topology_table)
 
 
 class TopologyCache:
@@ -101,7 +101,7 @@ def default_cache() -> TopologyCache:
 def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
           cache: TopologyCache | None = None, hint: GridTopology | None = None) -> GridTopology:
     """``topology.solve`` through the cache: the solver (and OR-Tools) only runs for a
-    configuration not seen before.  With ``max_empty``, families that need more empty zones
+    configuration neither seen before nor in the shipped table (``topology_table``).  With ``max_empty``, families that need more empty zones
     are refused (``LayoutImpossible``): at once where the bound known from the data says
     so, else after the solver's quick proof, which is remembered as well."""
     from blocmap.features.figures import topology

@@ -13,7 +13,8 @@ appears, and containment and disjointness hold.  When the data cannot be drawn t
 (e.g. CIS covered exactly by two disjoint organizations) a cell may take one of the few
 other signatures the pair relations allow; the solver uses the fewest such *empty zones*
 (then the fewest cells) and they are reported, never hidden.  Zones of the data come in
-one piece: connectivity constraints are added when a first answer splits one.
+one piece: connectivity constraints are added when a first answer splits one.  The
+answers for every group of sets in the bundled data ship with blocmap (``topology_table``).
 
 The approach follows RectEuler (Paetzold, Kehlbeck, Strobelt, Xue, Storandt and Deussen,
 "RectEuler: Visualizing Intersecting Sets using Rectangles", Computer Graphics Forum 42(3),
@@ -25,6 +26,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 from blocmap.core.errors import BlocmapError
 
@@ -32,6 +34,9 @@ Signature = frozenset[str]
 #: Families of this many curves or more are first asked whether --max-empty can be met:
 #: below it the optimal drawing comes as fast as that answer.
 CHECK_FROM = 6
+#: The solver's wall-clock guard, in multiples of its deterministic ``budget``: on a loaded
+#: machine the guard may stop it before the budget (``topology_table`` raises it).
+WALL_GUARD = 4
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ class GridTopology:
         rects = {s: tuple(int(v) for v in r) for s, r in data["rects"].items()}
         order = tuple(data["order"])
         nx, ny = int(data["nx"]), int(data["ny"])
-        return cls(order, rects, _cells(order, rects, nx, ny),
+        return cls(order, rects, grid_cells(order, rects, nx, ny),
                    tuple(frozenset(z) for z in data["extra"]), nx, ny, bool(data["proven"]),
                    tuple(tuple(g) for g in data["outlines"]))
 
@@ -226,7 +231,8 @@ def components(sets: dict[str, frozenset[str]]) -> list[tuple[str, ...]]:
     return sorted(groups, key=lambda g: (-len(set().union(*(sets[s] for s in g))), g))
 
 
-def _cells(order, rects, nx: int, ny: int) -> dict[tuple[int, int], Signature]:
+def grid_cells(order, rects, nx: int, ny: int) -> dict[tuple[int, int], Signature]:
+    """The signature of every cell of an ``nx`` by ``ny`` grid with these rectangles."""
     return {(i, j): frozenset(s for s in order if rects[s][0] <= i < rects[s][1]
                               and rects[s][2] <= j < rects[s][3])
             for i in range(nx) for j in range(ny)}
@@ -318,7 +324,7 @@ def empty_zone_bound(sets: dict[str, frozenset[str]]) -> int:
 
 def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
           budget: float = 3.0, max_empty: int | None = None,
-          hint: GridTopology | None = None) -> GridTopology:
+          hint: GridTopology | None = None, shipped: bool = True) -> GridTopology:
     """The edge order for ``sets`` (deterministic), or ``LayoutImpossible``.
 
     Sets with identical members are one curve (``outlines``; their rectangles are equal).
@@ -328,7 +334,9 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     (``empty_zone_bound``) is refused before any solving, and a family of ``CHECK_FROM`` or
     more curves after a quick proof that it cannot be drawn with ``max_empty`` (instead of
     the optimal drawing first); the drawing itself never depends on ``max_empty``.
-    ``hint`` (e.g. the previous day's topology) seeds the solver.
+    ``hint`` (e.g. the previous day's topology) seeds the solver.  With ``shipped`` a group
+    found in the shipped table (``topology_table``: every group of the bundled data) is
+    answered from it, as the solver answered it when the table was made, without solving.
     """
     order = tuple(sorted(sets))
     if not order:
@@ -339,17 +347,41 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
         raise LayoutImpossible(f"an Euler diagram of these sets needs at least {bound} empty zones "
                                f"(more than --max-empty {max_empty})", bound=bound)
     singles = _structure({g[0]: sets[g[0]] for g in groups})
+    linked = components({g[0]: sets[g[0]] for g in groups})
+    known: dict[tuple[str, ...], Any] = {c: None for c in linked}
+    if shipped:
+        from blocmap.features.figures.topology_table import shipped as table
+
+        known = {c: table().get({s: singles[s] for s in c}) for c in linked}
+    for component, found in known.items():
+        if isinstance(found, GridTopology):
+            continue
+        if found is not None and found.more_than is None:
+            raise LayoutImpossible(
+                f"cannot draw {', '.join(component)} as an Euler diagram with one rectangle per "
+                f"set within the solver's budget; use 'blocmap figure upset'")
+        if found is not None and max_empty is not None and found.more_than >= max_empty:
+            if not found.proven:
+                raise LayoutImpossible(f"no Euler diagram of these sets with at most {found.more_than} "
+                                       f"empty zones was found within the solver's budget "
+                                       f"(--max-empty {max_empty})")
+            raise LayoutImpossible(f"an Euler diagram of these sets needs more than {found.more_than} "
+                                   f"empty zones (more than --max-empty {max_empty})",
+                                   bound=found.more_than + 1)
+        known[component] = None  # a refusal says nothing about a larger --max-empty: solve
     if max_empty is not None:
-        for component in components(singles):
+        for component in linked:
             family = {s: singles[s] for s in component}
-            if len(family) >= CHECK_FROM and _needs_more(family, max_empty, budget):
+            if known[component] is None and len(family) >= CHECK_FROM \
+                    and _needs_more(family, max_empty, budget):
                 raise LayoutImpossible(f"an Euler diagram of these sets needs more than {max_empty} "
                                        f"empty zones (more than --max-empty {max_empty})",
                                        bound=max_empty + 1)
     parts = []
-    for component in components({g[0]: sets[g[0]] for g in groups}):
+    for component in linked:
         family = {s: singles[s] for s in component}
-        parts.append(_solve_group(family, max_extra_cells, budget, empty_zone_bound(family), hint))
+        parts.append(known[component] or
+                     _solve_group(family, max_extra_cells, budget, empty_zone_bound(family), hint))
     rects, offset, ny = {}, 0, max(p.ny for p in parts)
     for part in parts:
         for s, (x0, x1, y0, y1) in part.rects.items():
@@ -359,7 +391,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     for group in groups:
         for twin in group[1:]:
             rects[twin] = rects[group[0]]  # one curve for sets with the same members
-    cells = _cells(order, rects, nx, ny)
+    cells = grid_cells(order, rects, nx, ny)
     zones = required_zones(sets)
     extra = tuple(sorted({z for z in cells.values() if z and z not in zones},
                          key=lambda z: (len(z), sorted(z))))
@@ -374,12 +406,19 @@ def _needs_more(sets: dict[str, frozenset[str]], max_empty: int, budget: float) 
     comes much faster than the optimal drawing (0.3-0.8 s instead of 2-6 s on the
     hardest 2006 and 2012 families).  False when the budget runs out first.
     """
-    return _solve_group(sets, 64, budget, empty_zone_bound(sets), cap=max_empty) is None
+    return can_draw(sets, max_empty, budget) is False
+
+
+def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = 3.0) -> bool | None:
+    """The relaxed question of ``_needs_more`` for one linked group without identical sets:
+    False is a proof that more than ``max_empty`` empty zones are needed, True that the
+    relaxation (without connectivity) has a solution, None that the budget ran out first."""
+    return _solve_group(sets, 64, budget, empty_zone_bound(sets), cap=max_empty)
 
 
 def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: float,
                  bound: int = 0, hint: GridTopology | None = None,
-                 cap: int | None = None) -> GridTopology | None:
+                 cap: int | None = None) -> Any:
     from ortools.sat.python import cp_model
 
     order = tuple(sorted(sets))
@@ -499,7 +538,7 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     model.Minimize(objective)
 
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = 4 * budget  # wall-clock guard on a loaded machine
+    solver.parameters.max_time_in_seconds = WALL_GUARD * budget  # a guard on a loaded machine
     solver.parameters.num_workers = 1  # one worker: the same answer every run
     solver.parameters.random_seed = 0
     solver.parameters.max_deterministic_time = budget
@@ -507,10 +546,10 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     # than they save in search for these small models (about 2x faster without).
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.linearization_level = 0
-    if cap is not None:  # only the question "can it be done with at most cap?"
+    if cap is not None:  # only the question "can it be done with at most cap?" (see can_draw)
         solver.parameters.stop_after_first_solution = True
         status = solver.Solve(model)
-        return None if status == cp_model.INFEASIBLE else GridTopology(order, {}, {}, ())
+        return {cp_model.INFEASIBLE: False, cp_model.FEASIBLE: True, cp_model.OPTIMAL: True}.get(status)
     # Connectivity constraints are large and rarely needed: add them only when the first
     # answer splits a zone of the data or encloses a hole (a lazy constraint).
     for attempt in range(2):
