@@ -366,6 +366,32 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                  "прослушивается {host}: атлас доступен с других компьютеров"),
     "cli.wrote": ("wrote {path}", "已寫入 {path}", "записан файл {path}"),
     "cli.upset_instead": ("{reason}; drawing an UpSet plot instead", "{reason}；改繪 UpSet 圖", "{reason}; вместо этого рисуется диаграмма UpSet"),
+    "fig.too_many_sets": ("{n} sets are too many for an Euler diagram; use 'blocmap figure upset'",
+                          "{n} 個集合太多，無法畫成歐拉圖；請改用 'blocmap figure upset'",
+                          "множеств слишком много для диаграммы Эйлера ({n}); используйте 'blocmap figure upset'"),
+    "fig.needs_at_least": ("an Euler diagram of these sets needs at least {bound} empty zones (more than --max-empty "
+                           "{max_empty})",
+                           "這些集合的歐拉圖至少需要 {bound} 個空區域（超過 --max-empty {max_empty}）",
+                           "диаграмме Эйлера этих множеств нужно не меньше пустых зон, чем {bound} (больше, чем "
+                           "--max-empty {max_empty})"),
+    "fig.needs_more": ("an Euler diagram of these sets needs more than {more_than} empty zones (more than --max-empty "
+                       "{max_empty})",
+                       "這些集合的歐拉圖需要超過 {more_than} 個空區域（超過 --max-empty {max_empty}）",
+                       "диаграмме Эйлера этих множеств нужно больше пустых зон, чем {more_than} (больше, чем "
+                       "--max-empty {max_empty})"),
+    "fig.needs_n": ("an Euler diagram of these sets needs {n} empty zones (more than --max-empty {max_empty})",
+                    "這些集合的歐拉圖需要 {n} 個空區域（超過 --max-empty {max_empty}）",
+                    "диаграмме Эйлера этих множеств нужно пустых зон: {n} (больше, чем --max-empty {max_empty})"),
+    "fig.not_found_within": ("no Euler diagram of these sets with at most {more_than} empty zones was found within the "
+                             "solver's budget (--max-empty {max_empty})",
+                             "在求解器的時間預算內，找不到這些集合至多 {more_than} 個空區域的歐拉圖（--max-empty {max_empty}）",
+                             "в пределах бюджета решателя не найдена диаграмма Эйлера этих множеств, где пустых зон не "
+                             "больше {more_than} (--max-empty {max_empty})"),
+    "fig.cannot_draw": ("cannot draw {sets} as an Euler diagram with one rectangle per set within the solver's budget; "
+                        "use 'blocmap figure upset'",
+                        "在求解器的時間預算內，無法以每個集合一個矩形將 {sets} 畫成歐拉圖；請改用 'blocmap figure upset'",
+                        "в пределах бюджета решателя {sets} не удаётся нарисовать как диаграмму Эйлера с одним "
+                        "прямоугольником на множество; используйте 'blocmap figure upset'"),
     "fig.left_out": ("{org} had no members on {day}; left out", "{org} 在 {day} 沒有成員；不予繪製",
                      "у {org} на {day} не было членов; не показана"),
     "check.ok": ("ok: {folder} — {orgs} organizations, {states} states, {events} events, {sources} sources, "
@@ -382,6 +408,22 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "check.col.two": ("two sources", "兩個來源", "два источника"),
     "check.col.single": ("single-source", "單一來源", "один источник"),
     # ------------------------------------------------------------------ data-file problems (file:line: …)
+    "data.topology.unreadable": ("cannot read the topology table: {why}", "無法讀取拓撲表：{why}",
+                                 "не удаётся прочитать таблицу топологий: {why}"),
+    "data.topology.format": ("not a topology table of format {format}", "不是格式 {format} 的拓撲表",
+                             "не таблица топологий формата {format}"),
+    "data.topology.entry": ("entry {code}: not a code and its answer", "項目 {code}：不是代碼及其解答",
+                            "запись {code}: не код с ответом"),
+    "data.topology.count": ("entry {code}: more_than is not a count (or proven not false)",
+                            "項目 {code}：more_than 不是計數（或 proven 不是 false）",
+                            "запись {code}: more_than — не число (или proven — не false)"),
+    "data.topology.keys": ("entry {code}: keys {keys}", "項目 {code}：鍵為 {keys}", "запись {code}: ключи {keys}"),
+    "data.topology.kind": ("entry {code}: nx, ny (one square grid), extra or proven of the wrong kind",
+                           "項目 {code}：nx、ny（須為同一個正方形網格）、extra 或 proven 的型別不對",
+                           "запись {code}: nx, ny (одна квадратная сетка), extra или proven неверного типа"),
+    "data.topology.rects": ("entry {code}: rects are not {n} rectangles inside the grid",
+                            "項目 {code}：rects 不是網格內的 {n} 個矩形",
+                            "запись {code}: rects — не {n} прямоугольников внутри сетки"),
     "data.more": ("… and {n} more problems", "……另有 {n} 個問題", "… и ещё проблем: {n}"),
     "data.more_one": ("… and 1 more problem", "……另有 1 個問題", "… и ещё одна проблема"),
     "data.and_more": ("{first} (and {n} more problems)", "{first}（另有 {n} 個問題）", "{first} (и ещё проблем: {n})"),

@@ -110,11 +110,9 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
     try:
         topo = layout_cache.solve(data.sets, max_empty=max_empty, cache=cache)
         if len(topo.extra) > max_empty:
-            raise topology.LayoutImpossible(
-                f"an Euler diagram of these sets needs {len(topo.extra)} empty zones "
-                f"(more than --max-empty {max_empty})")
+            raise topology.LayoutImpossible(Text("fig.needs_n", {"n": len(topo.extra), "max_empty": max_empty}))
     except topology.LayoutImpossible as exc:
-        return EulerResult(inputs, fallback=str(exc), notes=notes)
+        return EulerResult(inputs, fallback=exc.render(lang), notes=notes)
     if topo.extra:
         note = empty_zone_note(list(topo.extra), lang, names["org_name"], topo.proven)
         inputs["notes"] = inputs["notes"] + (note,)
@@ -186,12 +184,11 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
                                         hint=previous if seed else None)
             previous = solved
             if len(solved.extra) > max_empty:
-                result.refused[key] = (f"an Euler diagram of these sets needs {len(solved.extra)} "
-                                       f"empty zones (more than --max-empty {max_empty})")
+                result.refused[key] = Text("fig.needs_n", {"n": len(solved.extra), "max_empty": max_empty}).render(lang)
             else:
                 result.topologies[key] = solved
         except LayoutImpossible as exc:
-            result.refused[key] = str(exc)
+            result.refused[key] = exc.render(lang)
         for state in set().union(*sets.values()):
             text_size(atlas.state_name(state, lang), font)
     return result

@@ -15,6 +15,7 @@ import hashlib
 from pathlib import Path
 
 from blocmap.core.cache import cache_folder, read_json, write_json
+from blocmap.core.messages import Text
 from blocmap.features.figures.topology import (
     GridTopology,
     LayoutImpossible,
@@ -109,8 +110,7 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
     if max_empty is not None:
         bound = empty_zone_bound(sets)
         if bound > max_empty:
-            raise LayoutImpossible(f"an Euler diagram of these sets needs at least {bound} empty "
-                                   f"zones (more than --max-empty {max_empty})", bound=bound)
+            raise LayoutImpossible(Text("fig.needs_at_least", {"bound": bound, "max_empty": max_empty}), bound=bound)
     cache = cache if cache is not None else default_cache()
     key = configuration_key(sets)
     found = cache.get(key)
@@ -119,8 +119,8 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
     if max_empty is not None:
         refused = cache.refused(key)
         if refused is not None and refused >= max_empty:
-            raise LayoutImpossible(f"an Euler diagram of these sets needs more than {refused} empty "
-                                   f"zones (more than --max-empty {max_empty})", bound=refused + 1)
+            raise LayoutImpossible(Text("fig.needs_more", {"more_than": refused, "max_empty": max_empty}),
+                                   bound=refused + 1)
     try:
         topo = topology.solve(sets, hint=hint, max_empty=max_empty)
     except LayoutImpossible as exc:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blocmap.core.errors import BlocmapError
+from blocmap.core.messages import Text
 
 Signature = frozenset[str]
 #: Families of this many curves or more are first asked whether --max-empty can be met:
@@ -82,7 +83,7 @@ class GridTopology:
 class LayoutImpossible(BlocmapError):
     """No drawing with one rectangle per set was found within the budget (or allowed)."""
 
-    def __init__(self, message: str, bound: int | None = None):
+    def __init__(self, message: Text, bound: int | None = None):
         super().__init__(message)
         self.bound = bound  # the fewest empty zones needed, where known
 
@@ -195,8 +196,7 @@ def candidates(sets: dict[str, frozenset[str]], limit: int = 12) -> list[Signatu
 
     order = sorted(sets)
     if len(order) > limit:
-        raise LayoutImpossible(f"{len(order)} sets are too many for an Euler diagram; "
-                               "use 'blocmap figure upset'")
+        raise LayoutImpossible(Text("fig.too_many_sets", {"n": len(order)}))
     required = required_zones(sets)
     supersets = {s: [t for t in order if t != s and sets[s] <= sets[t]] for s in order}
     found = []
@@ -344,8 +344,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     groups = identical_groups(sets)
     bound = empty_zone_bound(sets)
     if max_empty is not None and bound > max_empty:
-        raise LayoutImpossible(f"an Euler diagram of these sets needs at least {bound} empty zones "
-                               f"(more than --max-empty {max_empty})", bound=bound)
+        raise LayoutImpossible(Text("fig.needs_at_least", {"bound": bound, "max_empty": max_empty}), bound=bound)
     singles = _structure({g[0]: sets[g[0]] for g in groups})
     linked = components({g[0]: sets[g[0]] for g in groups})
     known: dict[tuple[str, ...], Any] = {c: None for c in linked}
@@ -357,16 +356,12 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
         if isinstance(found, GridTopology):
             continue
         if found is not None and found.more_than is None:
-            raise LayoutImpossible(
-                f"cannot draw {', '.join(component)} as an Euler diagram with one rectangle per "
-                f"set within the solver's budget; use 'blocmap figure upset'")
+            raise LayoutImpossible(Text("fig.cannot_draw", {"sets": list(component)}))
         if found is not None and max_empty is not None and found.more_than >= max_empty:
             if not found.proven:
-                raise LayoutImpossible(f"no Euler diagram of these sets with at most {found.more_than} "
-                                       f"empty zones was found within the solver's budget "
-                                       f"(--max-empty {max_empty})")
-            raise LayoutImpossible(f"an Euler diagram of these sets needs more than {found.more_than} "
-                                   f"empty zones (more than --max-empty {max_empty})",
+                raise LayoutImpossible(Text("fig.not_found_within", {"more_than": found.more_than,
+                                                                     "max_empty": max_empty}))
+            raise LayoutImpossible(Text("fig.needs_more", {"more_than": found.more_than, "max_empty": max_empty}),
                                    bound=found.more_than + 1)
         known[component] = None  # a refusal says nothing about a larger --max-empty: solve
     if max_empty is not None:
@@ -374,8 +369,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
             family = {s: singles[s] for s in component}
             if known[component] is None and len(family) >= CHECK_FROM \
                     and _needs_more(family, max_empty, budget):
-                raise LayoutImpossible(f"an Euler diagram of these sets needs more than {max_empty} "
-                                       f"empty zones (more than --max-empty {max_empty})",
+                raise LayoutImpossible(Text("fig.needs_more", {"more_than": max_empty, "max_empty": max_empty}),
                                        bound=max_empty + 1)
     parts = []
     for component in linked:
@@ -572,9 +566,7 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
             # More constraints never make a better drawing: what the first answer proved
             # about the objective holds, and the solver may stop as soon as it meets it.
             model.Add(objective >= math.ceil(solver.BestObjectiveBound()))
-    raise LayoutImpossible(
-        f"cannot draw {', '.join(order)} as an Euler diagram with one rectangle per set "
-        f"within the solver's budget; use 'blocmap figure upset'")
+    raise LayoutImpossible(Text("fig.cannot_draw", {"sets": list(order)}))
 
 
 def _add_hint(model, hint: GridTopology, order, x0, x1, y0, y1) -> None:

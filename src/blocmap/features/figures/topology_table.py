@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from blocmap.core.errors import DataError, Problem
+from blocmap.core.messages import Text
 from blocmap.features.figures.topology import (
     GridTopology,
     grid_cells,
@@ -118,7 +119,7 @@ class TopologyTable:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise DataError([Problem(str(path), None, f"cannot read the topology table: {exc}")]) from None
+            raise DataError([Problem.of(str(path), None, "data.topology.unreadable", why=exc)]) from None
         problems = _problems(data)
         if problems:
             raise DataError([Problem(str(path), None, p) for p in problems])
@@ -146,14 +147,14 @@ class TopologyTable:
         return GridTopology(names, rects, cells, extra, entry["nx"], entry["ny"], entry["proven"])
 
 
-def _problems(data: Any) -> list[str]:
+def _problems(data: Any) -> list[Text]:
     """What is wrong with a table read from JSON (empty when nothing)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
-        return [f"not a topology table of format {FORMAT}"]
+        return [Text("data.topology.format", {"format": FORMAT})]
     problems = []
     for code, entry in data["entries"].items():
         if not isinstance(code, str) or not _CODE.match(code) or not isinstance(entry, dict):
-            problems.append(f"entry {code!r}: not a code and its answer")
+            problems.append(Text("data.topology.entry", {"code": repr(code)}))
             continue
         n = max(int(m) for m in code.split(",")).bit_length()
         if entry == {"no_drawing": True}:
@@ -161,21 +162,21 @@ def _problems(data: Any) -> list[str]:
         if "more_than" in entry and set(entry) <= {"more_than", "proven"}:
             if not (isinstance(entry["more_than"], int) and entry["more_than"] >= 0) \
                     or entry.get("proven", False) is not False:
-                problems.append(f"entry {code}: more_than is not a count (or proven not false)")
+                problems.append(Text("data.topology.count", {"code": code}))
             continue
         if set(entry) != {"rects", "nx", "ny", "extra", "proven"}:
-            problems.append(f"entry {code}: keys {sorted(entry)}")
+            problems.append(Text("data.topology.keys", {"code": code, "keys": sorted(entry)}))
             continue
         sizes = (entry["nx"], entry["ny"], entry["extra"])
         if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64 for v in sizes) \
                 or not isinstance(entry["proven"], bool) or entry["nx"] != entry["ny"]:
-            problems.append(f"entry {code}: nx, ny (one square grid), extra or proven of the wrong kind")
+            problems.append(Text("data.topology.kind", {"code": code}))
             continue
         rects = entry["rects"]
         if not (isinstance(rects, list) and len(rects) == n and all(
                 isinstance(r, list) and len(r) == 4 and all(isinstance(v, int) for v in r)
                 and 0 <= r[0] < r[1] <= entry["nx"] and 0 <= r[2] < r[3] <= entry["ny"] for r in rects)):
-            problems.append(f"entry {code}: rects are not {n} rectangles inside the grid")
+            problems.append(Text("data.topology.rects", {"code": code, "n": n}))
     return problems
 
 
@@ -278,10 +279,15 @@ def solve_entry(code: str) -> dict[str, Any]:
             "extra": len(topo.extra), "proven": topo.proven}
 
 
-def build(atlas: Any, jobs: int = 1, progress: Any = None) -> dict[str, Any]:
-    """The whole table for ``atlas`` (the bundled data): a JSON document."""
-    todo = codes(atlas)
-    entries: dict[str, dict[str, Any]] = {}
+def build(atlas: Any, jobs: int = 1, progress: Any = None,
+          reuse: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The whole table for ``atlas`` (the bundled data): a JSON document.  ``reuse`` (the
+    entries of a table made by this same solver) answers the codes it has: a solve is
+    deterministic, so only the groups new to the data are solved, and those the data no
+    longer has are dropped."""
+    needed = codes(atlas)
+    entries: dict[str, dict[str, Any]] = {c: reuse[c] for c in needed if reuse and c in reuse}
+    todo = [c for c in needed if c not in entries]
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -322,6 +328,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Regenerate the shipped table of Euler topologies.")
     parser.add_argument("--jobs", type=int, default=1, help="solver processes (default 1)")
     parser.add_argument("--output", default=str(TABLE))
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the shipped table's entries for groups the data still has; solve only new "
+                             "groups (after a data change; not after a change to the solver)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
 
@@ -329,7 +338,8 @@ def main(argv: list[str] | None = None) -> None:
         if done % 50 == 0 or done == total:
             print(f"{done}/{total} groups solved ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
 
-    table = build(Atlas.load(), args.jobs, progress)
+    reuse = json.loads(TABLE.read_text(encoding="utf-8"))["entries"] if args.reuse else None
+    table = build(Atlas.load(), args.jobs, progress, reuse)
     write(table, args.output)
     print(f"wrote {len(table['entries'])} entries to {args.output}")
 
