@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
 from blocmap.core.dates import PartialDate
@@ -55,11 +55,14 @@ def _continued(spells: list[Spell], orgs: Mapping[str, Organization]) -> list[Sp
             continue
         day = succession.date.earliest
         before: list[Spell] = []
+        running: dict[str, Spell] = {}  # a state's own spell that runs into the succession day
         for spell in out:
             if spell.org != org.id:
                 before.append(spell)
             elif spell.start.earliest < day:  # its own history, up to the day it continues
                 ends_later = spell.end is None or spell.end.earliest > day
+                if ends_later:
+                    running[spell.state] = spell
                 before.append(_close(spell, succession.date, None, f"continued in {succession.org}")
                               if ends_later else spell)
         out = before
@@ -67,6 +70,15 @@ def _continued(spells: list[Spell], orgs: Mapping[str, Organization]) -> list[Sp
             if spell.end is not None and spell.end.earliest <= day:
                 continue
             start = spell.start if spell.start.earliest >= day else succession.date
+            own = running.get(spell.state)
+            if own is not None and own.status == spell.status and start == succession.date:
+                # the same status on both sides of the day: one membership, held since it began
+                out.remove(_close(own, succession.date, None, f"continued in {succession.org}"))
+                began = replace(own.start_event, sources=tuple(dict.fromkeys((*own.start_event.sources,
+                                                                               succession.source))))
+                out.append(Spell(org.id, spell.state, spell.status, own.start, spell.end, began,
+                                 spell.end_event, spell.end_reason))
+                continue
             event = Event(org.id, spell.state, start, "continued", spell.status,
                           tuple(dict.fromkeys((succession.source, *spell.start_event.sources))),
                           f"member of {succession.org}, in which {org.id} continues from {succession.date}",
