@@ -46,8 +46,9 @@ CARRIED = frozenset({"member", "associate", "suspended", "frozen"})
 
 
 def _continued(spells: list[Spell], orgs: Mapping[str, Organization]) -> list[Spell]:
-    """Where an organization continues inside another (``Organization.continues_in``), its own
-    spells end on that day and, from then on, it has the other's members with their status."""
+    """Where an organization continues inside another (``Organization.continues_in``), it has,
+    from that day, the other's members with their status; its own spells end that day, but for a
+    member with the same status on both sides, which keeps one spell since it began."""
     out = list(spells)
     for org in orgs.values():
         succession = org.continues_in
@@ -55,25 +56,25 @@ def _continued(spells: list[Spell], orgs: Mapping[str, Organization]) -> list[Sp
             continue
         day = succession.date.earliest
         before: list[Spell] = []
-        running: dict[str, Spell] = {}  # a state's own spell that runs into the succession day
+        running: dict[str, tuple[Spell, Spell]] = {}  # a state's own spell cut at the day: (as it was, as cut)
         for spell in out:
             if spell.org != org.id:
                 before.append(spell)
             elif spell.start.earliest < day:  # its own history, up to the day it continues
-                ends_later = spell.end is None or spell.end.earliest > day
-                if ends_later:
-                    running[spell.state] = spell
-                before.append(_close(spell, succession.date, None, f"continued in {succession.org}")
-                              if ends_later else spell)
+                if spell.end is None or spell.end.earliest > day:
+                    cut = _close(spell, succession.date, None, f"continued in {succession.org}")
+                    running[spell.state] = (spell, cut)
+                    spell = cut
+                before.append(spell)
         out = before
         for spell in [s for s in out if s.org == succession.org and s.status in CARRIED]:
             if spell.end is not None and spell.end.earliest <= day:
                 continue
             start = spell.start if spell.start.earliest >= day else succession.date
-            own = running.get(spell.state)
+            own, cut = running.get(spell.state, (None, None))
             if own is not None and own.status == spell.status and start == succession.date:
                 # the same status on both sides of the day: one membership, held since it began
-                out.remove(_close(own, succession.date, None, f"continued in {succession.org}"))
+                out.remove(cut)
                 began = replace(own.start_event, sources=tuple(dict.fromkeys((*own.start_event.sources,
                                                                                succession.source))))
                 out.append(Spell(org.id, spell.state, spell.status, own.start, spell.end, began,

@@ -218,15 +218,13 @@ def prepare_diagrams(atlas: Atlas) -> None:
     the first drawing loads the drawing library and the fonts before the first visitor asks."""
     import datetime as dt
 
-    from blocmap.features.figures.api import change_days, precompute
+    from blocmap.features.figures.api import change_days
     from blocmap.core.model import LANGS, POST_SOVIET
     from blocmap.web.hooks import euler_svg
 
     try:
         for lang in LANGS:
             euler_svg(atlas, POST_SOVIET, dt.date.today(), lang)
-        for lang in LANGS:
-            precompute(atlas, list(POST_SOVIET), lang)
         days = [d for d in change_days(atlas, list(POST_SOVIET)) if d <= dt.date.today()]
         for lang in LANGS:
             for day in days:
