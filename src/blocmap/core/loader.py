@@ -29,10 +29,12 @@ from blocmap.core.model import (
     LANGS,
     STATUS_EVENTS,
     STATUSES,
+    Citation,
     Claim,
     CowCode,
     Dispute,
     Event,
+    FormerName,
     Organization,
     Period,
     Source,
@@ -392,7 +394,8 @@ def _read_sources(raw: Raw) -> None:
             key=key, title=title, url=reader.text(node, "url"), publisher=reader.text(node, "publisher"),
             year=reader.text(node, "year"), kind=reader.text(node, "kind") or "web",
             official=bool(node.get("official", False)), seen_at=reader.text(node, "seen_at"),
-            note=note, texts=_texts(note=notes))
+            note=note, texts=_texts(note=notes), lang=reader.text(node, "lang"),
+            title_tr={k: str(v) for k, v in reader.langs(node, "title_tr").items() if v})
 
 
 def _read_states(raw: Raw) -> None:
@@ -440,6 +443,10 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     state = reader.text(node, "state")
     status = reader.text(node, "status")
     sources = reader.keys(node, "source") or reader.keys(node, "sources")
+    citations = _read_citations(reader, node)
+    if citations and sources:
+        reader.problem(node.line, "data.source_and_cite")
+    sources = sources or tuple(c.source for c in citations)
     ok = date is not None and kind is not None
     if kind is not None and kind not in EVENT_KINDS:
         reader.problem(node.line, "data.unknown_event", given=kind, choices=sorted(EVENT_KINDS))
@@ -464,7 +471,43 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     note, notes = reader.translated(node, "note")
     return Event(org, state, date, kind, status, sources, note,  # type: ignore[arg-type]
                  reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"),
-                 texts={"note": notes} if notes else {})
+                 texts={"note": notes} if notes else {}, citations=citations)
+
+
+def _read_citations(reader: Reader, node: LineDict) -> tuple[Citation, ...]:
+    """An event's ``cite:`` entries: each a source key with the source's own words."""
+    citations = []
+    for entry in list_of_maps(reader, node.get("cite"), "what.cite"):
+        key = reader.text(entry, "source", required=True)
+        if key is None:
+            continue
+        read = reader.date(entry, "read")
+        citations.append(Citation(key, reader.text(entry, "quote"), reader.text(entry, "at"),
+                                  str(read) if read is not None else None))
+    return tuple(citations)
+
+
+def _read_former_names(reader: Reader, node: LineDict) -> tuple[FormerName, ...]:
+    """``former_names``: the names an organization or a state bore until a day, oldest first."""
+    found: list[FormerName] = []
+    for entry in list_of_maps(reader, node.get("former_names"), "what.former_names"):
+        until = reader.date(entry, "until", required=True)
+        names = reader.langs(entry, "names", required=True)
+        if until is None or not names:
+            continue
+        if "en" not in names:
+            reader.problem(entry.line, "data.names_need_en")
+            continue
+        if found and until.earliest <= found[-1].until.latest:
+            reader.problem(entry.line, "data.former_order")
+            continue
+        source = reader.text(entry, "source")
+        if source:
+            reader.cite((source,), entry.line, Text("cite.name"))
+        found.append(FormerName(until, {k: str(v) for k, v in names.items() if v},
+                                {k: str(v) for k, v in reader.langs(entry, "acronyms").items() if v},
+                                source, reader.text(entry, "quote")))
+    return tuple(found)
 
 
 def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
@@ -548,7 +591,8 @@ def _read_org(raw: Raw, path: Path) -> None:
         predecessors=reader.keys(data, "predecessors"), successors=reader.keys(data, "successors"),
         aliases=tuple(k for k in (reader.text(data, "cow_id"),) if k and k != org_id) + reader.keys(data, "aliases"),
         sources=sources, name_sources=name_sources, note=note, file=reader.file,
-        continues_in=succession, texts=_texts(note=notes, seat=seats))
+        continues_in=succession, texts=_texts(note=notes, seat=seats),
+        former_names=_read_former_names(reader, data))
     for node in list_of_maps(reader, data.get("events"), "what.events"):
         event = _read_event(reader, org_id, node)
         if event is not None:

@@ -55,7 +55,10 @@ STATUS_EVENTS: Mapping[str, str] = {
 }
 #: Event kinds that are milestones: they change no status unless ``status`` is given.
 MILESTONES = frozenset(
-    {"signed", "ratified", "in_force", "founded", "dissolved", "announced", "notified", "decided"}
+    {"signed", "ratified", "in_force", "founded", "dissolved", "announced", "notified", "decided",
+     # what a reader filters on: an application, the opening and closing of accession negotiations,
+     # a status granted by a decision (with ``status``), a renaming
+     "applied", "negotiations_opened", "negotiations_closed", "granted", "renamed"}
 )
 EVENT_KINDS = frozenset(STATUS_EVENTS) | MILESTONES
 
@@ -83,10 +86,14 @@ class Translated:
         return pick(self.texts.get(name), lang, getattr(self, name))
 
 
+#: Classes of a source for the evidence standard, strongest first.
+SOURCE_CLASSES = ("official", "scholarly", "news", "reference")
+
+
 @dataclass(frozen=True)
 class Source(Translated):
     key: str
-    title: str
+    title: str  # as published, in the source's own language
     url: str | None = None
     publisher: str | None = None
     year: str | None = None
@@ -96,6 +103,37 @@ class Source(Translated):
     note: str | None = None
     #: ``note`` in every language given (``text("note", lang)``)
     texts: Texts = field(default_factory=dict)
+    #: the language the source is written in (``ru``, ``en``, ``fr`` …), where given
+    lang: str | None = None
+    #: the title translated for readers, by reader language (the title itself stays as published)
+    title_tr: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def klass(self) -> str:
+        """official, scholarly, news or reference: what the evidence standard weighs."""
+        if self.official or self.kind == "official":
+            return "official"
+        if self.kind in ("book", "article", "scholarly", "dataset"):
+            return "scholarly"
+        if self.kind in ("reference", "encyclopedia"):
+            return "reference"
+        return "news"
+
+    def title_for(self, lang: str) -> str | None:
+        """The title translated into ``lang`` where the source is in another language, else None."""
+        if self.lang is not None and self.lang == lang.split("-")[0]:
+            return None
+        return self.title_tr.get(lang)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source cited for an event, with its own words that state the fact."""
+
+    source: str
+    quote: str | None = None  # verbatim, in the source's language
+    at: str | None = None  # article, paragraph or page
+    read: str | None = None  # the day the page was read (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
@@ -160,6 +198,11 @@ class Event(Translated):
     title: Mapping[str, str] = field(default_factory=dict)
     #: ``note`` in every language given (``text("note", lang)``)
     texts: Texts = field(default_factory=dict)
+    #: each source with its quote (``cite:`` in the data); sources cited by key alone have none
+    citations: tuple[Citation, ...] = ()
+
+    def citation(self, key: str) -> Citation | None:
+        return next((c for c in self.citations if c.source == key), None)
 
 
 @dataclass(frozen=True)
@@ -208,6 +251,17 @@ class Succession:
 
 
 @dataclass(frozen=True)
+class FormerName:
+    """A name an organization (or a state) bore until ``until`` (its last day)."""
+
+    until: PartialDate
+    names: Mapping[str, str]
+    acronyms: Mapping[str, str] = field(default_factory=dict)
+    source: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
 class Organization(Translated):
     id: str
     names: Mapping[str, str]
@@ -227,6 +281,17 @@ class Organization(Translated):
     continues_in: Succession | None = None
     #: ``note`` and ``seat`` in every language given
     texts: Texts = field(default_factory=dict)
+    #: earlier names, oldest first; ``names``/``acronyms`` are today's
+    former_names: tuple[FormerName, ...] = ()
+
+    def named_on(self, day: dt.date | None) -> FormerName | None:
+        """The former name in force on ``day``, or None where today's name applies."""
+        if day is None:
+            return None
+        for former in self.former_names:
+            if day <= former.until.latest:
+                return former
+        return None
 
     def exists_on(self, day: dt.date) -> bool:
         if self.founded is not None and day < self.founded.earliest:

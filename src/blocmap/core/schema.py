@@ -26,21 +26,25 @@ class Keys:
 
 NAME_SOURCES = Keys(LANGS, what="schema.name_sources")
 
-SOURCE = Keys(("key", "title", "url", "publisher", "year", "kind", "official", "seen_at", "note"), what="schema.source")
-STATE = Keys(("iso3", "iso2", "cow", "exists", "names", "note"), {
+SOURCE = Keys(("key", "title", "title_tr", "lang", "url", "publisher", "year", "kind", "official", "seen_at", "note"),
+              what="schema.source")
+CITE = Keys(("source", "quote", "at", "read"), what="schema.cite")
+FORMER_NAME = Keys(("until", "names", "acronyms", "source", "quote"), what="schema.former_name")
+STATE = Keys(("iso3", "iso2", "cow", "exists", "names", "note", "former_names"), {
+    "former_names": FORMER_NAME,
     "cow": Keys(("code", "abb", "from", "to"), what="schema.cow"),
     "exists": Keys(("from", "to", "source", "note"), what="schema.exists"),
 }, what="schema.state")
-EVENT = Keys(("date", "state", "event", "status", "source", "sources", "note", "dispute", "title"),
-             what="schema.event")
+EVENT = Keys(("date", "state", "event", "status", "source", "sources", "cite", "note", "dispute", "title"),
+             {"cite": CITE}, what="schema.event")
 DISPUTE = Keys(("id", "state", "topic", "claims", "preferred", "note"),
                {"claims": Keys(("value", "sources", "note"), what="schema.claim")}, what="schema.dispute")
 TREATY = Keys(("name", "signed", "place", "in_force", "source"), what="schema.treaty")
 SUCCESSION = Keys(("org", "date", "source"), what="schema.succession")
 ORG = Keys(("id", "kind", "names", "acronyms", "name_sources", "founded", "dissolved", "founding_treaty", "seat",
             "seat_source", "predecessors", "successors", "continues_in", "cow_id", "aliases", "sources", "note",
-            "events", "disputes"),
-           {"founding_treaty": TREATY, "events": EVENT, "disputes": DISPUTE, "name_sources": NAME_SOURCES,
+            "events", "disputes", "former_names"),
+           {"founding_treaty": TREATY, "former_names": FORMER_NAME, "events": EVENT, "disputes": DISPUTE, "name_sources": NAME_SOURCES,
             "continues_in": SUCCESSION},
            what="schema.org")
 ORGAN = Keys(("org", "id", "level", "names", "composition", "meets", "decision_rule", "seat", "term_of_office",
