@@ -412,6 +412,8 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "report.overlap": ("Overlap of the organizations", "組織的重疊", "Пересечение организаций"),
     "report.tables": ("Membership histories (the paper's Tables 1 and 2)", "成員歷程（論文表 1 與表 2）",
                       "История членства (таблицы 1 и 2 статьи)"),
+    "report.none_yet": ("None of these organizations existed on {day}.", "{day}時，這些組織都尚未成立或已不存在。",
+                        "На {day} ни одной из этих организаций не существовало."),
     "report.timelines": ("Membership timelines", "成員時間軸", "Временные шкалы членства"),
     "report.asymmetry": ("Economic asymmetry", "經濟不對稱", "Экономическая асимметрия"),
     "report.organs": ("Organs", "機構", "Органы"),

@@ -34,7 +34,9 @@ def _rows(atlas: "Atlas", ids: Sequence[str], last: dt.date) -> list[dict[str, A
         first_day: dict[str, dt.date] = {}
         for s in spells:
             first_day[s.state] = min(first_day.get(s.state, s.start.earliest), s.start.earliest)
-        states = sorted(first_day, key=first_day.__getitem__)
+        # a state whose first relation comes after the chart's last day is not drawn: a chart of a
+        # day shows nothing from after it
+        states = sorted((s for s in first_day if first_day[s] <= last), key=first_day.__getitem__)
         for state in states:
             own = [s for s in spells if s.state == state]
             events = [e for e in atlas.history(org=org, state=state) if e.status is not None]

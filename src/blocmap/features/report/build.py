@@ -25,6 +25,8 @@ ORGAN_ORGS = ("eaeu", "cis", "csto", "union_state")
 DEPTH_ORGS = ("cis", "union_state", "eaeu", "csto", "eu")
 ASYMMETRY_ORGS = ("cis", "eaeu", "csto")
 #: What ``progress`` is told, in order, while the report's data is gathered ...
+#: the first whole year of the CIS, where the leader-share chart starts
+CIS_FIRST_YEAR = 1992
 CONTEXT_STEPS = ("members", "tables", "timelines", "asymmetry", "organs", "disagreements", "figures")
 #: ... and then while it is written, by output kind.  Each is a key of ``step.*`` in the
 #: translation table, so a front end can show it in the reader's language.
@@ -115,6 +117,8 @@ def _timelines(atlas: "Atlas", day: dt.date, lang: str, svg_text: str) -> list[d
 
     out = []
     for orgs in ("cis", "cst,csto", "eaeu", "union_state"):
+        if not any(s.start.earliest <= day for o in orgs.split(",") for s in atlas.spells_of(org=o)):
+            continue  # the organization has no member yet on the report's day: no chart to draw
         fig = timeline_figure(atlas, orgs, lang=lang, on=day)
         names = t("paper.sep", lang).join(atlas.org_name(o, lang, short=True) for o in orgs.split(","))
         out.append({"caption": t("paper.title", lang).format(orgs=names),
@@ -142,8 +146,10 @@ def _asymmetry(atlas: "Atlas", day: dt.date, lang: str, cite: Cited, svg_text: s
     from blocmap.features.paper.asymmetry_chart import leader_share_figure
     from blocmap.features.paper.timeline_chart import render
 
-    over_time = econ.asymmetry_over_time(atlas, "cis", 1992, year, series=series, lang=lang)
-    share_chart = _svg_data(render(leader_share_figure(atlas, over_time, lang), "svg", svg_text=svg_text))
+    share_chart = None  # the CIS's leader share over time, from its first year to the report's
+    if year >= CIS_FIRST_YEAR:
+        over_time = econ.asymmetry_over_time(atlas, "cis", CIS_FIRST_YEAR, year, series=series, lang=lang)
+        share_chart = _svg_data(render(leader_share_figure(atlas, over_time, lang), "svg", svg_text=svg_text))
     check = others_check(atlas, series, 2021, lang=lang)
     cite([series.source] if series.source else [])
     cite(["seed", "worldbank-2022"])
