@@ -19,6 +19,12 @@ over it, so a failed import leaves the previous store as it was; the temporary f
 import that was killed are removed by the next one.  Opening a store checks that it is a
 regular file as long as its own header says (a copy cut short is one clear error, not a
 DuckDB traceback halfway through a query).
+
+A store is a file someone may hand the reader, so nothing in it is trusted: it must begin as a
+DuckDB file does (an SQLite file would make DuckDB fetch an extension), it is opened read-only
+with external access, extension installing and loading off, and its schema must be exactly the
+one blocmap writes: base tables only (a view could read any file on the machine), the expected
+columns and types, and every meta key known and well-formed.
 """
 
 from __future__ import annotations
@@ -48,6 +54,32 @@ TABLES: Mapping[str, tuple[str, ...]] = {
     "system_years": ("ccode", "year"),
     "spells": ("org", "ccode", "status", "start", "end_day", "precision", "source"),
 }
+
+
+#: The type family of every column: what DuckDB may store for what blocmap wrote.
+INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
+                           "UINTEGER", "UBIGINT"})
+_TEXT, _DAY = frozenset({"VARCHAR"}), frozenset({"DATE"})
+TYPES: Mapping[str, Mapping[str, frozenset[str]]] = {
+    "meta": {"key": _TEXT, "value": _TEXT},
+    "orgs": {**{c: INTEGER_TYPES for c in TABLES["orgs"]},
+             **{c: _TEXT for c in ("id", "cow_id", "name", "long_name", "version", "accuracy", "notes")}},
+    "org_periods": {"org": _TEXT, "start_year": INTEGER_TYPES, "end_year": INTEGER_TYPES},
+    "states": {"ccode": INTEGER_TYPES, "abb": _TEXT, "name": _TEXT},
+    "state_periods": {"ccode": INTEGER_TYPES, "start": _DAY, "end_day": _DAY},
+    "system_years": {"ccode": INTEGER_TYPES, "year": INTEGER_TYPES},
+    "spells": {"org": _TEXT, "ccode": INTEGER_TYPES, "status": _TEXT, "start": _DAY, "end_day": _DAY,
+               "precision": _TEXT, "source": _TEXT},
+}
+#: Meta keys a store must have, and the ones it may have (the files imported and their digests).
+META_REQUIRED = ("schema_version", "coverage_start", "coverage_end", "source")
+META_OPTIONAL = ("aliases", "cell_exceptions", "igo_year", "igo_year_sha256", "state_year", "state_year_sha256",
+                 "states", "states_sha256")
+#: DuckDB settings of every connection to a store: nothing in the file reaches outside it.
+SAFE_CONFIG: Mapping[str, Any] = {"enable_external_access": False, "autoinstall_known_extensions": False,
+                                  "autoload_known_extensions": False, "lock_configuration": True}
+#: Bytes 8-11 of every DuckDB file.
+DUCKDB_MAGIC = b"DUCK"
 
 
 def default_db_path() -> Path:
@@ -103,7 +135,9 @@ def write_store(path: str | Path, tables: Mapping[str, "pd.DataFrame"], meta: Ma
             for name, columns in TABLES.items():
                 frame = tables[name][list(columns)]  # noqa: F841 - read by DuckDB by name
                 con.register("frame_view", frame)
-                con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame_view")
+                con.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {_write_type(name, c)}' for c in columns)})")
+                con.execute(f"INSERT INTO {name} SELECT {', '.join(f'CAST({c} AS {_write_type(name, c)})' for c in columns)} "
+                            "FROM frame_view")
                 con.unregister("frame_view")
             con.execute("CHECKPOINT")
         finally:
@@ -114,6 +148,12 @@ def write_store(path: str | Path, tables: Mapping[str, "pd.DataFrame"], meta: Ma
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
         raise
     return target
+
+
+def _write_type(table: str, column: str) -> str:
+    """The type blocmap writes a column as: the widest of its family."""
+    family = TYPES[table][column]
+    return "BIGINT" if family is INTEGER_TYPES else next(iter(family))
 
 
 def connect(path: str | Path | None):
@@ -128,8 +168,9 @@ def connect(path: str | Path | None):
     kind = kind_of_file(os.stat(db).st_mode)
     if kind is not None:
         raise BlocmapError.of("err.store.kind", db=db, kind=kind)
+    _check_magic(db)
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True, config=dict(SAFE_CONFIG))
     except duckdb.Error as exc:
         if "Could not read enough bytes" in str(exc):
             raise BlocmapError.of("err.store.cut", db=db, size=f"{db.stat().st_size:,}") from None
@@ -149,7 +190,72 @@ def connect(path: str | Path | None):
     if not version or version[0] != SCHEMA_VERSION:
         con.close()
         raise BlocmapError.of("err.store.schema", db=db, version=version and version[0], wanted=SCHEMA_VERSION)
+    try:
+        why = _schema_problem(con)
+    except duckdb.Error as exc:
+        why = _first_line(exc)
+    if why is not None:
+        con.close()
+        raise BlocmapError.of("err.store.tampered", db=db, why=why)
     return StoreConnection(con, db)
+
+
+def _check_magic(db: Path) -> None:
+    """The file begins as a DuckDB file does; anything else is refused before DuckDB sees it."""
+    from blocmap.core.messages import Text
+
+    with open(db, "rb") as handle:
+        head = handle.read(16)
+    if len(head) < 12:
+        raise BlocmapError.of("err.store.cut", db=db, size=f"{len(head):,}")
+    if head[8:12] != DUCKDB_MAGIC:
+        what = Text("store.what.sqlite" if head.startswith(b"SQLite format 3") else "store.what.other")
+        raise BlocmapError.of("err.store.not_duckdb", db=db, what=what)
+
+
+def _schema_problem(con: Any) -> Any:
+    """What makes the store differ from what blocmap writes (a ``Text``), or None."""
+    from blocmap.core.errors import cut
+    from blocmap.core.messages import Text
+
+    objects = con.execute("SELECT table_name, table_type FROM information_schema.tables "
+                          "ORDER BY table_name").fetchall()
+    kinds = dict(objects)
+    for name, kind in objects:
+        if kind != "BASE TABLE":
+            return Text("store.why.view", {"name": cut(name, 60)})
+        if name not in TYPES:
+            return Text("store.why.extra", {"name": cut(name, 60)})
+    for (name,) in con.execute("SELECT function_name FROM duckdb_functions() WHERE NOT internal").fetchall():
+        return Text("store.why.extra", {"name": cut(name, 60)})
+    for table, columns in TYPES.items():
+        if table not in kinds:
+            return Text("store.why.missing_table", {"name": table})
+        found = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                            "ORDER BY ordinal_position", [table]).fetchall()
+        if [c for c, _ in found] != list(columns):
+            return Text("store.why.columns", {"name": table, "found": cut(", ".join(c for c, _ in found), 120),
+                                              "wanted": ", ".join(columns)})
+        for column, kind in found:
+            if kind not in columns[column]:
+                return Text("store.why.type", {"name": f"{table}.{column}", "found": cut(kind, 40),
+                                               "wanted": "/".join(sorted(columns[column]))[:60]})
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    for key in META_REQUIRED:
+        if key not in meta:
+            return Text("store.why.meta_missing", {"name": key})
+    for key in meta:
+        if key not in META_REQUIRED and key not in META_OPTIONAL:
+            return Text("store.why.meta_unknown", {"name": cut(str(key), 60)})
+    for key in ("coverage_start", "coverage_end"):
+        value = meta[key]
+        if not (isinstance(value, str) and value.isascii() and value.isdigit() and len(value) == 4):
+            return Text("store.why.meta_value", {"name": key, "value": cut(str(value), 40),
+                                                 "wanted": Text("store.wanted.year")})
+    if int(meta["coverage_start"]) > int(meta["coverage_end"]):
+        return Text("store.why.meta_value", {"name": "coverage_start", "value": meta["coverage_start"],
+                                             "wanted": Text("store.wanted.range")})
+    return None
 
 
 class StoreConnection:
