@@ -105,12 +105,14 @@ class Answers:
         curated = m.data == "curated"
         name = self.state_namer(lang)(m.state) if m.state else m.state_name
         name = m.state_name if name == m.state else name
-        org_name = (self.atlas.org_name(m.org, lang, short=True) if curated
+        org_name = (self.atlas.org_name(m.org, lang, short=True, on=getattr(m, "on", None)) if curated
                     else world.cow_orgs.get(m.org, {}).get("name") or m.org)
         key = m.state or world.abbreviation(m.ccode)
         self._cow_names.setdefault(key, name)
         return {
-            "org": m.org, "org_name": org_name, "state": key, "name": name,
+            "org": m.org, "org_name": org_name,
+            "org_name_today": self.atlas.org_name(m.org, lang, short=True) if curated else org_name,
+            "state": key, "name": name,
             "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
             "until": str(m.until) if m.until else None, "certain": m.certain,
             "event": "cow" if m.data == "cow" else "", "sources": list(m.sources),
@@ -210,9 +212,10 @@ class Answers:
     def org_ref(self, org_id: str, lang: str) -> dict[str, str]:
         return {"id": org_id, "name": self.org_name(org_id, lang), "acronym": self.org_name(org_id, lang, short=True)}
 
-    def org_name(self, org_id: str, lang: str = "en", short: bool = False) -> str:
+    def org_name(self, org_id: str, lang: str = "en", short: bool = False, on: dt.date | None = None) -> str:
+        """The name of the day ``on`` (today's where None); COW's organizations have one name."""
         if org_id in self.atlas.orgs or self.world is None:
-            return self.atlas.org_name(org_id, lang, short)
+            return self.atlas.org_name(org_id, lang, short, on)
         cow = self.world.cow_orgs.get(org_id, {})
         return (cow.get("cow_id") or org_id).upper() if short else (cow.get("name") or org_id)
 
@@ -227,6 +230,8 @@ class Answers:
         return {
             **self.org_ref(o.id, lang), "kind": o.kind, "data": "curated",
             "names": dict(o.names), "acronyms": dict(o.acronyms),
+            "former_names": [{"until": str(f.until), "names": dict(f.names), "acronyms": dict(f.acronyms),
+                              "source": f.source, "quote": f.quote} for f in o.former_names],
             "name_sources": {k: list(v) for k, v in o.name_sources.items()},
             "founded": str(o.founded) if o.founded else None,
             "dissolved": str(o.dissolved) if o.dissolved else None,
@@ -245,7 +250,7 @@ class Answers:
     def _cow_org_record(self, org_id: str, lang: str) -> dict[str, Any]:
         cow = self.world.cow_orgs[org_id]
         return {**self.org_ref(org_id, lang), "kind": None, "data": "cow", "names": {"en": cow["name"]},
-                "acronyms": {"en": (cow["cow_id"] or org_id).upper()}, "name_sources": {},
+                "acronyms": {"en": (cow["cow_id"] or org_id).upper()}, "former_names": [], "name_sources": {},
                 "founded": str(cow["start"]) if cow["start"] else None,
                 "dissolved": str(cow["end"] + 1) if cow["end"] and cow["end"] < self.world.coverage[1] else None,
                 "founding_treaty": None, "seat": None, "note": None, "predecessors": [], "successors": [],
@@ -259,8 +264,9 @@ class Answers:
         rows = []
         for o in self.atlas.orgs.values():
             found = self.atlas.members(o.id, on=day)
-            rows.append({"org": o.id, "acronym": self.org_name(o.id, lang, short=True),
-                         "name": self.org_name(o.id, lang), "kind": o.kind,
+            rows.append({"org": o.id, "acronym": self.org_name(o.id, lang, short=True, on=day),
+                         "name": self.org_name(o.id, lang, on=day), "name_today": self.org_name(o.id, lang),
+                         "kind": o.kind,
                          "founded": str(o.founded) if o.founded else None,
                          "dissolved": str(o.dissolved) if o.dissolved else None,
                          "members": sum(m.status in INSIDE for m in found)})

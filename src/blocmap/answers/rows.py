@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 def membership_row(atlas: Atlas, m: Membership, lang: str) -> dict[str, Any]:
     """A state's status in an organization on a day, with its grounds."""
     return {
-        "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True),
+        "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True, on=m.on),
+        "org_name_today": atlas.org_name(m.org, lang, short=True),
         "state": m.state, "name": atlas.state_name(m.state, lang),
         "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
         "until": str(m.until) if m.until else None, "certain": m.certain,
@@ -29,7 +30,20 @@ def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
     return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
             "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
             "status": e.status, "note": e.text("note", lang), "sources": list(e.sources), "dispute": e.dispute,
-            "title": (e.title.get(lang) or e.title.get("en")) if e.title else None}
+            "title": (e.title.get(lang) or e.title.get("en")) if e.title else None,
+            "citations": [citation_row(atlas, e, key, lang) for key in e.sources]}
+
+
+def citation_row(atlas: Atlas, e: Event, key: str, lang: str) -> dict[str, Any]:
+    """One source of an event with the source's own words (``quote``), where they are and when read."""
+    cited = e.citation(key)
+    source = atlas.sources.get(key)
+    return {"source": key, "quote": cited.quote if cited else None, "at": cited.at if cited else None,
+            "read": cited.read if cited else None,
+            "class": source.klass if source is not None else None,
+            "title": source.title if source is not None else None,
+            "title_translated": source.title_for(lang) if source is not None else None,
+            "url": source.url if source is not None else None}
 
 
 def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
@@ -44,6 +58,7 @@ def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
 
 def source_row(source: Source, lang: str) -> dict[str, Any]:
     """A source of the bibliography; its title and publisher stay as published, its note is in ``lang``."""
-    return {"key": source.key, "title": source.title, "url": source.url,
-            "publisher": source.publisher, "year": source.year, "kind": source.kind,
+    return {"key": source.key, "title": source.title, "title_translated": source.title_for(lang),
+            "lang": source.lang, "url": source.url,
+            "publisher": source.publisher, "year": source.year, "kind": source.kind, "class": source.klass,
             "official": source.official, "seen_at": source.seen_at, "note": source.text("note", lang)}

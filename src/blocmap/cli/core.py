@@ -89,13 +89,34 @@ def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
         emit(render(rows, fmt, lang=lang))
         return
     dispute = t("col.dispute", lang)
-    table = [{"date": r["date"], "org": r["org"], "state": r["state"] or "—",
-              "event": t(f"event.{r['event']}", lang) + (
-                  f" → {t('status.' + r['status'], lang)}"
-                  if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
-              "sources": ", ".join(r["sources"]) + (f" [{dispute}: {r['dispute']}]" if r["dispute"] else "")}
-             for r in rows]
-    emit(render(table, fmt, headers=_headers(lang), lang=lang))
+    notes: list[str] = []
+    table = []
+    for r in rows:
+        marks = []
+        for c in r["citations"]:
+            if c["quote"]:
+                notes.append(_quote_note(len(notes) + 1, c, lang))
+                marks.append(f"{c['source']} [{len(notes)}]")
+            else:
+                marks.append(c["source"])
+        table.append({"date": r["date"], "org": r["org"], "state": r["state"] or "—",
+                      "event": r["title"] or t(f"event.{r['event']}", lang) + (
+                          f" → {t('status.' + r['status'], lang)}"
+                          if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
+                      "sources": ", ".join(marks) + (f" [{dispute}: {r['dispute']}]" if r["dispute"] else "")})
+    out = render(table, fmt, headers=_headers(lang), lang=lang)
+    if notes:
+        out += "\n\n" + t("history.notes", lang) + "\n" + "\n".join(notes)
+    emit(out)
+
+
+def _quote_note(number: int, citation: dict, lang: str) -> str:
+    """A numbered note: the source's own words, where they are, the day read, the translated title."""
+    where = "; ".join(x for x in (citation["at"], citation["read"] and f"{t('history.read', lang)} {citation['read']}") if x)
+    title = citation["title_translated"] or citation["title"] or ""
+    opening, closing = {"zh-Hant": ("「", "」"), "ru": ("«", "»")}.get(lang, ("“", "”"))
+    return f"[{number}] {citation['source']}: {opening}{citation['quote']}{closing}" + (f" ({where})" if where else "") + (
+        f" — {title}" if title else "")
 
 
 @click.command()
@@ -288,8 +309,19 @@ def check(folder: Path | None, fmt: str, list_single: bool, lang: str, data_dir:
                      t("check.col.day", lang): f"{100 * q['day_precise']:.0f}%",
                      t("check.col.official", lang): f"{100 * q['official_source']:.0f}%",
                      t("check.col.two", lang): f"{100 * q['two_independent_sources']:.0f}%",
-                     t("check.col.single", lang): len(q["single_source_events"])} for q in summary["quality"]]
+                     t("check.col.single", lang): len(q["single_source_events"]),
+                     t("check.col.changes", lang): q["status_changes"],
+                     t("check.col.standard", lang): f"{100 * q['meets_standard']:.0f}%",
+                     t("check.col.official_status", lang): f"{100 * q['official_status']:.0f}%",
+                     t("check.col.quoted", lang): f"{100 * q['quoted']:.0f}%"} for q in summary["quality"]]
             click.echo("\n" + render(rows, "table", lang=lang))
+            below = [where for q in summary["quality"] for where in q["below_standard"]]
+            changes = sum(q["status_changes"] for q in summary["quality"])
+            met = changes - len(below)
+            click.echo("\n" + t("check.standard", lang).format(
+                met=met, n=changes, share=f"{100 * met / changes:.0f}%" if changes else "100%"))
+            for where in below:
+                click.echo(t("check.below", lang).format(where=where))
             if list_single:
                 for q in summary["quality"]:
                     for where in q["single_source_events"]:
@@ -360,6 +392,11 @@ def show(org: str, fmt: str, lang: str, data_dir: Path | None, db: Path | None) 
         if code in record["names"]:
             cited = ", ".join(record["name_sources"].get(code, [])) or t("msg.no_source", lang)
             lines.append(f"  {code:7} {record['names'][code]} / {record['acronyms'].get(code, '')}  [{cited}]")
+    for former in record["former_names"]:
+        name = former["names"].get(lang) or former["names"]["en"]
+        acronym = former["acronyms"].get(lang) or former["acronyms"].get("en")
+        lines.append(f"  {label('former_name')}: {name}{f' / {acronym}' if acronym and acronym != name else ''}"
+                     f" ({label('until')} {former['until']})" + (f"  [{former['source']}]" if former["source"] else ""))
     if record["kind"]:
         lines.append(f"{label('kind')}: {t('kind.' + record['kind'], lang)}")
     lines.append(f"{label('founded')}: {record['founded'] or '?'}"

@@ -131,9 +131,10 @@ class Atlas:
         state = self.states.get(iso3)
         return state_display(state, lang) if state is not None else iso3
 
-    def org_name(self, org_id: str, lang: str = "en", short: bool = False) -> str:
+    def org_name(self, org_id: str, lang: str = "en", short: bool = False, on: dt.date | None = None) -> str:
+        """The organization's name in ``lang`` as it was on ``on`` (today's where None)."""
         org = self.orgs.get(org_id)
-        return org_display(org, lang, short) if org is not None else org_id
+        return org_display(org, lang, short, on) if org is not None else org_id
 
     # ------------------------------------------------------------------ questions
     def members(self, org: str, on: dt.date | str = "today") -> list[Membership]:

@@ -148,6 +148,7 @@ class Raw:
     disputes: list[Dispute] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source_refs: list[tuple[str, str, int, Text]] = field(default_factory=list)  # (key, file, line, what)
+    source_lines: dict[str, int] = field(default_factory=dict)  # each source's line in sources.yaml
     #: every reader-facing text read: (file, line, field, languages given, English text), for
     #: ``validate.check_languages``
     text_refs: list[tuple[str, int | None, str, tuple[str, ...], str]] = field(default_factory=list)
@@ -390,6 +391,7 @@ def _read_sources(raw: Raw) -> None:
             reader.problem(node.line, "data.duplicate_source", key=key)
             continue
         note, notes = reader.translated(node, "note")
+        raw.source_lines[key] = node.line
         raw.sources[key] = Source(
             key=key, title=title, url=reader.text(node, "url"), publisher=reader.text(node, "publisher"),
             year=reader.text(node, "year"), kind=reader.text(node, "kind") or "web",

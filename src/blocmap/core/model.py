@@ -342,3 +342,4 @@ class Membership:
     sources: tuple[str, ...]
     event: Event
     ccode: int | None = None  # the state's COW code on the day asked about
+    on: dt.date | None = None  # the day asked about

@@ -11,6 +11,8 @@ CLDR territory in the three languages are generated once into ``data/cldr-names.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -71,10 +73,14 @@ def state_display(state: "State", lang: str = "en") -> str:
     return state.names.get("en", state.iso3)
 
 
-def org_display(org: "Organization", lang: str = "en", short: bool = False) -> str:
-    if short and lang in org.acronyms:
-        return org.acronyms[lang]
-    return org.names.get(lang) or org.names["en"]
+def org_display(org: "Organization", lang: str = "en", short: bool = False, on: "dt.date | None" = None) -> str:
+    """The organization's name (``short``: its acronym) in ``lang`` as it was called on ``on``
+    (today's name where ``on`` is None or the organization bore no other name then)."""
+    former = org.named_on(on)
+    names, acronyms = (former.names, former.acronyms) if former is not None else (org.names, org.acronyms)
+    if short and lang in acronyms:
+        return acronyms[lang]
+    return names.get(lang) or names["en"]
 
 
 if __name__ == "__main__":  # regenerate the table after a Babel upgrade

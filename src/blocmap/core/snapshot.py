@@ -11,10 +11,12 @@ from typing import Any, Mapping
 
 from blocmap.core.dates import PartialDate, parse_partial
 from blocmap.core.model import (
+    Citation,
     Claim,
     CowCode,
     Dispute,
     Event,
+    FormerName,
     Organization,
     Period,
     Source,
@@ -23,8 +25,9 @@ from blocmap.core.model import (
     Treaty,
 )
 
-FORMAT = 5  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
-#            4: so do states; 5: and sources
+FORMAT = 6  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
+#            4: so do states; 5: and sources; 6: citations with quotes, sources' language and translated
+#            titles, organizations' former names
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -77,7 +80,8 @@ def _int(value: Any) -> int:
 # ---------------------------------------------------------------------------- records → data
 def _source(s: Source) -> dict[str, Any]:
     return {"key": s.key, "title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year,
-            "kind": s.kind, "official": s.official, "seen_at": s.seen_at, "note": s.note, "texts": _plain(s.texts)}
+            "kind": s.kind, "official": s.official, "seen_at": s.seen_at, "note": s.note, "texts": _plain(s.texts),
+            "lang": s.lang, "title_tr": dict(s.title_tr)}
 
 
 def _state(s: State) -> dict[str, Any]:
@@ -98,13 +102,16 @@ def _org(o: Organization) -> dict[str, Any]:
             "name_sources": {k: list(v) for k, v in o.name_sources.items()}, "note": o.note, "file": o.file,
             "continues_in": None if o.continues_in is None else
             [o.continues_in.org, _date(o.continues_in.date), o.continues_in.source],
-            "texts": _plain(o.texts)}
+            "texts": _plain(o.texts),
+            "former_names": [[_date(f.until), dict(f.names), dict(f.acronyms), f.source, f.quote]
+                             for f in o.former_names]}
 
 
 def _event(e: Event) -> dict[str, Any]:
     return {"org": e.org, "state": e.state, "date": _date(e.date), "kind": e.kind, "status": e.status,
             "sources": list(e.sources), "note": e.note, "dispute": e.dispute, "file": e.file, "line": e.line,
-            "title": dict(e.title), "texts": _plain(e.texts)}
+            "title": dict(e.title), "texts": _plain(e.texts),
+            "citations": [[c.source, c.quote, c.at, c.read] for c in e.citations]}
 
 
 def _dispute(d: Dispute) -> dict[str, Any]:
@@ -127,7 +134,8 @@ def dump(sources: Mapping[str, Source], states: Mapping[str, State], orgs: Mappi
 # ---------------------------------------------------------------------------- data → records
 def _unsource(d: dict) -> Source:
     return Source(_text(d["key"]), _text(d["title"]), _opt(d["url"]), _opt(d["publisher"]), _opt(d["year"]),
-                  _text(d["kind"]), bool(d["official"]), _opt(d["seen_at"]), _opt(d["note"]), _by_lang(d["texts"]))
+                  _text(d["kind"]), bool(d["official"]), _opt(d["seen_at"]), _opt(d["note"]), _by_lang(d["texts"]),
+                  _opt(d["lang"]), _langs(d["title_tr"]))
 
 
 def _unstate(d: dict) -> State:
@@ -150,7 +158,9 @@ def _unorg(d: dict) -> Organization:
         note=_opt(d["note"]), file=_text(d["file"]),
         continues_in=None if d["continues_in"] is None else
         Succession(_text(d["continues_in"][0]), _undate(d["continues_in"][1]), _text(d["continues_in"][2])),
-        texts=_by_lang(d["texts"]))
+        texts=_by_lang(d["texts"]),
+        former_names=tuple(FormerName(_undate(u), _langs(n), _langs(a), _opt(s), _opt(q))  # type: ignore[arg-type]
+                           for u, n, a, s, q in d["former_names"]))
 
 
 def _unevent(d: dict) -> Event:
@@ -159,7 +169,8 @@ def _unevent(d: dict) -> Event:
         raise ValueError("an event without a date")
     return Event(_text(d["org"]), _opt(d["state"]), date, _text(d["kind"]), _opt(d["status"]),
                  _texts(d["sources"]), _opt(d["note"]), _opt(d["dispute"]), _text(d["file"]), _int(d["line"]),
-                 _langs(d["title"]), _by_lang(d["texts"]))
+                 _langs(d["title"]), _by_lang(d["texts"]),
+                 tuple(Citation(_text(s), _opt(q), _opt(a), _opt(r)) for s, q, a, r in d["citations"]))
 
 
 def _undispute(d: dict) -> Dispute:

@@ -159,7 +159,7 @@ class SpellIndex:
 
 def as_membership(spell: Spell, day: dt.date, ccode: int | None = None) -> Membership:
     return Membership(spell.org, spell.state, spell.status, spell.start, spell.end,
-                      spell.certain_on(day), spell.start_event.sources, spell.start_event, ccode)
+                      spell.certain_on(day), spell.start_event.sources, spell.start_event, ccode, day)
 
 
 def current(spells: Iterable[Spell], day: dt.date) -> list[Membership]:

@@ -27,7 +27,13 @@ def _depth(raw: Raw) -> None:
     read_depth(raw)
 
 
+def _evidence(raw: Raw) -> None:
+    from blocmap.features.evidence import check_evidence
+
+    check_evidence(raw)
+
+
 def check_folder(raw: Raw) -> list[Problem]:
     """Every problem of the folder read into ``raw``: the features' files first (their source
     keys are checked with the others), then the core's rules."""
-    return check(raw, before=(_organs, _depth, _indicators))
+    return check(raw, before=(_organs, _depth, _indicators, _evidence))

@@ -440,7 +440,7 @@ def asymmetry(atlas: "Atlas", org: str, year: int | str, on: dt.date | str | Non
     others = sorted((r for r in present if r is not leader), key=lambda r: -r["value"])
     runner = others[0] if others else None
     result: dict[str, Any] = {
-        "org": org_id, "org_name": atlas.org_name(org_id, lang), "year": year, "on": day.isoformat(),
+        "org": org_id, "org_name": atlas.org_name(org_id, lang, on=day), "year": year, "on": day.isoformat(),
         "indicator": series.indicator, "indicator_code": series.code, "unit": series.unit,
         "statuses_counted": sorted(statuses),
         "members": rows, "counted": len(present), "missing": missing, "complete": not missing,

@@ -45,6 +45,8 @@ def _share(count: int, total: int) -> float:
 
 
 def _org_quality(org: str, events: list[Event], sources: Mapping[str, Source]) -> dict[str, Any]:
+    from blocmap.features.evidence import evidence_quality
+
     total = len(events)
     day = sum(1 for e in events if e.date.precision == "day")
     official = sum(1 for e in events if any(_is_official(k, sources) for k in e.sources))
@@ -57,6 +59,7 @@ def _org_quality(org: str, events: list[Event], sources: Mapping[str, Source]) -
         "official_source": _share(official, total),
         "two_independent_sources": _share(sum(1 for n in counts if n >= 2), total),
         "single_source_events": single,
+        **evidence_quality(events, sources),
     }
 
 

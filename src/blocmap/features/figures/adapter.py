@@ -105,7 +105,7 @@ def _former_members(atlas: Any, spec: OrgSpec, current: set[str]) -> list[str]:
 def _namers(lang: str, state_name: Callable | None, org_name: Callable | None):
     if state_name is None or org_name is None:  # the caller names nothing: codes stand for names
         state_name = state_name or (lambda state, lang: state)
-        org_name = org_name or (lambda org, lang: org)
+        org_name = org_name or (lambda org, lang, on=None: org)
     return state_name, org_name
 
 
@@ -139,7 +139,8 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
                                         date=strings.day(spec.on, lang)))
     caption.append(strings.text("fig.source", lang, version=version, date=strings.day(days[0], lang)) if dated
                    else strings.text("fig.source_undated", lang, version=version))
-    return {"sets": data.sets, "set_labels": {s: org_name(s, lang) for s in data.sets},
+    day_of = {spec.org: spec.on for spec in data.specs}  # each set is named as it was on its own day
+    return {"sets": data.sets, "set_labels": {s: org_name(s, lang, day_of.get(s)) for s in data.sets},
             "element_labels": labels, "outside": outside,
             "outside_title": strings.text("fig.outside", lang) if outside else "",
             "title": title, "notes": tuple(notes), "caption": tuple(caption)}

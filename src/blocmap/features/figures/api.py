@@ -29,7 +29,7 @@ class EulerResult:
 
 def namers(atlas: Any) -> dict[str, Any]:
     return {"state_name": atlas.state_name,
-            "org_name": lambda org, lang: atlas.org_name(org, lang, short=True)}
+            "org_name": lambda org, lang, on=None: atlas.org_name(org, lang, short=True, on=on)}
 
 
 def selection(atlas: Any, on: dt.date, orgs: str | None, parameter: str = "--orgs",

@@ -74,15 +74,15 @@ def _members(atlas: "Atlas", day: dt.date, lang: str, gloss: str | None, cite: C
                 "iso3": m.state, "name": atlas.state_name(m.state, lang),
                 "other": other(atlas.state_name(m.state, lang), atlas.state_name(m.state, gloss or lang)),
                 "since": str(m.since), "certain": m.certain, "sources": cite(m.sources)})
-        out.append({"id": org_id, "name": atlas.org_name(org_id, lang),
-                    "other": other(atlas.org_name(org_id, lang), atlas.org_name(org_id, gloss or lang)),
-                    "short": atlas.org_name(org_id, lang, short=True), "exists": org.exists_on(day),
+        out.append({"id": org_id, "name": atlas.org_name(org_id, lang, on=day),
+                    "other": other(atlas.org_name(org_id, lang, on=day), atlas.org_name(org_id, gloss or lang, on=day)),
+                    "short": atlas.org_name(org_id, lang, short=True, on=day), "exists": org.exists_on(day),
                     "groups": [{"status": t(f"status.{s}", lang), "members": ms} for s, ms in groups.items()]})
     return out
 
 
 def _overlap(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, Any]]:
-    return [{"orgs": " ∩ ".join(atlas.org_name(o, lang, short=True) for o in z.orgs),
+    return [{"orgs": " ∩ ".join(atlas.org_name(o, lang, short=True, on=day) for o in z.orgs),
              "states": t("paper.sep", lang).join(atlas.state_name(s, lang) for s in z.states)}
             for z in atlas.overlap(list(OVERLAP), on=day)]
 
