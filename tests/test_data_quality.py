@@ -53,7 +53,46 @@ def test_quality_rules_on_a_tiny_atlas():
     assert x["two_independent_sources"] == 0.5
     assert x["single_source_events"] == ["orgs/x.yaml:20", "orgs/x.yaml:30"]
     assert y == {"org": "y", "events": 0, "day_precise": 0.0, "official_source": 0.0,
-                 "two_independent_sources": 0.0, "single_source_events": []}
+                 "two_independent_sources": 0.0, "single_source_events": [], "status_changes": 0,
+                 "meets_standard": 1.0, "official_status": 1.0, "quoted": 1.0, "below_standard": []}
+    # no citation carries a quote: none meets the standard, one cites an official record
+    assert x["status_changes"] == 4 and x["meets_standard"] == 0.0 and x["quoted"] == 0.0
+    assert x["official_status"] == 0.25
+    assert x["below_standard"] == ["orgs/x.yaml:10", "orgs/x.yaml:20", "orgs/x.yaml:30", "orgs/x.yaml:40"]
+
+
+def _quoted(line: int, *keys: str, quote: str | None = "words") -> Event:
+    from blocmap.core.model import Citation
+
+    return Event("x", "AAA", parse_partial("2001-06-15"), "joined", "member", keys, file="orgs/x.yaml", line=line,
+                 citations=tuple(Citation(k, quote) for k in keys))
+
+
+@pytest.mark.parametrize("keys,quote,official,two,weak,meets", [
+    (("gov",), "words", True, False, False, True),           # an official record, quoted
+    (("gov",), None, True, False, False, False),             # the same without its words
+    (("wire1", "paper"), "words", False, True, False, True),  # two reputable publishers
+    (("wire1", "wire2"), "words", False, False, False, False),  # one publisher twice
+    (("wiki",), "words", False, False, True, False),          # an encyclopedia alone
+    (("wiki", "paper"), "words", False, False, False, False),  # an encyclopedia beside one study
+    (("wiki", "gov"), "words", True, False, False, True),      # beside an official record
+])
+def test_the_evidence_standard_case_by_case(keys, quote, official, two, weak, meets):
+    from blocmap.features.evidence import standing
+
+    sources = {**_tiny_atlas().sources, "wiki": Source("wiki", "An article", publisher="Wikipedia", kind="reference")}
+    got = standing(_quoted(1, *keys, quote=quote), sources)
+    assert (got.official, got.two_independent, got.weak, got.meets) == (official, two, weak, meets)
+
+
+def test_a_quote_is_needed_for_every_citation():
+    from blocmap.core.model import Citation
+    from blocmap.features.evidence import standing
+
+    sources = _tiny_atlas().sources
+    half = Event("x", "AAA", parse_partial("2001"), "joined", "member", ("gov", "wire1"),
+                 citations=(Citation("gov", "words"), Citation("wire1", None)))
+    assert not standing(half, sources).quoted
 
 
 def test_pages_of_one_publisher_are_one_source():

@@ -440,8 +440,8 @@ class _FigureView:
     def state_name(self, state: str, lang: str = "en") -> str:
         return self.answers.state_namer(lang)(state)
 
-    def org_name(self, org: str, lang: str = "en", short: bool = False) -> str:
-        return self.answers.org_name(org, lang, short)
+    def org_name(self, org: str, lang: str = "en", short: bool = False, on: dt.date | None = None) -> str:
+        return self.answers.org_name(org, lang, short, on)
 
 
 def _orgs(given: Iterable[str] | str | None) -> list[str] | None:

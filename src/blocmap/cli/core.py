@@ -200,8 +200,10 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
         lines = [f"{t('source.' + k, lang)}: {_source_value(k, v, lang)}"
                  for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
         lines.append(t("msg.cited_by", lang).format(n=len(record["cited_by"])))
-        lines += [f"  {c['date']} {c['org']} {c['state'] or ''} {t('event.' + c['event'], lang)}"
-                  for c in record["cited_by"]]
+        for c in record["cited_by"]:
+            lines.append(f"  {c['date']} {c['org']} {c['state'] or ''} {c['title'] or t('event.' + c['event'], lang)}")
+            lines += [f"    {_quote_note(n, q, lang)[len(str(n)) + 3:]}" for n, q in enumerate(c["citations"], 1)
+                      if q["source"] == record["key"] and q["quote"]]
         emit("\n".join(lines))
         return
     rows = answers.sources(lang)
@@ -217,6 +219,8 @@ def _source_value(field: str, value: Any, lang: str) -> str:
     """A field of a source record as a reader sees it: its kind and yes/no in ``lang``, the rest as given."""
     if field == "kind":
         return t(f"source_kind.{value}", lang)
+    if field == "class":
+        return t(f"source_class.{value}", lang)
     if isinstance(value, bool):
         return t("value.yes" if value else "value.no", lang)
     return str(value)

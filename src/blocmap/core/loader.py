@@ -451,7 +451,8 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     sources = sources or tuple(c.source for c in citations)
     ok = date is not None and kind is not None
     if kind is not None and kind not in EVENT_KINDS:
-        reader.problem(node.line, "data.unknown_event", given=kind, choices=sorted(EVENT_KINDS))
+        reader.problem(node.line, "data.unknown_event", given=kind,
+                       choices=suggest(kind, EVENT_KINDS, limit=3) or sorted(EVENT_KINDS))
         ok = False
     if status is not None and status not in STATUSES:
         reader.problem(node.line, "data.unknown_status", given=status, choices=list(STATUSES))

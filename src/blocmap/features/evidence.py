@@ -121,7 +121,7 @@ def check_evidence(raw: "Raw") -> None:
             if rule.matches(source.url) or rule.matches(source.seen_at):
                 bad[key] = rule
                 raw.problems.append(Problem.of("sources.yaml", line, "data.refused_source", key=key,
-                                               domain=rule.domain, why=rule.reason.get("en", "")))
+                                               domain=rule.domain))
                 break
     for key, file, line, what in raw.source_refs:
         if key in bad:
