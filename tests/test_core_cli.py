@@ -27,7 +27,7 @@ def test_members_json_shape():
     assert [r["state"] for r in rows] == ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
     assert {"state", "status", "org", "since", "since_precision", "certain", "sources", "name"} <= set(rows[0])
     assert rows[-1] == {**rows[-1], "state": "UZB", "status": "member", "since": "2006-06-23",
-                        "sources": ["asiaplus-2006-uzb-csto"]}
+                        "sources": ["asiaplus-2006-uzb-csto", "lenta-2006-uzb-csto-minsk", "panarmenian-18523"]}
 
 
 def test_members_table_in_chinese_marks_uncertain_rows():

@@ -27,7 +27,7 @@ from blocmap.core.dates import parse_day
 from blocmap.core.errors import QueryError, unknown
 from blocmap.core.atlas import split_list
 from blocmap.core.model import INSIDE, LANGS, POST_SOVIET, STATUSES
-from blocmap.answers.rows import event_row, membership_row, source_row, spell_row
+from blocmap.answers.rows import continued_in, event_row, membership_row, source_row, spell_row
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -103,7 +103,7 @@ class Answers:
         """A membership answered from the store, with the keys of ``rows.membership_row``."""
         world = self.world
         curated = m.data == "curated"
-        name = self.state_namer(lang)(m.state) if m.state else m.state_name
+        name = self.state_namer(lang, getattr(m, "on", None))(m.state) if m.state else m.state_name
         name = m.state_name if name == m.state else name
         org_name = (self.atlas.org_name(m.org, lang, short=True, on=getattr(m, "on", None)) if curated
                     else world.cow_orgs.get(m.org, {}).get("name") or m.org)
@@ -117,6 +117,7 @@ class Answers:
             "until": str(m.until) if m.until else None, "certain": m.certain,
             "event": "cow" if m.data == "cow" else "", "sources": list(m.sources),
             "ccode": m.ccode, "data": m.data,
+            "continues_in": continued_in(self.atlas, m.org, getattr(m, "on", None)) if curated else None,
         }
 
     # ------------------------------------------------------------------ memberships
@@ -170,7 +171,8 @@ class Answers:
         """Who joined, left or changed status between two days."""
         ids = self.org_ids(orgs, "orgs") if split_list(orgs) else None
         changes = self.atlas.diff(require(first, "date1"), require(second, "date2"), ids)
-        return [{"org": c.org, "state": c.state, "name": self.atlas.state_name(c.state, lang),
+        second_day = parse_day(require(second, "date2"), "date2")
+        return [{"org": c.org, "state": c.state, "name": self.atlas.state_name(c.state, lang, second_day),
                  "before": c.before, "after": c.after,
                  "events": [{"date": str(e.date), "event": e.kind, "status": e.status,
                              "sources": list(e.sources)} for e in c.events]} for c in changes]
@@ -193,18 +195,18 @@ class Answers:
         """Every non-empty region of the overlap of ``orgs`` (default: the post-Soviet five)."""
         from blocmap.core.timeline import zones
 
-        names = self.state_namer(lang)
+        names = self.state_namer(lang, parse_day(on or "today", "on"))
         return [{"orgs": list(z.orgs), "states": list(z.states), "names": [names(s) for s in z.states]}
                 for z in zones(self.sets(orgs, on))]
 
-    def state_namer(self, lang: str):
+    def state_namer(self, lang: str, on: dt.date | None = None):
         from blocmap.core.names import country_name
 
         def name(key: str) -> str:
-            """The atlas's name; outside its states, CLDR's in another language than English
-            (English keeps COW's own name, which the panels and the audit show too)."""
+            """The atlas's name (as on ``on``); outside its states, CLDR's in another language than
+            English (English keeps COW's own name, which the panels and the audit show too)."""
             if key in self.atlas.states:
-                return self.atlas.state_name(key, lang)
+                return self.atlas.state_name(key, lang, on)
             return (lang != "en" and country_name(key, lang)) or self._cow_names.get(key, key)
         return name
 
@@ -239,7 +241,7 @@ class Answers:
                 "name": treaty.text("name", lang), "signed": str(treaty.signed) if treaty.signed else None,
                 "place": treaty.text("place", lang), "in_force": str(treaty.in_force) if treaty.in_force else None,
                 "source": treaty.source},
-            "seat": o.text("seat", lang), "note": o.text("note", lang),
+            "seat": o.text("seat", lang), **_noted(o.text("note", lang)),
             "predecessors": [self.org_ref(p, lang) for p in o.predecessors if p in self.atlas.orgs],
             "successors": [self.org_ref(s, lang) for s in o.successors if s in self.atlas.orgs],
             "aliases": list(o.aliases), "sources": list(o.sources),
@@ -253,7 +255,8 @@ class Answers:
                 "acronyms": {"en": (cow["cow_id"] or org_id).upper()}, "former_names": [], "name_sources": {},
                 "founded": str(cow["start"]) if cow["start"] else None,
                 "dissolved": str(cow["end"] + 1) if cow["end"] and cow["end"] < self.world.coverage[1] else None,
-                "founding_treaty": None, "seat": None, "note": None, "predecessors": [], "successors": [],
+                "founding_treaty": None, "seat": None, "note": None, "note_sources": [], "predecessors": [],
+                "successors": [],
                 "aliases": [cow["cow_id"]] if cow["cow_id"] != org_id else [], "sources": ["cow-igo"],
                 "events": 0, "disputes": []}
 
@@ -264,7 +267,8 @@ class Answers:
         rows = []
         for o in self.atlas.orgs.values():
             found = self.atlas.members(o.id, on=day)
-            rows.append({"org": o.id, "acronym": self.org_name(o.id, lang, short=True, on=day),
+            rows.append({"org": o.id, "continues_in": continued_in(self.atlas, o.id, day),
+                         "acronym": self.org_name(o.id, lang, short=True, on=day),
                          "name": self.org_name(o.id, lang, on=day), "name_today": self.org_name(o.id, lang),
                          "kind": o.kind,
                          "founded": str(o.founded) if o.founded else None,
@@ -437,8 +441,8 @@ class _FigureView:
         """Curated spells (former members are drawn outside); none for COW's year spells."""
         return self.atlas.spells_of(org=org, state=state) if org in self.atlas.orgs else []
 
-    def state_name(self, state: str, lang: str = "en") -> str:
-        return self.answers.state_namer(lang)(state)
+    def state_name(self, state: str, lang: str = "en", on: dt.date | None = None) -> str:
+        return self.answers.state_namer(lang, on)(state)
 
     def org_name(self, org: str, lang: str = "en", short: bool = False, on: dt.date | None = None) -> str:
         return self.answers.org_name(org, lang, short, on)
@@ -468,3 +472,11 @@ def _keep(rows: list[dict[str, Any]], statuses: Iterable[str] | str | None) -> l
 
 
 __all__ = ["Answers", "OVERVIEW_ORGS", "require", "split_list"]
+
+
+def _noted(text: str | None) -> dict[str, Any]:
+    """A note whose ``[@key]`` citations are numbered, and the keys by number (``note_sources``)."""
+    from blocmap.core.citemarks import numbered
+
+    note, keys = numbered(text)
+    return {"note": note or None, "note_sources": keys}

@@ -18,17 +18,28 @@ def membership_row(atlas: Atlas, m: Membership, lang: str) -> dict[str, Any]:
     return {
         "org": m.org, "org_name": atlas.org_name(m.org, lang, short=True, on=m.on),
         "org_name_today": atlas.org_name(m.org, lang, short=True),
-        "state": m.state, "name": atlas.state_name(m.state, lang),
+        "state": m.state, "name": atlas.state_name(m.state, lang, m.on),
         "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
         "until": str(m.until) if m.until else None, "certain": m.certain,
         "event": m.event.kind, "sources": list(m.sources), "ccode": m.ccode, "data": "curated",
+        "continues_in": continued_in(atlas, m.org, m.on),
     }
+
+
+def continued_in(atlas: Atlas, org: str, day: Any) -> str | None:
+    """The organization ``org`` continues in on ``day`` (its members are that one's), or None:
+    a membership that holds only through the succession, not as one more live organization."""
+    found = atlas.orgs.get(org)
+    succession = found.continues_in if found is not None else None
+    if succession is None or day is None or day < succession.date.earliest:
+        return None
+    return succession.org
 
 
 def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
     """A dated event of an organization (``state`` None) or of a state in it."""
     return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
-            "name": atlas.state_name(e.state, lang) if e.state else None, "event": e.kind,
+            "name": atlas.state_name(e.state, lang, e.date.earliest) if e.state else None, "event": e.kind,
             "status": e.status, "note": e.text("note", lang), "sources": list(e.sources), "dispute": e.dispute,
             "title": (e.title.get(lang) or e.title.get("en")) if e.title else None,
             "citations": [citation_row(atlas, e, key, lang) for key in e.sources]}
@@ -48,8 +59,8 @@ def citation_row(atlas: Atlas, e: Event, key: str, lang: str) -> dict[str, Any]:
 
 def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
     """A stretch of time with one status; ``end`` is the first day no longer in it."""
-    return {"org": s.org, "org_name": atlas.org_name(s.org, lang, short=True),
-            "state": s.state, "name": atlas.state_name(s.state, lang), "status": s.status,
+    return {"org": s.org, "org_name": atlas.org_name(s.org, lang, short=True, on=s.start.earliest),
+            "state": s.state, "name": atlas.state_name(s.state, lang, s.start.earliest), "status": s.status,
             "start": str(s.start), "start_precision": s.start.precision,
             "end": str(s.end) if s.end else None,
             "end_precision": s.end.precision if s.end else None, "end_reason": s.end_reason,

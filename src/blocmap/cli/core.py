@@ -30,7 +30,9 @@ def _headers(lang: str) -> dict:
 def _membership_table(rows: list[dict], lang: str, first: str) -> str:
     """Membership rows for a reader (of an organization: first='state'; of a state: 'org')."""
     table = [{first: r[first], "name": r["name" if first == "state" else "org_name"],
-              "status": t(f"status.{r['status']}", lang), "since": r["since"] + ("" if r["certain"] else " *"),
+              "status": t(f"status.{r['status']}", lang) + (
+                  t("status.via", lang).format(org=r["continues_in"]) if r.get("continues_in") else ""),
+              "since": r["since"] + ("" if r["certain"] else " *"),
               "sources": ", ".join(r["sources"])} for r in rows]
     text = render(table, "table", headers=_headers(lang), lang=lang)
     return text + ("\n" + t("msg.uncertain", lang) if any(not r["certain"] for r in rows) else "")
@@ -374,7 +376,12 @@ def orgs(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
     """The organizations in the atlas, with kind, dates and today's members."""
     rows = get_answers(data_dir).orgs(on, lang)
     if fmt == "table":
-        rows = [{**r, "kind": t(f"kind.{r['kind']}", lang), "dissolved": r["dissolved"] or ""} for r in rows]
+        rows = [{"org": r["org"], "acronym": r["acronym"],
+                 "name": r["name"] + (t("org.today", lang).format(name=r["name_today"])
+                                      if r["name_today"] != r["name"] else ""),
+                 "kind": t(f"kind.{r['kind']}", lang), "founded": r["founded"], "dissolved": r["dissolved"] or "",
+                 "members": str(r["members"]) + (t("status.via", lang).format(org=r["continues_in"])
+                                                 if r["continues_in"] else "")} for r in rows]
     emit(render(rows, fmt, headers=_headers(lang), lang=lang))
 
 
@@ -423,6 +430,7 @@ def show(org: str, fmt: str, lang: str, data_dir: Path | None, db: Path | None) 
         lines.append(f"{label('disputes')}: {', '.join(record['disputes'])} (blocmap disputes --org {record['id']})")
     if record["note"]:
         lines.append(f"{label('note')}: {record['note']}")
+        lines += [f"  [{n}] {key}" for n, key in enumerate(record["note_sources"], 1)]
     emit("\n".join(lines))
 
 

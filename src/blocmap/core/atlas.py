@@ -127,9 +127,10 @@ class Atlas:
             raise QueryError.of("err.no_org", parameter)
         return list(dict.fromkeys(ids))
 
-    def state_name(self, iso3: str, lang: str = "en") -> str:
+    def state_name(self, iso3: str, lang: str = "en", on: dt.date | None = None) -> str:
+        """The state's name in ``lang`` as it was on ``on`` (today's where None)."""
         state = self.states.get(iso3)
-        return state_display(state, lang) if state is not None else iso3
+        return state_display(state, lang, on) if state is not None else iso3
 
     def org_name(self, org_id: str, lang: str = "en", short: bool = False, on: dt.date | None = None) -> str:
         """The organization's name in ``lang`` as it was on ``on`` (today's where None)."""

@@ -198,6 +198,8 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "col.official": ("official", "官方", "официальный"),
     "show.former_name": ("formerly", "舊稱", "прежнее название"),
     "show.until": ("until", "至", "до"),
+    "org.today": (" (today: {name})", "（今稱{name}）", " (ныне: {name})"),
+    "status.via": (" (continues in {org})", "（已併入 {org}）", " (продолжается в {org})"),
     "history.notes": ("Sources, with their own words:", "資料來源及其原文：", "Источники и их собственные слова:"),
     "history.read": ("read", "閱覽於", "прочитано"),
     "show.kind": ("kind", "類型", "тип"),

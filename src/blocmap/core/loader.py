@@ -42,6 +42,7 @@ from blocmap.core.model import (
     Succession,
     Treaty,
 )
+from blocmap.core.citemarks import keys_in
 from blocmap.core.schema import schema_for, unknown_keys
 
 BUNDLED = Path(__file__).parents[1] / "data"
@@ -431,7 +432,8 @@ def _read_states(raw: Raw) -> None:
             reader.problem(node.line, "data.no_existence", state=iso3)
         note, notes = reader.translated(node, "note")
         raw.states[iso3] = State(iso3, reader.text(node, "iso2"), tuple(cows), tuple(periods),
-                                 reader.langs(node, "names"), note, _texts(note=notes))
+                                 reader.langs(node, "names"), note, _texts(note=notes),
+                                 _read_former_names(reader, node))
 
 
 def _texts(**by_field: dict[str, str]) -> dict[str, dict[str, str]]:
@@ -472,6 +474,8 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
         return None
     reader.cite(sources, node.line, Text("cite.event"))
     note, notes = reader.translated(node, "note")
+    for text in notes.values():
+        reader.cite(tuple(keys_in(text)), node.line, Text("cite.event"))
     return Event(org, state, date, kind, status, sources, note,  # type: ignore[arg-type]
                  reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"),
                  texts={"note": notes} if notes else {}, citations=citations)
@@ -579,6 +583,8 @@ def _read_org(raw: Raw, path: Path) -> None:
         reader.cite((seat_source,), data.line, Text("cite.seat"))
     seat, seats = reader.translated(data, "seat")
     note, notes = reader.translated(data, "note")
+    for text in notes.values():  # a note cites sources as [@key] (core/citemarks.py)
+        reader.cite(tuple(keys_in(text)), data.line, Text("cite.org"))
     succession = None
     if isinstance(data.get("continues_in"), LineDict):
         node = data["continues_in"]

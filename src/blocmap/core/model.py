@@ -168,6 +168,14 @@ class State(Translated):
     names: Mapping[str, str] = field(default_factory=dict)  # only where CLDR has no name
     note: str | None = None
     texts: Texts = field(default_factory=dict)
+    #: names the state bore before today's, oldest first (West Germany until 1990-10-02)
+    former_names: tuple["FormerName", ...] = ()
+
+    def named_on(self, day: dt.date | None) -> "FormerName | None":
+        """The former name in force on ``day``, or None where today's name applies."""
+        if day is None:
+            return None
+        return next((f for f in self.former_names if day <= f.until.latest), None)
 
     def exists_on(self, day: dt.date) -> bool:
         return any(p.contains(day) for p in self.exists)

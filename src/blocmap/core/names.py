@@ -63,7 +63,11 @@ def country_name(iso3: str, lang: str = "en") -> str | None:
     return _territories(lang).get(alpha2) if alpha2 else None
 
 
-def state_display(state: "State", lang: str = "en") -> str:
+def state_display(state: "State", lang: str = "en", on: "dt.date | None" = None) -> str:
+    """The state's name in ``lang`` as it was on ``on`` (today's where None or unchanged)."""
+    former = state.named_on(on)
+    if former is not None:
+        return former.names.get(lang) or former.names["en"]
     if lang in state.names:
         return state.names[lang]
     if state.iso2:

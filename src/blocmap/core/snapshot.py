@@ -25,9 +25,9 @@ from blocmap.core.model import (
     Treaty,
 )
 
-FORMAT = 6  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
+FORMAT = 7  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
 #            4: so do states; 5: and sources; 6: citations with quotes, sources' language and translated
-#            titles, organizations' former names
+#            titles, organizations' former names; 7: states' former names
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -88,7 +88,8 @@ def _state(s: State) -> dict[str, Any]:
     return {"iso3": s.iso3, "iso2": s.iso2,
             "cow": [[c.code, c.abb, _date(c.start), _date(c.end)] for c in s.cow],
             "exists": [[_date(p.start), _date(p.end), p.source, p.note] for p in s.exists],
-            "names": dict(s.names), "note": s.note, "texts": _plain(s.texts)}
+            "names": dict(s.names), "note": s.note, "texts": _plain(s.texts),
+            "former_names": _former(s.former_names)}
 
 
 def _org(o: Organization) -> dict[str, Any]:
@@ -103,8 +104,16 @@ def _org(o: Organization) -> dict[str, Any]:
             "continues_in": None if o.continues_in is None else
             [o.continues_in.org, _date(o.continues_in.date), o.continues_in.source],
             "texts": _plain(o.texts),
-            "former_names": [[_date(f.until), dict(f.names), dict(f.acronyms), f.source, f.quote]
-                             for f in o.former_names]}
+            "former_names": _former(o.former_names)}
+
+
+def _former(names: tuple[FormerName, ...]) -> list[list[Any]]:
+    return [[_date(f.until), dict(f.names), dict(f.acronyms), f.source, f.quote] for f in names]
+
+
+def _unformer(value: Any) -> tuple[FormerName, ...]:
+    return tuple(FormerName(_undate(u), _langs(n), _langs(a), _opt(s), _opt(q))  # type: ignore[arg-type]
+                 for u, n, a, s, q in value)
 
 
 def _event(e: Event) -> dict[str, Any]:
@@ -142,7 +151,7 @@ def _unstate(d: dict) -> State:
     cows = tuple(CowCode(_int(c), _text(a), _undate(s), _undate(e)) for c, a, s, e in d["cow"])
     periods = tuple(Period(_undate(s), _undate(e), _opt(src), _opt(n)) for s, e, src, n in d["exists"])
     return State(_text(d["iso3"]), _opt(d["iso2"]), cows, periods, _langs(d["names"]), _opt(d["note"]),
-                 _by_lang(d["texts"]))
+                 _by_lang(d["texts"]), _unformer(d["former_names"]))
 
 
 def _unorg(d: dict) -> Organization:
@@ -159,8 +168,7 @@ def _unorg(d: dict) -> Organization:
         continues_in=None if d["continues_in"] is None else
         Succession(_text(d["continues_in"][0]), _undate(d["continues_in"][1]), _text(d["continues_in"][2])),
         texts=_by_lang(d["texts"]),
-        former_names=tuple(FormerName(_undate(u), _langs(n), _langs(a), _opt(s), _opt(q))  # type: ignore[arg-type]
-                           for u, n, a, s, q in d["former_names"]))
+        former_names=_unformer(d["former_names"]))
 
 
 def _unevent(d: dict) -> Event:

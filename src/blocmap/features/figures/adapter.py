@@ -104,7 +104,7 @@ def _former_members(atlas: Any, spec: OrgSpec, current: set[str]) -> list[str]:
 
 def _namers(lang: str, state_name: Callable | None, org_name: Callable | None):
     if state_name is None or org_name is None:  # the caller names nothing: codes stand for names
-        state_name = state_name or (lambda state, lang: state)
+        state_name = state_name or (lambda state, lang, on=None: state)
         org_name = org_name or (lambda org, lang, on=None: org)
     return state_name, org_name
 
@@ -119,6 +119,9 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
     state_name, org_name = _namers(lang, state_name, org_name)
     inside = set().union(*data.sets.values()) if data.sets else set()
     labels, notes = {}, []
+    first_day = min((spec.on for spec in data.specs if not spec.pinned), default=data.specs[0].on if data.specs else None)
+    named = state_name
+    state_name = lambda state, lang: named(state, lang, first_day)  # noqa: E731 - states named as on the day
     marked = [s for s in sorted(data.others) if s in inside]
     for k, state in enumerate(marked):
         mark = MARKS[k % len(MARKS)] * (k // len(MARKS) + 1)

@@ -106,7 +106,7 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
                     placed.append((day, offset))
                     ax.annotate(str(event.date), (day, -y), xytext=(3, offset), textcoords="offset points",
                                 fontsize=5.6, color="#333333")
-        labels.append((-y, f"{atlas.state_name(row['state'], lang)} · {atlas.org_name(row['org'], lang, short=True, on=last)}"
+        labels.append((-y, f"{atlas.state_name(row['state'], lang, last)} · {atlas.org_name(row['org'], lang, short=True, on=last)}"
                        if len(ids) > 1 else atlas.state_name(row["state"], lang)))
         y += 1
     ax.set_yticks([p for p, _ in labels], [name for _, name in labels], fontsize=8)

@@ -71,8 +71,8 @@ def _members(atlas: "Atlas", day: dt.date, lang: str, gloss: str | None, cite: C
         groups: dict[str, list[dict[str, Any]]] = {}
         for m in found:
             groups.setdefault(m.status, []).append({
-                "iso3": m.state, "name": atlas.state_name(m.state, lang),
-                "other": other(atlas.state_name(m.state, lang), atlas.state_name(m.state, gloss or lang)),
+                "iso3": m.state, "name": atlas.state_name(m.state, lang, day),
+                "other": other(atlas.state_name(m.state, lang, day), atlas.state_name(m.state, gloss or lang, day)),
                 "since": str(m.since), "certain": m.certain, "sources": cite(m.sources)})
         out.append({"id": org_id, "name": atlas.org_name(org_id, lang, on=day),
                     "other": other(atlas.org_name(org_id, lang, on=day), atlas.org_name(org_id, gloss or lang, on=day)),
@@ -83,7 +83,7 @@ def _members(atlas: "Atlas", day: dt.date, lang: str, gloss: str | None, cite: C
 
 def _overlap(atlas: "Atlas", day: dt.date, lang: str) -> list[dict[str, Any]]:
     return [{"orgs": " ∩ ".join(atlas.org_name(o, lang, short=True, on=day) for o in z.orgs),
-             "states": t("paper.sep", lang).join(atlas.state_name(s, lang) for s in z.states)}
+             "states": t("paper.sep", lang).join(atlas.state_name(s, lang, day) for s in z.states)}
             for z in atlas.overlap(list(OVERLAP), on=day)]
 
 
