@@ -30,6 +30,62 @@ __all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__versio
            "history", "diff", "overlap", "disputes", "state_years", "dyad_years", "org_years", "ask"]
 
 
+#: What each argument of the question functions may be, by name.
+_TEXT_OR_LIST = ("orgs", "status")
+_TEXT = ("org", "state", "coding", "rule")
+_DAYS = ("on", "date1", "date2")
+_YEARS = ("start", "end")
+_PATHS = ("db", "data")
+
+
+def _checked(func):
+    """The question function ``func`` with every argument checked first: a wrong one raises a
+    ``QueryError`` whose one bounded line names the Python argument (``end``, not ``--to``)."""
+    import functools
+    import inspect
+
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def checked(*args, **kwargs):
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as exc:
+            raise QueryError.of("err.python.call", None, name=func.__name__, why=str(exc)[:160]) from None
+        for name, value in bound.arguments.items():
+            _check_argument(name, value)
+        if "lang" in bound.arguments:
+            from blocmap.core.i18n import parse_lang
+
+            bound.arguments["lang"] = parse_lang(bound.arguments["lang"], "lang")
+        return func(*bound.args, **bound.kwargs)
+    return checked
+
+
+def _check_argument(name: str, value: object) -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    def wrong(wanted: str) -> QueryError:
+        return QueryError.of("err.python.type", name, wanted=wanted, given=type(value).__name__)
+
+    if value is None:
+        return
+    if name in _TEXT + ("lang",) and not isinstance(value, str):
+        raise wrong("str")
+    if name in _TEXT_OR_LIST and not (isinstance(value, str) or (
+            isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value))):
+        raise wrong("str | list[str]")
+    if name in _DAYS and not isinstance(value, (str, dt.date)):
+        raise wrong("str | datetime.date")
+    if name in _YEARS and (isinstance(value, bool) or not isinstance(value, (int, str))):
+        raise wrong("int")
+    if name in _PATHS and not isinstance(value, (str, Path)):
+        raise wrong("str | pathlib.Path")
+    if name == "world" and not isinstance(value, bool):
+        raise wrong("bool")
+
+
 def load(path: "str | Path | None" = None) -> "Atlas":
     """The atlas of a data folder (the bundled one by default), validated."""
     from blocmap.core.atlas import Atlas
@@ -50,12 +106,14 @@ def _frame(rows: list) -> "pd.DataFrame":
     return pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
 
 
+@_checked
 def members(org: str, on: "str | date" = "today", status: "str | None" = None, lang: str = "en",
             db: "str | Path | None" = None, data: "str | Path | None" = None) -> "pd.DataFrame":
     """States in ``org`` on a day (= ``blocmap members ORG --on DAY --format json``)."""
     return _frame(ask(db, data).members(org, on, lang, status))
 
 
+@_checked
 def memberships(state: str, on: "str | date" = "today", status: "str | None" = None, lang: str = "en",
                 world: bool = False, db: "str | Path | None" = None,
                 data: "str | Path | None" = None) -> "pd.DataFrame":
@@ -63,30 +121,35 @@ def memberships(state: str, on: "str | date" = "today", status: "str | None" = N
     return _frame(ask(db, data).memberships(state, on, lang, status, world=world))
 
 
+@_checked
 def history(org: "str | None" = None, state: "str | None" = None, lang: str = "en",
             data: "str | Path | None" = None) -> "pd.DataFrame":
     """Dated events of an organization, a state or both (= ``blocmap history --format json``)."""
     return _frame(ask(None, data).history(org, state, lang))
 
 
+@_checked
 def diff(date1: "str | date", date2: "str | date", orgs: "str | list[str] | None" = None, lang: str = "en",
          data: "str | Path | None" = None) -> "pd.DataFrame":
     """Who joined, left or changed status between two days (= ``blocmap diff --format json``)."""
     return _frame(ask(None, data).diff(date1, date2, orgs, lang))
 
 
+@_checked
 def overlap(orgs: "str | list[str] | None" = None, on: "str | date" = "today", lang: str = "en",
             db: "str | Path | None" = None, data: "str | Path | None" = None) -> "pd.DataFrame":
     """Every non-empty region of the overlap (= ``blocmap overlap --format json``)."""
     return _frame(ask(db, data).overlap(orgs, on, lang))
 
 
+@_checked
 def disputes(org: "str | None" = None, state: "str | None" = None, lang: str = "en",
              data: "str | Path | None" = None) -> "pd.DataFrame":
     """Where sources disagree, every claim (= ``blocmap disputes --format json``)."""
     return _frame(ask(None, data).disputes(org, state, lang))
 
 
+@_checked
 def state_years(orgs: "str | list[str] | None" = None, start: "int | None" = None, end: "int | None" = None,
                 coding: str = "cow", rule: str = "year-end", db: "str | Path | None" = None,
                 data: "str | Path | None" = None) -> "pd.DataFrame":
@@ -94,6 +157,7 @@ def state_years(orgs: "str | list[str] | None" = None, start: "int | None" = Non
     return ask(db, data).state_years(orgs, start, end, coding, rule)
 
 
+@_checked
 def dyad_years(orgs: "str | list[str] | None" = None, start: "int | None" = None, end: "int | None" = None,
                rule: str = "year-end", db: "str | Path | None" = None,
                data: "str | Path | None" = None) -> "pd.DataFrame":
@@ -101,6 +165,7 @@ def dyad_years(orgs: "str | list[str] | None" = None, start: "int | None" = None
     return ask(db, data).dyad_years(orgs, start, end, rule)
 
 
+@_checked
 def org_years(orgs: "str | list[str] | None" = None, start: "int | None" = None, end: "int | None" = None,
               rule: str = "year-end", db: "str | Path | None" = None,
               data: "str | Path | None" = None) -> "pd.DataFrame":

@@ -128,10 +128,20 @@ class Answers:
         curated = self.curated_id(org)
         if curated is not None:
             rows = [membership_row(self.atlas, m, lang) for m in self.atlas.members(curated, on=on or "today")]
+            if not rows:
+                self._refuse_before_first(curated, parse_day(on or "today", "on"))
         else:
             rows = [self._world_row(m, lang) for m in self.world.members(org, on=on or "today")]
             rows.sort(key=lambda r: (STATUSES.index(r["status"]) if r["status"] in STATUSES else 99, r["state"]))
         return _keep(rows, statuses)
+
+    def _refuse_before_first(self, org: str, day: dt.date) -> None:
+        """A day before an organization's first event is said, not answered with an empty list."""
+        events = self.atlas.history(org=org)
+        first = min((e.date.earliest for e in events), default=None)
+        if first is not None and day < first:
+            raise QueryError.of("err.org.before_first", "on", org=org, day=day.isoformat(),
+                                first=str(min(events, key=lambda e: e.date.earliest).date))
 
     def memberships(self, state: str, on: dt.date | str | None = None, lang: str = "en",
                     statuses: Iterable[str] | str | None = None, world: bool = False) -> list[dict[str, Any]]:
@@ -170,6 +180,8 @@ class Answers:
              orgs: Iterable[str] | str | None = None, lang: str = "en") -> list[dict[str, Any]]:
         """Who joined, left or changed status between two days."""
         ids = self.org_ids(orgs, "orgs") if split_list(orgs) else None
+        if parse_day(require(first, "date1"), "date1") > parse_day(require(second, "date2"), "date2"):
+            raise QueryError.of("err.diff_order", "date2", first=str(first), second=str(second))
         changes = self.atlas.diff(require(first, "date1"), require(second, "date2"), ids)
         second_day = parse_day(require(second, "date2"), "date2")
         return [{"org": c.org, "state": c.state, "name": self.atlas.state_name(c.state, lang, second_day),
@@ -456,8 +468,8 @@ def _orgs(given: Iterable[str] | str | None) -> list[str] | None:
 def _years(start: int | str | None, end: int | str | None) -> tuple[int | None, int | None]:
     from blocmap.core.dates import parse_year
 
-    return (parse_year(str(start), "from") if start is not None else None,
-            parse_year(str(end), "to") if end is not None else None)
+    return (parse_year(str(start), "start") if start is not None else None,
+            parse_year(str(end), "end") if end is not None else None)
 
 
 def _keep(rows: list[dict[str, Any]], statuses: Iterable[str] | str | None) -> list[dict[str, Any]]:

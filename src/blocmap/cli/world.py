@@ -89,20 +89,37 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
 def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
             rule: str, prefer: str, fmt: str, output: Path | None, data_dir: Path | None,
             db: Path | None, lang: str = "en") -> None:
-    import io
-    import json
-
     answers = get_answers(data_dir, db)
     source = "cow" if prefer == "cow" else "answer"
+    try:
+        frame = _panel(answers, table, orgs, start, end, coding, rule, source)
+    except QueryError as exc:  # the Python arguments' names, said as the command's flags
+        flags = {"start": "--from", "end": "--to"}
+        if exc.text is not None and exc.parameter in flags:
+            values = {k: flags.get(v, v) if k in ("to", "from_") else v for k, v in exc.text.values.items()}
+            values.pop("parameter", None)
+            raise QueryError.of(exc.text.key, flags[exc.parameter], **values) from None
+        raise
+    meta = {"table": table, **frame.attrs}
+    _write_panel(frame, meta, table, fmt, output, lang, rule, answers.store)
+
+
+def _panel(answers, table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
+           rule: str, source: str):
     if table == "state-year":
-        frame = answers.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
+        return answers.state_years(_orgs(orgs), start, end, coding=coding, rule=rule, source=source)
     elif table == "dyad-year":
         if coding != "cow":
             raise QueryError.of("err.world.dyad_coding", "coding")
-        frame = answers.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
-    else:
-        frame = answers.org_years(_orgs(orgs), start, end, rule=rule, source=source)
-    meta = {"table": table, **frame.attrs}
+        return answers.dyad_years(_orgs(orgs), start, end, rule=rule, source=source)
+    return answers.org_years(_orgs(orgs), start, end, rule=rule, source=source)
+
+
+def _write_panel(frame, meta: dict, table: str, fmt: str, output: Path | None, lang: str, rule: str,
+                 store_path: Path | None) -> None:
+    import io
+    import json
+
     if fmt == "parquet":
         if output is None:
             raise QueryError.of("err.parquet_needs_o", "output")
@@ -124,7 +141,7 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
     curated = sorted(o for o, d in data.items() if d == "curated")
     from blocmap.core.i18n import t
 
-    store = t("world.store", lang).format(db=answers.store) if answers.store else t("world.no_store", lang)
+    store = t("world.store", lang).format(db=store_path) if store_path else t("world.no_store", lang)
     click.echo(t("world.exported", lang).format(
         table=table, rows=len(frame), first=meta["from"], last=meta["to"], rule=rule,
         curated=", ".join(curated) or t("status.none", lang), cow=len(data) - len(curated), store=store), err=True)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from blocmap.core.errors import DateError, QueryError
+from blocmap.core.errors import DateError, QueryError, cut
 
 Precision = Literal["day", "month", "year"]
 
@@ -93,20 +93,26 @@ def parse_partial(text: object) -> PartialDate:
 
 
 def parse_day(text: object, parameter: str = "date") -> dt.date:
-    """A whole day for a question (``--on``), or 'today'; QueryError naming the parameter."""
+    """A whole day for a question (``--on``), or 'today'; QueryError naming the parameter, also
+    for a day after today."""
     if isinstance(text, dt.datetime):
-        return text.date()
-    if isinstance(text, dt.date):
-        return text
-    if isinstance(text, str) and text.strip().lower() == "today":
+        day = text.date()
+    elif isinstance(text, dt.date):
+        day = text
+    elif isinstance(text, str) and text.strip().lower() == "today":
         return dt.date.today()
-    try:
-        parsed = parse_partial(text)
-    except DateError as exc:
-        raise QueryError.of("err.at", parameter, reason=exc.text) from None
-    if parsed.precision != "day":
-        raise QueryError.of(f"err.date.needs_day.{parsed.precision}", parameter, text=text)
-    return parsed.earliest
+    else:
+        try:
+            parsed = parse_partial(text)
+        except DateError:
+            raise QueryError.of("err.day.form", parameter, text=cut(str(text), 40)) from None
+        if parsed.precision != "day":
+            raise QueryError.of(f"err.date.needs_day.{parsed.precision}", parameter, text=text)
+        day = parsed.earliest
+    today = dt.date.today()
+    if day > today:  # one rule in every door: the atlas records only days that have happened
+        raise QueryError.of("err.future", parameter, day=day.isoformat(), today=today.isoformat())
+    return day
 
 
 def parse_year(text: object, parameter: str = "year") -> int:

@@ -143,5 +143,8 @@ def suggest(given: str, valid: Iterable[str], limit: int = 3) -> list[str]:
 
 
 def unknown(kind: str, given: str, valid: Iterable[str], parameter: str | None = None) -> QueryError:
-    """``unknown organization 'csot' (did you mean 'csto'?)``."""
-    return QueryError(Text(f"err.unknown.{kind}", {"given": given, "hint": Hints(suggest(given, valid))}), parameter)
+    """``unknown organization 'csot' (did you mean 'csto'?)``; a long ``given`` is cut (an error
+    never echoes a whole 10 MB argument)."""
+    given = str(given)
+    hints = Hints(suggest(given, valid)) if len(given) <= 100 else Hints([])
+    return QueryError(Text(f"err.unknown.{kind}", {"given": cut(given, 60), "hint": hints}), parameter)

@@ -53,6 +53,8 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Limits of a data file: the largest bundled file is about 80 KB and 6 levels deep.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: problems kept per file and reader; the rest are counted ("… and N more in FILE")
+MAX_PROBLEMS_PER_FILE = 50
 MAX_DEPTH = 20
 
 
@@ -150,6 +152,8 @@ class Raw:
     problems: list[Problem] = field(default_factory=list)
     source_refs: list[tuple[str, str, int, Text]] = field(default_factory=list)  # (key, file, line, what)
     source_lines: dict[str, int] = field(default_factory=dict)  # each source's line in sources.yaml
+    #: problems of a file past ``MAX_PROBLEMS_PER_FILE``: counted, not kept
+    dropped: dict[str, int] = field(default_factory=dict)
     #: every reader-facing text read: (file, line, field, languages given, English text), for
     #: ``validate.check_languages``
     text_refs: list[tuple[str, int | None, str, tuple[str, ...], str]] = field(default_factory=list)
@@ -165,7 +169,13 @@ class Reader:
         self.file = file
 
     def problem(self, line: int | None, key: str, /, **values: Any) -> None:
-        """A problem of this file at ``line``: a key of the translation table and its values."""
+        """A problem of this file at ``line``: a key of the translation table and its values.
+        Past ``MAX_PROBLEMS_PER_FILE`` in one file, problems are only counted (a file of a
+        million broken entries costs no more memory than one of a hundred)."""
+        kept = self._kept = getattr(self, "_kept", 0) + 1
+        if kept > MAX_PROBLEMS_PER_FILE:
+            self.raw.dropped[self.file] = self.raw.dropped.get(self.file, 0) + 1
+            return
         self.raw.problems.append(Problem.of(self.file, line, key, **values))
 
     def text(self, node: LineDict, key: str, required: bool = False) -> str | None:

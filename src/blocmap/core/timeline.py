@@ -102,7 +102,7 @@ def _final(spell: Spell, org: Organization | None, state: State | None) -> list[
         ends.append((org.dissolved.earliest, org.dissolved, "dissolved"))
     if state is not None:
         last = state.exists[-1].end if state.exists else None
-        if last is not None:
+        if last is not None and last.latest < dt.date.max:  # an end on the last day of the calendar is no end
             after = last.latest + dt.timedelta(days=1)
             ends.append((after, PartialDate.from_date(after), "state ceased"))
     if not ends:

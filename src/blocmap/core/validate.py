@@ -169,7 +169,10 @@ def check(raw: Raw, before: tuple = ()) -> list[Problem]:
     (reading problems first), at most ``MAX_PROBLEMS`` of them."""
     for rule in (*before, *RULES):
         rule(raw)
-    raw.total_problems = len(raw.problems)
+    for file, n in raw.dropped.items():  # said right after the file's last problem kept
+        last = max((i for i, p in enumerate(raw.problems) if p.file == file), default=len(raw.problems) - 1)
+        raw.problems.insert(last + 1, Problem.of(file, None, "data.more_in_file", n=f"{n:,}"))
+    raw.total_problems = len(raw.problems) + sum(raw.dropped.values()) - len(raw.dropped)
     raw.problems[:] = bounded(raw.problems)
     return raw.problems
 

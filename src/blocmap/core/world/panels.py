@@ -95,9 +95,9 @@ def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None,
     else:
         last = this_year - 1  # the last complete year
     if last > this_year:
-        raise QueryError.of("err.to_future", "to", last=last, this_year=this_year)
+        raise QueryError.of("err.end_future", "end", last=last, this_year=this_year, to="end")
     if last < first:
-        raise QueryError.of("err.to_before_from", "to", first=first, last=last)
+        raise QueryError.of("err.end_before_start", "end", first=first, last=last, to="end", from_="start")
     return first, last
 
 
