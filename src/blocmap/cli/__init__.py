@@ -164,10 +164,11 @@ def language(value: str | None, option: str, reader: str = "en") -> str:
 
 
 def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    """The language of the answer: the command's ``--lang``, else a group's, else English
-    (``LANG_KEY`` is set only by a ``--lang`` given, so errors otherwise follow ``READER_KEY``)."""
+    """The language of the answer: the command's ``--lang``, else a group's, else the reader's
+    (``$BLOCMAP_LANG``, else the locale, else English): one choice for everything a person reads.
+    Machine formats (CSV, JSON, Parquet) keep their field names and ids whatever the language."""
     if ctx.get_parameter_source(param.name) is click.core.ParameterSource.DEFAULT:
-        return ctx.meta.get(LANG_KEY, "en")
+        return ctx.meta.get(LANG_KEY) or ctx.meta.get(READER_KEY, "en")
     lang = language(value, "--lang", ctx.meta.get(READER_KEY, "en"))
     ctx.meta[LANG_KEY] = lang
     return lang
