@@ -21,7 +21,7 @@ def membership_row(atlas: Atlas, m: Membership, lang: str) -> dict[str, Any]:
         "state": m.state, "name": atlas.state_name(m.state, lang, m.on),
         "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
         "until": str(m.until) if m.until else None, "certain": m.certain,
-        "event": m.event.kind, "sources": list(m.sources), "ccode": m.ccode, "data": "curated",
+        "event": m.event.kind, "sources": list(dict.fromkeys(m.sources)), "ccode": m.ccode, "data": "curated",
         "continues_in": continued_in(atlas, m.org, m.on),
     }
 
@@ -40,14 +40,16 @@ def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
     """A dated event of an organization (``state`` None) or of a state in it."""
     return {"date": str(e.date), "precision": e.date.precision, "org": e.org, "state": e.state,
             "name": atlas.state_name(e.state, lang, e.date.earliest) if e.state else None, "event": e.kind,
-            "status": e.status, "note": e.text("note", lang), "sources": list(e.sources), "dispute": e.dispute,
+            "status": e.status, "note": e.text("note", lang), "sources": list(dict.fromkeys(e.sources)),
+            "dispute": e.dispute,
             "title": (e.title.get(lang) or e.title.get("en")) if e.title else None,
-            "citations": [citation_row(atlas, e, key, lang) for key in e.sources]}
+            "citations": [citation_row(atlas, c.source, c, lang) for c in e.citations] if e.citations
+            else [citation_row(atlas, key, None, lang) for key in dict.fromkeys(e.sources)]}
 
 
-def citation_row(atlas: Atlas, e: Event, key: str, lang: str) -> dict[str, Any]:
-    """One source of an event with the source's own words (``quote``), where they are and when read."""
-    cited = e.citation(key)
+def citation_row(atlas: Atlas, key: str, cited: Any, lang: str) -> dict[str, Any]:
+    """One source of an event with the source's own words (``quote``), where they are and when read
+    (``cited``: the event's ``Citation``, None where the event cites by key alone)."""
     source = atlas.sources.get(key)
     return {"source": key, "quote": cited.quote if cited else None, "at": cited.at if cited else None,
             "read": cited.read if cited else None,
