@@ -34,7 +34,8 @@ def test_identical_sets_are_one_curve_with_both_names(atlas, orgs, day, same, la
     assert sets[same[0]] == sets[same[1]] and sets[same[0]]
     (curve,) = [s for s in layout.sets if same[0] in s.members]
     assert curve.members == same
-    names = [atlas.org_name(org, lang, short=True) for org in same]
+    # each curve is named as its organization was called on the day drawn
+    names = [atlas.org_name(org, lang, short=True, on=dt.date.fromisoformat(day)) for org in same]
     assert curve.label == " = ".join(names)
     assert len(layout.sets) == len(sets) - 1
     # No hatched ring between two copies of one set: nothing empty is drawn for them.

@@ -43,6 +43,7 @@ def event_row(atlas: Atlas, e: Event, lang: str) -> dict[str, Any]:
             "status": e.status, "note": e.text("note", lang), "sources": list(dict.fromkeys(e.sources)),
             "dispute": e.dispute,
             "title": (e.title.get(lang) or e.title.get("en")) if e.title else None,
+            "evidence_gap": e.text("evidence_gap", lang),
             "citations": [citation_row(atlas, c.source, c, lang) for c in e.citations] if e.citations
             else [citation_row(atlas, key, None, lang) for key in dict.fromkeys(e.sources)]}
 

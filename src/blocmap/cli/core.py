@@ -328,6 +328,7 @@ def check(folder: Path | None, fmt: str, list_single: bool, lang: str, data_dir:
                 met=met, n=changes, share=f"{100 * met / changes:.0f}%" if changes else "100%"))
             for where in below:
                 click.echo(t("check.below", lang).format(where=where))
+            # a status change below the standard says in its evidence_gap what is out of reach
             if list_single:
                 for q in summary["quality"]:
                     for where in q["single_source_events"]:

@@ -104,8 +104,10 @@ def parse_day(text: object, parameter: str = "date") -> dt.date:
     else:
         try:
             parsed = parse_partial(text)
-        except DateError:
-            raise QueryError.of("err.day.form", parameter, text=cut(str(text), 40)) from None
+        except DateError as exc:
+            if exc.text is not None and exc.text.key in ("err.date.form", "err.date.type"):  # not a date at all
+                raise QueryError.of("err.day.form", parameter, text=cut(str(text), 40)) from None
+            raise QueryError.of("err.at", parameter, reason=exc.text) from None  # a date that cannot be
         if parsed.precision != "day":
             raise QueryError.of(f"err.date.needs_day.{parsed.precision}", parameter, text=text)
         day = parsed.earliest

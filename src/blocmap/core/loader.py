@@ -486,9 +486,10 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
     note, notes = reader.translated(node, "note")
     for text in notes.values():
         reader.cite(tuple(keys_in(text)), node.line, Text("cite.event"))
+    gap, gaps = reader.translated(node, "evidence_gap")
     return Event(org, state, date, kind, status, sources, note,  # type: ignore[arg-type]
                  reader.text(node, "dispute"), reader.file, node.line, reader.langs(node, "title"),
-                 texts={"note": notes} if notes else {}, citations=citations)
+                 texts=_texts(note=notes, evidence_gap=gaps), citations=citations, evidence_gap=gap)
 
 
 def _read_citations(reader: Reader, node: LineDict) -> tuple[Citation, ...]:

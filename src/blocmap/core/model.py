@@ -208,6 +208,9 @@ class Event(Translated):
     texts: Texts = field(default_factory=dict)
     #: each source with its quote (``cite:`` in the data); sources cited by key alone have none
     citations: tuple[Citation, ...] = ()
+    #: what a status change below the evidence standard lacks, and why it is out of reach here
+    #: (``text("evidence_gap", lang)``); ``check`` refuses a weak status change without one
+    evidence_gap: str | None = None
 
     def citation(self, key: str) -> Citation | None:
         return next((c for c in self.citations if c.source == key), None)

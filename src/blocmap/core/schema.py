@@ -35,7 +35,8 @@ STATE = Keys(("iso3", "iso2", "cow", "exists", "names", "note", "former_names"),
     "cow": Keys(("code", "abb", "from", "to"), what="schema.cow"),
     "exists": Keys(("from", "to", "source", "note"), what="schema.exists"),
 }, what="schema.state")
-EVENT = Keys(("date", "state", "event", "status", "source", "sources", "cite", "note", "dispute", "title"),
+EVENT = Keys(("date", "state", "event", "status", "source", "sources", "cite", "note", "dispute", "title",
+              "evidence_gap"),
              {"cite": CITE}, what="schema.event")
 DISPUTE = Keys(("id", "state", "topic", "claims", "preferred", "note"),
                {"claims": Keys(("value", "sources", "note"), what="schema.claim")}, what="schema.dispute")

@@ -25,9 +25,10 @@ from blocmap.core.model import (
     Treaty,
 )
 
-FORMAT = 7  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
+FORMAT = 8  # 2: successions (continues_in); 3: records carry their texts in every language (``texts``);
 #            4: so do states; 5: and sources; 6: citations with quotes, sources' language and translated
-#            titles, organizations' former names; 7: states' former names
+#            titles, organizations' former names; 7: states' former names;
+#            8: evidence gaps
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -120,7 +121,7 @@ def _event(e: Event) -> dict[str, Any]:
     return {"org": e.org, "state": e.state, "date": _date(e.date), "kind": e.kind, "status": e.status,
             "sources": list(e.sources), "note": e.note, "dispute": e.dispute, "file": e.file, "line": e.line,
             "title": dict(e.title), "texts": _plain(e.texts),
-            "citations": [[c.source, c.quote, c.at, c.read] for c in e.citations]}
+            "citations": [[c.source, c.quote, c.at, c.read] for c in e.citations], "evidence_gap": e.evidence_gap}
 
 
 def _dispute(d: Dispute) -> dict[str, Any]:
@@ -178,7 +179,8 @@ def _unevent(d: dict) -> Event:
     return Event(_text(d["org"]), _opt(d["state"]), date, _text(d["kind"]), _opt(d["status"]),
                  _texts(d["sources"]), _opt(d["note"]), _opt(d["dispute"]), _text(d["file"]), _int(d["line"]),
                  _langs(d["title"]), _by_lang(d["texts"]),
-                 tuple(Citation(_text(s), _opt(q), _opt(a), _opt(r)) for s, q, a, r in d["citations"]))
+                 tuple(Citation(_text(s), _opt(q), _opt(a), _opt(r)) for s, q, a, r in d["citations"]),
+                 _opt(d["evidence_gap"]))
 
 
 def _undispute(d: dict) -> Dispute:

@@ -108,8 +108,9 @@ def read_refused(raw: "Raw") -> tuple[Refused, ...]:
 
 def check_evidence(raw: "Raw") -> None:
     """Problems of the evidence standard: a source from a refused publisher (where it is listed and
-    where it is cited) and a URL that is not a web address or a DOI.  Status changes below the
-    standard are listed by ``evidence_quality`` (``blocmap check`` prints them)."""
+    where it is cited), a URL that is not a web address or a DOI, and a status change that rests on
+    encyclopedias alone without saying, in ``evidence_gap``, what is out of reach.  Every status
+    change below the standard is listed by ``evidence_quality`` (``blocmap check`` prints them)."""
     refused = read_refused(raw)
     bad: dict[str, Refused] = {}
     for key, source in raw.sources.items():
@@ -126,6 +127,10 @@ def check_evidence(raw: "Raw") -> None:
     for key, file, line, what in raw.source_refs:
         if key in bad:
             raw.problems.append(Problem.of(file, line, "data.cites_refused", key=key, domain=bad[key].domain))
+    for event in raw.events:
+        if event.status is not None and event.evidence_gap is None and standing(event, raw.sources).weak:
+            raw.problems.append(Problem.of(event.file, event.line, "data.weak_evidence",
+                                           keys=", ".join(dict.fromkeys(event.sources))))
 
 
 def evidence_quality(events: list[Event], sources: Mapping[str, Source]) -> dict[str, Any]:

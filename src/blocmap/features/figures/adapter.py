@@ -102,6 +102,17 @@ def _former_members(atlas: Any, spec: OrgSpec, current: set[str]) -> list[str]:
     return sorted(former)
 
 
+def _on_day(namer: Callable, day: Any) -> Callable[[str, str], str]:
+    """``namer(key, lang)`` as on ``day`` where the namer takes a day (the atlas's do), else as it is."""
+    import inspect
+
+    try:
+        takes_day = len(inspect.signature(namer).parameters) >= 3
+    except (TypeError, ValueError):
+        takes_day = False
+    return (lambda key, lang: namer(key, lang, day)) if takes_day and day is not None else namer
+
+
 def _namers(lang: str, state_name: Callable | None, org_name: Callable | None):
     if state_name is None or org_name is None:  # the caller names nothing: codes stand for names
         state_name = state_name or (lambda state, lang, on=None: state)
@@ -120,8 +131,7 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
     inside = set().union(*data.sets.values()) if data.sets else set()
     labels, notes = {}, []
     first_day = min((spec.on for spec in data.specs if not spec.pinned), default=data.specs[0].on if data.specs else None)
-    named = state_name
-    state_name = lambda state, lang: named(state, lang, first_day)  # noqa: E731 - states named as on the day
+    state_name = _on_day(state_name, first_day)  # states named as they were on the day
     marked = [s for s in sorted(data.others) if s in inside]
     for k, state in enumerate(marked):
         mark = MARKS[k % len(MARKS)] * (k // len(MARKS) + 1)
@@ -143,7 +153,7 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
     caption.append(strings.text("fig.source", lang, version=version, date=strings.day(days[0], lang)) if dated
                    else strings.text("fig.source_undated", lang, version=version))
     day_of = {spec.org: spec.on for spec in data.specs}  # each set is named as it was on its own day
-    return {"sets": data.sets, "set_labels": {s: org_name(s, lang, day_of.get(s)) for s in data.sets},
+    return {"sets": data.sets, "set_labels": {s: _on_day(org_name, day_of.get(s))(s, lang) for s in data.sets},
             "element_labels": labels, "outside": outside,
             "outside_title": strings.text("fig.outside", lang) if outside else "",
             "title": title, "notes": tuple(notes), "caption": tuple(caption)}
