@@ -45,6 +45,11 @@ FORMAT = "blocmap-euler-topologies-1"
 TABLE = Path(__file__).resolve().parents[2] / "data" / "euler-topologies.json"
 #: The most organizations a figure of the table draws together (the goal of issue #14).
 MOST = 8
+#: The organizations whose groups the table holds: the post-Soviet system and the organizations
+#: it was first drawn against.  Figures with other organizations (those added later, imported
+#: ones, another data folder) are solved at run time.
+SCOPE = ("caco", "ces", "cis", "cmea", "cst", "csto", "customs_union", "eaeu", "eap", "eu", "eurasec", "guam",
+         "nato", "ots", "sco", "union_state", "warsaw_pact")
 #: Groups needing more empty zones than this are answered with a proof only (the default
 #: ``--max-empty``); the drawing itself is not searched for.
 MAX_EMPTY = 3
@@ -192,13 +197,13 @@ def shipped() -> TopologyTable:
 
 
 def bundled_groups(atlas: Any, most: int = MOST) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Every group of curves that a figure of up to ``most`` organizations of ``atlas`` draws on
-    some day: canonical code → (an example day, its organizations).  Days between two change
+    """Every group of curves that a figure of up to ``most`` organizations of ``atlas`` (those in
+    ``SCOPE``) draws on some day: canonical code → (an example day, its organizations).  Days between two change
     days have the memberships of the earlier one, so the change days are enough."""
     from blocmap.features.figures.adapter import OrgSpec, collect
     from blocmap.features.figures.api import change_days
 
-    orgs = sorted(atlas.orgs)
+    orgs = sorted(o for o in atlas.orgs if o in SCOPE)
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     seen: set[frozenset] = set()
     for day in change_days(atlas, orgs):
