@@ -31,7 +31,7 @@ __all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__versio
 
 
 #: What each argument of the question functions may be, by name.
-_TEXT_OR_LIST = ("orgs", "status")
+_TEXT_OR_LIST = ("orgs", "status", "kind")
 _TEXT = ("org", "state", "coding", "rule")
 _DAYS = ("on", "date1", "date2")
 _YEARS = ("start", "end")
@@ -123,9 +123,10 @@ def memberships(state: str, on: "str | date" = "today", status: "str | None" = N
 
 @_checked
 def history(org: "str | None" = None, state: "str | None" = None, lang: str = "en",
-            data: "str | Path | None" = None) -> "pd.DataFrame":
-    """Dated events of an organization, a state or both (= ``blocmap history --format json``)."""
-    return _frame(ask(None, data).history(org, state, lang))
+            data: "str | Path | None" = None, kind: "str | list[str] | None" = None) -> "pd.DataFrame":
+    """Dated events of an organization, a state or both (= ``blocmap history --format json``);
+    ``kind`` keeps only events of those kinds."""
+    return _frame(ask(None, data).history(org, state, lang, kind))
 
 
 @_checked

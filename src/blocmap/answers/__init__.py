@@ -158,12 +158,20 @@ class Answers:
         return _keep(rows, statuses)
 
     def history(self, org: str | None = None, state: str | None = None,
-                lang: str = "en") -> list[dict[str, Any]]:
-        """Dated events of an organization, a state, or both, oldest first."""
+                lang: str = "en", kinds: Iterable[str] | str | None = None) -> list[dict[str, Any]]:
+        """Dated events of an organization, a state, or both, oldest first; ``kinds`` keeps only
+        events of those kinds (``applied,negotiations_opened``)."""
+        from blocmap.core.model import EVENT_KINDS
+
         if not (org and org.strip()) and not (state and state.strip()):
             raise QueryError.of("err.one_of_org_state", "org")
+        chosen = set(split_list(kinds))
+        for kind in sorted(chosen):
+            if kind not in EVENT_KINDS:
+                raise unknown("event", kind, EVENT_KINDS, "kind")
         return [event_row(self.atlas, e, lang)
-                for e in self.atlas.history(org=org or None, state=state or None)]
+                for e in self.atlas.history(org=org or None, state=state or None)
+                if not chosen or e.kind in chosen]
 
     def subject(self, given: str) -> tuple[str | None, str | None]:
         """(org, state): what one word names, an organization first (``blocmap history X``)."""

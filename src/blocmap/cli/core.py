@@ -79,14 +79,16 @@ def memberships(state: str, on: str, statuses: str | None, fmt: str, lang: str, 
 
 @click.command()
 @click.argument("subject")
+@click.option("--kind", "kinds", default=None,
+              help="Only events of these kinds, comma-separated (applied, candidate, negotiations_opened, joined …).")
 @format_option()
 @lang_option
 @data_option
-def history(subject: str, fmt: str, lang: str, data_dir: Path | None) -> None:
+def history(subject: str, kinds: str | None, fmt: str, lang: str, data_dir: Path | None) -> None:
     """Dated events of an organization or a state (SUBJECT), with sources."""
     answers = get_answers(data_dir)
     org, state = answers.subject(subject)
-    rows = answers.history(org, state, lang)
+    rows = answers.history(org, state, lang, kinds)
     if fmt != "table":
         emit(render(rows, fmt, lang=lang))
         return

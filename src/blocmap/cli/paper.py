@@ -385,8 +385,9 @@ def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, o
         emit(f"{head}\n{body}", output)
     else:
         if not details:
-            # the decision rules are long sentences: shorten them in the terminal table
-            table_rows[-1] = {k: (v if k == "label" else v.split(";")[0][:40]) for k, v in table_rows[-1].items()}
+            # the decision rules are long sentences: their first clause in the terminal table (the
+            # table wraps to the terminal; --details gives them whole)
+            table_rows[-1] = {k: (v if k == "label" else v.split(";")[0].split("；")[0]) for k, v in table_rows[-1].items()}
         emit(render(table_rows, "table", headers=headers, lang=lang), output)
 
 

@@ -82,6 +82,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "неизвестное государство «{given}»{hint}"),
     "err.unknown.source": ("unknown source '{given}'{hint}", "未知的資料來源「{given}」{hint}",
                            "неизвестный источник «{given}»{hint}"),
+    "err.unknown.event": ("unknown event kind '{given}'{hint}", "未知的事件類型「{given}」{hint}",
+                          "неизвестный вид события «{given}»{hint}"),
     "err.unknown.status": ("unknown status '{given}'{hint}", "未知的身分「{given}」{hint}",
                            "неизвестный статус «{given}»{hint}"),
     "err.unknown.subject": ("unknown organization or state '{given}'{hint}", "未知的組織或國家「{given}」{hint}",

@@ -40,13 +40,81 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = Non
     head = [headers.get(c, c) for c in columns]
     body = [[_cell(row.get(c), lang) for c in columns] for row in rows]
     widths = [max(_width(h), *(_width(r[i]) for r in body)) for i, h in enumerate(head)]
+    widths = _fit(widths, terminal_width())
 
     def line(cells: Iterable[str]) -> str:
         return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
 
-    out = [line(head), line("-" * w for w in widths)]
-    out.extend(line(r) for r in body)
+    def lines(cells: list[str]) -> list[str]:
+        wrapped = [_wrap(c, w) for c, w in zip(cells, widths)]
+        return [line(part[k] if k < len(part) else "" for part in wrapped)
+                for k in range(max(len(part) for part in wrapped))]
+
+    out = [*lines(head), line("-" * w for w in widths)]
+    for r in body:
+        out.extend(lines(r))
     return "\n".join(out)
+
+
+#: punctuation that a line may not begin with (Chinese line-breaking rules)
+NO_LINE_START = frozenset("，。、；：！？）」』》〉…,.;:!?)")
+#: the narrowest a column is wrapped to
+MIN_COLUMN = 12
+
+
+def terminal_width() -> int | None:
+    """The width tables are wrapped to: ``$COLUMNS``, else the terminal's; None (no wrapping)
+    where the output is no terminal (a pipe, a file, a test)."""
+    import os
+    import shutil
+    import sys
+
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def _fit(widths: list[int], limit: int | None) -> list[int]:
+    """Column widths narrowed, widest first, until the table fits ``limit`` cells."""
+    widths = list(widths)
+    if limit is None:
+        return widths
+    while sum(widths) + 2 * (len(widths) - 1) > limit:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= MIN_COLUMN:
+            break
+        over = sum(widths) + 2 * (len(widths) - 1) - limit
+        second = max((w for k, w in enumerate(widths) if k != widest), default=0)
+        # down to the next widest (then both shrink in turn), at least one cell a step
+        widths[widest] = max(MIN_COLUMN, min(widths[widest] - 1, max(widths[widest] - over, second)))
+    return widths
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells: between words, and inside a word (a Chinese
+    phrase, a long key) only where it is wider than a line."""
+    if _width(text) <= width:
+        return [text]
+    out: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if _width(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        current = ""
+        for ch in word:
+            # a closing mark never starts a line (it stays one cell past the width instead)
+            if current and _width(current + ch) > width and ch not in NO_LINE_START:
+                out.append(current)
+                current = ""
+            current += ch
+    if current:
+        out.append(current)
+    return out
 
 
 def to_json(data: Any) -> str:
