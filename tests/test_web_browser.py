@@ -134,10 +134,11 @@ def test_home_slider_language_and_organization(page):
     assert "哈薩克" in text and "亞美尼亞" in text and "歐亞經濟聯盟" in text
     shot(page, "home-zh-Hant")
 
-    # Open an organization page from the list.
+    # Open an organization page from the list: it opens on the day shown, in the language.
     page.locator('article[data-org="eaeu"] h3 a').click()
-    page.wait_for_url(re.compile(r".*/org/eaeu\?lang=zh-Hant"))
+    page.wait_for_url(re.compile(r".*/org/eaeu\?on=2015-01-02&lang=zh-Hant"))
     assert page.locator("h1").inner_text().startswith("歐亞經濟聯盟")
+    assert "2015-01-02 的成員" in page.locator("main h2").first.inner_text()
     assert page.locator("svg.timeline rect.bar").count() >= 5
     assert "2014-05-29" in page.locator("main").inner_text()
     shot(page, "org-eaeu-zh-Hant")

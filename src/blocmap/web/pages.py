@@ -41,6 +41,7 @@ def templates() -> Any:
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["script_lang"] = script_lang
     env.filters["code_spans"] = code_spans
+    env.filters["locator_lang"] = locator_lang
     env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
                        org_colour=palette.org_colour)
     return env
@@ -65,6 +66,14 @@ def script_lang(text: str | None) -> str:
     if text and re.search("[\u0400-\u04ff]", text):
         return "ru"
     return "en"
+
+
+def locator_lang(text: str | None) -> str:
+    """The language of where a quotation is in its source ("page text", "calendar page for 6 March,
+    item «…»"): English, which the curators write it in, wherever it has a Latin word; else by script."""
+    import re
+
+    return "en" if text and re.search("[A-Za-z]{3}", text) else script_lang(text)
 
 
 def cjk_font_file() -> Path | None:
@@ -179,7 +188,7 @@ class Site:
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
-            "web.map_outside"]
+            "web.map_outside", "web.today_name"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -382,7 +391,7 @@ def palette_css(request: Request) -> Response:
 def org(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.org(request.path_params["org"], lang, _q(request, "on"))
-    chart = charts.timeline_svg(data["timeline"], lang)
+    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
                   o=data, chart=chart, loc=_site(request).locator(data["located"], lang), note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
@@ -406,6 +415,14 @@ def _fit(boxes: list[tuple[float, float, float, float]], width: float, height: f
     return round(x, 1), round(y, 1), round(w, 1), round(h, 1)
 
 
+def _keeping(rows: list[dict[str, Any]], request: Request, lang: str) -> list[dict[str, Any]]:
+    """Timeline rows whose links keep the page's language and the day the reader chose."""
+    on = _q(request, "on")
+    keep = {"on": past_day(on, "on").isoformat() if on and on != "today" else None,
+            "lang": None if lang == "en" else lang}
+    return [{**r, "href": _url(r["href"], **keep)} for r in rows]
+
+
 def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
     """The note number of each source of a page (its place in the page's numbered source list)."""
     return {s["key"]: i for i, s in enumerate(sources, start=1)}
@@ -414,7 +431,7 @@ def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
 def state(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.state(request.path_params["state"], lang, _q(request, "on"))
-    chart = charts.timeline_svg(data["timeline"], lang)
+    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
     return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
                   s=data, chart=chart, note_numbers=_numbers(data["sources"]))
 

@@ -76,6 +76,8 @@ class Views:
         day = past_day(on, "on")
         focus_id = self.atlas.org(focus, "focus").id if focus else None
         summary = self.answers.day(day, lang)
+        # Each organization as it was named that day (today's name beside where it differs).
+        summary["orgs"] = [{**o, **self.named(o["id"], lang, day)} for o in summary["orgs"]]
         inside_count: Counter[str] = Counter()
         statuses: dict[str, str] = {}
         uncertain: set[str] = set()  # what the map colours is known only to the month or year
@@ -111,6 +113,9 @@ class Views:
         the map and the lists for any day in the browser: the organizations (names, dates,
         colours), the stages of the former states' borders (``geo.stages_of``), and the labels."""
         orgs = [{**self.answers.org_ref(o.id, lang),
+                 "former": [{"until": str(f.until.latest), "name": f.names.get(lang) or f.names["en"],
+                             "acronym": f.acronyms.get(lang) or f.acronyms.get("en") or f.names["en"]}
+                            for f in o.former_names],
                  "founded": str(o.founded) if o.founded else None,
                  "dissolved": str(o.dissolved) if o.dissolved else None} for o in self.atlas.orgs.values()]
         stages = [{"state": former, "name": self.atlas.state_name(former, lang),
@@ -232,6 +237,7 @@ class Views:
         keys |= {k for d in record["disputes"] for c in d["claims"] for k in c["sources"]}
         exists = self.atlas.states[iso3].exists_on(day)
         rows = self.answers.memberships(iso3, day, lang) if exists else []
+        keys |= {k for r in rows for k in r["sources"]}
         live = [r for r in rows if r["status"] in INSIDE and not r["continues_in"]]
         return {**record, "lang": lang, "on": day.isoformat(), "name": self.atlas.state_name(iso3, lang, day),
                 "name_today": record["name"], "exists_on": exists, "memberships_on": rows,
