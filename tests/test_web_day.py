@@ -270,8 +270,10 @@ def test_compare_and_disputes_and_cited_by_name_the_day(client):
     assert "names as on 1980-01-01" in text(disputes)
     assert re.search(r'<a href="/org/eu\?on=1980-01-01">EC</a>', disputes)
     cited = page(client, "/source/eurostat-glossary-treaties-rome", on="1980-01-01")
-    assert "names as on 1980-01-01" in text(cited)
+    assert "as on the event's own day" in text(cited) and 'value="1980-01-01"' in cited
     assert re.search(r'<a href="/org/eu\?on=1980-01-01">EEC</a>', cited)  # the event's own day, 1958
+    seed = page(client, "/source/seed", on="1997-01-01")  # its disputes: names as on the page's day
+    assert "names as on 1997-01-01" in text(seed)
 
 
 def test_the_json_twins_answer_for_the_day(client):
@@ -281,3 +283,13 @@ def test_the_json_twins_answer_for_the_day(client):
     uzb = client.get("/api/state/UZB", params={"on": "2014-01-01"}).json()
     assert {r["org"]: r["status"] for r in uzb["memberships_on"]}["csto"] == "suspended"
     assert client.get("/api/org/eu", params={"on": "2099-01-01"}).json()["parameter"] == "on"
+
+
+@pytest.mark.parametrize("day", ["1960-01-01", "1991-12-25", "2003-01-01", "2016-01-01"])
+def test_every_organization_and_post_soviet_state_answers_for_old_and_recent_days(client, atlas, day):
+    for org in atlas.orgs:
+        html = page(client, f"/org/{org}", on=day, lang="zh-Hant")
+        assert f"{day} 的成員" in html and f'<input type="date" id="day-on" name="on" value="{day}"' in html
+    for iso3 in ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB", "SUN", "DDR"):
+        html = page(client, f"/state/{iso3}", on=day, lang="ru")
+        assert f"Организации на {day}" in html

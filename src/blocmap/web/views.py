@@ -78,6 +78,8 @@ class Views:
         summary = self.answers.day(day, lang)
         # Each organization as it was named that day (today's name beside where it differs).
         summary["orgs"] = [{**o, **self.named(o["id"], lang, day)} for o in summary["orgs"]]
+        summary["overlap"] = {**summary["overlap"], "orgs": [{**o, **self.named(o["id"], lang, day)}
+                                                             for o in summary["overlap"]["orgs"]]}
         inside_count: Counter[str] = Counter()
         statuses: dict[str, str] = {}
         uncertain: set[str] = set()  # what the map colours is known only to the month or year
@@ -222,7 +224,7 @@ class Views:
             ended = int(record["dissolved"][:4]) - 1 if record["dissolved"] else covered
             last = dt.date(min(covered, ended), 12, 31)
         elif record["dissolved"]:
-            last = parse_day(record["dissolved"], "on") - dt.timedelta(days=1)
+            last = parse_partial(record["dissolved"]).earliest - dt.timedelta(days=1)  # "2006": 2005-12-31
         if last is None or last >= day:
             return {"on": day.isoformat(), "members": []}
         return {"on": last.isoformat(), "members": self.answers.members(record["id"], last, lang)}
