@@ -161,6 +161,9 @@ def test_the_home_pages_links_carry_its_day(client):
     html = page(client, "/", on="2016-01-01", lang="zh-Hant")
     assert 'href="/org/eaeu?on=2016-01-01&amp;lang=zh-Hant"' in html
     assert 'href="/state/KAZ?on=2016-01-01&amp;lang=zh-Hant"' in html
+    cu = re.search(r'<article class="org-card org-c-customs_union[^"]*" data-org="customs_union">.*?</article>', html,
+                   re.S).group(0)
+    assert "（延續於歐亞經濟聯盟之中）" in text(cu)
     old = page(client, "/", on="1980-01-01")
     card = re.search(r'<article class="org-card org-c-eu[^"]*" data-org="eu">.*?</article>', old, re.S).group(0)
     assert "European Communities" in card and "(today's EU)" in text(card)
@@ -293,3 +296,13 @@ def test_every_organization_and_post_soviet_state_answers_for_old_and_recent_day
     for iso3 in ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB", "SUN", "DDR"):
         html = page(client, f"/state/{iso3}", on=day, lang="ru")
         assert f"Организации на {day}" in html
+
+
+def test_the_home_page_renders_every_change_day(client):
+    """Every day the slider marks (someone's status changed; organizations founded and ended)
+    renders, in the names of that day."""
+    days = [e["date"] for e in client.app.state.views.key_events("en")]
+    assert len(days) > 100
+    for day in days:
+        response = client.get("/fragment/day", params={"on": day})
+        assert response.status_code == 200, (day, response.text[-300:])

@@ -77,7 +77,9 @@ class Views:
         focus_id = self.atlas.org(focus, "focus").id if focus else None
         summary = self.answers.day(day, lang)
         # Each organization as it was named that day (today's name beside where it differs).
-        summary["orgs"] = [{**o, **self.named(o["id"], lang, day)} for o in summary["orgs"]]
+        summary["orgs"] = [{**o, **self.named(o["id"], lang, day), "continues": self.continues(o["id"], lang, day)}
+                           for o in summary["orgs"]]
+        summary["events"] = self.name_orgs(summary["events"], lang)
         summary["overlap"] = {**summary["overlap"], "orgs": [{**o, **self.named(o["id"], lang, day)}
                                                              for o in summary["overlap"]["orgs"]]}
         inside_count: Counter[str] = Counter()
@@ -118,6 +120,8 @@ class Views:
                  "former": [{"until": str(f.until.latest), "name": f.names.get(lang) or f.names["en"],
                              "acronym": f.acronyms.get(lang) or f.acronyms.get("en") or f.names["en"]}
                             for f in o.former_names],
+                 "continues_in": {"org": o.continues_in.org, "since": o.continues_in.date.earliest.isoformat()}
+                 if o.continues_in else None,
                  "founded": str(o.founded) if o.founded else None,
                  "dissolved": str(o.dissolved) if o.dissolved else None} for o in self.atlas.orgs.values()]
         stages = [{"state": former, "name": self.atlas.state_name(former, lang),

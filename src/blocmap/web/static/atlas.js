@@ -242,6 +242,11 @@
                         fill(L["web.today_name"], { name: o.acronym !== then.acronym ? o.acronym : o.name })));
     }
     const article = el("article", { class: "org-card org-c-" + o.id + (exists ? "" : " gone"), "data-org": o.id }, h3);
+    const successor = o.continues_in && day >= o.continues_in.since && ORGS.find((x) => x.id === o.continues_in.org);
+    if (successor) {  // it continues inside another: not one more live organization
+      article.append(el("p", { class: "note" }, el("span", { class: "continues note" },
+                                                 fill(L["web.continues_in"], { org: successor.acronym }))));
+    }
     if (!exists) article.append(el("p", { class: "note" }, L["web.not_founded"]));
     if (rows.length) {
       const dl = el("dl", { class: "members" });
