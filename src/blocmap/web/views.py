@@ -159,9 +159,13 @@ class Views:
         if record["founding_treaty"] and record["founding_treaty"]["source"]:
             keys.add(record["founding_treaty"]["source"])
         members = self.answers.members(org_id, day, lang)
+        keys |= {k for m in members for k in m["sources"]}
+        continuing = self.continues(org_id, lang, day)
+        if continuing and continuing["source"]:
+            keys.add(continuing["source"])
         return {
             **record, **named, "lang": lang, "on": day.isoformat(), "today": dt.date.today().isoformat(),
-            "members_on": members, "continues": self.continues(org_id, lang, day),
+            "members_on": members, "continues": continuing,
             "former": self.former_names(record, lang),
             "located": self.located(record, members, lang, day),
             "around": around(day, change_days(spells)),
