@@ -805,7 +805,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
                        "Откройте пронумерованное примечание, чтобы прочитать слова источника."),
     "web.no_quote": ("No quotation stored.", "未存引文。", "Цитата не сохранена."),
     "web.read_on": ("read {day}", "{day} 查閱", "прочитано {day}"),
-    "web.source_class": ("Class", "來源類別", "Класс источника"),
+    "web.source_class": ("class", "來源類別", "класс источника"),
     "web.names_of_event_day": ("Each event names its organization and state as on the event's own day.",
                                "每個事件皆以事件當日的名稱稱呼其組織與國家。",
                                "Каждое событие называет организацию и государство так, как они назывались в его день."),
