@@ -774,7 +774,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     # web: the day on every page (code-web)
     "web.members_on": ("Members on {day}", "{day} 的成員", "Члены на {day}"),
     "web.memberships_on": ("Organizations on {day}", "{day} 所屬的組織", "Организации на {day}"),
-    "web.names_on": ("names as on {day}", "名稱依 {day} 當時", "названия на {day}"),
+    "web.names_on": ("names as on {day}", "以 {day} 當日的名稱", "названия на {day}"),
     "web.today_name": ("(today's {name})", "（今日的{name}）", "(ныне {name})"),
     "web.to_today": ("today", "今天", "сегодня"),
     "web.continues_in": ("(continues in {org})", "（延續於{org}之中）", "(продолжается в {org})"),
