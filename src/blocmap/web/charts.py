@@ -26,10 +26,11 @@ def _day(text: str | None, default: dt.date) -> dt.date:
 
 
 def timeline_svg(rows: Sequence[dict[str, Any]], lang: str, today: dt.date | None = None,
-                 marks: Sequence[str] = ()) -> str:
+                 marks: Sequence[str] = (), day: str | None = None) -> str:
     """One row per state (or organization), one bar per spell, coloured by status.
 
-    ``rows`` are ``views.timeline_rows`` items; ``marks`` are ISO days drawn as thin rules.
+    ``rows`` are ``views.timeline_rows`` items; ``marks`` are ISO days drawn as thin rules;
+    ``day`` (ISO), the page's day where it is not today, is drawn as a dashed rule.
     """
     today = today or dt.date.today()
     if not rows:
@@ -75,6 +76,10 @@ def timeline_svg(rows: Sequence[dict[str, Any]], lang: str, today: dt.date | Non
                        f'<title>{escape(tip)}</title></rect>')
     px = x(today)
     out.append(f'<line class="today" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}"/>')
+    if day and day != today.isoformat():
+        px = x(_day(day, today))
+        out.append(f'<line class="page-day" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS_H - 4:g}" y2="{height:g}">'
+                   f'<title>{escape(day)}</title></line>')
     out.append("</svg>")
     return "".join(out)
 

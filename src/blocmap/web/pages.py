@@ -41,6 +41,7 @@ def templates() -> Any:
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["script_lang"] = script_lang
     env.filters["code_spans"] = code_spans
+    env.filters["locator_lang"] = locator_lang
     env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
                        org_colour=palette.org_colour)
     return env
@@ -65,6 +66,14 @@ def script_lang(text: str | None) -> str:
     if text and re.search("[\u0400-\u04ff]", text):
         return "ru"
     return "en"
+
+
+def locator_lang(text: str | None) -> str:
+    """The language of where a quotation is in its source ("page text", "calendar page for 6 March,
+    item «…»"): English, which the curators write it in, wherever it has a Latin word; else by script."""
+    import re
+
+    return "en" if text and re.search("[A-Za-z]{3}", text) else script_lang(text)
 
 
 def cjk_font_file() -> Path | None:
@@ -115,13 +124,16 @@ class Site:
 
     def render_html(self, template: str, lang: str, path: str, query: dict[str, str], json_url: str | None,
                     **context: Any) -> str:
-        """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps lang)."""
-        suffix = "" if lang == "en" else "?lang=" + lang
+        """Render with the helpers every template uses: ``tr`` (translate), ``url`` (keeps the
+        language, and the page's day where the reader chose one: ``?on=`` in ``query``)."""
+        day = query.get("on") if query.get("on") not in (None, "", "today") else None
+        keep = {"on": day, "lang": None if lang == "en" else lang}
+        suffix = _url("", **keep)
 
         def url(target: str, **params: Any) -> str:
             if not params:  # most links: no urlencode needed (a page has hundreds of them)
                 return target + suffix
-            return _url(target, lang=None if lang == "en" else lang, **params)
+            return _url(target, **{**keep, **params})
 
         def switch(to: str) -> str:  # this very page in another language
             params = {k: v for k, v in query.items() if k != "lang"}
@@ -129,7 +141,8 @@ class Site:
 
         return templates().get_template(template).render(
             tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
-            path=path, org_acronyms=self.org_acronyms(lang), **context)
+            path=path, org_acronyms=self.org_acronyms(lang), max_day=dt.date.today().isoformat(),
+            state_now=lambda iso3: self.atlas.state_name(iso3, lang), **context)
 
     def _day(self, on: str, lang: str, focus: str | None) -> dict[str, Any]:
         return self.views.day(on, lang, focus)
@@ -175,7 +188,7 @@ class Site:
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
-            "web.map_outside"]
+            "web.map_outside", "web.today_name", "web.continues_in"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -279,8 +292,12 @@ def _url(path: str, **params: Any) -> str:
 
 def render(request: Request, template: str, lang: str, json_url: str | None, status: int = 200,
            **context: Any) -> HTMLResponse:
-    html = _site(request).render_html(template, lang, request.url.path, dict(request.query_params), json_url,
-                                      **context)
+    query = dict(request.query_params)
+    if status >= 400:  # an error page's links lead back to today, whatever was asked
+        query.pop("on", None)
+    elif query.get("on"):  # checked by the view already: written as the view read it
+        query["on"] = past_day(query["on"], "on").isoformat()
+    html = _site(request).render_html(template, lang, request.url.path, query, json_url, **context)
     return HTMLResponse(html, status_code=status)
 
 
@@ -373,8 +390,8 @@ def palette_css(request: Request) -> Response:
 # ---------------------------------------------------------------------------- other pages
 def org(request: Request) -> Response:
     lang = _lang(request)
-    data = _site(request).views.org(request.path_params["org"], lang)
-    chart = charts.timeline_svg(data["timeline"], lang)
+    data = _site(request).views.org(request.path_params["org"], lang, _q(request, "on"))
+    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
                   o=data, chart=chart, loc=_site(request).locator(data["located"], lang), note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
@@ -398,6 +415,14 @@ def _fit(boxes: list[tuple[float, float, float, float]], width: float, height: f
     return round(x, 1), round(y, 1), round(w, 1), round(h, 1)
 
 
+def _keeping(rows: list[dict[str, Any]], request: Request, lang: str) -> list[dict[str, Any]]:
+    """Timeline rows whose links keep the page's language and the day the reader chose."""
+    on = _q(request, "on")
+    keep = {"on": past_day(on, "on").isoformat() if on and on != "today" else None,
+            "lang": None if lang == "en" else lang}
+    return [{**r, "href": _url(r["href"], **keep)} for r in rows]
+
+
 def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
     """The note number of each source of a page (its place in the page's numbered source list)."""
     return {s["key"]: i for i, s in enumerate(sources, start=1)}
@@ -405,8 +430,8 @@ def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
 
 def state(request: Request) -> Response:
     lang = _lang(request)
-    data = _site(request).views.state(request.path_params["state"], lang)
-    chart = charts.timeline_svg(data["timeline"], lang)
+    data = _site(request).views.state(request.path_params["state"], lang, _q(request, "on"))
+    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
     return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
                   s=data, chart=chart, note_numbers=_numbers(data["sources"]))
 
@@ -425,11 +450,12 @@ def compare(request: Request) -> Response:
 def orgs(request: Request) -> Response:
     lang = _lang(request)
     return render(request, "orgs.html", lang, _url("/api/orgs", **dict(request.query_params)),
-                  data=_site(request).views.orgs(lang))
+                  data=_site(request).views.orgs(lang, _q(request, "on")))
 
 
 def states(request: Request) -> Response:
     lang = _lang(request)
+    past_day(_q(request, "on"), "on")  # the day its links keep
     return render(request, "states.html", lang, _url("/api/states", **dict(request.query_params)),
                   data=_site(request).views.states(lang))
 
@@ -437,19 +463,20 @@ def states(request: Request) -> Response:
 def sources(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.sources(_q(request, "q"), _q(request, "kind"), bool(_q(request, "official")), lang)
+    past_day(_q(request, "on"), "on")  # the day its links keep
     return render(request, "sources.html", lang, _url("/api/sources", lang=None if lang == "en" else lang), data=data)
 
 
 def source(request: Request) -> Response:
     lang = _lang(request)
-    data = _site(request).views.source(request.path_params["key"], lang)
+    data = _site(request).views.source(request.path_params["key"], lang, _q(request, "on"))
     return render(request, "source.html", lang, _url(f"/api/source/{data['key']}", **dict(request.query_params)),
                   src=data)
 
 
 def disputes(request: Request) -> Response:
     lang = _lang(request)
-    data = _site(request).views.disputes(lang, _q(request, "org"), _q(request, "state"))
+    data = _site(request).views.disputes(lang, _q(request, "org"), _q(request, "state"), _q(request, "on"))
     return render(request, "disputes.html", lang, _url("/api/disputes", **dict(request.query_params)), data=data)
 
 

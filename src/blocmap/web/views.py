@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from blocmap.answers import require
 from blocmap.features.econ import vintage_for_reader
-from blocmap.core.dates import parse_day, parse_year
+from blocmap.core.dates import parse_day, parse_partial, parse_year
 from blocmap.core.errors import QueryError
 from blocmap.core.messages import Either
 from blocmap.core.i18n import t
@@ -47,6 +47,7 @@ class Views:
     def __init__(self, answers: Answers) -> None:
         self.answers = answers
         self.atlas = answers.atlas
+        self._quality: dict[str, dict[str, Any]] | None = None
 
     def key_events(self, lang: str, orgs: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Days on which someone's status changed (the marks on the slider), one entry per day."""
@@ -75,6 +76,12 @@ class Views:
         day = past_day(on, "on")
         focus_id = self.atlas.org(focus, "focus").id if focus else None
         summary = self.answers.day(day, lang)
+        # Each organization as it was named that day (today's name beside where it differs).
+        summary["orgs"] = [{**o, **self.named(o["id"], lang, day), "continues": self.continues(o["id"], lang, day)}
+                           for o in summary["orgs"]]
+        summary["events"] = self.name_orgs(summary["events"], lang)
+        summary["overlap"] = {**summary["overlap"], "orgs": [{**o, **self.named(o["id"], lang, day)}
+                                                             for o in summary["overlap"]["orgs"]]}
         inside_count: Counter[str] = Counter()
         statuses: dict[str, str] = {}
         uncertain: set[str] = set()  # what the map colours is known only to the month or year
@@ -110,6 +117,11 @@ class Views:
         the map and the lists for any day in the browser: the organizations (names, dates,
         colours), the stages of the former states' borders (``geo.stages_of``), and the labels."""
         orgs = [{**self.answers.org_ref(o.id, lang),
+                 "former": [{"until": str(f.until.latest), "name": f.names.get(lang) or f.names["en"],
+                             "acronym": f.acronyms.get(lang) or f.acronyms.get("en") or f.names["en"]}
+                            for f in o.former_names],
+                 "continues_in": {"org": o.continues_in.org, "since": o.continues_in.date.earliest.isoformat()}
+                 if o.continues_in else None,
                  "founded": str(o.founded) if o.founded else None,
                  "dissolved": str(o.dissolved) if o.dissolved else None} for o in self.atlas.orgs.values()]
         stages = [{"state": former, "name": self.atlas.state_name(former, lang),
@@ -125,65 +137,136 @@ class Views:
         returns them: the home page draws any day from these."""
         return [row for org in self.answers.org_ids(orgs, "orgs") for row in self.answers.spells(org=org, lang=lang)]
 
-    def org(self, org: str, lang: str) -> dict[str, Any]:
-        """Organization page: the record, members today, spells, events, organs, asymmetry."""
+    def org(self, org: str, lang: str, on: str | dt.date | None = None) -> dict[str, Any]:
+        """Organization page on a day (default today): the record, its names of that day (and
+        today's), its former names, members that day, spells, events with their evidence, organs,
+        asymmetry and the quality of its evidence."""
+        day = past_day(on, "on")
         record = self.answers.org_record(org, lang)
         org_id = record["id"]
+        named = self.named(org_id, lang, day)
         if record["data"] == "cow":
-            today = dt.date.today()
-            return {**record, "lang": lang, "members_today": [], "today": today.isoformat(), "spells": [],
-                    "timeline": [], "events": [], "disputes": [], "sources": [], "organs": [], "asymmetry": [],
-                    "located": self.located(record, [], lang)}
+            return {**record, **named, "lang": lang, "on": day.isoformat(), "today": dt.date.today().isoformat(),
+                    "members_on": [], "spells": [], "timeline": [], "events": [], "disputes": [], "sources": [],
+                    "organs": [], "asymmetry": [], "former": [], "quality": None, "around": {},
+                    "continues": None, "located": self.located(record, [], lang, day)}
         spells = self.answers.spells(org=org_id, lang=lang)
         events = self.answers.history(org=org_id, lang=lang)
         disputes = self.answers.disputes(org=org_id, lang=lang)
         keys = set(record["sources"]) | {k for e in events for k in e["sources"]}
         keys |= {k for d in disputes for c in d["claims"] for k in c["sources"]}
+        keys |= {f["source"] for f in record["former_names"] if f["source"]}
         if record["founding_treaty"] and record["founding_treaty"]["source"]:
             keys.add(record["founding_treaty"]["source"])
-        today = dt.date.today()
-        members_today = self.answers.members(org_id, today, lang)
+        members = self.answers.members(org_id, day, lang)
+        keys |= {k for m in members for k in m["sources"]}
+        continuing = self.continues(org_id, lang, day)
+        if continuing and continuing["source"]:
+            keys.add(continuing["source"])
         return {
-            **record, "lang": lang,
-            "members_today": members_today, "today": today.isoformat(),
-            "located": self.located(record, members_today, lang),
+            **record, **named, "lang": lang, "on": day.isoformat(), "today": dt.date.today().isoformat(),
+            "members_on": members, "continues": continuing,
+            "former": self.former_names(record, lang),
+            "located": self.located(record, members, lang, day),
+            "around": around(day, change_days(spells)),
             "spells": spells, "timeline": timeline_rows(spells, "state"),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys, lang),
+            "quality": self.quality().get(org_id),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
             "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
         }
 
-    def located(self, record: dict[str, Any], members_today: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-        """The day the organization page's map shows and its members then: today, or, for an
-        organization with no one today, its last day (the day before it was dissolved; for an
-        imported one, the last year of COW's data)."""
-        today = dt.date.today()
-        if members_today:
-            return {"on": today.isoformat(), "members": members_today}
-        day = today
-        if record["data"] == "cow":
-            last = self.answers.world.coverage[1] if self.answers.world.coverage else today.year
-            ended = int(record["dissolved"][:4]) - 1 if record["dissolved"] else last
-            day = dt.date(min(last, ended), 12, 31)
-        elif record["dissolved"]:
-            day = parse_day(record["dissolved"], "on") - dt.timedelta(days=1)
-        if day == today:
-            return {"on": today.isoformat(), "members": []}
-        return {"on": day.isoformat(), "members": self.answers.members(record["id"], day, lang)}
+    def named(self, org_id: str, lang: str, day: dt.date) -> dict[str, str]:
+        """An organization's name and acronym on ``day`` (``name``, ``acronym``) and today's."""
+        return {"name": self.answers.org_name(org_id, lang, on=day),
+                "acronym": self.answers.org_name(org_id, lang, short=True, on=day),
+                "name_today": self.answers.org_name(org_id, lang),
+                "acronym_today": self.answers.org_name(org_id, lang, short=True)}
 
-    def state(self, state: str, lang: str) -> dict[str, Any]:
-        """State page: every organization it belonged to over time, with dates and sources."""
+    def continues(self, org_id: str, lang: str, day: dt.date) -> dict[str, str] | None:
+        """The organization ``org_id`` continues in on ``day`` (its members are that one's), or None."""
+        found = self.atlas.orgs.get(org_id)
+        succession = found.continues_in if found is not None else None
+        if succession is None or day < succession.date.earliest:
+            return None
+        return {"org": succession.org, "since": str(succession.date), "source": succession.source,
+                "acronym": self.answers.org_name(succession.org, lang, short=True, on=day),
+                "name": self.answers.org_name(succession.org, lang, on=day)}
+
+    def former_names(self, record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+        """The organization's former names in ``lang`` with the days each was in use (from the
+        founding, or the day after the previous name ended), oldest first."""
+        out = []
+        start = record["founded"]
+        for f in record["former_names"]:
+            source = self.answers.cited([f["source"]], lang)[0] if f["source"] else {}
+            out.append({**f, "from": start, "name": f["names"].get(lang) or f["names"].get("en"),
+                        "acronym": f["acronyms"].get(lang) or f["acronyms"].get("en"),
+                        "citation": {"source": f["source"], "quote": f["quote"], "at": None, "read": None,
+                                     "class": source.get("class"), "title": source.get("title"),
+                                     "title_translated": source.get("title_translated"), "url": source.get("url")}})
+            start = (parse_partial(f["until"]).latest + dt.timedelta(days=1)).isoformat()
+        return out
+
+    def quality(self) -> dict[str, dict[str, Any]]:
+        """The evidence quality of each organization (``features.quality.quality``), computed once."""
+        if self._quality is None:
+            from blocmap.features.quality import quality
+
+            self._quality = {row["org"]: row for row in quality(self.atlas)}
+        return self._quality
+
+    def located(self, record: dict[str, Any], members: list[dict[str, Any]], lang: str,
+                day: dt.date | None = None) -> dict[str, Any]:
+        """The day the organization page's map shows and its members then: the page's day, or,
+        for an organization with no one that day after its end, its last day (the day before it
+        was dissolved; for an imported one, the last year of COW's data)."""
+        today = dt.date.today()
+        day = day or today
+        if members:
+            return {"on": day.isoformat(), "members": members}
+        last = None
+        if record["data"] == "cow":
+            covered = self.answers.world.coverage[1] if self.answers.world.coverage else today.year
+            ended = int(record["dissolved"][:4]) - 1 if record["dissolved"] else covered
+            last = dt.date(min(covered, ended), 12, 31)
+        elif record["dissolved"]:
+            last = parse_partial(record["dissolved"]).earliest - dt.timedelta(days=1)  # "2006": 2005-12-31
+        if last is None or last >= day:
+            return {"on": day.isoformat(), "members": []}
+        return {"on": last.isoformat(), "members": self.answers.members(record["id"], last, lang)}
+
+    def state(self, state: str, lang: str, on: str | dt.date | None = None) -> dict[str, Any]:
+        """State page on a day (default today): its name that day (and today's), the
+        organizations it belonged to that day, and every organization over time, with sources."""
+        day = past_day(on, "on")
         record = self.answers.state_record(state, lang)
+        iso3 = record["iso3"]
         keys = {k for e in record["events"] for k in e["sources"]}
         keys |= {k for d in record["disputes"] for c in d["claims"] for k in c["sources"]}
-        return {**record, "lang": lang, "timeline": timeline_rows(record["spells"], "org"),
-                "sources": self.answers.cited(keys, lang), "org_names": self.org_names(lang)}
+        exists = self.atlas.states[iso3].exists_on(day)
+        rows = self.answers.memberships(iso3, day, lang) if exists else []
+        keys |= {k for r in rows for k in r["sources"]}
+        live = [r for r in rows if r["status"] in INSIDE and not r["continues_in"]]
+        return {**record, "lang": lang, "on": day.isoformat(), "name": self.atlas.state_name(iso3, lang, day),
+                "name_today": record["name"], "exists_on": exists, "memberships_on": rows,
+                "live_orgs": len(live), "continuing": sum(1 for r in rows if r["continues_in"]),
+                "around": around(day, change_days(record["spells"])),
+                "timeline": timeline_rows(record["spells"], "org"),
+                "events": self.name_orgs(record["events"], lang),
+                "sources": self.answers.cited(keys, lang), "org_names": self.org_names(lang, day)}
 
-    def org_names(self, lang: str) -> dict[str, str]:
-        """Short names of the curated organizations, and of any imported one asked for."""
-        return _Names({o: self.atlas.org_name(o, lang, short=True) for o in self.atlas.orgs},
-                      lambda org: self.answers.org_name(org, lang, short=True))
+    def name_orgs(self, events: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+        """Events with their organization's short name on the event's day (``org_name``)."""
+        return [{**e, "org_name": self.answers.org_name(e["org"], lang, short=True,
+                                                        on=parse_partial(e["date"]).earliest)} for e in events]
+
+    def org_names(self, lang: str, on: dt.date | None = None) -> dict[str, str]:
+        """Short names of the curated organizations on ``on`` (today's where None), and of any
+        imported one asked for."""
+        return _Names({o: self.atlas.org_name(o, lang, short=True, on=on) for o in self.atlas.orgs},
+                      lambda org: self.answers.org_name(org, lang, short=True, on=on))
 
     def compare(self, orgs: str | None, on: str | None, lang: str) -> dict[str, Any]:
         """Compare page: organizations side by side — members on a day, facts, depth of integration."""
@@ -199,22 +282,29 @@ class Views:
             for m in members:
                 table.setdefault(m["state"], {})[org_id] = m["status"]
                 names[m["state"]] = m["name"]
-            record = self.answers.org_record(org_id, lang)
+            record = {**self.answers.org_record(org_id, lang), **self.named(org_id, lang, day),
+                      "continues": self.continues(org_id, lang, day)}
             exists = self.atlas.orgs[org_id].exists_on(day) if org_id in self.atlas.orgs else bool(members)
             columns.append({**record, "exists": exists,
                             "counts": dict(Counter(m["status"] for m in members)),
                             "inside": sum(1 for m in members if m["status"] in INSIDE)})
+        spells = [row for org_id in ids for row in self.answers.spells(org=org_id, lang=lang)]
         states = sorted(table, key=lambda s: (-sum(table[s].get(o) in INSIDE for o in ids), names[s]))
         return {
-            "on": day.isoformat(), "lang": lang, "orgs": columns,
+            "on": day.isoformat(), "lang": lang, "orgs": columns, "around": around(day, change_days(spells)),
             "states": [{"state": s, "name": names[s], "statuses": {o: table[s].get(o) for o in ids}}
                        for s in states],
             "zones": self.answers.overlap(ids, day, lang),
             "depth": hooks.depth(self.atlas, ids, lang),
         }
 
-    def orgs(self, lang: str) -> dict[str, Any]:
-        return {"lang": lang, "orgs": self.answers.orgs(None, lang)}
+    def orgs(self, lang: str, on: str | dt.date | None = None) -> dict[str, Any]:
+        """Every organization on a day: its name that day (and today's), members and associates
+        that day, and whether it continues inside another (then not one more live organization)."""
+        day = past_day(on, "on")
+        rows = self.answers.orgs(day, lang)
+        return {"lang": lang, "on": day.isoformat(), "orgs": rows,
+                "live": sum(1 for r in rows if r["members"] and not r["continues_in"])}
 
     def states(self, lang: str) -> dict[str, Any]:
         return {"lang": lang, "states": self.answers.states(lang)}
@@ -237,20 +327,33 @@ class Views:
                 "kinds": sorted({r["kind"] for r in every}), "q": q or "", "kind": kind or "",
                 "official": official}
 
-    def source(self, key: str, lang: str) -> dict[str, Any]:
-        return {**self.answers.source(key, lang), "lang": lang, "org_names": self.org_names(lang)}
+    def source(self, key: str, lang: str, on: str | dt.date | None = None) -> dict[str, Any]:
+        """One source and what cites it; each citing event names its organization as on its day."""
+        day = past_day(on, "on")
+        record = self.answers.source(key, lang)
+        return {**record, "lang": lang, "on": day.isoformat(), "cited_by": self.name_orgs(record["cited_by"], lang),
+                "disputes": [self.dispute_on(d, lang, day) for d in record["disputes"]],
+                "org_names": self.org_names(lang, day)}
 
-    def disputes(self, lang: str, org: str | None = None, state: str | None = None) -> dict[str, Any]:
-        rows = self.answers.disputes(org, state, lang)
+    def dispute_on(self, d: dict[str, Any], lang: str, day: dt.date) -> dict[str, Any]:
+        """A dispute row with its organization and state named as on ``day``."""
+        return {**d, "org_name": self.answers.org_name(d["org"], lang, short=True, on=day) if d["org"] else None,
+                "name": self.atlas.state_name(d["state"], lang, day) if d["state"] else None}
+
+    def disputes(self, lang: str, org: str | None = None, state: str | None = None,
+                 on: str | dt.date | None = None) -> dict[str, Any]:
+        """Where sources disagree, names as on a day (default today)."""
+        day = past_day(on, "on")
+        rows = [self.dispute_on(d, lang, day) for d in self.answers.disputes(org, state, lang)]
         keys = {k for d in rows for c in d["claims"] for k in c["sources"]}
         every = self.atlas.disputes
         orgs = sorted({d.org for d in every if d.org}, key=lambda o: self.atlas.org_name(o, lang, short=True))
         states = sorted({d.state for d in every if d.state}, key=lambda s: self.atlas.state_name(s, lang))
-        return {"lang": lang, "disputes": rows, "sources": self.answers.cited(keys, lang),
+        return {"lang": lang, "on": day.isoformat(), "disputes": rows, "sources": self.answers.cited(keys, lang),
                 "filter": {"org": self.atlas.org(org, "org").id if org else "",
                            "state": self.atlas.state(state, "state").iso3 if state else "",
-                           "orgs": [self.answers.org_ref(o, lang) for o in orgs],
-                           "states": [{"iso3": s, "name": self.atlas.state_name(s, lang)} for s in states]}}
+                           "orgs": [{"id": o, **self.named(o, lang, day)} for o in orgs],
+                           "states": [{"iso3": s, "name": self.atlas.state_name(s, lang, day)} for s in states]}}
 
     def asymmetry(self, org: str | None, year: str | None, on: str | None = None, first: str | None = None,
                   last: str | None = None, indicator: str | None = None, lang: str = "en") -> Any:
@@ -280,6 +383,20 @@ class _Names(dict):
 
     def __missing__(self, key: str) -> str:
         return self.fallback(key)
+
+
+def change_days(spells: list[dict[str, Any]]) -> list[dt.date]:
+    """The days on which one of ``spells`` began or ended (their first days), up to today."""
+    today = dt.date.today()
+    days = {parse_partial(s[k]).earliest for s in spells for k in ("start", "end") if s.get(k)}
+    return sorted(d for d in days if d <= today)
+
+
+def around(day: dt.date, days: list[dt.date]) -> dict[str, str | None]:
+    """The change days just before and just after ``day`` (the pages' previous/next links)."""
+    before = [d for d in days if d < day]
+    after = [d for d in days if d > day]
+    return {"prev": before[-1].isoformat() if before else None, "next": after[0].isoformat() if after else None}
 
 
 def timeline_rows(spells: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:

@@ -123,7 +123,7 @@
     const pairs = {};
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
-        (pairs[m.state] = pairs[m.state] || []).push(o.acronym + ": " + L["status." + m.status]);
+        (pairs[m.state] = pairs[m.state] || []).push(named(o, day).acronym + ": " + L["status." + m.status]);
       }
     }
     const tips = {};
@@ -136,7 +136,31 @@
   }
 
   // ------------------------------------------------------------------ drawing
-  function url(path) { return lang === "en" ? path : path + "?lang=" + encodeURIComponent(lang); }
+  // An organization's name and acronym as they were on a day (its former names, oldest first).
+  function named(o, day) {
+    const then = (o.former || []).find((f) => day <= f.until);
+    return then ? { name: then.name, acronym: then.acronym } : { name: o.name, acronym: o.acronym };
+  }
+
+  // A link to another page keeps the day shown and the language (as the server writes them).
+  function url(path, day) {
+    const params = new URLSearchParams();
+    if (day) params.set("on", day);
+    if (lang !== "en") params.set("lang", lang);
+    const query = params.toString();
+    return query ? path + "?" + query : path;
+  }
+
+  // Every link the server wrote with the page's day (organization and state pages, the
+  // navigation, the language switch …) follows the slider, so that it opens the day shown.
+  const DAY_IN_LINK = /([?&]on=)\d{4}-\d{2}-\d{2}/;
+  function keepDay(day) {
+    document.querySelectorAll('a[href*="on="]:not(.euler-full)').forEach((a) => {
+      const href = a.getAttribute("href");
+      const moved = href.replace(DAY_IN_LINK, "$1" + day);
+      if (moved !== href) a.setAttribute("href", moved);
+    });
+  }
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -155,7 +179,7 @@
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
         if (onMap.has(m.state)) continue;
-        (related[m.state] = related[m.state] || { name: m.name, orgs: [] }).orgs.push(o.acronym);
+        (related[m.state] = related[m.state] || { name: m.name, orgs: [] }).orgs.push(named(o, day).acronym);
       }
     }
     const rows = Object.values(related).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -210,9 +234,19 @@
   function card(o, rows, day) {
     const exists = orgExists(o, day);
     const h3 = el("h3", {}, el("span", { class: "org-swatch", "aria-hidden": "true" }),
-                  el("a", { href: url("/org/" + o.id) }, o.name));
-    if (o.acronym !== o.name) h3.append(" ", el("span", { class: "acr" }, o.acronym));
+                  el("a", { href: url("/org/" + o.id, day) }, named(o, day).name));
+    const then = named(o, day);
+    if (then.acronym !== then.name) h3.append(" ", el("span", { class: "acr" }, then.acronym));
+    if (then.name !== o.name) {  // today's name beside (pages: the macro today_name)
+      h3.append(" ", el("span", { class: "today-name" },
+                        fill(L["web.today_name"], { name: o.acronym !== then.acronym ? o.acronym : o.name })));
+    }
     const article = el("article", { class: "org-card org-c-" + o.id + (exists ? "" : " gone"), "data-org": o.id }, h3);
+    const successor = o.continues_in && day >= o.continues_in.since && ORGS.find((x) => x.id === o.continues_in.org);
+    if (successor) {  // it continues inside another: not one more live organization
+      article.append(el("p", { class: "note" }, el("span", { class: "continues note" },
+                                                 fill(L["web.continues_in"], { org: successor.acronym }))));
+    }
     if (!exists) article.append(el("p", { class: "note" }, L["web.not_founded"]));
     if (rows.length) {
       const dl = el("dl", { class: "members" });
@@ -225,7 +259,7 @@
                      el("span", { class: "count" }, String(group.length))));
         const dd = el("dd");
         group.forEach((m, k) => {
-          dd.append(el("a", { href: url("/state/" + m.state),
+          dd.append(el("a", { href: url("/state/" + m.state, day),
                               title: L["col.since"] + " " + m.since + " — " + m.sources.join(", ") }, m.name));
           if (!m.certain) dd.append(el("sup", { class: "unc", title: L["web.uncertain"] }, "*"));
           if (k < group.length - 1) dd.append(", ");
@@ -283,6 +317,7 @@
   function draw(day) {
     day = clamp(day);
     showDay(day);
+    keepDay(day);
     drawn = day;
     if (spells) {
       const members = membersOn(day);
@@ -337,12 +372,12 @@
         const now = Object.fromEntries((b[o.id] || []).map((m) => [m.state, m]));
         for (const m of b[o.id] || []) {
           if (!was[m.state] || was[m.state].status !== m.status) {
-            changes.push(fill(L["web.live_joined"], { org: o.acronym, state: m.name, status: L["status." + m.status] }));
+            changes.push(fill(L["web.live_joined"], { org: named(o, day).acronym, state: m.name, status: L["status." + m.status] }));
           }
         }
         for (const m of a[o.id] || []) {
           if (!now[m.state]) {
-            changes.push(fill(L["web.live_left"], { org: o.acronym, state: m.name, status: L["status." + m.status] }));
+            changes.push(fill(L["web.live_left"], { org: named(o, day).acronym, state: m.name, status: L["status." + m.status] }));
           }
         }
       }
