@@ -24,7 +24,8 @@ TOL_MUTED = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "
 
 #: The organizations in the order they take colours: the five of the diagram first.
 ORDER = ("cis", "csto", "eaeu", "customs_union", "union_state", "eurasec", "guam", "sco",
-         "cst", "cmea", "warsaw_pact", "eu", "nato", "caco", "ces", "eap", "ots")
+         "cst", "cmea", "warsaw_pact", "eu", "nato", "caco", "ces", "eap", "ots",
+         "coe", "osce", "bsec", "eco", "cis_fta", "pfp", "shanghai_five", "customs_union_1995")
 #: The colours, from those schemes in ``ORDER``, darkened (same hue) where they were too light
 #: to read: the five of the diagram name their sets in their colour, so they keep 4.5:1 on
 #: white like any text; every other colour marks (swatches, bars, the map's frame) and keeps
@@ -36,6 +37,9 @@ ORG_COLOURS: dict[str, str] = {
     "eurasec": "#2A8BC4", "guam": "#6B5A2A", "sco": "#555555", "cst": "#332288", "cmea": "#B8312F",
     "warsaw_pact": "#3A8F81", "eu": "#117733", "nato": "#7F7F2B", "caco": "#7D62AE", "ces": "#C44D61",
     "eap": "#882255", "ots": "#AA4499",
+    # the organizations added later: dark hues between those above, each 3:1 on the sea and on white
+    "coe": "#264D99", "osce": "#6D4C7D", "bsec": "#1D7A8C", "eco": "#8A5A00", "cis_fta": "#4F6D2F",
+    "pfp": "#8E4B5E", "shanghai_five": "#4A4A8A", "customs_union_1995": "#A0522D",
 }
 FALLBACK = "#555555"
 
