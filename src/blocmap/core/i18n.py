@@ -183,6 +183,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "source_class.reference": ("reference work", "參考資料", "справочное издание"),
     "source_kind.official": ("official", "官方", "официальный"),
     "source_kind.web": ("web page", "網頁", "веб-страница"),
+    "source_kind.scholarly": ("scholarly work", "學術著作", "научная работа"),
     "source_kind.news": ("news", "新聞", "новости"),
     "source_kind.book": ("book", "書籍", "книга"),
     "source_kind.article": ("article", "論文", "статья"),

@@ -53,6 +53,8 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Limits of a data file: the largest bundled file is about 80 KB and 6 levels deep.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: what a source may be (``kind`` in sources.yaml)
+SOURCE_KINDS = ("official", "news", "scholarly", "article", "book", "dataset", "reference", "web")
 #: problems kept per file and reader; the rest are counted ("… and N more in FILE")
 MAX_PROBLEMS_PER_FILE = 50
 MAX_DEPTH = 20
@@ -402,6 +404,9 @@ def _read_sources(raw: Raw) -> None:
             reader.problem(node.line, "data.duplicate_source", key=key)
             continue
         note, notes = reader.translated(node, "note")
+        kind = reader.text(node, "kind")
+        if kind is not None and kind not in SOURCE_KINDS:
+            reader.problem(node.line, "data.source_kind", key=key, given=kind, choices=list(SOURCE_KINDS))
         raw.source_lines[key] = node.line
         raw.sources[key] = Source(
             key=key, title=title, url=reader.text(node, "url"), publisher=reader.text(node, "publisher"),
