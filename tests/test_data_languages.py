@@ -66,7 +66,7 @@ def test_check_passes_on_the_bundled_data():
 
 def test_a_missing_russian_note_is_named_at_its_line(data_copy):
     path = data_copy / "orgs" / "cis.yaml"
-    note_line = drop_line(path, 'ru: "Уведомление депозитария о выходе; отсюда отсчитывается 12-месячный срок') - 3
+    note_line = drop_line(path, 'ru: "Устав СНГ подписан в Минске; депозитарий') - 3
     assert path.read_text(encoding="utf-8").splitlines()[note_line - 1].strip() == "note:"
     found = problems(data_copy)
     assert found == [f"orgs/cis.yaml:{note_line}: 'note' has no text in ru: give {{en: …, zh-Hant: …, ru: …}}"]
@@ -115,7 +115,7 @@ def test_each_kind_of_text_is_checked(data_copy, name, field, key):
 def test_a_text_without_english_is_refused(data_copy):
     path = data_copy / "orgs" / "cis.yaml"
     text = path.read_text(encoding="utf-8")
-    english = '      en: "Agreement on the Establishment of the CIS (Belavezha/Minsk) signed by BLR, RUS, UKR"\n'
+    english = '      en: "CIS Charter signed in Minsk; depositary: the Government of Belarus"\n'
     assert text.count(english) == 1
     line = text[: text.index(english)].count("\n")
     path.write_text(text.replace(english, "", 1), encoding="utf-8")
@@ -138,7 +138,7 @@ def test_history_notes_in_the_language_asked(lang, script):
     rows = json.loads(run("history", "cis", "--lang", lang, "--format", "json"))
     english = json.loads(run("history", "cis", "--format", "json"))
     notes = [r["note"] for r in rows if r["note"]]
-    assert len(notes) > 40 and len(notes) == len([r for r in english if r["note"]])
+    assert len(notes) > 10 and len(notes) == len([r for r in english if r["note"]])
     assert all(script.search(note) for note in notes), [n for n in notes if not script.search(n)]
     assert [r["note"] for r in rows] != [r["note"] for r in english]
     assert not any(CYRILLIC.search(r["note"]) for r in english if r["note"])
@@ -217,8 +217,10 @@ def test_the_cache_keeps_every_language(data_copy):
     first = blocmap.load(data_copy)
     again = blocmap.load(data_copy)  # from the cache
     assert again.events == first.events and again.disputes == first.disputes and again.orgs == first.orgs
-    event = next(e for e in again.events if e.org == "cis" and e.note == "Agreement of 1991-12-08")
-    assert event.text("note", "ru") == "Соглашение от 1991-12-08" and event.text("note", "zh-Hant") == "1991-12-08 之協定"
+    event = next(e for e in again.events if e.org == "cis" and e.note == "CIS Charter signed in Minsk; depositary: the Government of Belarus")
+    assert event.text("note", "ru") == "Устав СНГ подписан в Минске; депозитарий — Правительство Республики Беларусь"
+    assert event.text("note", "zh-Hant") == "《獨立國協憲章》於明斯克簽署；存放機關：白俄羅斯政府"
+    assert event.citations == first.events[first.events.index(event)].citations and event.citations
     assert again.orgs["eaeu"].text("seat", "zh-Hant") == "莫斯科（委員會）；明斯克（法院）"
     assert again.orgs["eaeu"].founding_treaty.text("name", "ru") == "Договор о Евразийском экономическом союзе"
 
@@ -286,7 +288,8 @@ def test_source_notes_in_english_stay_english():
     seed = json.loads(run("sources", "seed", "--format", "json"))
     assert seed["note"].startswith("Traditional Chinese journal article with an English abstract.")
     rows = json.loads(run("sources", "--format", "json"))
-    assert not any(CYRILLIC.search(r["note"]) for r in rows if r["note"])
+    # a source's own words may be quoted («…») inside an English note, in their language
+    assert not any(CYRILLIC.search(re.sub(r"«[^»]*»", "", r["note"])) for r in rows if r["note"])
 
 
 def test_the_source_page_and_api_give_the_note_in_the_readers_language():

@@ -189,13 +189,15 @@ def imported_only() -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def imported_only_orgs() -> frozenset[str]:
     """Organization ids that only the imported COW data has (``asean``, not ``cis`` or ``eaec``)."""
-    import duckdb
-
     import blocmap
+    from blocmap.core.world.store import connect
 
     atlas = blocmap.load()
-    with duckdb.connect(str(store()), read_only=True) as db:
+    db = connect(store())  # as blocmap opens a store (one configuration per file in a process)
+    try:
         ids = {row[0] for row in db.execute("select id from orgs").fetchall()}
+    finally:
+        db.close()
 
     def curated(org: str) -> bool:
         try:

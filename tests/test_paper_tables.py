@@ -107,12 +107,16 @@ def test_output_file_is_whole_or_absent(tmp_path):
     assert result.exit_code == 1 and "does not exist" in result.output and not missing.exists()
 
 
-def test_the_charter_row_uses_the_papers_words():
+def test_the_charter_row_says_what_happened():
+    """The organization's own event reads as its sentence (who did what, under which act); the
+    paper's words for the same year stay beside it in the paper's column."""
     import blocmap
     from blocmap.features.paper.tables import table
 
     rows = table(blocmap.load(), "cis", 1993, 1993, lang="zh-Hant")
     charter = next(r for r in rows if r["dates"] == ["1993-01-22"])
-    assert charter["text"] == "獨立國協成員簽署獨立國協憲章" and charter["states"] == []
+    assert charter["text"] == "獨立國協國家元首理事會於明斯克通過《獨立國家國協憲章》；烏克蘭未簽署。"
+    assert charter["states"] == []
     english = table(blocmap.load(), "cis", 1993, 1993, lang="en")
-    assert next(r for r in english if r["dates"] == ["1993-01-22"])["text"] == "Members of the CIS signed the CIS Charter"
+    assert next(r for r in english if r["dates"] == ["1993-01-22"])["text"] == (
+        "The CIS Council of Heads of State adopted the CIS Charter at Minsk; Ukraine did not sign it")

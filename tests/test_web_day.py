@@ -142,11 +142,12 @@ def test_every_dated_page_has_the_date_form(client, url):
 
 
 def test_previous_and_next_change_days(client):
-    """Uzbekistan's changes around 1 January 2014: the CIS free trade area (signed 2013-05-31)
-    and 2014-05-16 (the next change of one of its spells)."""
+    """Uzbekistan's changes around 1 January 2014: the CIS free trade area (signed 2013-05-31; in
+    force for it in '2014', which takes effect on the day itself under the first-day rule) and
+    2015-01-01 (EurAsEC, in which its membership was suspended, ends)."""
     html = page(client, "/state/UZB", on="2014-01-01")
     assert re.search(r'<a class="day-step" rel="prev" href="/state/UZB\?on=2013-05-31">', html)
-    assert re.search(r'<a class="day-step" rel="next" href="/state/UZB\?on=2014-05-16">', html)
+    assert re.search(r'<a class="day-step" rel="next" href="/state/UZB\?on=2015-01-01">', html)
     eu = page(client, "/org/eu", on="1980-01-01")  # Greece joins on 1981-01-01
     assert 'rel="prev" href="/org/eu?on=1973-01-01"' in eu and 'rel="next" href="/org/eu?on=1981-01-01"' in eu
 

@@ -26,7 +26,9 @@ def run(*args: str):
 def test_import_contents() -> None:
     import duckdb
 
-    con = duckdb.connect(str(store()), read_only=True)
+    from blocmap.core.world.store import SAFE_CONFIG
+
+    con = duckdb.connect(str(store()), read_only=True, config=dict(SAFE_CONFIG))
     count = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
     assert count("SELECT count(*) FROM orgs") == 32  # the extract (tests/fixtures/cow)
     assert count("SELECT count(*) FROM system_years") == 4759
@@ -57,8 +59,10 @@ def test_import_is_idempotent(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     import duckdb
 
+    from blocmap.core.world.store import SAFE_CONFIG
+
     def tables() -> dict:
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True, config=dict(SAFE_CONFIG))
         try:
             return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
                     for t in ("meta", "orgs", "org_periods", "states", "state_periods",

@@ -95,7 +95,7 @@ def test_default_years_without_a_store(nostore: World) -> None:
     assert (panel.attrs["from"], panel.attrs["to"]) == (1816, LAST_COMPLETE)
     assert panel.year.max() == LAST_COMPLETE and panel.year.min() == 1816
     assert nostore.default_orgs() == sorted(nostore.curated.org_ids)
-    with pytest.raises(QueryError, match=f"--to {LAST_COMPLETE + 2} is after the current year"):
+    with pytest.raises(QueryError, match=f"end {LAST_COMPLETE + 2} is after the current year"):
         nostore.state_years(["eaeu"], 2020, LAST_COMPLETE + 2)
     with pytest.raises(QueryError, match="COW's coding needs an imported COW store"):
         nostore.state_years(["cis"], source="cow")
@@ -186,12 +186,14 @@ def _days(atlas, events) -> list[dt.date]:
 @pytest.mark.parametrize("which", ["nostore", "withstore"])
 def test_members_and_memberships_equal_the_atlas(atlas, which: str, request) -> None:
     world: World = request.getfixturevalue(which)
+    # the world is keyed by COW codes: a state COW does not list (the Holy See) has no place in it
+    coded = {iso3 for iso3, s in atlas.states.items() if s.cow}
     for org in atlas.orgs:
         for day in _days(atlas, atlas.history(org=org)):
-            expected = sorted(_key(m) for m in atlas.members(org, on=day))
+            expected = sorted(_key(m) for m in atlas.members(org, on=day) if m.state in coded)
             assert sorted(_key(m) for m in world.members(org, on=day)) == expected, (org, day)
     curated = set(atlas.orgs)
-    for iso3 in atlas.states:
+    for iso3 in sorted(coded):
         for day in _days(atlas, atlas.history(state=iso3))[::3]:
             expected = sorted(_key(m) for m in atlas.memberships(iso3, on=day))
             got = sorted(_key(m) for m in world.memberships(iso3, on=day) if m.org in curated)

@@ -67,7 +67,9 @@ def test_the_whole_file_imports_and_every_cell_comes_back_but_the_listed_excepti
     """534 organizations, 217 states; all 8,307,438 cells come back but the 13 listed exceptions."""
     import duckdb
 
-    con = duckdb.connect(str(full_store()), read_only=True)
+    from blocmap.core.world.store import SAFE_CONFIG
+
+    con = duckdb.connect(str(full_store()), read_only=True, config=dict(SAFE_CONFIG))
     count = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
     assert count("SELECT count(*) FROM orgs") == 534
     assert count("SELECT count(*) FROM system_years") == 15557
@@ -319,7 +321,7 @@ def test_bad_rule_and_years(world: World) -> None:
 
     with pytest.raises(QueryError, match="rule: 'june' is not one of"):
         world.state_years(["cis"], rule="june")
-    with pytest.raises(QueryError, match="--to 1990 is before --from 2000"):
+    with pytest.raises(QueryError, match="end 1990 is before start 2000"):
         world.state_years(["cis"], 2000, 1990)
     with pytest.raises(QueryError, match="unknown organization 'csot' \\(did you mean .*'csto'"):
         world.state_years(["csot"])

@@ -122,13 +122,16 @@ class Answers:
 
     # ------------------------------------------------------------------ memberships
     def members(self, org: str, on: dt.date | str | None = None, lang: str = "en",
-                statuses: Iterable[str] | str | None = None) -> list[dict[str, Any]]:
-        """Every state related to ``org`` on a day, with status, dates and sources."""
+                statuses: Iterable[str] | str | None = None, before_first: str = "refuse") -> list[dict[str, Any]]:
+        """Every state related to ``org`` on a day, with status, dates and sources.  A day before
+        the organization's first event is refused (``before_first="refuse"``: a question about it is
+        said to have no answer) or answered with no one (``"empty"``: a page that lists every
+        organization on a day)."""
         org = require(org, "org")
         curated = self.curated_id(org)
         if curated is not None:
             rows = [membership_row(self.atlas, m, lang) for m in self.atlas.members(curated, on=on or "today")]
-            if not rows:
+            if not rows and before_first == "refuse":
                 self._refuse_before_first(curated, parse_day(on or "today", "on"))
         else:
             rows = [self._world_row(m, lang) for m in self.world.members(org, on=on or "today")]
@@ -207,7 +210,8 @@ class Answers:
             if org in self.atlas.orgs:
                 out[org] = self.atlas.sets([org], day, statuses)[org]
             else:
-                out[org] = frozenset(r["state"] for r in self.members(org, day) if r["status"] in statuses)
+                out[org] = frozenset(r["state"] for r in self.members(org, day, before_first="empty")
+                                     if r["status"] in statuses)
         return out
 
     def overlap(self, orgs: Iterable[str] | str | None = None, on: dt.date | str | None = None,
@@ -373,7 +377,7 @@ class Answers:
         out = []
         for org_id in wanted:
             org = self.atlas.orgs[org_id]
-            rows = self.members(org_id, day, lang)
+            rows = self.members(org_id, day, lang, before_first="empty")
             if not rows and not org.exists_on(day):
                 continue
             groups: dict[str, list[dict[str, Any]]] = {}
@@ -455,7 +459,7 @@ class _FigureView:
         from types import SimpleNamespace
 
         return [SimpleNamespace(state=r["state"], status=r["status"], sources=tuple(r["sources"]))
-                for r in self.answers.members(org, on)]
+                for r in self.answers.members(org, on, before_first="empty")]
 
     def spells_of(self, org: str | None = None, state: str | None = None) -> list[Any]:
         """Curated spells (former members are drawn outside); none for COW's year spells."""

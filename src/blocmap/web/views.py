@@ -158,7 +158,7 @@ class Views:
         keys |= {f["source"] for f in record["former_names"] if f["source"]}
         if record["founding_treaty"] and record["founding_treaty"]["source"]:
             keys.add(record["founding_treaty"]["source"])
-        members = self.answers.members(org_id, day, lang)
+        members = self.answers.members(org_id, day, lang, before_first="empty")
         keys |= {k for m in members for k in m["sources"]}
         continuing = self.continues(org_id, lang, day)
         if continuing and continuing["source"]:
@@ -235,7 +235,7 @@ class Views:
             last = parse_partial(record["dissolved"]).earliest - dt.timedelta(days=1)  # "2006": 2005-12-31
         if last is None or last >= day:
             return {"on": day.isoformat(), "members": []}
-        return {"on": last.isoformat(), "members": self.answers.members(record["id"], last, lang)}
+        return {"on": last.isoformat(), "members": self.answers.members(record["id"], last, lang, before_first="empty")}
 
     def state(self, state: str, lang: str, on: str | dt.date | None = None) -> dict[str, Any]:
         """State page on a day (default today): its name that day (and today's), the
@@ -278,7 +278,7 @@ class Views:
         names: dict[str, str] = {}
         columns = []
         for org_id in ids:
-            members = self.answers.members(org_id, day, lang)
+            members = self.answers.members(org_id, day, lang, before_first="empty")
             for m in members:
                 table.setdefault(m["state"], {})[org_id] = m["status"]
                 names[m["state"]] = m["name"]
