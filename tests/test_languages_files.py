@@ -26,7 +26,8 @@ def report_text(page: str) -> str:
     page = re.sub(r'data:[^"\')]+', " ", page)
     page = re.sub(r'<(\w+)[^>]*\blang="(?:en|zh-Hant-TW|ru)"[^>]*>.*?</\1>', " ", page[page.index("<body"):],
                   flags=re.S)
-    return entities.unescape(re.sub(r"<[^>]+>", " ", page))
+    # a source's own words quoted in a note («…», 「…」) stay in their language
+    return re.sub(r"«[^»]*»|「[^」]*」", " ", entities.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 @pytest.mark.parametrize("lang", ["zh-Hant", "ru"])

@@ -20,7 +20,7 @@ from blocmap.core.output import render
 
 HEADERS = ("org", "state", "name", "status", "since", "sources", "date", "event", "note", "before", "after",
            "zone", "states", "count", "topic", "claim", "preferred", "key", "title", "url", "kind", "acronym",
-           "founded", "dissolved", "members", "events", "official")
+           "founded", "dissolved", "members", "events", "official", "what")
 
 
 def _headers(lang: str) -> dict:
@@ -104,9 +104,10 @@ def history(subject: str, kinds: str | None, fmt: str, lang: str, data_dir: Path
             else:
                 marks.append(c["source"])
         table.append({"date": r["date"], "org": r["org"], "state": r["state"] or "—",
-                      "event": r["title"] or t(f"event.{r['event']}", lang) + (
+                      "event": t(f"event.{r['event']}", lang) + (
                           f" → {t('status.' + r['status'], lang)}"
                           if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
+                      "what": r["title"] or "",
                       "sources": ", ".join(marks) + (f" [{dispute}: {r['dispute']}]" if r["dispute"] else "")})
     out = render(table, fmt, headers=_headers(lang), lang=lang)
     if notes:

@@ -115,6 +115,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "col.founded": ("founded", "成立", "основана"),
     "col.members": ("members", "成員", "члены"),
     "col.acronym": ("acronym", "簡稱", "сокращение"),
+    "col.what": ("what happened", "經過", "что произошло"),
     "col.dissolved": ("dissolved", "解散", "распущена"),
     # phrases
     "msg.uncertain": ("* date known only to the month or year: the answer may differ within that period",
