@@ -221,7 +221,7 @@ def test_a_misspelt_key_is_an_error_with_a_suggestion(data_copy, file, old, new,
 
 def test_an_unknown_title_language_suggests_one(data_copy):
     path = data_copy / "orgs" / "cis.yaml"
-    old = "      zh-Hant: \"獨立國協成員簽署獨立國協憲章\""
+    old = "      zh-Hant: \"獨立國協國家元首理事會於明斯克通過《獨立國家國協憲章》；烏克蘭未簽署。\""
     line = line_of(path, old)
     path.write_text(path.read_text(encoding="utf-8").replace(old, old.replace("zh-Hant", "zh-hant"), 1),
                     encoding="utf-8")

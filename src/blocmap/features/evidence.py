@@ -128,6 +128,8 @@ def check_evidence(raw: "Raw") -> None:
         if key in bad:
             raw.problems.append(Problem.of(file, line, "data.cites_refused", key=key, domain=bad[key].domain))
     for event in raw.events:
+        if any(k not in raw.sources for k in event.sources):
+            continue  # an unknown key is its own problem
         if event.status is not None and event.evidence_gap is None and standing(event, raw.sources).weak:
             raw.problems.append(Problem.of(event.file, event.line, "data.weak_evidence",
                                            keys=", ".join(dict.fromkeys(event.sources))))
