@@ -92,3 +92,14 @@ def test_former_names_out_of_order_are_refused(tmp_path):
     result = CliRunner().invoke(main, ["check", str(folder)])
     assert result.exit_code == 1
     assert "orgs/eu.yaml:" in result.output and "former names must be oldest first" in result.output
+
+
+def test_panels_name_each_row_as_at_the_end_of_its_year():
+    orgs = blocmap.org_years("eu", start=1960, end=1995).set_index("year")
+    assert orgs.loc[1966, "name"] == "European Economic Community"
+    assert orgs.loc[1967, "name"] == "European Communities"  # the Merger Treaty in force 1967-07-01
+    assert orgs.loc[1993, "name"] == "European Union"  # Maastricht in force 1993-11-01
+    states = blocmap.state_years("nato", start=1960, end=1991)
+    germany = states[states.state == "DEU"].set_index("year")
+    assert germany.loc[1960, "name"] == "West Germany" and germany.loc[1989, "name"] == "West Germany"
+    assert germany.loc[1990, "name"] == "Germany"  # united on 1990-10-03, before the year's end

@@ -39,6 +39,17 @@ class Curated:
         default_factory=dict)
     #: COW code -> COW abbreviation (365: RUS, for the Soviet Union and Russia alike)
     abbs: Mapping[int, str] = field(default_factory=dict)
+    #: ISO alpha-3 / org id -> its former English names, (last day, name), oldest first
+    former_state_names: Mapping[str, tuple[tuple[dt.date, str], ...]] = field(default_factory=dict)
+    former_org_names: Mapping[str, tuple[tuple[dt.date, str], ...]] = field(default_factory=dict)
+
+    def state_name_on(self, iso3: str, day: dt.date) -> str | None:
+        """The English name of ``iso3`` on ``day`` (a former one where it then applied)."""
+        return next((name for last, name in self.former_state_names.get(iso3, ()) if day <= last),
+                    self.state_names.get(iso3))
+
+    def org_name_on(self, org: str, day: dt.date) -> str | None:
+        return next((name for last, name in self.former_org_names.get(org, ()) if day <= last), self.names.get(org))
 
     @property
     def org_ids(self) -> frozenset[str]:
@@ -115,8 +126,12 @@ class Curated:
             for c in state.cow:
                 if c.code not in abbs or c.end is None:  # the current holder names a shared code
                     abbs[c.code] = c.abb
+        former_states = {iso3: tuple((f.until.latest, f.names.get("en", iso3)) for f in state.former_names)
+                         for iso3, state in atlas.states.items() if state.former_names}
+        former_orgs = {org_id: tuple((f.until.latest, f.names.get("en", org_id)) for f in org.former_names)
+                       for org_id, org in atlas.orgs.items() if org.former_names}
         return cls(tuple(rows), periods, aliases, cow_codes, names, state_names=state_names,
-                   exists=exists, abbs=abbs)
+                   exists=exists, abbs=abbs, former_state_names=former_states, former_org_names=former_orgs)
 
     @classmethod
     def from_rows(cls, rows: Iterable[SpellRow],

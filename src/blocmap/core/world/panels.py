@@ -490,7 +490,7 @@ def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None =
     frame["inside"] = (frame.member + frame.suspended + frame.frozen + frame.associate).where(
         frame.known == "exists", -9)
     frame.insert(2, "data", frame.org.map(world.data_of) if source != "cow" else "cow")
-    frame.insert(1, "name", frame.org.map(world.org_name))
+    frame.insert(1, "name", [world.org_name_in(o, y) for o, y in zip(frame.org, frame.year)])
     frame = frame.sort_values(["org", "year"], ignore_index=True)
     frame.attrs.update(_attrs(world, ids, rule, "status", first, last))
     return frame

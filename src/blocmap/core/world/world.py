@@ -150,6 +150,14 @@ class World:
         abb, _ = self._states.get(ccode, (None, None))
         return abb or str(ccode)
 
+    def org_name_in(self, org: str, year: int) -> str:
+        """The English name an organization bore at the end of ``year`` (the EEC in 1960)."""
+        if org in self._curated_ids and self.curated is not None:
+            found = self.curated.org_name_on(org, dt.date(int(year), 12, 31))
+            if found:
+                return found
+        return self.org_name(org)
+
     def org_name(self, org: str) -> str:
         """The English name of an organization: the atlas's where blocmap curates it, else COW's."""
         if org in self._curated_ids and self.curated is not None and org in self.curated.names:
@@ -195,7 +203,9 @@ class World:
                              and (h[2] is None or on <= h[2])), holders[-1][0])
                 label = (iso3, self._atlas_name(iso3, int(ccode)))
             isos.append(label[0])
-            names.append(label[1])
+            former = self.curated.state_name_on(label[0], dt.date.fromordinal(int(day))) \
+                if self.curated and label[0] in self.curated.former_state_names else None
+            names.append(former or label[1])  # the name of that day: West Germany in 1960
         return isos, names
 
     def _atlas_name(self, iso3: str, ccode: int) -> str:
