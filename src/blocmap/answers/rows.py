@@ -73,6 +73,6 @@ def spell_row(atlas: Atlas, s: Spell, lang: str) -> dict[str, Any]:
 def source_row(source: Source, lang: str) -> dict[str, Any]:
     """A source of the bibliography; its title and publisher stay as published, its note is in ``lang``."""
     return {"key": source.key, "title": source.title, "title_translated": source.title_for(lang),
-            "lang": source.lang, "url": source.url,
+            "language": source.lang, "url": source.url,
             "publisher": source.publisher, "year": source.year, "kind": source.kind, "class": source.klass,
             "official": source.official, "seen_at": source.seen_at, "note": source.text("note", lang)}

@@ -165,8 +165,9 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
      "api.op.compare", ["orgs", "on", "lang"], OBJECT, (400,)),
     ("/api/sources", lambda r: _answers(r).sources(_lang(r)), "api.op.sources",
      ["lang"], _list(OBJECT), (400,)),
-    ("/api/source/{key}", lambda r: _views(r).source(r.path_params["key"], _lang(r), _q(r, "on")),
-     "api.op.source", ["path_key", "on", "lang"], OBJECT, (400, 404)),
+    # one record at every door: the CLI's `sources KEY --format json` (the page adds the day's names)
+    ("/api/source/{key}", lambda r: _answers(r).source(r.path_params["key"], _lang(r)),
+     "api.op.source", ["path_key", "lang"], OBJECT, (400, 404)),
 ]
 
 

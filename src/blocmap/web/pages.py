@@ -470,7 +470,7 @@ def sources(request: Request) -> Response:
 def source(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.source(request.path_params["key"], lang, _q(request, "on"))
-    return render(request, "source.html", lang, _url(f"/api/source/{data['key']}", **dict(request.query_params)),
+    return render(request, "source.html", lang, _url(f"/api/source/{data['key']}", lang=None if lang == "en" else lang),
                   src=data)
 
 

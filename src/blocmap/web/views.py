@@ -288,7 +288,8 @@ class Views:
             columns.append({**record, "exists": exists,
                             "counts": dict(Counter(m["status"] for m in members)),
                             "inside": sum(1 for m in members if m["status"] in INSIDE)})
-        spells = [row for org_id in ids for row in self.answers.spells(org=org_id, lang=lang)]
+        spells = [row for org_id in ids if org_id in self.atlas.orgs  # imported ones have COW's years only
+                  for row in self.answers.spells(org=org_id, lang=lang)]
         states = sorted(table, key=lambda s: (-sum(table[s].get(o) in INSIDE for o in ids), names[s]))
         return {
             "on": day.isoformat(), "lang": lang, "orgs": columns, "around": around(day, change_days(spells)),
