@@ -123,3 +123,20 @@ def test_problems_of_a_huge_file_are_bounded(tmp_path):
     # 300,000 for the empty events, and the removed disputes that events still name
     assert lines[-1] == f"300003 problem(s) in {folder}"
     assert len(lines) <= 102
+
+
+def test_unrelated_files_in_a_data_folder_are_not_read(tmp_path, monkeypatch):
+    """The cache key reads only the files the layout names: a file beside them changes nothing,
+    an edit of a named file makes a new key."""
+    from blocmap.core.cache import fingerprint
+
+    folder = tmp_path / "data"
+    shutil.copytree(blocmap.load().folder, folder)
+    key = fingerprint(folder)
+    junk = folder / "junk"
+    junk.mkdir()
+    for i in range(200):
+        (junk / f"f{i}.yaml").write_text("not: data\n")
+    assert fingerprint(folder) == key
+    (folder / "orgs" / "cis.yaml").write_text((folder / "orgs" / "cis.yaml").read_text() + "\n")
+    assert fingerprint(folder) != key

@@ -4,7 +4,7 @@ Loading validates every file (the rules in ``validate.py``); a validated atlas's
 written as plain JSON (``snapshot.py``) and rebuilt by explicit constructors, so a file planted
 in the cache folder can at worst be ignored, never run.
 
-* The key is the blocmap version, the Python version, the folder and every data file's
+* The key is the blocmap version, the Python version, the folder and every data file the layout names
   (path, size, mtime_ns, ctime_ns): no file is read to compute it, and any edit makes a new key.
 * The folder (``BLOCMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/blocmap``, else ``~/.cache/blocmap``)
   is used only when it is a real folder (not a symlink) owned by the current user and writable
@@ -51,11 +51,22 @@ def entry_path(key: str) -> Path:
     return cache_dir() / f"atlas-{key}.json"
 
 
+#: the files of a data folder the atlas is read from, besides ``orgs/*.yaml``
+LAYOUT_FILES = ("sources.yaml", "states.yaml", "refused.yaml", "organs.yaml", "depth.yaml")
+
+
 def fingerprint(folder: Path) -> str:
     """A key from the files' names, sizes and times (no file is read)."""
     digest = hashlib.sha256(f"{__version__}|{snapshot.FORMAT}|{sys.version_info[:3]}|{folder.resolve()}".encode())
-    for path in sorted(p for p in folder.rglob("*") if "__pycache__" not in p.parts):
-        info = path.lstat()
+    # only the files the layout names: unrelated files beside them cost nothing
+    named = [folder / name for name in LAYOUT_FILES]
+    orgs = folder / "orgs"
+    named += sorted(orgs.glob("*.yaml")) if orgs.is_dir() else []
+    for path in named:
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
         if stat.S_ISDIR(info.st_mode):
             continue
         digest.update(f"{path.relative_to(folder)}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}\n".encode())
