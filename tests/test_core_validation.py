@@ -58,9 +58,9 @@ def test_unknown_source_key(data_copy):
 
 
 def test_missing_source(data_copy):
-    edit(data_copy, "orgs/csto.yaml", "    source: tass-687141\n", "")
+    edit(data_copy, "orgs/cis.yaml", "    source: cntd-1901995\n", "")
     found = problems_of(data_copy)
-    assert any(p.startswith("orgs/csto.yaml:") and "event has no source" in p for p in found)
+    assert any(p.startswith("orgs/cis.yaml:") and "event has no source" in p for p in found)
 
 
 def test_date_before_the_organization_existed(data_copy):
@@ -159,7 +159,8 @@ def test_missing_folder():
 
 
 def test_event_title_languages_are_checked(data_copy):
-    edit(data_copy, "orgs/cis.yaml", "      zh-Hant: \"獨立國協成員簽署獨立國協憲章\"", "      zh-CN: \"独立国协成员签署独立国协宪章\"")
+    edit(data_copy, "orgs/cis.yaml", "      zh-Hant: \"獨立國協國家元首理事會於明斯克通過《獨立國家國協憲章》；烏克蘭未簽署。\"",
+         "      zh-CN: \"独立国协国家元首理事会于明斯克通过独立国家国协宪章\"")
     found = problems_of(data_copy)
     assert any(p.startswith("orgs/cis.yaml:") and "'title' has unknown language(s) zh-CN; use en, zh-Hant, ru" in p
                for p in found)

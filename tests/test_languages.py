@@ -80,7 +80,8 @@ def test_the_readme_has_question_commands_to_check():
 def test_no_english_word_in_the_readers_language(args, lang):
     result = CliRunner().invoke(main, [*args, "--lang", lang])
     assert result.exit_code == 0, result.output
-    assert english_words(result.output, ALLOW) == []
+    # the numbered notes quote each source's own words, in its language, between the reader's marks
+    assert english_words(unquoted(result.output), ALLOW) == []
 
 
 ALLOW = allowlist()

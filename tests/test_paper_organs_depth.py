@@ -44,7 +44,8 @@ def test_compare_side_by_side(atlas):
     assert rows["common_currency"]["eu_value"] == "yes" and rows["common_currency"]["eaeu_value"] == "no"
     assert rows["supranational_binding_body"]["eaeu_value"] == "yes"
     assert rows["decision_rules"]["eaeu"].startswith("consensus")
-    assert rows["decision_rules"]["eu"] == "unknown"  # no EU organs recorded: said, not invented
+    # the EU's organs are recorded from the TEU: the European Council decides by consensus (Art. 15(4))
+    assert rows["decision_rules"]["eu"] == "consensus, except where the Treaties provide otherwise (TEU Art. 15(4))"
     assert all(rows["stage"][f"{o}_sources"] for o in ("cis", "union_state", "eaeu", "eu"))
 
 

@@ -160,7 +160,7 @@ def test_iso_codes_and_names_with_a_store(withstore: World) -> None:
     assert labels.loc[(705, 2000)].tolist() == ["KAZ", "Kazakhstan"]       # the atlas's
     assert labels.loc[(365, 1980)].tolist() == ["SUN", "Soviet Union"]
     assert labels.loc[(365, 2000)].tolist() == ["RUS", "Russia"]
-    assert labels.loc[(260, 1980)].tolist() == ["DEU", "Germany"]
+    assert labels.loc[(260, 1980)].tolist() == ["DEU", "West Germany"]   # the name of that year
     assert labels.loc[(817, 1970)].tolist() == [None, "Republic of Vietnam"]   # no code of its own
     dy = withstore.dyad_years(["asean"], 1970, 1970)
     by_code = dict(zip(panel.loc[panel.year == 1970, "ccode"], panel.loc[panel.year == 1970, "state"]))

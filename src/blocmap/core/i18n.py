@@ -176,7 +176,7 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "source.seen_at": ("read at", "閱覽於", "прочитано на"),
     "source.note": ("note", "備註", "примечание"),
     "source.class": ("class", "類別", "класс"),
-    "source.lang": ("language", "語言", "язык"),
+    "source.language": ("language", "語言", "язык"),
     "source.title_translated": ("title, translated", "標題譯文", "название в переводе"),
     "source_class.official": ("official or primary record", "官方或原始紀錄", "официальный или первичный документ"),
     "source_class.scholarly": ("scholarly", "學術", "научный"),
