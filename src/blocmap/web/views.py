@@ -127,8 +127,13 @@ class Views:
         stages = [{"state": former, "name": self.atlas.state_name(former, lang),
                    "first": first.isoformat() if first else None, "last": last.isoformat(), "territories": list(inside)}
                   for former in HISTORICAL_TERRITORIES for first, last, inside in stages_of(former)]
+        # states' names by day: today's, and the former ones with their last day (West Germany)
+        state_names = {iso3: {"today": self.atlas.state_name(iso3, lang),
+                              "former": [{"until": str(f.until.latest), "name": f.names.get(lang) or f.names["en"]}
+                                         for f in st.former_names]}
+                       for iso3, st in self.atlas.states.items() if st.former_names}
         return {"orgs": orgs, "colours": colours_of(self.atlas.orgs), "post_soviet": list(POST_SOVIET),
-                "inside": sorted(INSIDE), "statuses": list(STATUSES), "stages": stages,
+                "inside": sorted(INSIDE), "statuses": list(STATUSES), "stages": stages, "state_names": state_names,
                 "germany_united": GERMANY_UNITED.isoformat(),
                 "labels": labels}
 

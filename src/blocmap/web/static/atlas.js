@@ -68,12 +68,20 @@
   // The former states drawn whole that day (geo.Stage: the Soviet Union until 1991-12-26 …).
   const stagesOn = (day) => live.stages.filter((s) => (s.first === null || s.first <= day) && day <= s.last);
 
+  // A state's name on a day: a former one (West Germany until 1990-10-02) where it then applied.
+  function stateName(iso3, fallback, day) {
+    const known = (live.state_names || {})[iso3];
+    if (!known) return fallback;
+    const then = known.former.find((f) => day <= f.until);
+    return then ? then.name : known.today;
+  }
+
   // org id → rows (state, name, status, since, certain, sources), as Answers.members sorts them.
   function membersOn(day) {
     const out = {};
     for (const s of spells) {
       if (s.status === "withdrawn" || !holds(s, day)) continue;
-      (out[s.org] = out[s.org] || []).push({ state: s.state, name: s.name, status: s.status, since: s.start,
+      (out[s.org] = out[s.org] || []).push({ state: s.state, name: stateName(s.state, s.name, day), status: s.status, since: s.start,
                                              certain: certain(s, day), sources: s.sources });
     }
     for (const rows of Object.values(out)) {
