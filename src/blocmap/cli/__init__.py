@@ -232,18 +232,43 @@ def get_answers(data_dir: Path | None = None, db: Path | None = None):
     return Answers.open(get_atlas(data_dir), db)
 
 
-def write_output(path: Path | str, content: str | bytes) -> None:
-    """Write ``-o`` whole or not at all (``files.write_atomic``), naming the option in errors."""
+def write_output(path: Path | str, content: str | bytes) -> bool:
+    """Write ``-o``: a regular file (or a new one) whole or not at all (``files.write_atomic``);
+    through a symlink, its target the same way (the link is kept); ``-``, a FIFO or a device
+    streamed, never replaced by a regular file.  True where the content was streamed."""
+    import stat
+
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        write_atomic(path, content, option="-o")
+        if str(path) == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return True
+        target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+        try:
+            mode = os.stat(target).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+            fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))  # never creates a file
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            return True
+        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            from blocmap.core.loader import kind_of_file
+
+            raise QueryError.of("err.output_kind", "-o", path=path, kind=kind_of_file(mode))
+        write_atomic(target, data, option="-o")
+        return False
     except OSError as exc:
         raise QueryError.of("err.cannot_write", "-o", option="-o", path=path, why=exc.strerror or exc) from None
 
 
 def save(output: Path, content: str | bytes) -> None:
-    """Write ``-o`` whole or not at all and say so on stderr."""
-    write_output(output, content)
-    click.echo(Text("cli.wrote", {"path": output}).render(reader_lang()), err=True)
+    """Write ``-o`` (whole or not at all where it is a file) and say so on stderr."""
+    if not write_output(output, content):
+        click.echo(Text("cli.wrote", {"path": output}).render(reader_lang()), err=True)
 
 
 def emit(text: str, output: Path | None = None) -> None:
