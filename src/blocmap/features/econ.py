@@ -101,7 +101,8 @@ def parse_long(text: str, file: str, lines: dict[tuple[str, int], int] | None = 
     if header is None or [h.strip() for h in header[:4]] != LONG_HEADER:
         raise DataError([Problem.of(file, 1, "data.long_header", wanted=list(LONG_HEADER), got=list(header or []))])
     values: dict[tuple[str, int], float] = {}
-    for number, row in enumerate(rows, start=2):
+    first_line: dict[tuple[str, int], int] = {}
+    for number, row in enumerate(_rows(rows, file), start=2):
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) != 4:
@@ -111,6 +112,10 @@ def parse_long(text: str, file: str, lines: dict[tuple[str, int], int] | None = 
         year = _check_year(file, number, "Year", year_text)
         if value_text == "":
             continue  # WDI has gaps; a missing value stays missing
+        if (code, year) in first_line:  # never "the last one wins": a tenfold Russia would pass
+            raise DataError([Problem.of(file, number, "data.duplicate_value", code=code, year=year,
+                                        first=first_line[(code, year)])])
+        first_line[(code, year)] = number
         values[(code, year)] = _number(value_text, _problem(file, number, "Value", value_text, "data.not_number"))
         if lines is not None:
             lines[(code, year)] = number
@@ -125,7 +130,7 @@ def parse_bulk(text: str, file: str, indicator_code: str | None,
     Returns the values, the indicator code and the 'Last Updated Date' (the vintage).  ``where``,
     when given, receives the line and column of each value.  A file whose 'Indicator Code' is
     not ``indicator_code`` is refused, naming what it holds."""
-    lines = list(csv.reader(io.StringIO(text)))
+    lines = list(_rows(csv.reader(io.StringIO(text)), file))
     updated = None
     header_at = None
     for index, row in enumerate(lines[:10]):
@@ -145,6 +150,7 @@ def parse_bulk(text: str, file: str, indicator_code: str | None,
             continue  # the World Bank files end every line with a comma
         year_columns.append((position, _check_year(file, header_at + 1, name, name)))
     codes_seen: set[str] = set()
+    country_line: dict[str, int] = {}  # each country's row, once
     other: tuple[str, int] | None = None  # the first row of another indicator
     values: dict[tuple[str, int], float] = {}
     for index in range(header_at + 1, len(lines)):
@@ -161,6 +167,9 @@ def parse_bulk(text: str, file: str, indicator_code: str | None,
         if len(codes_seen) > 1:
             raise DataError([Problem.of(file, number, "data.several", codes=sorted(codes_seen))])
         _check_code(file, number, code)
+        if code in country_line:
+            raise DataError([Problem.of(file, number, "data.duplicate_country", code=code, first=country_line[code])])
+        country_line[code] = number
         for position, year in year_columns:
             cell = row[position].strip() if position < len(row) else ""
             if cell:
@@ -175,6 +184,23 @@ def parse_bulk(text: str, file: str, indicator_code: str | None,
     if not codes_seen:
         raise DataError([Problem.of(file, None, "data.no_rows", code=indicator_code or Text("data.any"))])
     return values, codes_seen.pop(), updated
+
+
+#: The longest field a CSV cell may hold (a country name, a number: far less)
+MAX_FIELD = 10_000
+
+
+def _rows(reader: Any, file: str) -> Any:
+    """The rows of a CSV reader, a broken file (a 200,000-character field, a stray NUL) being one
+    problem naming its line instead of a ``_csv.Error`` traceback."""
+    csv.field_size_limit(MAX_FIELD)
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise DataError([Problem.of(file, reader.line_num, "data.csv", why=str(exc)[:80])]) from None
 
 
 #: The most a download may hold once decompressed; a WDI series is well under 10 MB.
@@ -256,9 +282,12 @@ def _load_imported(indicator: str, folder: Path) -> Series | None:
         raise DataError([Problem.of(str(meta_path), None, "data.no_vintage")])
     try:
         meta = json.loads(_read_text(meta_path))
-    except (DataError, ValueError) as exc:
-        raise DataError([Problem.of(str(meta_path), None, "data.unreadable",
-                                    why=exc.text if isinstance(exc, DataError) else exc)]) from None
+    except DataError as exc:
+        raise DataError([Problem.of(str(meta_path), None, "data.unreadable", why=exc.problems[0].text)]) from None
+    except RecursionError:
+        raise DataError([Problem.of(str(meta_path), None, "data.unreadable", why=Text("data.json_too_deep"))]) from None
+    except ValueError as exc:
+        raise DataError([Problem.of(str(meta_path), None, "data.unreadable", why=str(exc)[:80])]) from None
     if not isinstance(meta, dict):
         raise DataError([Problem.of(str(meta_path), None, "data.unreadable", why=Text("data.not_json_object"))])
     if "values" in meta:  # the series itself, published in one piece
@@ -379,6 +408,9 @@ def import_series(file: Path | str, indicator: str | None = None, vintage: str |
     series, summary = read_download(source, indicator, vintage)
     data, meta = series_files(series, str(source))
     target = Path(folder) if folder is not None else imported_dir()
+    if target.is_symlink() or any(p.is_symlink() for p in (target / f"{series.indicator}.json",
+                                                           target / f"{series.indicator}.csv")):
+        raise BlocmapError.of("err.econ.symlink", folder=target)
     try:
         target.mkdir(parents=True, exist_ok=True)
         names = {f"{name}.{ext}" for name in INDICATORS for ext in ("json", "csv")}
