@@ -138,3 +138,28 @@ def test_external_access_is_off_on_a_good_store(store):
     with pytest.raises(BlocmapError):
         con.execute("SELECT * FROM read_text('/etc/hostname')").fetchall()
     con.close()
+
+
+@pytest.mark.parametrize("errno_, why", [(28, "No space left on device"), (30, "Read-only file system")])
+def test_a_full_disk_or_read_only_folder_keeps_the_old_store(store, tmp_path, monkeypatch, errno_, why):
+    """ENOSPC and EROFS while writing: one line naming the store and why; the old store answers."""
+    import os as os_module
+
+    from blocmap.core.world import store as store_module
+
+    before = store.read_bytes()
+
+    def failing_replace(src, dst):
+        raise OSError(errno_, why)
+
+    monkeypatch.setattr(store_module.os, "replace", failing_replace)
+    source = tmp_path / "sy.csv"
+    result = CliRunner().invoke(main, ["import", "cow", str(source), "--db", str(store)])
+    assert result.exit_code == 1
+    out = (result.stdout + result.stderr).strip()
+    assert out == (f"blocmap: error: {store}: the world store could not be written ({why}); "
+                   "the previous store, if any, is kept as it was")
+    monkeypatch.undo()
+    assert store.read_bytes() == before
+    assert not [p for p in store.parent.iterdir() if p.name.startswith(f".{store.name}.")]
+    assert os_module.path.exists(store)

@@ -118,9 +118,22 @@ def write_store(path: str | Path, tables: Mapping[str, "pd.DataFrame"], meta: Ma
     """Build a complete store in a temporary file and rename it over ``path``."""
     import duckdb
 
+    target = Path(path).expanduser()
+    try:
+        return _write_store(target, tables, meta)
+    except OSError as exc:  # a full disk, a read-only folder: the old store is kept, said in one line
+        raise BlocmapError.of("err.store.cannot_write", db=target, why=exc.strerror or str(exc)[:80]) from None
+    except Exception as exc:
+        if isinstance(exc, duckdb.Error):  # DuckDB's own I/O errors (disk full inside a checkpoint)
+            raise BlocmapError.of("err.store.cannot_write", db=target, why=_first_line(exc)) from None
+        raise
+
+
+def _write_store(target: Path, tables: Mapping[str, "pd.DataFrame"], meta: Mapping[str, str]) -> Path:
+    import duckdb
+
     from blocmap.core.files import remove_stale, temp_path
 
-    target = Path(path).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(target.parent, {target.name}, (f".{target.name}.",))  # what a killed import left
     tmp = temp_path(target)
