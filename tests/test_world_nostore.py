@@ -334,3 +334,17 @@ def test_a_made_up_spell_table_without_a_store() -> None:
         2010: -1, 2011: 0, 2012: 1, 2013: 1, 2014: 1}
     assert [(m.state, m.status) for m in world.members("bloc", on="2012-06-01")] == [
         ("ARM", "member"), ("KAZ", "frozen")]
+
+
+def test_every_iso_code_the_answers_use_is_accepted(withstore: World) -> None:
+    """`memberships IDN --world`: a state the answers label with an ISO code is found by it."""
+    from blocmap.core.world.world import ISO_CLASHES
+
+    # an ISO code that is another state's COW abbreviation (AUS: Austria in COW) asks for the name
+    abbreviations = {abb for abb, _ in withstore._states.values() if abb}  # KOR: COW's Korea before 1910
+    codes = {withstore.iso3(c) for c in withstore._states} - {None} - set(ISO_CLASHES) - abbreviations
+    assert {"IDN", "THA", "VNM", "JPN", "BRA"} <= codes
+    for iso in sorted(codes):
+        assert withstore.iso3(withstore.state(iso)) == iso, iso
+    names = {m.org for m in withstore.memberships("IDN", on="2010-01-01")}
+    assert "asean" in names

@@ -232,6 +232,11 @@ class World:
         for code, (abb, label) in self._states.items():
             if (abb and abb.lower() == lowered) or (label and label.lower() == lowered):
                 return code
+        # every ISO alpha-3 code the answers label states with (Natural Earth's, iso.py): IDN
+        if len(text) == 3 and text.isalpha():
+            by_iso = [code for code in self._states if self.iso3(code) == text.upper()]
+            if by_iso:
+                return by_iso[-1]  # where two COW codes share one ISO code, the later one
         valid = [label for _, label in self._states.values() if label]
         raise unknown("state", text, valid, parameter)
 
