@@ -140,3 +140,39 @@ def test_unrelated_files_in_a_data_folder_are_not_read(tmp_path, monkeypatch):
     assert fingerprint(folder) == key
     (folder / "orgs" / "cis.yaml").write_text((folder / "orgs" / "cis.yaml").read_text() + "\n")
     assert fingerprint(folder) != key
+
+
+@pytest.mark.parametrize("given,lang", [("觀察員", "zh-Hant"), ("наблюдатель", "ru"), ("observer", "en")])
+def test_statuses_typed_in_the_readers_language(given, lang):
+    code, out = run("members", "sco", "--on", "2016-01-01", "--status", given, "--format", "json")
+    import json
+
+    assert code == 0 and {r["status"] for r in json.loads(out)} == {"observer"}
+
+
+@pytest.mark.parametrize("given,hint", [("哈薩克斯坦", "'KAZ'"), ("ЕЭАС", "'eaeu'")])
+def test_common_variants_get_suggestions(given, hint):
+    code, out = run("memberships" if given.startswith("哈") else "members", given)
+    assert code == 1 and f"(did you mean {hint}" in out
+
+
+def test_text_is_never_written_under_a_spreadsheets_name(tmp_path):
+    target = tmp_path / "out.xlsx"
+    code, out = run("export", "state-year", "--orgs", "cis", "--from", "2010", "--to", "2011", "-o", str(target))
+    assert code == 1 and "this answer is text (CSV, JSON, Markdown or a table), not a .xlsx file" in out
+    assert not target.exists()
+
+
+def test_a_busy_port_is_one_line(tmp_path):
+    import socket
+
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    port = busy.getsockname()[1]
+    try:
+        code, out = run("--lang", "ru", "serve", "--port", str(port))
+    finally:
+        busy.close()
+    assert code == 1 and out == (f"blocmap: ошибка: --port {port}: не удаётся слушать 127.0.0.1:{port} "
+                                 "(там уже слушает другая программа)")

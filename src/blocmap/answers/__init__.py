@@ -486,13 +486,23 @@ def _years(start: int | str | None, end: int | str | None) -> tuple[int | None, 
 
 def _keep(rows: list[dict[str, Any]], statuses: Iterable[str] | str | None) -> list[dict[str, Any]]:
     """Only the rows with one of ``statuses`` (comma-separated or a list); all when None."""
-    chosen = set(split_list(statuses))
+    chosen = {_status_id(s) for s in split_list(statuses)}
     if not chosen:
         return rows
-    for status in chosen:
-        if status not in STATUSES:
-            raise unknown("status", status, STATUSES, "status")
     return [r for r in rows if r["status"] in chosen]
+
+
+def _status_id(given: str) -> str:
+    """A status id from its id or its name in any language (觀察員, наблюдатель, Observer)."""
+    from blocmap.core.i18n import TABLE
+
+    if given in STATUSES:
+        return given
+    folded = given.strip().casefold()
+    for status in STATUSES:
+        if folded in {name.casefold() for name in TABLE.get(f"status.{status}", ())}:
+            return status
+    raise unknown("status", given, STATUSES, "status")
 
 
 __all__ = ["Answers", "OVERVIEW_ORGS", "require", "split_list"]

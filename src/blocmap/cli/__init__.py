@@ -271,12 +271,20 @@ def save(output: Path, content: str | bytes) -> None:
         click.echo(Text("cli.wrote", {"path": output}).render(reader_lang()), err=True)
 
 
+#: File names whose format a text answer is not: writing CSV under such a name would mislead
+NOT_TEXT_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".dta", ".sav", ".rds", ".rdata", ".parquet", ".feather",
+                     ".png", ".pdf", ".jpg", ".jpeg", ".docx")
+
+
 def emit(text: str, output: Path | None = None) -> None:
-    """Print, or write to ``--output`` when given."""
+    """Print, or write to ``--output`` when given (never text under a spreadsheet's or an image's name)."""
     if output is None:
         click.echo(text)
-    else:
-        save(output, text if text.endswith("\n") else text + "\n")
+        return
+    suffix = Path(str(output)).suffix.lower()
+    if suffix in NOT_TEXT_SUFFIXES:
+        raise QueryError.of("err.output_suffix", "-o", path=output, suffix=suffix)
+    save(output, text if text.endswith("\n") else text + "\n")
 
 
 @click.group("blocmap", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -41,6 +41,7 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tup
     wildcard = host in ("0.0.0.0", "::")
     if wildcard and not allowed:
         raise QueryError.of("err.allow_host", "--allow-host", host=host)
+    _port_free(host, port)  # a busy port is one line in the reader's language, before anything starts
     answers = get_answers(data_dir, db)
     trusted = [*LOCAL_HOSTS, *allowed] + ([] if wildcard else [host])
     shown = f"[{host}]" if ":" in host else host
@@ -62,3 +63,20 @@ def serve(host: str, port: int, open_browser: bool, log_level: str, allowed: tup
 
 def register(group: click.Group, figure: click.Group) -> None:
     group.add_command(serve)
+
+
+def _port_free(host: str, port: int) -> None:
+    """Refuse at once where ``host:port`` cannot be listened on (another server has it)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    probe = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        probe.bind((host, port))
+    except OSError as exc:
+        import errno
+
+        why = Text("port.in_use") if exc.errno == errno.EADDRINUSE else (exc.strerror or exc)
+        raise BlocmapError.of("err.port", port=port, host=host, why=why) from None
+    finally:
+        probe.close()

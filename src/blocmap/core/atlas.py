@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from blocmap.core.dates import parse_day
 from blocmap.core.errors import DataError, QueryError, unknown
@@ -101,7 +101,7 @@ class Atlas:
         """An organization by id, alias, acronym or name, in any case or language."""
         found = self._org_keys.get(str(given).strip().casefold())
         if found is None:
-            raise unknown("organization", given, self.orgs, parameter)
+            raise unknown_with_names("organization", given, self.orgs, self._org_keys, parameter)
         return self.orgs[found]
 
     def state(self, given: str, parameter: str = "state") -> State:
@@ -111,7 +111,7 @@ class Atlas:
             return self.states[text.upper()]
         found = self._state_keys.get(text.casefold())
         if found is None:
-            raise unknown("state", given, self.states, parameter)
+            raise unknown_with_names("state", given, self.states, self._state_keys, parameter)
         return self.states[found]
 
     def org_ids(self, given: Iterable[str] | str | None, parameter: str = "orgs") -> list[str]:
@@ -211,6 +211,22 @@ class Atlas:
 
 
 _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
+
+
+def unknown_with_names(kind: str, given: str, ids: Iterable[str], keys: Mapping[str, str],
+                       parameter: str) -> QueryError:
+    """An unknown name, suggesting ids by their ids and by their names in every language: a
+    mainland form (哈薩克斯坦) or a misspelt acronym (ЕЭАС) gets the id it was close to."""
+    from blocmap.core.errors import suggest
+
+    text = str(given).strip()
+    if len(text) > 100:
+        return unknown(kind, text, ids, parameter)
+    close = suggest(text.casefold(), keys, limit=3)
+    hinted = list(dict.fromkeys(keys[c] for c in close))
+    if not hinted:
+        return unknown(kind, text, ids, parameter)
+    return unknown(kind, text, hinted, parameter, exact=True)
 
 
 def split_list(given: Iterable[str] | str | None) -> list[str]:

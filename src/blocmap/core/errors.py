@@ -142,9 +142,13 @@ def suggest(given: str, valid: Iterable[str], limit: int = 3) -> list[str]:
     return [lowered[h] for h in hits]
 
 
-def unknown(kind: str, given: str, valid: Iterable[str], parameter: str | None = None) -> QueryError:
+def unknown(kind: str, given: str, valid: Iterable[str], parameter: str | None = None,
+            exact: bool = False) -> QueryError:
     """``unknown organization 'csot' (did you mean 'csto'?)``; a long ``given`` is cut (an error
     never echoes a whole 10 MB argument)."""
     given = str(given)
-    hints = Hints(suggest(given, valid)) if len(given) <= 100 else Hints([])
+    if exact:  # ``valid`` are the suggestions themselves
+        hints = Hints(list(valid)[:3])
+    else:
+        hints = Hints(suggest(given, valid)) if len(given) <= 100 else Hints([])
     return QueryError(Text(f"err.unknown.{kind}", {"given": cut(given, 60), "hint": hints}), parameter)

@@ -144,6 +144,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "err.econ.symlink": ("{folder}: the imported series' folder or files are symbolic links; blocmap writes only real files there",
                          "{folder}：匯入序列的資料夾或檔案是符號連結；blocmap 只在那裡寫入真正的檔案",
                          "{folder}: папка или файлы импортированных рядов — символические ссылки; blocmap пишет туда только настоящие файлы"),
+    "err.output_suffix": ("-o {path}: this answer is text (CSV, JSON, Markdown or a table), not a {suffix} file; "
+                          "name it .csv or .json (spreadsheets and Stata open CSV)",
+                          "-o {path}：此回答為文字（CSV、JSON、Markdown 或表格），不是 {suffix} 檔；請命名為 .csv 或 .json"
+                          "（試算表與 Stata 都能開啟 CSV）",
+                          "-o {path}: этот ответ — текст (CSV, JSON, Markdown или таблица), а не файл {suffix}; "
+                          "назовите его .csv или .json (таблицы и Stata открывают CSV)"),
     "err.day.form": ("{parameter}: '{text}' is not a day: write YYYY-MM-DD or 'today'",
                      "{parameter}: 「{text}」不是日期：請寫成 YYYY-MM-DD 或 today",
                      "{parameter}: «{text}» — не день: пишите ГГГГ-ММ-ДД или today"),
@@ -284,6 +290,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "например --allow-host atlas.example.org (сверяется с Host каждого запроса)"),
     "err.port": ("--port {port}: cannot listen on {host}:{port} ({why})", "--port {port}: 無法在 {host}:{port} 監聽（{why}）",
                  "--port {port}: не удаётся слушать {host}:{port} ({why})"),
+    "port.in_use": ("another program is already listening there", "已有其他程式在此監聽",
+                    "там уже слушает другая программа"),
     "err.web_extra": ("blocmap serve needs the web extra: pip install 'blocmap[web]' ({name} is missing)",
                       "blocmap serve 需要 web 附加套件：pip install 'blocmap[web]'（缺少 {name}）",
                       "для blocmap serve нужен дополнительный пакет web: pip install 'blocmap[web]' (нет {name})"),
