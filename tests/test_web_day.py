@@ -307,3 +307,20 @@ def test_the_home_page_renders_every_change_day(client):
     for day in days:
         response = client.get("/fragment/day", params={"on": day})
         assert response.status_code == 200, (day, response.text[-300:])
+
+
+def test_the_browser_language_until_the_reader_chooses(client):
+    zh = client.get("/org/eu", headers={"Accept-Language": "zh-TW,zh;q=0.9,en;q=0.8"})
+    assert zh.status_code == 200 and '<html lang="zh-Hant' in zh.text and "歐洲聯盟" in zh.text
+    ru = client.get("/org/eu", headers={"Accept-Language": "de-DE,ru;q=0.9"})
+    assert '<html lang="ru"' in ru.text
+    chosen = client.get("/org/eu", params={"lang": "en"}, headers={"Accept-Language": "ru"})
+    assert '<html lang="en"' in chosen.text  # the reader's choice wins
+    assert zh.headers["vary"] == "Accept-Language"
+
+
+def test_an_unknown_language_falls_back_to_english_with_a_note(client):
+    page = client.get("/org/eu", params={"lang": "xx", "on": "1980-01-01"})
+    assert page.status_code == 200 and '<html lang="en"' in page.text
+    assert "There is no language &#39;xx&#39; here; this page is in English" in page.text
+    assert "lang=xx" not in page.text  # no link carries it on

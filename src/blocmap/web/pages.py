@@ -297,8 +297,16 @@ def render(request: Request, template: str, lang: str, json_url: str | None, sta
         query.pop("on", None)
     elif query.get("on"):  # checked by the view already: written as the view read it
         query["on"] = past_day(query["on"], "on").isoformat()
+    unknown = getattr(request.state, "unknown_lang", None)
+    if unknown is not None:
+        import re
+
+        query.pop("lang", None)  # links carry no language that is none
+        context["lang_note"] = unknown
+        if json_url:
+            json_url = re.sub(r"([?&])lang=[^&]*(&|$)", r"\1", json_url).rstrip("?&")
     html = _site(request).render_html(template, lang, request.url.path, query, json_url, **context)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept-Language"})
 
 
 def reader_lang(request: Request) -> str:
@@ -315,7 +323,40 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 def _lang(request: Request) -> str:
-    return parse_lang(request.query_params.get("lang"))
+    """The page's language: ``?lang`` where it names one; an unknown ``?lang`` falls back to
+    English with a note on the page (never a 400); without ``?lang``, the browser's
+    ``Accept-Language`` until the reader chooses."""
+    given = request.query_params.get("lang")
+    if given is not None and given.strip():
+        try:
+            return parse_lang(given)
+        except QueryError:
+            request.state.unknown_lang = given[:40]
+            return "en"
+    return accepted_lang(request.headers.get("accept-language", ""))
+
+
+def accepted_lang(header: str) -> str:
+    """zh-Hant, ru or en from an Accept-Language header, by the browser's order of preference."""
+    ranked = []
+    for index, part in enumerate(header.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        ranked.append((-q, index, tag.strip().lower()))
+    for _, _, tag in sorted(ranked):
+        language, _, region = tag.partition("-")
+        if language == "ru":
+            return "ru"
+        if language == "zh" and region.split("-")[0] in ("tw", "hk", "mo", "hant"):
+            return "zh-Hant"
+        if language == "en":
+            return "en"
+    return "en"
 
 
 def _q(request: Request, name: str) -> str | None:
