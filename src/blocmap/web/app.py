@@ -214,23 +214,77 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
 def prepare_diagrams(atlas: Atlas) -> None:
     """Draw the overlap diagram of the post-Soviet five for today and for every change day,
     in every language, so that no visitor waits for the solver or the drawing: every other day
-    has the drawing of a change day (``hooks.euler_svg`` keys drawings by what they show), and
-    the first drawing loads the drawing library and the fonts before the first visitor asks."""
-    import datetime as dt
+    has the drawing of a change day (``hooks.euler_svg`` keys drawings by what they show).
 
-    from blocmap.features.figures.api import change_days
-    from blocmap.core.model import LANGS, POST_SOVIET
-    from blocmap.web.hooks import euler_svg
+    The drawing is done by a separate process at the lowest priority (``_draw_all``), which
+    sends each drawing back as it is made: the server answers at full speed from its first
+    second while the diagrams arrive (issue 20, item 7); a diagram asked for before its turn is
+    drawn on request, as before."""
+    import multiprocessing
+
+    from blocmap.web.hooks import keep_drawing
 
     try:
-        for lang in LANGS:
-            euler_svg(atlas, POST_SOVIET, dt.date.today(), lang)
-        days = [d for d in change_days(atlas, list(POST_SOVIET)) if d <= dt.date.today()]
-        for lang in LANGS:
-            for day in days:
-                euler_svg(atlas, POST_SOVIET, day, lang)
-    except Exception:  # a bug: logged; the diagrams are then solved on request, as before
+        context = multiprocessing.get_context("spawn")
+        receiver, sender = context.Pipe(duplex=False)
+        worker = context.Process(target=_draw_all, args=(str(atlas.folder), sender), daemon=True,
+                                 name="blocmap-diagrams")
+        worker.start()
+        sender.close()
+        while True:
+            try:
+                message = receiver.recv()
+            except EOFError:
+                break
+            if message is None:
+                break
+            key, svg = message
+            keep_drawing(atlas, key, svg)
+        worker.join(timeout=5)
+    except Exception:  # a bug: logged; the diagrams are then drawn on request, as before
         log.exception("preparing the overlap diagrams failed")
+
+
+def _draw_all(folder: str, sender: Any) -> None:
+    """In the drawing process: every change day's diagram, at the lowest priority, each sent as
+    (drawing key, SVG or None) as soon as it is made; None when done."""
+    import datetime as dt
+    import os
+
+    import blocmap
+    from blocmap.core.errors import BlocmapError
+    from blocmap.core.model import LANGS, POST_SOVIET
+    from blocmap.features.figures import api
+    from blocmap.web.palette import colours_of
+
+    try:
+        os.nice(19)
+    except OSError:
+        pass
+    atlas = blocmap.load(folder)
+    today = dt.date.today()
+    days = [today] + [d for d in api.change_days(atlas, list(POST_SOVIET)) if d <= today]
+    sent: set[str] = set()
+    for lang in LANGS:
+        for day in days:
+            try:
+                key = api.drawing_key(atlas, list(POST_SOVIET), day, lang)
+            except BlocmapError:  # nobody inside that day: the page keeps its zones table
+                continue
+            if key in sent:
+                continue
+            sent.add(key)
+            try:
+                svg = api.euler_svg(atlas, list(POST_SOVIET), day, lang, colours=colours_of(POST_SOVIET),
+                                    dated=False)
+            except BlocmapError:
+                svg = None
+            try:
+                sender.send((key, svg))
+            except (BrokenPipeError, EOFError):  # the server has gone
+                return
+    sender.send(None)
+    sender.close()
 
 
 def create_app(atlas: Atlas, store: str | Path | None = None,

@@ -71,6 +71,14 @@ def clear_drawings() -> None:
         _DRAWN.clear()
 
 
+def keep_drawing(atlas: Atlas, drawing_key: str, svg: str | None) -> None:
+    """Keep a drawing made elsewhere (the drawing process of ``app.prepare_diagrams``)."""
+    with _DRAWN_LOCK:
+        _DRAWN.setdefault((id(atlas), drawing_key), svg)
+        while len(_DRAWN) > _DRAWN_MAX:
+            _DRAWN.popitem(last=False)
+
+
 def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
     """The Euler diagram of ``orgs`` on ``on`` as SVG text (undated: the page gives the day),
     each organization in its web colour (``palette.ORG_COLOURS``), or None where none can be
