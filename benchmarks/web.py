@@ -61,9 +61,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def random_day(rng: random.Random) -> str:
-    day = 726468 + rng.randrange(0, 12700)  # 1991-01-01 + up to ~35 years (proleptic ordinal)
+def random_day(rng: random.Random, first: int = 726468) -> str:
+    day = first + rng.randrange(0, 12700 - (first - 726468))  # 1991-01-01 + up to ~35 years (proleptic ordinal)
     return time.strftime("%Y-%m-%d", time.gmtime((day - 719163) * 86400))
+
+
+#: 2014-06-01, after every organization of ORGS had its first event (a day before an
+#: organization's first event is refused, as in every door)
+API_FIRST = 735385
 
 
 def paths(target: str, n: int, seed: int = 7) -> list[str]:
@@ -71,7 +76,7 @@ def paths(target: str, n: int, seed: int = 7) -> list[str]:
     if target == "static":
         return ["/static/favicon.svg"] * n
     if target == "api":
-        return [f"/api/members?org={rng.choice(ORGS)}&on={random_day(rng)}" for _ in range(n)]
+        return [f"/api/members?org={rng.choice(ORGS)}&on={random_day(rng, API_FIRST)}" for _ in range(n)]
     if target in ("home-new", "euler-new"):  # every request a day not asked before
         days = sorted({random_day(rng) for _ in range(4 * n)})
         if target == "euler-new":  # days with a diagram (before 1991-12-10 nobody is inside: a 404)
