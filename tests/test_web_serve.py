@@ -245,3 +245,18 @@ def test_the_diagrams_of_every_change_day_are_prepared_at_start_up(tmp_path, mon
         except blocmap.QueryError:  # nobody inside yet: no diagram, and nothing to solve
             pass
     assert drawn > 10 and solved == []
+
+
+def test_a_served_diagram_is_drawn_in_the_drawing_process():
+    """With the server's preparation on, a diagram asked for is drawn by the drawing process (the
+    server's own process never runs the solver or the drawing), and is the same drawing."""
+    hooks.clear_drawings()
+    atlas = blocmap.load()
+    with TestClient(create_app(atlas, prepare=True)) as client:
+        assert id(atlas) in hooks._DRAWER
+        image = client.get("/euler.svg", params={"on": "2016-01-02"})
+        assert image.status_code == 200 and image.text.lstrip().startswith("<?xml") and "</svg>" in image.text
+    hooks.clear_drawings()
+    with TestClient(create_app(blocmap.load())) as client:  # drawn here, in this process
+        assert client.get("/euler.svg", params={"on": "2016-01-02"}).text == image.text
+    hooks.clear_drawings()

@@ -205,10 +205,18 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     if app.state.prepare_diagrams:
         import threading
 
+        from blocmap.web.hooks import use_drawing_process
+
+        use_drawing_process(app.state.answers.atlas)  # diagrams asked for are drawn in another process
+
         threading.Thread(target=prepare_diagrams, args=(app.state.answers.atlas,), daemon=True,
                          name="blocmap-diagrams").start()
         threading.Thread(target=app.state.site.cjk_font, daemon=True, name="blocmap-font").start()
     yield
+    if app.state.prepare_diagrams:
+        from blocmap.web.hooks import stop_drawing_process
+
+        stop_drawing_process(app.state.answers.atlas)
 
 
 def prepare_diagrams(atlas: Atlas) -> None:

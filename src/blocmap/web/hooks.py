@@ -71,6 +71,51 @@ def clear_drawings() -> None:
         _DRAWN.clear()
 
 
+#: A process that draws the diagrams asked for, per atlas (``use_drawing_process``); without one
+#: (tests, the Python API) they are drawn in this process.
+_DRAWER: dict[int, Any] = {}
+_WORKER_ATLAS: list[Any] = []
+
+
+def use_drawing_process(atlas: Atlas) -> None:
+    """Draw the diagrams asked of ``atlas`` in a separate process at low priority, so that the
+    server keeps answering everything else at full speed while a diagram is made."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if id(atlas) not in _DRAWER:
+        _DRAWER[id(atlas)] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_start_worker, initargs=(str(atlas.folder),))
+
+
+def stop_drawing_process(atlas: Atlas) -> None:
+    """End the drawing process of ``atlas`` (the server stops)."""
+    drawer = _DRAWER.pop(id(atlas), None)
+    if drawer is not None:
+        drawer.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(folder: str) -> None:
+    import os
+
+    import blocmap
+
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+    _WORKER_ATLAS[:] = [blocmap.load(folder)]
+
+
+def _draw_in_worker(orgs: list[str], on: str, lang: str) -> str:
+    """In the drawing process: one diagram (a BlocmapError travels back to be said as before)."""
+    from blocmap.features.figures import api
+    from blocmap.web.palette import colours_of
+
+    return api.euler_svg(_WORKER_ATLAS[0], orgs, dt.date.fromisoformat(on), lang, colours=colours_of(orgs),
+                         dated=False)
+
+
 def keep_drawing(atlas: Atlas, drawing_key: str, svg: str | None) -> None:
     """Keep a drawing made elsewhere (the drawing process of ``app.prepare_diagrams``)."""
     with _DRAWN_LOCK:
@@ -94,7 +139,11 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
             if key in _DRAWN:
                 _DRAWN.move_to_end(key)
                 return _DRAWN[key]
-        svg = api.euler_svg(atlas, list(orgs), on, lang, colours=colours_of(orgs), dated=False)
+        drawer = _DRAWER.get(id(atlas))
+        if drawer is not None:  # the server's drawing process: the solver never holds this one's GIL
+            svg = drawer.submit(_draw_in_worker, list(orgs), on.isoformat(), lang).result(timeout=120)
+        else:
+            svg = api.euler_svg(atlas, list(orgs), on, lang, colours=colours_of(orgs), dated=False)
     except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
         log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
         return None
