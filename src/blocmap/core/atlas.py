@@ -215,15 +215,19 @@ _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 
 def unknown_with_names(kind: str, given: str, ids: Iterable[str], keys: Mapping[str, str],
                        parameter: str) -> QueryError:
-    """An unknown name, suggesting ids by their ids and by their names in every language: a
-    mainland form (哈薩克斯坦) or a misspelt acronym (ЕЭАС) gets the id it was close to."""
+    """An unknown name: the closest ids as before, else the ids whose name or acronym in any
+    language contains it or is contained in it (a mainland form, 哈薩克斯坦 → KAZ) or has the same
+    letters (a misspelt acronym, ЕЭАС → eaeu)."""
     from blocmap.core.errors import suggest
 
     text = str(given).strip()
-    if len(text) > 100:
+    if len(text) > 100 or suggest(text, ids):
         return unknown(kind, text, ids, parameter)
-    close = suggest(text.casefold(), keys, limit=3)
-    hinted = list(dict.fromkeys(keys[c] for c in close))
+    folded = text.casefold()
+    hits = [k for k in keys if len(k) >= 3 and len(folded) >= 3 and (k in folded or folded in k)]
+    if not hits and len(folded) <= 6:
+        hits = [k for k in keys if sorted(k) == sorted(folded)]
+    hinted = list(dict.fromkeys(keys[k] for k in sorted(hits, key=lambda k: abs(len(k) - len(folded)))))
     if not hinted:
         return unknown(kind, text, ids, parameter)
     return unknown(kind, text, hinted, parameter, exact=True)

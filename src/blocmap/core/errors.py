@@ -134,11 +134,11 @@ class DateError(ValueError):
         return cls(Text(key, values))
 
 
-def suggest(given: str, valid: Iterable[str], limit: int = 3) -> list[str]:
+def suggest(given: str, valid: Iterable[str], limit: int = 3, cutoff: float = 0.5) -> list[str]:
     """The closest valid spellings of ``given`` (for 'did you mean …')."""
     choices = sorted(set(valid))
     lowered = {c.lower(): c for c in choices}
-    hits = difflib.get_close_matches(given.lower(), list(lowered), n=limit, cutoff=0.5)
+    hits = difflib.get_close_matches(given.lower(), list(lowered), n=limit, cutoff=cutoff)
     return [lowered[h] for h in hits]
 
 
