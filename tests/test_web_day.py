@@ -324,3 +324,15 @@ def test_an_unknown_language_falls_back_to_english_with_a_note(client):
     assert page.status_code == 200 and '<html lang="en"' in page.text
     assert "There is no language &#39;xx&#39; here; this page is in English" in page.text
     assert "lang=xx" not in page.text  # no link carries it on
+
+
+def test_timeline_rows_are_named_as_on_the_pages_day(client):
+    """Georgia's page on 2009: the OSCE's row says OSCE (the CSCE was renamed in 1995), West
+    Germany's row on the EU page of 1980 says West Germany."""
+    def chart(html: str) -> str:
+        start = html.index('<div class="chart">')
+        return html[start:html.index("</svg>", start)]
+
+    georgia = chart(page(client, "/state/GEO", on="2009-08-18"))
+    assert ">OSCE<" in georgia and ">CSCE<" not in georgia
+    assert ">West Germany<" in chart(page(client, "/org/eu", on="1980-01-01"))

@@ -174,7 +174,9 @@ class Views:
             "former": self.former_names(record, lang),
             "located": self.located(record, members, lang, day),
             "around": around(day, change_days(spells)),
-            "spells": spells, "timeline": timeline_rows(spells, "state"),
+            "spells": spells,
+            "timeline": timeline_rows(spells, "state", {s["state"]: self.atlas.state_name(s["state"], lang, day)
+                                                        for s in spells}),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys, lang),
             "quality": self.quality().get(org_id),
             "organs": hooks.organs(self.atlas, org_id, lang),
@@ -258,7 +260,9 @@ class Views:
                 "name_today": record["name"], "exists_on": exists, "memberships_on": rows,
                 "live_orgs": len(live), "continuing": sum(1 for r in rows if r["continues_in"]),
                 "around": around(day, change_days(record["spells"])),
-                "timeline": timeline_rows(record["spells"], "org"),
+                "timeline": timeline_rows(record["spells"], "org",
+                                          {s["org"]: self.answers.org_name(s["org"], lang, short=True, on=day)
+                                           for s in record["spells"]}),
                 "events": self.name_orgs(record["events"], lang),
                 "sources": self.answers.cited(keys, lang), "org_names": self.org_names(lang, day)}
 
@@ -405,12 +409,14 @@ def around(day: dt.date, days: list[dt.date]) -> dict[str, str | None]:
     return {"prev": before[-1].isoformat() if before else None, "next": after[0].isoformat() if after else None}
 
 
-def timeline_rows(spells: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
-    """Spells grouped into rows (one per state, or per organization) for a timeline chart."""
+def timeline_rows(spells: list[dict[str, Any]], by: str,
+                  labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Spells grouped into rows (one per state, or per organization) for a timeline chart; each
+    row named by ``labels`` (the names of the page's day) where given."""
     rows: dict[str, dict[str, Any]] = {}
     for s in spells:
         key = s[by]
-        label = s["name"] if by == "state" else s["org_name"]
+        label = (labels or {}).get(key) or (s["name"] if by == "state" else s["org_name"])
         href = f"/state/{key}" if by == "state" else f"/org/{key}"
         rows.setdefault(key, {"key": key, "label": label, "href": href, "spells": []})["spells"].append(s)
     return sorted(rows.values(), key=lambda r: min(s["start"] for s in r["spells"]))
