@@ -15,22 +15,10 @@ from click.testing import CliRunner
 
 from blocmap.cli import main
 from blocmap.core.errors import BlocmapError
-from blocmap.core.world.cowimport import import_cow
 from blocmap.core.world.world import World
+from test_world_store_safety import store  # noqa: F401 - the same small store, as a fixture
 
-STATE_YEAR = ("ccode,year,state,asean,csto\n"
-              "365,2010,russia,0,1\n365,2011,russia,0,1\n"
-              "800,2010,thailand,1,0\n800,2011,thailand,1,0\n")
 SECRET = "root-secret-line-that-must-not-leak"
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Path:
-    source = tmp_path / "sy.csv"
-    source.write_text(STATE_YEAR)
-    db = tmp_path / "w.duckdb"
-    import_cow(source, db=db)
-    return db
 
 
 def tamper(store: Path, tmp_path: Path, *sql: str) -> Path:

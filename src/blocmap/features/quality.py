@@ -21,23 +21,17 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from blocmap.core.model import Event, Source
-
-
-def _publisher(key: str, sources: Mapping[str, Source]) -> str:
-    source = sources.get(key)
-    if source is None or not source.publisher:
-        return f"key:{key}"
-    return source.publisher.split("(", 1)[0].strip().lower() or f"key:{key}"
+from blocmap.features.evidence import evidence_quality, publisher
 
 
 def _is_official(key: str, sources: Mapping[str, Source]) -> bool:
     source = sources.get(key)
-    return source is not None and (source.official or source.kind == "official")
+    return source is not None and source.klass == "official"
 
 
 def independent_sources(event: Event, sources: Mapping[str, Source]) -> int:
     """How many independent publishers an event's sources come from."""
-    return len({_publisher(key, sources) for key in event.sources})
+    return len({publisher(key, sources) for key in event.sources})
 
 
 def _share(count: int, total: int) -> float:
@@ -45,8 +39,6 @@ def _share(count: int, total: int) -> float:
 
 
 def _org_quality(org: str, events: list[Event], sources: Mapping[str, Source]) -> dict[str, Any]:
-    from blocmap.features.evidence import evidence_quality
-
     total = len(events)
     day = sum(1 for e in events if e.date.precision == "day")
     official = sum(1 for e in events if any(_is_official(k, sources) for k in e.sources))

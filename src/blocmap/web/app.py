@@ -257,19 +257,13 @@ def _draw_all(folder: str, sender: Any) -> None:
     """In the drawing process: every change day's diagram, at the lowest priority, each sent as
     (drawing key, SVG or None) as soon as it is made; None when done."""
     import datetime as dt
-    import os
 
-    import blocmap
     from blocmap.core.errors import BlocmapError
     from blocmap.core.model import LANGS, POST_SOVIET
     from blocmap.features.figures import api
-    from blocmap.web.palette import colours_of
+    from blocmap.web.hooks import draw, start_worker
 
-    try:
-        os.nice(19)
-    except OSError:
-        pass
-    atlas = blocmap.load(folder)
+    atlas = start_worker(folder, 19)
     today = dt.date.today()
     days = [today] + [d for d in api.change_days(atlas, list(POST_SOVIET)) if d <= today]
     sent: set[str] = set()
@@ -283,8 +277,7 @@ def _draw_all(folder: str, sender: Any) -> None:
                 continue
             sent.add(key)
             try:
-                svg = api.euler_svg(atlas, list(POST_SOVIET), day, lang, colours=colours_of(POST_SOVIET),
-                                    dated=False)
+                svg = draw(atlas, list(POST_SOVIET), day, lang)
             except BlocmapError:
                 svg = None
             try:

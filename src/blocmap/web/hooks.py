@@ -85,7 +85,7 @@ def use_drawing_process(atlas: Atlas) -> None:
 
     if id(atlas) not in _DRAWER:
         _DRAWER[id(atlas)] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=_start_worker, initargs=(str(atlas.folder),))
+                                                 initializer=start_worker, initargs=(str(atlas.folder),))
 
 
 def stop_drawing_process(atlas: Atlas) -> None:
@@ -95,31 +95,37 @@ def stop_drawing_process(atlas: Atlas) -> None:
         drawer.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(folder: str) -> None:
+def start_worker(folder: str, niceness: int = 10) -> Atlas:
+    """In a drawing process: its priority lowered, and the atlas of ``folder`` it draws from."""
     import os
 
     import blocmap
 
     try:
-        os.nice(10)
+        os.nice(niceness)
     except OSError:
         pass
     _WORKER_ATLAS[:] = [blocmap.load(folder)]
+    return _WORKER_ATLAS[0]
+
+
+def draw(atlas: Atlas, orgs: list[str], on: dt.date, lang: str) -> str:
+    """The undated Euler diagram of ``orgs`` on ``on``, each organization in its web colour."""
+    from blocmap.features.figures import api
+    from blocmap.web.palette import colours_of
+
+    return api.euler_svg(atlas, orgs, on, lang, colours=colours_of(orgs), dated=False)
 
 
 def _draw_in_worker(orgs: list[str], on: str, lang: str) -> str:
     """In the drawing process: one diagram (a BlocmapError travels back to be said as before)."""
-    from blocmap.features.figures import api
-    from blocmap.web.palette import colours_of
-
-    return api.euler_svg(_WORKER_ATLAS[0], orgs, dt.date.fromisoformat(on), lang, colours=colours_of(orgs),
-                         dated=False)
+    return draw(_WORKER_ATLAS[0], orgs, dt.date.fromisoformat(on), lang)
 
 
 def keep_drawing(atlas: Atlas, drawing_key: str, svg: str | None) -> None:
-    """Keep a drawing made elsewhere (the drawing process of ``app.prepare_diagrams``)."""
+    """Keep a drawing (made here, or by the drawing process of ``app.prepare_diagrams``)."""
     with _DRAWN_LOCK:
-        _DRAWN.setdefault((id(atlas), drawing_key), svg)
+        _DRAWN[(id(atlas), drawing_key)] = svg
         while len(_DRAWN) > _DRAWN_MAX:
             _DRAWN.popitem(last=False)
 
@@ -130,11 +136,11 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
     drawn.  A drawing is made once per distinct set of memberships and kept (``_DRAWN``): a
     day never asked before costs a membership query when a day like it was drawn."""
     from blocmap.features.figures import api
-    from blocmap.web.palette import colours_of
 
     orgs = tuple(orgs)
     try:
-        key = (id(atlas), api.drawing_key(atlas, list(orgs), on, lang))
+        drawing = api.drawing_key(atlas, list(orgs), on, lang)
+        key = (id(atlas), drawing)
         with _DRAWN_LOCK:
             if key in _DRAWN:
                 _DRAWN.move_to_end(key)
@@ -143,14 +149,11 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
         if drawer is not None:  # the server's drawing process: the solver never holds this one's GIL
             svg = drawer.submit(_draw_in_worker, list(orgs), on.isoformat(), lang).result(timeout=120)
         else:
-            svg = api.euler_svg(atlas, list(orgs), on, lang, colours=colours_of(orgs), dated=False)
+            svg = draw(atlas, list(orgs), on, lang)
     except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
         log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
         return None
-    with _DRAWN_LOCK:
-        _DRAWN[key] = svg
-        while len(_DRAWN) > _DRAWN_MAX:
-            _DRAWN.popitem(last=False)
+    keep_drawing(atlas, drawing, svg)
     return svg
 
 

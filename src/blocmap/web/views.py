@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from blocmap.answers import require
+from blocmap.answers.rows import continued_in
 from blocmap.features.econ import vintage_for_reader
 from blocmap.core.dates import parse_day, parse_partial, parse_year
 from blocmap.core.errors import QueryError
@@ -193,10 +194,9 @@ class Views:
 
     def continues(self, org_id: str, lang: str, day: dt.date) -> dict[str, str] | None:
         """The organization ``org_id`` continues in on ``day`` (its members are that one's), or None."""
-        found = self.atlas.orgs.get(org_id)
-        succession = found.continues_in if found is not None else None
-        if succession is None or day < succession.date.earliest:
+        if continued_in(self.atlas, org_id, day) is None:
             return None
+        succession = self.atlas.orgs[org_id].continues_in
         return {"org": succession.org, "since": str(succession.date), "source": succession.source,
                 "acronym": self.answers.org_name(succession.org, lang, short=True, on=day),
                 "name": self.answers.org_name(succession.org, lang, on=day)}
