@@ -493,7 +493,7 @@ def _keep(rows: list[dict[str, Any]], statuses: Iterable[str] | str | None) -> l
 
 
 def _status_id(given: str) -> str:
-    """A status id from its id or its name in any language (觀察員, наблюдатель, Observer)."""
+    """A status id from its id or its name in any language (``observer``, ``Observer`` or its name in Chinese or Russian)."""
     from blocmap.core.i18n import TABLE
 
     if given in STATUSES:

@@ -45,14 +45,16 @@ def reader_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
 
 
 def locale_language(locale: str) -> str:
-    """``zh-Hant``, ``ru`` or ``en`` for a POSIX locale name (``zh_TW.UTF-8``, ``ru_RU``, ``C``)."""
+    """A language of the catalogs for a POSIX locale name (``zh_TW.UTF-8`` → zh-Hant through the
+    zh-Hant catalog's aliases, ``ru_RU`` → ru, ``C`` → en), else English."""
+    from blocmap.core.messages import LANGUAGES
+
     tag = locale.partition(".")[0].partition("@")[0].replace("_", "-").casefold()
-    language, _, rest = tag.partition("-")
-    if language == "ru":
-        return "ru"
-    if language == "zh" and rest.partition("-")[0] in ("tw", "hk", "mo", "hant"):
-        return "zh-Hant"
-    return "en"
+    if tag.partition("-")[0] not in {lang.partition("-")[0].casefold() for lang in LANGUAGES}:
+        return "en"  # no catalog of that language: no catalog need be read to say so
+    from blocmap.core.i18n import find_lang
+
+    return find_lang(tag) or "en"
 
 
 class Context(click.Context):

@@ -1,16 +1,15 @@
 """Help and click's own words (``Usage:``, ``Options``, ``Error: …``) in the reader's language.
 
-The English is the commands' own (docstrings and ``help=``) and click's; the zh-Hant and ru texts
-are data, ``help.json`` next to this module, keyed by the English text:
+The English is the commands' own (docstrings and ``help=``) and click's; their translations are
+messages of the catalogs (``src/blocmap/locale``, read by ``core.messages``):
 
-* ``help`` — every help text of a command or an option (``tests/test_cli_help.py`` fails, naming
-  the command and option, when one has no translation);
-* ``click`` — click's messages, keyed by click's msgid (a list of plural forms for an ``ngettext``
-  message: one for zh-Hant, three for ru);
-* ``messages`` — the CLI's own usage messages.
+* context ``help`` — every help text of a command or an option, keyed by its English
+  (``tests/test_cli_help.py`` fails, naming the command and option, when one has no translation;
+  ``python -m blocmap.core.catalogs extract`` puts a new one in the template);
+* context ``click`` — click's messages, keyed by click's msgid (with click's plural msgid and one
+  form per plural form of the language for an ``ngettext`` message).
 
-This module is imported, and the file read, only when a reader's language is not English
-(``blocmap.cli.Group.main``); the English path never touches either.
+This module is imported only when a reader's language is not English (``blocmap.cli.Group.main``).
 
 Click asks ``gettext`` for its words (``from gettext import gettext as _`` in each of its
 modules, with no domain of its own); ``click_in_language`` hands those modules this catalogue's
@@ -28,46 +27,37 @@ from __future__ import annotations
 import functools
 import gettext
 import inspect
-import json
 import re
 import sys
 import unicodedata
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import click
 
-CATALOGUE = Path(__file__).with_name("help.json")
+from blocmap.core.messages import Catalog, Text, catalog
+
 #: Click's words that ``Formatter`` translates where help is written rather than when click asks:
 #: click keeps the help option of a command once made (an earlier English run would leave its
 #: text English), and asking for it on every run would read the catalogue on every run.
 WRITTEN_BY_FORMATTER = frozenset({"Show this message and exit."})
-#: How a section heading ends (click writes ``Options:``).
-HEADING_END = {"zh-Hant": "：", "ru": ":"}
 
 
-@functools.cache
-def catalogue() -> dict[str, dict[str, dict[str, Any]]]:
-    return json.loads(CATALOGUE.read_text(encoding="utf-8"))
+def _catalog(lang: str) -> Catalog:
+    return catalog(lang) or catalog("en")  # type: ignore[return-value]
 
 
 @functools.cache
 def help_texts(lang: str) -> dict[str, str]:
     """English → ``lang`` for every help text, and click's single-form words."""
-    found = {english: texts[lang] for english, texts in catalogue()["help"].items()}
-    found |= {english: texts[lang] for english, texts in catalogue()["click"].items()
-              if isinstance(texts[lang], str)}
+    found = dict(_catalog(lang).help)
+    found |= {english: text for english, text in _catalog(lang).click.items() if isinstance(text, str)}
     return found
 
 
 def plural_index(lang: str, n: int) -> int:
-    """Which plural form ``n`` takes: zh-Hant has one, Russian three (1, 2–4, 5–20 and 0)."""
-    if lang != "ru":
-        return 0
-    if n % 10 == 1 and n % 100 != 11:
-        return 0
-    return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    """Which plural form ``n`` takes in ``lang`` (its catalog's rule: CLDR's, as Babel writes it)."""
+    return _catalog(lang).plural(n)
 
 
 class ClickWords:
@@ -79,14 +69,13 @@ class ClickWords:
     def gettext(self, message: str) -> str:
         if message in WRITTEN_BY_FORMATTER:
             return message
-        texts = catalogue()["click"].get(message)
-        return texts[self.lang] if texts else message
+        text = _catalog(self.lang).click.get(message)
+        return text if isinstance(text, str) else message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        texts = catalogue()["click"].get(singular)
-        if not texts:
+        forms = _catalog(self.lang).click.get(singular)
+        if not isinstance(forms, list):
             return singular if n == 1 else plural
-        forms = texts[self.lang]
         return forms[min(plural_index(self.lang, n), len(forms) - 1)]
 
 
@@ -112,7 +101,7 @@ def click_in_language(lang: str) -> Iterator[None]:
 
 def unknown_language(given: str | None, lang: str) -> str:
     """``--lang``'s (or ``--gloss``'s) error for a value that is no language, in ``lang``."""
-    return catalogue()["messages"]["unknown language '{given}'"][lang].format(given=given)
+    return Text("cli.unknown_language", {"given": given}).render(lang)
 
 
 # ---------------------------------------------------------------------------------- the help
@@ -161,9 +150,10 @@ def wrap(text: str, width: int) -> list[str]:
 def first_sentence(text: str, lang: str) -> str:
     """The first sentence of the first paragraph (what a group's list of commands shows)."""
     paragraph = " ".join(text.split("\n\n")[0].split())
-    end = (re.search(r"。", paragraph) if lang == "zh-Hant"
-           else re.search(r"[.!?](?=\s+[^a-zа-яё]|$)", paragraph))
-    return paragraph[: end.end()] if end else paragraph
+    for end in re.finditer(r"[。！？]|[.!?](?=\s+(\w)|$)", paragraph):
+        if end.group(1) is None or not end.group(1).islower():  # not "e.g. a …"
+            return paragraph[: end.end()]
+    return paragraph
 
 
 def shorten(text: str, width: int) -> str:
@@ -208,7 +198,8 @@ class Formatter(click.HelpFormatter):
         return shorten(first_sentence(self.texts[english], self.lang), width)
 
     def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{heading}{HEADING_END[self.lang]}\n")
+        said = Text("cli.heading", {"heading": heading}).render(self.lang)
+        self.write(f"{'':>{self.current_indent}}{said}\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent

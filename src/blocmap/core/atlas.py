@@ -216,8 +216,8 @@ _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 def unknown_with_names(kind: str, given: str, ids: Iterable[str], keys: Mapping[str, str],
                        parameter: str) -> QueryError:
     """An unknown name: the closest ids as before, else the ids whose name or acronym in any
-    language contains it or is contained in it (a mainland form, 哈薩克斯坦 → KAZ) or has the same
-    letters (a misspelt acronym, ЕЭАС → eaeu)."""
+    language contains it or is contained in it (a mainland Chinese form of Kazakhstan's name → KAZ)
+    or has the same letters (a misspelt Russian acronym of the EAEU → eaeu)."""
     from blocmap.core.errors import suggest
 
     text = str(given).strip()

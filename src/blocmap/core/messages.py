@@ -1,19 +1,136 @@
-"""The sentences of errors and data-file problems, in en, zh-Hant and ru: rows of the one
-translation table (``i18n.TABLE`` takes them all), kept in their own module so that
-``errors`` can build an error's English from its row without importing ``i18n``.
+"""The words a reader sees, in every language blocmap has a catalog for: gettext catalogs under
+``src/blocmap/locale`` (``<lang>/LC_MESSAGES/blocmap.po``, compiled to ``.mo``), read here with
+the standard library, once per language and only when a text in that language is asked for.
 
-A ``Text`` is a key of this table and its values; the English message of an error and its
-translations are both ``Text.render`` of one row, so they cannot drift apart.  Each row is
-one line and names its parameter itself (``"{parameter}: …"``) where the message does.
+Every message has a key (``status.member``, ``err.unknown.organization``), its ``msgctxt`` in the
+catalogs; its ``msgid`` is the English.  A ``Text`` is a key and the values of its placeholders;
+the English message of an error and its translations are ``Text.render`` of one message, so they
+cannot drift apart.  The catalogs are kept with ``python -m blocmap.core.catalogs`` (Babel);
+``docs/translating.md`` says how.  A language is any folder of ``locale`` with a compiled catalog:
+adding one needs no change here.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
 
-#: The order of the languages in a row (``model.LANGS``; model imports this layer's errors).
-ORDER = ("en", "zh-Hant", "ru")
+LOCALE = Path(__file__).resolve().parents[1] / "locale"
+DOMAIN = "blocmap"
+#: Contexts of the CLI's help texts and click's words (keyed by their English, not by a key).
+HELP, CLICK = "help", "click"
+
+
+def _discover() -> tuple[str, ...]:
+    """English, then every language with a compiled catalog, by code (``zh_Hant`` → ``zh-Hant``)."""
+    found = sorted(name.replace("_", "-") for name in os.listdir(LOCALE)
+                   if name != "en" and os.path.exists(os.path.join(LOCALE, name, "LC_MESSAGES", DOMAIN + ".mo")))
+    return ("en", *found)
+
+
+#: The languages a reader can choose (``model.LANGS``).
+LANGUAGES: tuple[str, ...] = _discover()
+
+
+class Catalog:
+    """One language's compiled catalog: ``texts`` by key, plural ``forms`` by key, the CLI's
+    ``help`` and ``click`` words by their English, and the language's plural rule (CLDR's, as
+    Babel writes it in the catalog's header)."""
+
+    def __init__(self, lang: str) -> None:
+        import gettext
+
+        path = LOCALE / lang.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        with open(path, "rb") as f:
+            translations = gettext.GNUTranslations(f)
+        self.lang = lang
+        self.plural: Callable[[int], int] = translations.plural
+        self.texts: dict[str, str] = {}
+        self.english: dict[str, str] = {}
+        self.forms: dict[str, list[str]] = {}
+        self.help: dict[str, str] = {}
+        self.click: dict[str, str | list[str]] = {}
+        for msgid, text in translations._catalog.items():  # noqa: SLF001 - the parsed .mo, as gettext keeps it
+            index = None
+            if isinstance(msgid, tuple):
+                msgid, index = msgid
+            context, sep, english = msgid.partition("\x04")
+            if not sep:
+                continue  # the header
+            if context in (HELP, CLICK):
+                table = self.help if context == HELP else self.click
+                if index is None:
+                    table[english] = text
+                else:
+                    table.setdefault(english, []).append(text)  # type: ignore[union-attr]
+            elif index is None:
+                self.texts[context] = text
+                self.english[context] = english
+            else:
+                self.forms.setdefault(context, []).append(text)
+                self.english[context] = english
+                if index == 0:
+                    self.texts[context] = text
+
+
+@functools.cache
+def catalog(lang: str) -> Catalog | None:
+    """``lang``'s catalog, read on first use; None for a language without one."""
+    return Catalog(lang) if lang in LANGUAGES else None
+
+
+def text_of(key: str, lang: str = "en") -> str | None:
+    """The text of ``key`` in ``lang``; its English where ``lang`` lacks it; None: no such key."""
+    if MESSAGES and key in MESSAGES:
+        row = MESSAGES[key]
+        return row[_ROW.index(lang)] if lang in _ROW else row[0]
+    found = catalog(lang) if lang != "en" else None
+    if found is not None and key in found.texts:
+        return found.texts[key]
+    return catalog("en").texts.get(key)  # type: ignore[union-attr]
+
+
+def has(key: str) -> bool:
+    """Whether ``key`` is a message."""
+    return key in catalog("en").texts or bool(MESSAGES) and key in MESSAGES  # type: ignore[union-attr]
+
+
+def count_text(key: str, n: int, lang: str = "en") -> str:
+    """The form of ``key`` that goes with the number ``n`` in ``lang``, by the language's plural
+    rule (CLDR's, in its catalog's header): Russian has three forms (1, 2–4, 5–20), Chinese one."""
+    for code in (lang, "en"):
+        found = catalog(code)
+        if found is not None and key in found.forms:
+            forms = found.forms[key]
+            return forms[min(found.plural(n), len(forms) - 1)]
+    raise KeyError(f"no counted message '{key}' in the catalogs")
+
+
+class Rows(Mapping):
+    """Every message as a row of its texts in ``LANGUAGES`` order (``TABLE[key][i]``), read from
+    the catalogs: for code that asks whether a key exists or wants a text in every language."""
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        if not has(key):
+            raise KeyError(key)
+        return tuple(text_of(key, lang) or "" for lang in LANGUAGES)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and has(key)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from catalog("en").texts  # type: ignore[union-attr]
+        yield from (k for k in MESSAGES if k not in catalog("en").texts)  # type: ignore[union-attr]
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+#: All messages, as rows (see ``Rows``).
+TABLE = Rows()
 
 
 class Hints(tuple):
@@ -30,7 +147,7 @@ class Both(tuple):
 
 @dataclass(frozen=True)
 class Text:
-    """A sentence for a reader: a key of ``MESSAGES`` and the values of its placeholders.
+    """A sentence for a reader: a key of the catalogs and the values of its placeholders.
 
     A value that is a ``Text`` is rendered in the same language; a list is joined with the
     language's comma, an ``Either`` with its 'or', a ``Both`` with its 'and', ``Hints`` as a
@@ -40,13 +157,11 @@ class Text:
     values: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
-        if self.key not in MESSAGES:
-            raise KeyError(f"no message '{self.key}' in the translation table")
+        if not has(self.key):
+            raise KeyError(f"no message '{self.key}' in the catalogs")
 
     def render(self, lang: str = "en") -> str:
-        row = MESSAGES[self.key]
-        index = ORDER.index(lang) if lang in ORDER else 0
-        return row[index].format(**{name: _show(value, lang) for name, value in self.values.items()})
+        return (text_of(self.key, lang) or "").format(**{name: _show(value, lang) for name, value in self.values.items()})
 
     def __str__(self) -> str:
         return self.render("en")
@@ -68,744 +183,11 @@ def _show(value: Any, lang: str) -> str:
     return str(value)
 
 
+#: The order of the languages in a row written as a Python tuple below.
+_ROW = ("en", "zh-Hant", "ru")
+
+#: Rows not yet in the catalogs, written as before the catalogs: ``"key": (en, zh-Hant, ru)``.
+#: They are read as they are (over the catalogs) until
+#: ``python -m blocmap.core.catalogs import-rows`` moves them into the catalogs and out of here.
 MESSAGES: dict[str, tuple[str, str, str]] = {
-    # ------------------------------------------------------------------ pieces
-    "list.sep": (", ", "、", ", "),
-    "err.or": (" or ", " 或 ", " или "),
-    "list.and": (" and ", " 與 ", " и "),
-    "err.did_you_mean": (" (did you mean {hints}?)", "（您是否指 {hints}？）", " (может быть, {hints}?)"),
-    "err.at": ("{parameter}: {reason}", "{parameter}: {reason}", "{parameter}: {reason}"),
-    # ------------------------------------------------------------------ unknown names
-    "err.unknown.organization": ("unknown organization '{given}'{hint}", "未知的組織「{given}」{hint}",
-                                 "неизвестная организация «{given}»{hint}"),
-    "err.unknown.state": ("unknown state '{given}'{hint}", "未知的國家「{given}」{hint}",
-                          "неизвестное государство «{given}»{hint}"),
-    "err.unknown.source": ("unknown source '{given}'{hint}", "未知的資料來源「{given}」{hint}",
-                           "неизвестный источник «{given}»{hint}"),
-    "err.unknown.event": ("unknown event kind '{given}'{hint}", "未知的事件類型「{given}」{hint}",
-                          "неизвестный вид события «{given}»{hint}"),
-    "err.unknown.status": ("unknown status '{given}'{hint}", "未知的身分「{given}」{hint}",
-                           "неизвестный статус «{given}»{hint}"),
-    "err.unknown.subject": ("unknown organization or state '{given}'{hint}", "未知的組織或國家「{given}」{hint}",
-                            "неизвестная организация или государство «{given}»{hint}"),
-    # ------------------------------------------------------------------ parameters, dates, years
-    "err.missing": ("{parameter}: missing parameter", "{parameter}: 缺少此參數", "{parameter}: параметр не указан"),
-    "err.language": ("{parameter}: unknown language '{given}' (use {choices})",
-                     "{parameter}: 未知的語言「{given}」（請用 {choices}）",
-                     "{parameter}: неизвестный язык «{given}» (используйте {choices})"),
-    "err.lang_choices": ("en, zh-Hant (Taiwan usage; also zh-TW) or ru (also ru-RU)",
-                         "en、zh-Hant（臺灣用語；亦可寫 zh-TW）或 ru（亦可寫 ru-RU）",
-                         "en, zh-Hant (тайваньская норма; также zh-TW) или ru (также ru-RU)"),
-    "err.date.form": ("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-                      "「{text}」不是日期：請寫成 YYYY、YYYY-MM 或 YYYY-MM-DD",
-                      "«{text}» — не дата: пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"),
-    "err.date.type": ("a date must be written YYYY, YYYY-MM or YYYY-MM-DD, not {text}",
-                      "日期必須寫成 YYYY、YYYY-MM 或 YYYY-MM-DD，而不是 {text}",
-                      "дату нужно писать ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, а не {text}"),
-    "err.date.year0": ("'{text}' is not a date: year 0 does not exist (years start at 0001)",
-                       "「{text}」不是日期：沒有第 0 年（年份從 0001 開始）",
-                       "«{text}» — не дата: года 0 не существует (годы начинаются с 0001)"),
-    "err.date.month": ("'{text}' is not a date: month {month} does not exist", "「{text}」不是日期：沒有 {month} 月",
-                       "«{text}» — не дата: месяца {month} не существует"),
-    "err.date.day": ("'{text}' is not a date: day {day} does not exist in {month}",
-                     "「{text}」不是日期：{month} 沒有 {day} 日", "«{text}» — не дата: в {month} нет {day}-го числа"),
-    "err.date.needs_day.month": ("{parameter}: '{text}' is a month; a question needs a day (YYYY-MM-DD)",
-                                 "{parameter}: 「{text}」是月份；查詢需要某一天（YYYY-MM-DD）",
-                                 "{parameter}: «{text}» — это месяц; для вопроса нужен день (ГГГГ-ММ-ДД)"),
-    "err.date.needs_day.year": ("{parameter}: '{text}' is a year; a question needs a day (YYYY-MM-DD)",
-                                "{parameter}: 「{text}」是年份；查詢需要某一天（YYYY-MM-DD）",
-                                "{parameter}: «{text}» — это год; для вопроса нужен день (ГГГГ-ММ-ДД)"),
-    "err.year": ("{parameter}: '{text}' is not a year", "{parameter}: 「{text}」不是年份", "{parameter}: «{text}» — не год"),
-    "err.year_range": ("{parameter}: {text} is out of range", "{parameter}: {text} 超出範圍",
-                       "{parameter}: {text} вне допустимого диапазона"),
-    "data.more_in_file": ("… and {n} more problems in this file, not listed",
-                          "……本檔另有 {n} 個問題未列出", "… и ещё {n} проблем в этом файле, не перечислены"),
-    "err.org.before_first": ("{org}: nothing on {day}: its first recorded event is on {first}",
-                             "{org}：{day} 時尚無任何紀錄；其最早的事件在 {first}",
-                             "{org}: на {day} ничего нет: первое записанное событие — {first}"),
-    "err.diff_order": ("{parameter}: {second} is before {first}; give the earlier day first",
-                       "{parameter}：{second} 早於 {first}；請先寫較早的日期",
-                       "{parameter}: {second} раньше {first}; сначала укажите более раннюю дату"),
-    "err.python.type": ("{parameter}: expected {wanted}, not {given}", "{parameter}：應為 {wanted}，而非 {given}",
-                        "{parameter}: ожидается {wanted}, а не {given}"),
-    "err.python.call": ("{name}(): {why}", "{name}() 的參數有誤：{why}", "{name}(): неверные аргументы: {why}"),
-    "err.output_kind": ("-o {path}: {kind}; write to a file, a FIFO, a terminal device or '-' (standard output)",
-                        "-o {path}：{kind}；請寫入檔案、FIFO、終端裝置或「-」（標準輸出）",
-                        "-o {path}: {kind}; пишите в файл, FIFO, терминальное устройство или «-» (стандартный вывод)"),
-    "data.duplicate_value": ("{code} {year} is given twice (first on line {first}); a file gives each value once",
-                             "{code} {year} 出現兩次（第一次在第 {first} 行）；每個數值只能給一次",
-                             "{code} {year} указано дважды (впервые в строке {first}); каждое значение даётся один раз"),
-    "data.duplicate_country": ("{code} has a second row (first on line {first}); a file gives each country once",
-                               "{code} 有第二列（第一列在第 {first} 行）；每個國家只能有一列",
-                               "у {code} вторая строка (первая — строка {first}); каждая страна даётся один раз"),
-    "data.csv": ("not a CSV file blocmap can read ({why})", "不是 blocmap 能讀取的 CSV 檔（{why}）",
-                 "не CSV-файл, который blocmap может прочитать ({why})"),
-    "data.json_too_deep": ("nested too deeply", "巢狀層次過深", "слишком глубокая вложенность"),
-    "err.econ.symlink": ("{folder}: the imported series' folder or files are symbolic links; blocmap writes only real files there",
-                         "{folder}：匯入序列的資料夾或檔案是符號連結；blocmap 只在那裡寫入真正的檔案",
-                         "{folder}: папка или файлы импортированных рядов — символические ссылки; blocmap пишет туда только настоящие файлы"),
-    "err.output_suffix": ("-o {path}: this answer is text (CSV, JSON, Markdown or a table), not a {suffix} file; "
-                          "name it .csv or .json (spreadsheets and Stata open CSV)",
-                          "-o {path}：此回答為文字（CSV、JSON、Markdown 或表格），不是 {suffix} 檔；請命名為 .csv 或 .json"
-                          "（試算表與 Stata 都能開啟 CSV）",
-                          "-o {path}: этот ответ — текст (CSV, JSON, Markdown или таблица), а не файл {suffix}; "
-                          "назовите его .csv или .json (таблицы и Stata открывают CSV)"),
-    "err.day.form": ("{parameter}: '{text}' is not a day: write YYYY-MM-DD or 'today'",
-                     "{parameter}: 「{text}」不是日期：請寫成 YYYY-MM-DD 或 today",
-                     "{parameter}: «{text}» — не день: пишите ГГГГ-ММ-ДД или today"),
-    "err.future": ("{parameter}: {day} is after today ({today}); the atlas records only days that have happened",
-                   "{parameter}: {day} 晚於今天（{today}）；地圖集只記錄已經發生的日子",
-                   "{parameter}: {day} позже сегодняшнего дня ({today}); атлас описывает только прошедшие дни"),
-    "err.bool": ("{parameter}: '{value}' is not true or false", "{parameter}: 「{value}」不是 true 或 false",
-                 "{parameter}: «{value}» — не true и не false"),
-    "err.not_one_of": ("{parameter}: '{value}' is not one of {choices}", "{parameter}: 「{value}」不是 {choices} 之一",
-                       "{parameter}: «{value}» — не одно из значений {choices}"),
-    "err.no_org": ("{parameter}: no organization given", "{parameter}: 未指定組織", "{parameter}: не указана организация"),
-    "err.one_of_org_state": ("org or state: give at least one of them", "org 或 state: 請至少指定其中一個",
-                             "org или state: укажите хотя бы один из параметров"),
-    "err.from_after_to": ("--from {first} is after --to {last}", "--from {first} 晚於 --to {last}",
-                          "--from {first} позже, чем --to {last}"),
-    "err.to_before_from.named": ("--to: {last} is before --from {first}", "--to: {last} 早於 --from {first}",
-                                 "--to: {last} раньше, чем --from {first}"),
-    "err.end_future": ("{to} {last} is after the current year ({this_year})", "{to} {last} 晚於今年（{this_year}）",
-                       "{to} {last} позже текущего года ({this_year})"),
-    "err.end_before_start": ("{to} {last} is before {from_} {first}", "{to} {last} 早於 {from_} {first}",
-                             "{to} {last} раньше, чем {from_} {first}"),
-    "err.years_at_once": ("to: at most 200 years at once", "to: 一次最多 200 年", "to: не более 200 лет за раз"),
-    "err.year_or_range": ("{parameter}: give year, or from and to, not both", "{parameter}: 請指定 year，或指定 from 與 to，不可同時指定",
-                          "{parameter}: укажите year или from и to, но не то и другое сразу"),
-    "err.cli_year_or_range": ("give --year, or --from and --to, not both", "請指定 --year，或指定 --from 與 --to，不可同時指定",
-                              "укажите --year или --from и --to, но не то и другое сразу"),
-    "err.cli_year_needed": ("give --year Y, or --from Y --to Y", "請指定 --year Y，或 --from Y --to Y",
-                            "укажите --year Y или --from Y --to Y"),
-    "err.chart_needs_range": ("--chart needs --from and --to", "--chart 需要 --from 與 --to", "для --chart нужны --from и --to"),
-    "err.on_not_in_year": ("--on {day} is not in {year}", "--on {day} 不在 {year} 年內", "--on {day} не приходится на {year} год"),
-    # ------------------------------------------------------------------ the web's questions
-    "err.compare_two": ("orgs: give at least two organizations, comma-separated (e.g. cis,eaeu)",
-                        "orgs: 請至少指定兩個組織，以逗號分隔（例如 cis,eaeu）",
-                        "orgs: укажите не менее двух организаций через запятую (например, cis,eaeu)"),
-    "err.source_kind": ("kind: unknown kind of source '{kind}'", "kind: 未知的資料來源類型「{kind}」",
-                        "kind: неизвестный тип источника «{kind}»"),
-    "err.indicator": ("unknown indicator '{given}' (use {choices})", "未知的指標「{given}」（請用 {choices}）",
-                      "неизвестный показатель «{given}» (используйте {choices})"),
-    "err.indicator.named": ("indicator: unknown indicator '{given}' (use {choices})",
-                            "indicator: 未知的指標「{given}」（請用 {choices}）",
-                            "indicator: неизвестный показатель «{given}» (используйте {choices})"),
-    "web.not_found_path": ("not found: no such page or endpoint", "找不到：沒有這個頁面或端點",
-                           "не найдено: такой страницы или точки доступа нет"),
-    "web.read_only": ("method not allowed: the atlas is read-only", "不允許此方法：地圖集為唯讀",
-                      "метод не разрешён: атлас доступен только для чтения"),
-    "web.internal": ("internal error: the atlas could not answer this request (logged on the server)",
-                     "內部錯誤：地圖集無法回應此請求（已記錄於伺服器）",
-                     "внутренняя ошибка: атлас не смог ответить на запрос (записано в журнал сервера)"),
-    "web.bad_host": ("invalid Host header '{header}': this atlas answers only to its own address",
-                     "無效的 Host 標頭「{header}」：本地圖集只回應自己的位址",
-                     "недопустимый заголовок Host «{header}»: атлас отвечает только на свой адрес"),
-    # ------------------------------------------------------------------ the world store (COW)
-    "err.world.no_store": ("world: no COW store: run 'blocmap import cow STATE_YEAR_CSV' first, or name one with --db",
-                           "world: 沒有 COW 資料庫：請先執行「blocmap import cow STATE_YEAR_CSV」，或以 --db 指定",
-                           "world: нет хранилища COW: сначала выполните «blocmap import cow STATE_YEAR_CSV» "
-                           "или укажите его через --db"),
-    "err.world.needs_store": ("{reason}; COW's organizations need an imported store (`blocmap import cow …`)",
-                              "{reason}；COW 的組織需要先匯入資料庫（`blocmap import cow …`）",
-                              "{reason}; для организаций COW нужно импортированное хранилище (`blocmap import cow …`)"),
-    "err.world.store_here": ("this store", "此資料庫", "в этом хранилище"),
-    "err.world.states_list": ("the atlas's states list (no COW store)", "地圖集的國家清單（無 COW 資料庫）",
-                              "в списке государств атласа (хранилища COW нет)"),
-    "err.world.ccode": ("{parameter}: {code} is not a COW state code in {where}", "{parameter}: {code} 不是{where}中的 COW 國家代碼",
-                        "{parameter}: {code} — не код государства COW {where}"),
-    "err.world.iso_clash": ("{parameter}: '{text}' is COW's abbreviation for {cow} but the ISO code of {iso}; "
-                            "give the name or the COW number",
-                            "{parameter}: 「{text}」在 COW 中是 {cow} 的縮寫，在 ISO 中卻是 {iso} 的代碼；請改寫名稱或 COW 編號",
-                            "{parameter}: «{text}» — сокращение COW для {cow}, но код ISO для {iso}; "
-                            "укажите название или номер COW"),
-    "err.world.starts": ("on: COW IGO data start in {year}", "on: COW 國際組織資料始於 {year} 年",
-                         "on: данные COW IGO начинаются с {year} года"),
-    "err.world.ends": ("on: COW IGO data end in {year}; '{org}' is not curated by blocmap, so its membership on "
-                       "{day} is unknown (ask about a day up to {year}-12-31)",
-                       "on: COW 國際組織資料止於 {year} 年；「{org}」並非 blocmap 自行整理，因此 {day} 的成員資格不明"
-                       "（請查詢 {year}-12-31 以前的日子）",
-                       "on: данные COW IGO заканчиваются {year} годом; «{org}» не ведётся в blocmap, поэтому членство на "
-                       "{day} неизвестно (спрашивайте о днях до {year}-12-31)"),
-    "err.world.prefer": ("prefer: COW's coding needs an imported COW store; run `blocmap import cow …` first",
-                         "prefer: COW 的編碼需要已匯入的 COW 資料庫；請先執行 `blocmap import cow …`",
-                         "prefer: для кодировки COW нужно импортированное хранилище COW; "
-                         "сначала выполните `blocmap import cow …`"),
-    "err.world.no_db": ("no world store at {db} (--db): run 'blocmap import cow STATE_YEAR_CSV --db {db}' first",
-                        "{db} 沒有世界資料庫（--db）：請先執行「blocmap import cow STATE_YEAR_CSV --db {db}」",
-                        "нет хранилища world по пути {db} (--db): сначала выполните "
-                        "«blocmap import cow STATE_YEAR_CSV --db {db}»"),
-    "err.world.audit_no_db": ("no world store at {db} (--db): the audit compares with imported COW data; "
-                              "run 'blocmap import cow STATE_YEAR_CSV' first",
-                              "{db} 沒有世界資料庫（--db）：稽核需與已匯入的 COW 資料比較；請先執行「blocmap import cow STATE_YEAR_CSV」",
-                              "нет хранилища world по пути {db} (--db): проверка сравнивает с импортированными данными COW; "
-                              "сначала выполните «blocmap import cow STATE_YEAR_CSV»"),
-    "err.world.dyad_coding": ("--coding: a dyad-year table counts joint memberships; only --coding cow applies",
-                              "--coding: 雙邊年表計算共同成員資格；只能使用 --coding cow",
-                              "--coding: таблица «диада-год» считает общие членства; подходит только --coding cow"),
-    "err.parquet_needs_o": ("--format parquet needs -o FILE", "--format parquet 需要 -o FILE",
-                            "для --format parquet нужен -o FILE"),
-    "err.audit.no_atlas": ("the audit needs the curated atlas, which could not be loaded",
-                           "稽核需要 blocmap 整理的地圖集，但無法載入",
-                           "для проверки нужен курируемый атлас, а его не удалось загрузить"),
-    "err.audit.no_store": ("the audit compares COW's coding with the atlas and needs an imported COW store; "
-                           "run `blocmap import cow …` first",
-                           "稽核比較 COW 的編碼與地圖集，需要已匯入的 COW 資料庫；請先執行 `blocmap import cow …`",
-                           "проверка сравнивает кодировку COW с атласом, и ей нужно импортированное хранилище COW; "
-                           "сначала выполните `blocmap import cow …`"),
-    "err.audit.not_both": ("orgs: '{org}' is not both in COW and curated; the audit compares {both}",
-                           "orgs: 「{org}」並非同時見於 COW 與 blocmap 的整理資料；稽核比較的是 {both}",
-                           "orgs: «{org}» нет одновременно в COW и в курируемых данных; проверка сравнивает {both}"),
-    # ------------------------------------------------------------------ files and options
-    "err.cannot_write": ("{option} {path}: cannot write ({why})", "{option} {path}: 無法寫入（{why}）",
-                         "{option} {path}: запись невозможна ({why})"),
-    "err.is_folder": ("{option} {path}: is a folder, not a file", "{option} {path}: 這是資料夾，不是檔案",
-                      "{option} {path}: это папка, а не файл"),
-    "err.no_folder": ("{option} {path}: folder '{folder}' does not exist", "{option} {path}: 資料夾「{folder}」不存在",
-                      "{option} {path}: папки «{folder}» не существует"),
-    "err.format_unknown_from_name": ("--format: cannot tell the format from '{name}'; give --format {choices}",
-                                     "--format: 無法從「{name}」判斷格式；請指定 --format {choices}",
-                                     "--format: по имени «{name}» формат не определить; укажите --format {choices}"),
-    "err.format_not_allowed": ("--format: '{value}' is not one of {choices}", "--format: 「{value}」不是 {choices} 之一",
-                               "--format: «{value}» — не одно из значений {choices}"),
-    "err.format_unsupported": ("format '{value}' not supported; use {choices}", "不支援格式「{value}」；請用 {choices}",
-                               "формат «{value}» не поддерживается; используйте {choices}"),
-    "err.format_drawing": ("--format {value}: a drawing needs --on DAY and -o FILE", "--format {value}: 繪圖需要 --on DAY 與 -o FILE",
-                           "--format {value}: для рисунка нужны --on DAY и -o FILE"),
-    "err.image_suffix": ("{option} {path}: use a .svg, .png or .pdf file", "{option} {path}: 請使用 .svg、.png 或 .pdf 檔案",
-                         "{option} {path}: укажите файл .svg, .png или .pdf"),
-    "err.report_suffix": ("-o {path}: use a .html, .pdf or .png file", "-o {path}: 請使用 .html、.pdf 或 .png 檔案",
-                          "-o {path}: укажите файл .html, .pdf или .png"),
-    "err.binary": ("{kind} is binary: give -o FILE.{suffix}", "{kind} 是二進位格式：請指定 -o FILE.{suffix}",
-                   "{kind} — двоичный формат: укажите -o FILE.{suffix}"),
-    "err.on_or_range": ("--on: give --on DAY, or --from and --to", "--on: 請指定 --on DAY，或 --from 與 --to",
-                        "--on: укажите --on DAY или --from и --to"),
-    "err.org_or_orgs": ("--org and --orgs: give one of them", "--org 與 --orgs: 請只指定其中一個",
-                        "--org и --orgs: укажите один из параметров"),
-    "err.allow_host": ("--host {host}: listening on every interface needs the names people will use, e.g. "
-                       "--allow-host atlas.example.org (checked against each request's Host)",
-                       "--host {host}: 在所有網路介面上監聽時，須列出使用者會用的名稱，例如 --allow-host atlas.example.org"
-                       "（會與每個請求的 Host 比對）",
-                       "--host {host}: для прослушивания на всех интерфейсах нужны имена, по которым будут обращаться, "
-                       "например --allow-host atlas.example.org (сверяется с Host каждого запроса)"),
-    "err.port": ("--port {port}: cannot listen on {host}:{port} ({why})", "--port {port}: 無法在 {host}:{port} 監聽（{why}）",
-                 "--port {port}: не удаётся слушать {host}:{port} ({why})"),
-    "port.in_use": ("another program is already listening there", "已有其他程式在此監聽",
-                    "там уже слушает другая программа"),
-    "err.web_extra": ("blocmap serve needs the web extra: pip install 'blocmap[web]' ({name} is missing)",
-                      "blocmap serve 需要 web 附加套件：pip install 'blocmap[web]'（缺少 {name}）",
-                      "для blocmap serve нужен дополнительный пакет web: pip install 'blocmap[web]' (нет {name})"),
-    # ------------------------------------------------------------------ figures
-    "err.figure.no_member": ("{parameter}: no member on that day", "{parameter}: 當日沒有成員",
-                             "{parameter}: в этот день нет членов"),
-    "err.figure.empty_name": ("{parameter}: empty organization name in '{text}'", "{parameter}: 「{text}」中有空白的組織名稱",
-                              "{parameter}: пустое название организации в «{text}»"),
-    "err.figure.no_date": ("{parameter}: '{item}' has no date after '@' (use ORG@YYYY-MM-DD)",
-                           "{parameter}: 「{item}」的「@」後沒有日期（請寫成 ORG@YYYY-MM-DD）",
-                           "{parameter}: в «{item}» нет даты после «@» (пишите ORG@ГГГГ-ММ-ДД)"),
-    "err.figure.twice": ("{parameter}: '{org}' is given twice", "{parameter}: 「{org}」重複指定",
-                         "{parameter}: «{org}» указана дважды"),
-    "err.figure.fallback": ("--orgs: {reason}; try 'blocmap figure upset'", "--orgs: {reason}；請改用「blocmap figure upset」",
-                            "--orgs: {reason}; попробуйте «blocmap figure upset»"),
-    "err.figure.no_history": ("no membership history for {orgs}", "{orgs} 沒有成員資格歷程", "нет истории членства для {orgs}"),
-    "err.figure.no_year": ("no year with values to draw", "沒有可繪製數值的年份", "нет лет со значениями для рисунка"),
-    # ------------------------------------------------------------------ the paper, economics, organs, depth
-    "err.paper.give_org": ("give an organization (e.g. 'cis' or 'cst,csto') or --paper 1|2",
-                           "請指定組織（例如「cis」或「cst,csto」）或 --paper 1|2",
-                           "укажите организацию (например, «cis» или «cst,csto») или --paper 1|2"),
-    "err.paper.no_table": ("the paper has no table {number} (it has {tables})", "論文沒有表 {number}（論文有表 {tables}）",
-                           "в статье нет таблицы {number} (есть таблицы {tables})"),
-    "err.paper.no_quote": ("the paper quotes no CIS GDP figures for {year}", "論文未引用 {year} 年獨立國協的國內生產毛額數字",
-                           "в статье нет цифр ВВП СНГ за {year} год"),
-    "err.paper.sets_cis": ("--paper-sets is about the paper's CIS GDP figures: use it with 'cis'",
-                           "--paper-sets 針對論文中獨立國協的國內生產毛額數字：請與「cis」一起使用",
-                           "--paper-sets относится к цифрам ВВП СНГ из статьи: используйте его с «cis»"),
-    "err.paper.kinds": ("unknown event kind(s) {kinds}; use {choices} or 'all'", "未知的事件類型「{kinds}」；請用 {choices} 或「all」",
-                        "неизвестные виды событий: «{kinds}»; используйте {choices} или «all»"),
-    "err.econ.no_file": ("indicator file '{file}' does not exist", "指標檔案「{file}」不存在", "файла показателя «{file}» не существует"),
-    "err.econ.not_imported": ("no imported {indicator} series in {folder} (run 'blocmap indicators import FILE')",
-                              "{folder} 中沒有已匯入的 {indicator} 序列（請執行「blocmap indicators import FILE」）",
-                              "в {folder} нет импортированного ряда {indicator} (выполните «blocmap indicators import FILE»)"),
-    "err.econ.which": ("{file}: which indicator is this? (give --indicator {choices})",
-                       "{file}: 這是哪一個指標？（請指定 --indicator {choices}）",
-                       "{file}: какой это показатель? (укажите --indicator {choices})"),
-    "err.econ.holds": ("{file} holds {code}, not {wanted} ({name})", "{file} 存的是 {code}，不是 {wanted}（{name}）",
-                       "в {file} — {code}, а не {wanted} ({name})"),
-    "err.econ.no_such_file": ("{file}: no such file", "{file}: 沒有這個檔案", "{file}: такого файла нет"),
-    "err.econ.hhi": ("no positive values to compute an HHI from", "沒有可計算赫芬達爾指數的正值",
-                     "нет положительных значений для расчёта индекса Херфиндаля"),
-    "err.econ.no_members": ("{org} had no members ({statuses}) on {day}", "{org} 在 {day} 沒有成員（{statuses}）",
-                            "у {org} на {day} не было членов ({statuses})"),
-    "err.econ.cannot_write": ("cannot write the imported series in {folder}: {why}", "無法將匯入的序列寫入 {folder}：{why}",
-                              "не удаётся записать импортированный ряд в {folder}: {why}"),
-    "err.organs.none": ("no organs recorded for '{org}' (recorded: {known})", "沒有「{org}」的機構記錄（已記錄：{known}）",
-                        "для «{org}» органы не записаны (записаны для: {known})"),
-    "err.depth.none": ("no depth data for {orgs} (recorded: {known})", "沒有 {orgs} 的整合深度資料（已記錄：{known}）",
-                       "нет данных о глубине для {orgs} (записаны для: {known})"),
-    "err.font.env": ("{var}={path}: no such font file", "{var}={path}: 沒有這個字型檔案", "{var}={path}: такого файла шрифта нет"),
-    "err.font.none": ("no CJK font found: pip install 'cvttf-NotoSansCJK-Regular==1.0' (a blocmap dependency) "
-                      "or set {var}",
-                      "找不到中日韓字型：請執行 pip install 'cvttf-NotoSansCJK-Regular==1.0'（blocmap 的相依套件），或設定 {var}",
-                      "шрифт CJK не найден: pip install 'cvttf-NotoSansCJK-Regular==1.0' (зависимость blocmap) "
-                      "или задайте {var}"),
-    "err.pango": ("PDF output needs the pango library (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0): {why}",
-                  "PDF 輸出需要 pango 函式庫（Debian：apt-get install libpango-1.0-0 libpangoft2-1.0-0）：{why}",
-                  "для вывода PDF нужна библиотека pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0): {why}"),
-    # ------------------------------------------------------------------ the world store's file
-    "err.store.kind": ("{db}: {kind}, not a blocmap world store", "{db}: {kind}，不是 blocmap 世界資料庫",
-                       "{db}: {kind}, а не хранилище world blocmap"),
-    "err.store.cut": ("{db}: the world store is cut short ({size} bytes); import the COW files again",
-                      "{db}: 世界資料庫不完整（{size} 位元組）；請重新匯入 COW 檔案",
-                      "{db}: хранилище world обрезано ({size} байт); импортируйте файлы COW заново"),
-    "err.store.cut_of": ("{db}: the world store is cut short ({size} of {expected} bytes); import the COW files again",
-                         "{db}: 世界資料庫不完整（{expected} 位元組中只有 {size}）；請重新匯入 COW 檔案",
-                         "{db}: хранилище world обрезано ({size} из {expected} байт); импортируйте файлы COW заново"),
-    "err.store.not": ("{db}: not a blocmap world store ({why}); import the COW files again",
-                      "{db}: 不是 blocmap 世界資料庫（{why}）；請重新匯入 COW 檔案",
-                      "{db}: не хранилище world blocmap ({why}); импортируйте файлы COW заново"),
-    "err.store.damaged": ("{db}: the world store is damaged ({why}); import the COW files again",
-                          "{db}: 世界資料庫已損壞（{why}）；請重新匯入 COW 檔案",
-                          "{db}: хранилище world повреждено ({why}); импортируйте файлы COW заново"),
-    "err.store.not_duckdb": ("{db}: not a DuckDB file ({what}), so not a blocmap world store; import the COW files again",
-                            "{db}: 不是 DuckDB 檔案（{what}），因此不是 blocmap 世界資料庫；請重新匯入 COW 檔案",
-                            "{db}: не файл DuckDB ({what}) и потому не хранилище мира blocmap; импортируйте файлы COW заново"),
-    "err.store.tampered": ("{db}: not a blocmap world store as blocmap writes it ({why}); import the COW files again",
-                           "{db}: 與 blocmap 寫入的世界資料庫不符（{why}）；請重新匯入 COW 檔案",
-                           "{db}: не такое хранилище мира, какое пишет blocmap ({why}); импортируйте файлы COW заново"),
-    "store.why.view": ("'{name}' is a view, not a table", "「{name}」是檢視表，不是資料表", "«{name}» — представление, а не таблица"),
-    "store.why.extra": ("unexpected object '{name}'", "多出物件「{name}」", "лишний объект «{name}»"),
-    "store.why.missing_table": ("no table '{name}'", "沒有資料表「{name}」", "нет таблицы «{name}»"),
-    "store.why.columns": ("table '{name}' has columns {found}, not {wanted}", "資料表「{name}」的欄位為 {found}，而非 {wanted}",
-                          "у таблицы «{name}» столбцы {found}, а не {wanted}"),
-    "store.why.type": ("column {name} is {found}, not {wanted}", "欄位 {name} 的型別為 {found}，而非 {wanted}",
-                       "столбец {name} имеет тип {found}, а не {wanted}"),
-    "store.why.meta_missing": ("meta has no '{name}'", "meta 中沒有「{name}」", "в meta нет «{name}»"),
-    "store.why.meta_unknown": ("meta has an unknown key '{name}'", "meta 中有未知的鍵「{name}」", "в meta неизвестный ключ «{name}»"),
-    "store.why.meta_value": ("meta '{name}' is '{value}', not {wanted}", "meta「{name}」為「{value}」，而非{wanted}",
-                             "meta «{name}» равно «{value}», а не {wanted}"),
-    "store.what.sqlite": ("an SQLite database", "SQLite 資料庫", "база данных SQLite"),
-    "store.what.other": ("its first bytes are not DuckDB's", "開頭位元組不是 DuckDB 的", "первые байты не как у DuckDB"),
-    "store.wanted.year": ("a year", "年份", "год"),
-    "store.wanted.range": ("a year not after coverage_end", "不晚於 coverage_end 的年份", "год не позже coverage_end"),
-    "err.store.cannot_write": ("{db}: the world store could not be written ({why}); the previous store, if any, is kept as it was",
-                               "{db}：無法寫入世界資料庫（{why}）；先前的資料庫（若有）維持原狀",
-                               "{db}: не удалось записать хранилище мира ({why}); прежнее хранилище, если было, сохранено как есть"),
-    "err.store.no_meta": ("{db}: not a blocmap world store (no meta table)", "{db}: 不是 blocmap 世界資料庫（沒有 meta 表）",
-                          "{db}: не хранилище world blocmap (нет таблицы meta)"),
-    "err.store.schema": ("{db}: store schema {version} is not {wanted}; import the COW files again",
-                         "{db}: 資料庫結構版本 {version} 不是 {wanted}；請重新匯入 COW 檔案",
-                         "{db}: версия схемы хранилища {version}, а не {wanted}; импортируйте файлы COW заново"),
-    # ------------------------------------------------------------------ what a path is, when not a file
-    "file.folder": ("a folder", "資料夾", "папка"),
-    "file.fifo": ("a FIFO (named pipe)", "具名管道（FIFO）", "именованный канал (FIFO)"),
-    "file.device": ("a device", "裝置", "устройство"),
-    "file.socket": ("a socket", "通訊端", "сокет"),
-    "file.other": ("not a regular file", "非一般檔案", "не обычный файл"),
-    # ------------------------------------------------------------------ the command line's own lines
-    "cli.serving": ("blocmap web atlas on {url}  (Ctrl+C to stop)", "blocmap 網頁地圖集：{url}（按 Ctrl+C 停止）",
-                    "веб-атлас blocmap: {url}  (Ctrl+C — остановить)"),
-    "cli.imported_series": ("imported {indicator} ({code}) — {summary}; vintage: {vintage}",
-                            "已匯入 {indicator}（{code}）— {summary}；資料版本：{vintage}",
-                            "импортирован ряд {indicator} ({code}) — {summary}; версия данных: {vintage}"),
-    "econ.read": ("{layout}: {values} values, {first}–{last}", "{layout}：{values} 個數值，{first}–{last}",
-                  "{layout}: значений — {values}, {first}–{last}"),
-    "econ.read_skipped": ("{layout}: {values} values, {first}–{last} ({aggregates} values of World Bank aggregates skipped)",
-                          "{layout}：{values} 個數值，{first}–{last}（略過世界銀行區域與群組合計的 {aggregates} 個數值）",
-                          "{layout}: значений — {values}, {first}–{last} (пропущено значений агрегатов Всемирного банка: "
-                          "{aggregates})"),
-    "econ.layout.bulk": ("World Bank bulk CSV", "世界銀行整批下載 CSV", "CSV полной выгрузки Всемирного банка"),
-    "econ.layout.datahub": ("datahub (long)", "datahub（長格式）", "datahub (длинный формат)"),
-    "world.cell_exceptions": ("{cells} cells disagree with the rest of their IGO-year on whether the IGO exists (-1); "
-                              "the IGO-year's majority was kept (see docs/world.md, 'What the files mean')",
-                              "有 {cells} 個儲存格對該組織當年是否存在（-1）與同一 IGO 年的其他儲存格不一致；"
-                              "已採用該 IGO 年的多數值（見 docs/world.md〈What the files mean〉）",
-                              "ячеек, расходящихся с остальными в своём IGO-годе в том, существует ли организация (-1): "
-                              "{cells}; принято значение большинства (см. docs/world.md, «What the files mean»)"),
-    "cli.error": ("blocmap: error: {text}", "blocmap：錯誤：{text}", "blocmap: ошибка: {text}"),
-    "cli.problem": ("blocmap: {text}", "blocmap：{text}", "blocmap: {text}"),
-    "cli.note": ("blocmap: note: {text}", "blocmap：注意：{text}", "blocmap: примечание: {text}"),
-    "cli.listening_everywhere": ("listening on {host}: other computers can reach the atlas",
-                                 "正在 {host} 上監聽：其他電腦也能連到地圖集",
-                                 "прослушивается {host}: атлас доступен с других компьютеров"),
-    "cli.wrote": ("wrote {path}", "已寫入 {path}", "записан файл {path}"),
-    "cli.upset_instead": ("{reason}; drawing an UpSet plot instead", "{reason}；改繪 UpSet 圖", "{reason}; вместо этого рисуется диаграмма UpSet"),
-    "fig.too_many_sets": ("{n} sets are too many for an Euler diagram; use 'blocmap figure upset'",
-                          "{n} 個集合太多，無法畫成歐拉圖；請改用 'blocmap figure upset'",
-                          "множеств слишком много для диаграммы Эйлера ({n}); используйте 'blocmap figure upset'"),
-    "fig.needs_at_least": ("an Euler diagram of these sets needs at least {bound} empty zones (more than --max-empty "
-                           "{max_empty})",
-                           "這些集合的歐拉圖至少需要 {bound} 個空區域（超過 --max-empty {max_empty}）",
-                           "диаграмме Эйлера этих множеств нужно не меньше пустых зон, чем {bound} (больше, чем "
-                           "--max-empty {max_empty})"),
-    "fig.needs_more": ("an Euler diagram of these sets needs more than {more_than} empty zones (more than --max-empty "
-                       "{max_empty})",
-                       "這些集合的歐拉圖需要超過 {more_than} 個空區域（超過 --max-empty {max_empty}）",
-                       "диаграмме Эйлера этих множеств нужно больше пустых зон, чем {more_than} (больше, чем "
-                       "--max-empty {max_empty})"),
-    "fig.needs_n": ("an Euler diagram of these sets needs {n} empty zones (more than --max-empty {max_empty})",
-                    "這些集合的歐拉圖需要 {n} 個空區域（超過 --max-empty {max_empty}）",
-                    "диаграмме Эйлера этих множеств нужно пустых зон: {n} (больше, чем --max-empty {max_empty})"),
-    "fig.not_found_within": ("no Euler diagram of these sets with at most {more_than} empty zones was found within the "
-                             "solver's budget (--max-empty {max_empty})",
-                             "在求解器的時間預算內，找不到這些集合至多 {more_than} 個空區域的歐拉圖（--max-empty {max_empty}）",
-                             "в пределах бюджета решателя не найдена диаграмма Эйлера этих множеств, где пустых зон не "
-                             "больше {more_than} (--max-empty {max_empty})"),
-    "fig.cannot_draw": ("cannot draw {sets} as an Euler diagram with one rectangle per set within the solver's budget; "
-                        "use 'blocmap figure upset'",
-                        "在求解器的時間預算內，無法以每個集合一個矩形將 {sets} 畫成歐拉圖；請改用 'blocmap figure upset'",
-                        "в пределах бюджета решателя {sets} не удаётся нарисовать как диаграмму Эйлера с одним "
-                        "прямоугольником на множество; используйте 'blocmap figure upset'"),
-    "fig.left_out": ("{org} had no members on {day}; left out", "{org} 在 {day} 沒有成員；不予繪製",
-                     "у {org} на {day} не было членов; не показана"),
-    "check.ok": ("ok: {folder} — {orgs} organizations, {states} states, {events} events, {sources} sources, "
-                 "{disputes} disputes",
-                 "正常：{folder} — {orgs} 個組織、{states} 個國家、{events} 個事件、{sources} 個資料來源、{disputes} 項爭議",
-                 "в порядке: {folder} — организаций: {orgs}, государств: {states}, событий: {events}, "
-                 "источников: {sources}, расхождений: {disputes}"),
-    "check.problems": ("{n} problem(s) in {folder}", "{folder} 中有 {n} 個問題", "проблем в {folder}: {n}"),
-    "check.single": ("single source: {where}", "單一資料來源：{where}", "единственный источник: {where}"),
-    "check.col.org": ("org", "組織", "организация"),
-    "check.col.events": ("events", "事件", "события"),
-    "check.col.day": ("day", "日期精確到日", "точно до дня"),
-    "check.col.official": ("official", "官方來源", "официальный источник"),
-    "check.col.two": ("two sources", "兩個來源", "два источника"),
-    "check.col.single": ("single-source", "單一來源", "один источник"),
-    "check.col.changes": ("status changes", "身分變更", "изменения статуса"),
-    "check.col.standard": ("meet standard", "符合標準", "по стандарту"),
-    "check.col.official_status": ("official records", "官方紀錄", "официальные документы"),
-    "check.col.quoted": ("quoted", "附引文", "с цитатой"),
-    "check.below": ("below the evidence standard: {where}", "未達證據標準：{where}", "ниже стандарта доказательств: {where}"),
-    "check.standard": ("evidence standard: {met} of {n} status changes ({share}) cite an official record or two independent sources, each quoted",
-                       "證據標準：{n} 項身分變更中有 {met} 項（{share}）引用官方紀錄或兩個獨立來源，且皆附引文",
-                       "стандарт доказательств: {met} из {n} изменений статуса ({share}) опираются на официальный документ или два независимых источника с цитатами"),
-    # ------------------------------------------------------------------ data-file problems (file:line: …)
-    "data.topology.unreadable": ("cannot read the topology table: {why}", "無法讀取拓撲表：{why}",
-                                 "не удаётся прочитать таблицу топологий: {why}"),
-    "data.topology.format": ("not a topology table of format {format}", "不是格式 {format} 的拓撲表",
-                             "не таблица топологий формата {format}"),
-    "data.topology.entry": ("entry {code}: not a code and its answer", "項目 {code}：不是代碼及其解答",
-                            "запись {code}: не код с ответом"),
-    "data.topology.count": ("entry {code}: more_than is not a count (or proven not false)",
-                            "項目 {code}：more_than 不是計數（或 proven 不是 false）",
-                            "запись {code}: more_than — не число (или proven — не false)"),
-    "data.topology.keys": ("entry {code}: keys {keys}", "項目 {code}：鍵為 {keys}", "запись {code}: ключи {keys}"),
-    "data.topology.kind": ("entry {code}: nx, ny (one square grid), extra or proven of the wrong kind",
-                           "項目 {code}：nx、ny（須為同一個正方形網格）、extra 或 proven 的型別不對",
-                           "запись {code}: nx, ny (одна квадратная сетка), extra или proven неверного типа"),
-    "data.topology.rects": ("entry {code}: rects are not {n} rectangles inside the grid",
-                            "項目 {code}：rects 不是網格內的 {n} 個矩形",
-                            "запись {code}: rects — не {n} прямоугольников внутри сетки"),
-    "data.more": ("… and {n} more problems", "……另有 {n} 個問題", "… и ещё проблем: {n}"),
-    "data.more_one": ("… and 1 more problem", "……另有 1 個問題", "… и ещё одна проблема"),
-    "data.and_more": ("{first} (and {n} more problems)", "{first}（另有 {n} 個問題）", "{first} (и ещё проблем: {n})"),
-    "data.where": ("{where}: {text}", "{where}：{text}", "{where}: {text}"),
-    "data.no_folder": ("no such data folder", "沒有這個資料夾", "такой папки с данными нет"),
-    "data.no_org_files": ("no organization files (orgs/<id>.yaml)", "沒有組織檔案（orgs/<id>.yaml）",
-                          "нет файлов организаций (orgs/<id>.yaml)"),
-    "data.missing_key": ("missing '{key}'", "缺少「{key}」", "нет «{key}»"),
-    "data.must_be_text": ("'{key}' must be text", "「{key}」必須是文字", "«{key}» должно быть текстом"),
-    "data.read_as_bool": ("'{key}' was read as {value}: put the text in quotes", "「{key}」被讀成 {value}：請將文字加上引號",
-                          "«{key}» прочитано как {value}: заключите текст в кавычки"),
-    "data.lang_must_be_text": ("'{key}' in {lang} must be text", "「{key}」的 {lang} 必須是文字",
-                               "«{key}» на {lang} должно быть текстом"),
-    "data.needs_en": ("'{key}' needs at least 'en' (the English text)", "「{key}」至少需要「en」（英文文字）",
-                      "для «{key}» нужен хотя бы «en» (текст на английском)"),
-    "data.names_need_en": ("names needs at least 'en'", "names 至少需要「en」", "для names нужен хотя бы «en»"),
-    "data.date": ("{key}: {reason}", "{key}：{reason}", "{key}: {reason}"),
-    "data.keys": ("'{key}' must be a key or a list of keys", "「{key}」必須是一個代號或代號清單",
-                  "«{key}» должно быть ключом или списком ключей"),
-    "data.langs": ("'{key}' must map languages ({langs}) to text", "「{key}」必須將語言（{langs}）對應到文字",
-                   "«{key}» должно сопоставлять языкам ({langs}) тексты"),
-    "data.unknown_langs": ("'{key}' has unknown language(s) {given}; use {langs}{hint}",
-                           "「{key}」有未知的語言 {given}；請用 {langs}{hint}",
-                           "в «{key}» неизвестные языки: {given}; используйте {langs}{hint}"),
-    "data.cannot_read": ("cannot read: {why}", "無法讀取：{why}", "не удаётся прочитать: {why}"),
-    "data.not_regular": ("{kind}, not a regular file: refused", "{kind}，不是一般檔案：拒絕讀取",
-                         "{kind}, а не обычный файл: отказано"),
-    "data.too_big": ("file is {size} MB; a data file may be at most {limit} MB",
-                     "檔案大小為 {size} MB；資料檔案最大為 {limit} MB",
-                     "файл занимает {size} МБ; файл данных может быть не больше {limit} МБ"),
-    "data.not_utf8": ("not UTF-8 text ({why} at byte {at})", "不是 UTF-8 文字（第 {at} 位元組：{why}）",
-                      "не текст UTF-8 ({why} в байте {at})"),
-    "data.not_utf8_short": ("not UTF-8 text ({why})", "不是 UTF-8 文字（{why}）", "не текст UTF-8 ({why})"),
-    "data.not_utf8_byte": ("not UTF-8 text (byte {at})", "不是 UTF-8 文字（第 {at} 位元組）", "не текст UTF-8 (байт {at})"),
-    "data.empty": ("empty file: a data file holds at least one entry", "空白檔案：資料檔案至少要有一筆資料",
-                   "пустой файл: в файле данных должна быть хотя бы одна запись"),
-    "data.too_deep": ("nested more than {depth} levels deep", "巢狀超過 {depth} 層", "вложенность глубже {depth} уровней"),
-    "data.tag": ("YAML tag '{tag}' is not allowed in a data file", "資料檔案中不允許 YAML 標籤「{tag}」",
-                 "тег YAML «{tag}» в файле данных не допускается"),
-    "data.bad_value": ("cannot read the value: {why}", "無法讀取此值：{why}", "не удаётся прочитать значение: {why}"),
-    "data.key_not_text": ("a key must be plain text, not a list or a mapping", "鍵必須是純文字，不可是清單或對應表",
-                          "ключ должен быть простым текстом, а не списком или отображением"),
-    "data.merge_key": ("YAML merge keys ('<<') are not allowed in a data file", "資料檔案中不允許 YAML 合併鍵（'<<'）",
-                       "ключи слияния YAML ('<<') в файле данных не допускаются"),
-    "data.duplicate_key": ("duplicate key '{key}' (first at line {first}): a key may appear once",
-                           "重複的鍵「{key}」（首次出現於第 {first} 行）：每個鍵只能出現一次",
-                           "повторный ключ «{key}» (впервые в строке {first}): ключ может встречаться только один раз"),
-    "data.anchor": ("YAML anchors and aliases are not allowed in a data file (found '{found}'); write the value out",
-                    "資料檔案中不允許 YAML 錨點與別名（發現「{found}」）；請直接寫出值",
-                    "якоря и псевдонимы YAML в файле данных не допускаются (найдено «{found}»); запишите значение полностью"),
-    "data.yaml": ("YAML syntax: {why}", "YAML 語法：{why}", "синтаксис YAML: {why}"),
-    "data.unknown_key": ("unknown key '{key}'{where}{hint}", "未知的鍵「{key}」{where}{hint}", "неизвестный ключ «{key}»{where}{hint}"),
-    "data.list_expected": ("expected a list of {what}", "應為{what}的清單", "ожидался список {what}"),
-    "data.list_entry": ("every entry of the {what} list must be a mapping, not {value}",
-                        "{what}清單的每一筆都必須是對應表，而不是 {value}",
-                        "каждая запись списка {what} должна быть отображением, а не {value}"),
-    "data.missing_file": ("missing file (the {what})", "缺少檔案（{what}清單）", "нет файла (списка {what})"),
-    "data.duplicate_source": ("duplicate source key '{key}'", "重複的資料來源代號「{key}」", "повторный ключ источника «{key}»"),
-    "data.iso3": ("iso3 '{value}' must be three capital letters", "iso3「{value}」必須是三個大寫字母",
-                  "iso3 «{value}» должен состоять из трёх заглавных букв"),
-    "data.duplicate_state": ("duplicate state '{state}'", "重複的國家「{state}」", "повторное государство «{state}»"),
-    "data.cow_code": ("COW 'code' must be a whole number", "COW 的「code」必須是整數", "«code» COW должен быть целым числом"),
-    "data.no_existence": ("state {state} has no existence period ('exists')", "國家 {state} 沒有存在期間（「exists」）",
-                          "у государства {state} нет периода существования («exists»)"),
-    "data.unknown_event": ("unknown event '{given}'; use one of {choices}", "未知的事件「{given}」；請用下列之一：{choices}",
-                           "неизвестное событие «{given}»; используйте одно из: {choices}"),
-    "data.unknown_status": ("unknown status '{given}'; use one of {choices}", "未知的身分「{given}」；請用下列之一：{choices}",
-                            "неизвестный статус «{given}»; используйте один из: {choices}"),
-    "data.source_and_cite": ("give the sources either as 'cite' (with quotes) or as 'source'/'sources', not both",
-                             "資料來源請擇一以「cite」（附引文）或「source」／「sources」列出，勿同時使用",
-                             "укажите источники либо в «cite» (с цитатами), либо в «source»/«sources», но не одновременно"),
-    "data.former_order": ("former names must be oldest first, each ending after the one before",
-                          "舊名稱須由舊至新排列，每一個的終止日期晚於前一個",
-                          "прежние названия идут от старых к новым, каждое заканчивается позже предыдущего"),
-    "data.source_kind": ("source '{key}': unknown kind '{given}'; use one of {choices}",
-                         "資料來源「{key}」：未知的類型「{given}」；請用下列之一：{choices}",
-                         "источник «{key}»: неизвестный вид «{given}»; используйте один из: {choices}"),
-    "data.url_scheme": ("source '{key}': its url is a '{scheme}:' link; a source's url must be http, https or doi",
-                        "資料來源「{key}」：網址為「{scheme}:」連結；資料來源的網址必須是 http、https 或 doi",
-                        "источник «{key}»: ссылка вида «{scheme}:»; адрес источника должен быть http, https или doi"),
-    "data.refused_source": ("source '{key}' is from a refused publisher ({domain}); see refused.yaml for why",
-                            "資料來源「{key}」來自不予引用的發布者（{domain}）；見 refused.yaml",
-                            "источник «{key}» от издателя, которого не цитируют ({domain}); см. refused.yaml"),
-    "data.cites_refused": ("cites '{key}', a source from a refused publisher ({domain})",
-                           "引用了「{key}」，其發布者不予引用（{domain}）",
-                           "ссылается на «{key}» — источник издателя, которого не цитируют ({domain})"),
-    "data.weak_evidence": ("status change rests on encyclopedias alone ({keys}): cite an official record or two independent sources, or say in evidence_gap what is out of reach",
-                           "身分變更僅以百科全書為據（{keys}）：請引用官方紀錄或兩個獨立來源，或在 evidence_gap 說明無法取得的紀錄",
-                           "изменение статуса опирается только на энциклопедии ({keys}): нужен официальный документ или два независимых источника, либо объяснение в evidence_gap, чего здесь не достать"),
-    "data.no_source": ("event has no source: every event cites a key of sources.yaml",
-                       "事件沒有資料來源：每個事件都須引用 sources.yaml 中的代號",
-                       "у события нет источника: каждое событие ссылается на ключ из sources.yaml"),
-    "data.state_caps": ("state '{state}' must be an ISO alpha-3 code in capitals", "state「{state}」必須是大寫的 ISO alpha-3 代碼",
-                        "state «{state}» должен быть кодом ISO alpha-3 заглавными буквами"),
-    "data.org_event_status": ("an event of the organization itself (no 'state') cannot lead to a status",
-                              "組織本身的事件（沒有「state」）不能產生身分",
-                              "событие самой организации (без «state») не может вести к статусу"),
-    "data.claim_sources": ("a claim needs sources, or a note saying why it has none",
-                           "說法需要資料來源，或以備註說明為何沒有",
-                           "утверждению нужны источники или примечание, почему их нет"),
-    "data.two_claims": ("a dispute needs at least two claims", "爭議至少需要兩種說法", "для расхождения нужны хотя бы два утверждения"),
-    "data.preferred": ("preferred '{value}' is not one of the claims", "preferred「{value}」不在各說法之中",
-                       "preferred «{value}» нет среди утверждений"),
-    "data.org_mapping": ("an organization file must be a mapping (id, names, events …)",
-                         "組織檔案必須是對應表（id、names、events……）",
-                         "файл организации должен быть отображением (id, names, events …)"),
-    "data.id_file": ("id '{id}' does not match the file name '{name}'", "id「{id}」與檔名「{name}」不符",
-                     "id «{id}» не совпадает с именем файла «{name}»"),
-    "data.duplicate_org": ("duplicate organization '{org}'", "重複的組織「{org}」", "повторная организация «{org}»"),
-    "data.kind": ("kind '{value}' must be one of {choices}", "kind「{value}」必須是下列之一：{choices}",
-                  "kind «{value}» должен быть одним из: {choices}"),
-    "data.unknown_source_key": ("unknown source key '{key}' ({what}); add it to sources.yaml",
-                                "未知的資料來源代號「{key}」（{what}）；請加入 sources.yaml",
-                                "неизвестный ключ источника «{key}» ({what}); добавьте его в sources.yaml"),
-    "data.unknown_state_file": ("unknown state '{state}' (not in states.yaml)", "未知的國家「{state}」（不在 states.yaml 中）",
-                                "неизвестное государство «{state}» (нет в states.yaml)"),
-    "data.unknown_state": ("unknown state '{state}'", "未知的國家「{state}」", "неизвестное государство «{state}»"),
-    "data.state_absent": ("{state} did not exist on {date} (see states.yaml)", "{state} 在 {date} 並不存在（見 states.yaml）",
-                          "{state} не существовало на {date} (см. states.yaml)"),
-    "data.before_founding": ("{event} on {date} is before {org} existed (founded {founded})",
-                             "{date} 的 {event} 早於 {org} 成立（成立於 {founded}）",
-                             "{event} {date} — раньше появления {org} (основана {founded})"),
-    "data.after_dissolution": ("{event} on {date} is after {org} was dissolved ({dissolved})",
-                               "{date} 的 {event} 晚於 {org} 解散（解散於 {dissolved}）",
-                               "{event} {date} — после роспуска {org} ({dissolved})"),
-    "data.duplicate_event": ("duplicate event: {event} already at line {first}", "重複的事件：{event} 已見於第 {first} 行",
-                             "повторное событие: {event} уже есть в строке {first}"),
-    "data.contradictory": ("contradictory statuses for {state} in {org} on {date}: {statuses}",
-                           "{state} 在 {org} 於 {date} 的身分互相矛盾：{statuses}",
-                           "противоречивые статусы {state} в {org} на {date}: {statuses}"),
-    "data.ending_first": ("{state} {event} {org} on {date} without having been a member or participant before",
-                          "{state} 於 {date} 在 {org} 發生 {event}，但先前並非成員或參與國",
-                          "{state}: {event} {org} {date} без предшествующего членства или участия"),
-    "data.duplicate_dispute": ("duplicate dispute id '{id}'", "重複的爭議 id「{id}」", "повторный id расхождения «{id}»"),
-    "data.unknown_dispute": ("unknown dispute '{id}'", "未知的爭議「{id}」", "неизвестное расхождение «{id}»"),
-    "data.unknown_link": ("{org}: unknown linked organization '{other}'", "{org}：未知的相關組織「{other}」",
-                          "{org}: неизвестная связанная организация «{other}»"),
-    "data.continues_unknown": ("continues_in: unknown organization '{org}'", "continues_in：未知的組織「{org}」",
-                               "continues_in: неизвестная организация «{org}»"),
-    "data.continues_chain": ("continues_in: '{org}' itself continues in another organization; name the last one",
-                             "continues_in：「{org}」本身又併入另一個組織；請指定最後一個",
-                             "continues_in: «{org}» сама продолжается в другой организации; укажите последнюю"),
-    "data.dissolved_state": ("'dissolved' is an event of the organization (no 'state')", "「dissolved」是組織本身的事件（沒有「state」）",
-                             "«dissolved» — событие самой организации (без «state»)"),
-    "data.milestone": ("a '{event}' milestone cannot lead to '{status}'", "「{event}」里程碑不能導致「{status}」",
-                       "этап «{event}» не может вести к «{status}»"),
-    "data.no_text_in": ("'{name}' has no text in {missing}: give {example}", "「{name}」缺少 {missing} 的文字：請寫成 {example}",
-                        "у «{name}» нет текста на {missing}: укажите {example}"),
-    "data.organ_sources": ("organ has no sources: cite keys of sources.yaml", "機構沒有資料來源：請引用 sources.yaml 中的代號",
-                           "у органа нет источников: укажите ключи из sources.yaml"),
-    "data.level": ("level '{value}' must be one of {choices}", "level「{value}」必須是下列之一：{choices}",
-                   "level «{value}» должен быть одним из: {choices}"),
-    "data.unknown_org": ("unknown organization '{org}'", "未知的組織「{org}」", "неизвестная организация «{org}»"),
-    "data.duplicate_organ": ("duplicate organ {org}/{id} (first at line {first})", "重複的機構 {org}/{id}（首次出現於第 {first} 行）",
-                             "повторный орган {org}/{id} (впервые в строке {first})"),
-    "data.depth_sources": ("entry has no sources: cite keys of sources.yaml", "此筆資料沒有資料來源：請引用 sources.yaml 中的代號",
-                           "у записи нет источников: укажите ключи из sources.yaml"),
-    "data.unknown_dimension": ("unknown dimension '{given}'; use one of {choices}", "未知的面向「{given}」；請用下列之一：{choices}",
-                               "неизвестное измерение «{given}»; используйте одно из: {choices}"),
-    "data.depth_value": ("value '{value}' of {dimension} must be one of {choices}", "{dimension} 的值「{value}」必須是下列之一：{choices}",
-                         "значение «{value}» для {dimension} должно быть одним из: {choices}"),
-    "data.duplicate_depth": ("duplicate {org}/{dimension} (first at line {first})", "重複的 {org}/{dimension}（首次出現於第 {first} 行）",
-                             "повторная запись {org}/{dimension} (впервые в строке {first})"),
-    # what a list holds (ru: genitive plural, after «список» / «списка»)
-    "what.sources": ("sources", "資料來源", "источников"),
-    "what.states": ("states", "國家", "государств"),
-    "what.cow_codes": ("COW codes", "COW 代碼", "кодов COW"),
-    "what.periods": ("existence periods", "存在期間", "периодов существования"),
-    "what.claims": ("claims", "說法", "утверждений"),
-    "what.events": ("events", "事件", "событий"),
-    "what.disputes": ("disputes", "爭議", "расхождений"),
-    "what.cite": ("citations", "引用", "ссылок"),
-    "what.refused": ("refused publishers", "不予引用的發布者", "отклонённых издателей"),
-    "what.former_names": ("former names", "舊名稱", "прежних названий"),
-    "what.organs": ("organs", "機構", "органов"),
-    "what.depth": ("depth entries", "整合深度資料", "записей о глубине"),
-    # where a key is unknown (schema.py; ru: prepositional, after «в»)
-    "schema.source": (" in a source", "（於資料來源中）", " в источнике"),
-    "schema.state": (" in a state", "（於國家中）", " в государстве"),
-    "schema.cow": (" in a COW code", "（於 COW 代碼中）", " в коде COW"),
-    "schema.exists": (" in an existence period", "（於存在期間中）", " в периоде существования"),
-    "schema.event": (" in an event", "（於事件中）", " в событии"),
-    "schema.dispute": (" in a dispute", "（於爭議中）", " в расхождении"),
-    "schema.claim": (" in a claim", "（於說法中）", " в утверждении"),
-    "schema.cite": (" in a citation", "（於引用中）", " в ссылке"),
-    "schema.former_name": (" in a former name", "（於舊名稱中）", " в прежнем названии"),
-    "schema.treaty": (" in the founding treaty", "（於創始條約中）", " в учредительном договоре"),
-    "schema.succession": (" in a succession", "（於承繼中）", " в правопреемстве"),
-    "schema.org": (" in an organization", "（於組織中）", " в организации"),
-    "schema.organ": (" in an organ", "（於機構中）", " в органе"),
-    "schema.depth": (" in a depth entry", "（於整合深度資料中）", " в записи о глубине"),
-    "schema.name_sources": (" in name_sources", "（於 name_sources 中）", " в name_sources"),
-    "schema.vintage": (" in an indicator entry", "（於指標資料中）", " в записи о показателе"),
-    # what cites a source (in «unknown source key»)
-    "cite.event": ("event", "事件", "событие"),
-    "cite.claim": ("claim", "說法", "утверждение"),
-    "cite.treaty": ("founding treaty", "創始條約", "учредительный договор"),
-    "cite.name": ("name", "名稱", "название"),
-    "cite.org": ("organization", "組織", "организация"),
-    "cite.seat": ("seat", "總部", "штаб-квартира"),
-    "cite.succession": ("succession", "承繼", "правопреемство"),
-    "cite.existence": ("existence of {state}", "{state} 的存在期間", "существование {state}"),
-    "cite.organ": ("organ {org}/{id}", "機構 {org}/{id}", "орган {org}/{id}"),
-    "cite.depth": ("depth {org}/{dimension}", "整合深度 {org}/{dimension}", "глубина {org}/{dimension}"),
-    # indicators (bundled vintage.yaml, imported World Bank files)
-    "data.vintage_list": ("expected a list of entries (indicator, code, file …)", "應為資料清單（indicator、code、file……）",
-                          "ожидался список записей (indicator, code, file …)"),
-    "data.unreadable": ("unreadable: {why}", "無法讀取：{why}", "не читается: {why}"),
-    "data.not_json_object": ("not a JSON object", "不是 JSON 物件", "не объект JSON"),
-    "data.entry_without": ("entry without '{key}'", "資料缺少「{key}」", "запись без «{key}»"),
-    "data.file_inside": ("file '{file}' must be a file name inside indicators/", "file「{file}」必須是 indicators/ 內的檔名",
-                         "file «{file}» должен быть именем файла внутри indicators/"),
-    "data.listed_missing": ("missing file (listed in indicators/vintage.yaml)", "缺少檔案（列於 indicators/vintage.yaml）",
-                            "нет файла (указан в indicators/vintage.yaml)"),
-    "data.column": ("column '{column}' ({value}): {reason}", "欄位「{column}」（{value}）：{reason}",
-                    "столбец «{column}» ({value}): {reason}"),
-    "data.not_code": ("not a three-letter code", "不是三個字母的代碼", "не трёхбуквенный код"),
-    "data.not_year": ("not a year (YYYY)", "不是年份（YYYY）", "не год (ГГГГ)"),
-    "data.not_number": ("not a non-negative number", "不是非負數", "не неотрицательное число"),
-    "data.holds_other": ("this file holds {held}, not {asked}", "此檔案存的是 {held}，不是 {asked}",
-                         "в этом файле {held}, а не {asked}"),
-    "data.long_header": ("header must be {wanted} (got {got})", "標題列必須是 {wanted}（實際為 {got}）",
-                         "заголовок должен быть {wanted} (а не {got})"),
-    "data.columns": ("expected {wanted} columns, found {found}", "應有 {wanted} 欄，實際為 {found} 欄",
-                     "ожидалось столбцов: {wanted}, найдено: {found}"),
-    "data.no_header": ("no header row starting with 'Country Name' in the first 10 lines",
-                       "前 10 行中沒有以「Country Name」開頭的標題列",
-                       "в первых 10 строках нет строки заголовка, начинающейся с «Country Name»"),
-    "data.bulk_header": ("header must start with Country Name, Country Code, Indicator Name, Indicator Code",
-                         "標題列必須以 Country Name、Country Code、Indicator Name、Indicator Code 開頭",
-                         "заголовок должен начинаться с Country Name, Country Code, Indicator Name, Indicator Code"),
-    "data.several": ("column 'Indicator Code': several indicators ({codes}); choose one with --indicator",
-                     "欄位「Indicator Code」：有多個指標（{codes}）；請以 --indicator 選擇一個",
-                     "столбец «Indicator Code»: несколько показателей ({codes}); выберите один через --indicator"),
-    "data.no_rows": ("no rows for indicator {code}", "沒有指標 {code} 的資料列", "нет строк для показателя {code}"),
-    "data.any": ("(any)", "（任一）", "(любой)"),
-    "data.gzip": ("not a valid gzip file ({why})", "不是有效的 gzip 檔案（{why}）", "не корректный файл gzip ({why})"),
-    "data.decompressed": ("more than {mb} MB once decompressed; a World Bank series is far smaller (refused)",
-                          "解壓縮後超過 {mb} MB；世界銀行的序列遠小於此（拒絕讀取）",
-                          "больше {mb} МБ после распаковки; ряд Всемирного банка намного меньше (отказано)"),
-    "data.no_vintage": ("missing: the vintage of the imported series", "缺少：匯入序列的資料版本",
-                        "нет версии импортированного ряда"),
-    "data.no_values_file": ("missing: the values of the imported series", "缺少：匯入序列的數值",
-                            "нет значений импортированного ряда"),
-    "data.values_list": ("'values' must be a list of [code, year, value]", "「values」必須是 [code, year, value] 的清單",
-                         "«values» должно быть списком [code, year, value]"),
-    "data.values_row": ("'values' holds {row}, not [code, year, value]", "「values」中有 {row}，而不是 [code, year, value]",
-                        "в «values» есть {row}, а не [code, year, value]"),
-    "data.no_values": ("no values", "沒有數值", "нет значений"),
-    "data.no_country_values": ("no values of countries", "沒有國家的數值", "нет значений по странам"),
-    "data.country_code": ("column 'Country Code' ('{code}'): not a country code (ISO 3166 alpha-3, or a World Bank economy)",
-                          "欄位「Country Code」（「{code}」）：不是國家代碼（ISO 3166 alpha-3 或世界銀行經濟體）",
-                          "столбец «Country Code» («{code}»): не код страны (ISO 3166 alpha-3 или экономика Всемирного банка)"),
-    "data.implausible": ("column '{column}' ({value}): {rule}; is this the {indicator} series?",
-                         "欄位「{column}」（{value}）：{rule}；這真的是 {indicator} 序列嗎？",
-                         "столбец «{column}» ({value}): {rule}; это действительно ряд {indicator}?"),
-    "data.ratio": ("values are {ratio} times the bundled {indicator} series (median of {n} country-years both have); "
-                   "is this the {indicator} series, in its unit?",
-                   "數值為內附 {indicator} 序列的 {ratio} 倍（兩者共有的 {n} 個國家年的中位數）；這真的是以其單位表示的 {indicator} 序列嗎？",
-                   "значения равны встроенному ряду {indicator}, умноженному на {ratio} (медиана по {n} общим стране-годам); "
-                   "это действительно ряд {indicator} в его единицах?"),
-    "data.rule.gdp": ("GDP in current US$ of a country lies between 1e4 and 1e14",
-                      "一國以現值美元計的國內生產毛額介於 1e4 與 1e14 之間",
-                      "ВВП страны в текущих долларах США лежит между 1e4 и 1e14"),
-    "data.rule.population": ("the population of a country lies between 1e3 and 2e9", "一國人口介於 1e3 與 2e9 之間",
-                             "население страны лежит между 1e3 и 2e9"),
-    # the COW import's CSV files
-    "data.csv_row": ("row has {saw} fields, the header has {expected}", "此列有 {saw} 個欄位，標題列有 {expected} 個",
-                     "в строке полей: {saw}, в заголовке: {expected}"),
-    "data.csv_unreadable": ("not a readable CSV file ({why})", "不是可讀取的 CSV 檔案（{why}）", "не читаемый файл CSV ({why})"),
-    "data.csv_column": ("column {n} '{name}'", "第 {n} 欄「{name}」", "столбец {n} «{name}»"),
-    "data.csv_truncated": ("row ends after {fields} of {total} fields at {column}: the file looks truncated",
-                           "此列在 {column} 處結束，只有 {total} 個欄位中的 {fields} 個：檔案似乎被截斷",
-                           "строка обрывается после {fields} из {total} полей на {column}: файл, похоже, обрезан"),
-    "data.csv_empty": ("{column}: empty cell", "{column}：空白儲存格", "{column}: пустая ячейка"),
-    "data.csv_int": ("{column}: '{value}' is not a whole number", "{column}：「{value}」不是整數", "{column}: «{value}» — не целое число"),
-    "data.csv_missing": ("header lacks the column(s) {columns}", "標題列缺少欄位 {columns}", "в заголовке нет столбцов: {columns}"),
-    "data.csv_not_found": ("file not found", "找不到檔案", "файл не найден"),
-    "data.csv_empty_file": ("the file is empty: expected a header line", "檔案是空的：應有標題列",
-                            "файл пуст: ожидалась строка заголовка"),
-    "data.csv_no_rows": ("no data rows after the header", "標題列之後沒有資料列", "после заголовка нет строк данных"),
-    "data.cow_expected": ("{column}: expected '{want}' ({layout})", "{column}：應為「{want}」（{layout}）",
-                          "{column}: ожидалось «{want}» ({layout})"),
-    "data.cow_layout.state_year": ("a COW state-year file starts ccode, year, state", "COW 國家年檔案以 ccode、year、state 開頭",
-                                   "файл COW «государство-год» начинается с ccode, year, state"),
-    "data.cow_layout.igo_year": ("a COW IGO-year file starts ioname, orgname, year", "COW 國際組織年檔案以 ioname、orgname、year 開頭",
-                                 "файл COW «МПО-год» начинается с ioname, orgname, year"),
-    "data.cow_layout.states": ("a COW state list: {columns}", "COW 國家清單：{columns}", "список государств COW: {columns}"),
-    "data.cow_no_igo": ("no IGO columns after ccode, year, state", "ccode、year、state 之後沒有國際組織欄位",
-                        "после ccode, year, state нет столбцов МПО"),
-    "data.cow_igo_id": ("{column}: not an IGO id (lower-case letters and digits)", "{column}：不是國際組織代號（小寫字母與數字）",
-                        "{column}: не id МПО (строчные буквы и цифры)"),
-    "data.cow_repeats": ("{column}: repeats column {first}", "{column}：與第 {first} 欄重複", "{column}: повторяет столбец {first}"),
-    "data.cow_sy_code": ("{column}: {value} is not a COW state-year code (allowed: -9, -1, 0, 1, 2, 3)",
-                         "{column}：{value} 不是 COW 國家年代碼（允許：-9、-1、0、1、2、3）",
-                         "{column}: {value} — не код COW «государство-год» (допустимы: -9, -1, 0, 1, 2, 3)"),
-    "data.cow_twice": ("ccode {ccode} year {year} appears twice", "ccode {ccode} 的 {year} 年出現兩次",
-                       "ccode {ccode}, год {year} встречается дважды"),
-    "data.cow_range": ("{column}: {value} is outside {low}–{high}", "{column}：{value} 超出 {low}–{high}",
-                       "{column}: {value} вне диапазона {low}–{high}"),
-    "data.cow_iy_code": ("{column}: {value} is not a COW IGO-year code (allowed: -9, 0, 1, 2, 3 or empty)",
-                         "{column}：{value} 不是 COW 國際組織年代碼（允許：-9、0、1、2、3 或空白）",
-                         "{column}: {value} — не код COW «МПО-год» (допустимы: -9, 0, 1, 2, 3 или пусто)"),
-    "data.cow_ioname": ("column 1 'ioname': IGO '{igo}' is not a column of the state-year file",
-                        "第 1 欄「ioname」：國際組織「{igo}」不是國家年檔案的欄位",
-                        "столбец 1 «ioname»: МПО «{igo}» нет среди столбцов файла «государство-год»"),
-    "data.cow_date": ("not a date: {why}", "不是日期：{why}", "не дата: {why}"),
-    "data.cow_tenure": ("tenure ends ({end}) before it starts ({start})", "任期結束（{end}）早於開始（{start}）",
-                        "срок заканчивается ({end}) раньше, чем начинается ({start})"),
-    "data.aliases_clash": ("aliases map two IGO columns to {clash}", "別名將兩個國際組織欄位對應到 {clash}",
-                           "псевдонимы сопоставляют два столбца IGO с {clash}"),
-    "data.ccodes_extra": ("ccode(s) {extra} of the state-year file are not in this list", "國家年檔案中的 ccode {extra} 不在此清單中",
-                          "ccode {extra} из файла «государство-год» нет в этом списке"),
 }

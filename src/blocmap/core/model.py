@@ -8,7 +8,7 @@ from typing import Mapping
 
 from blocmap.core.dates import PartialDate
 
-LANGS = ("en", "zh-Hant", "ru")
+from blocmap.core.messages import LANGUAGES as LANGS  # noqa: E402 - every language with a catalog
 
 #: Statuses a state can have in an organization, in the order they are shown.
 STATUSES = (

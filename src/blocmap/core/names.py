@@ -1,8 +1,8 @@
 """Display names: states from CLDR (a table generated from Babel), organizations from their
 data files.
 
-``zh-Hant`` is CLDR's Traditional Chinese, which resolves to Taiwan usage (哈薩克, 亞塞拜然,
-喬治亞); historical states without a CLDR name carry their names in ``states.yaml``.
+``zh-Hant`` is CLDR's Traditional Chinese, which resolves to Taiwan usage (Kazakhstan, Azerbaijan
+and Georgia as Taiwan writes them); historical states without a CLDR name carry their names in ``states.yaml``.
 
 Loading CLDR through Babel costs tens of milliseconds at every start, so the names of every
 CLDR territory in the three languages are generated once into ``data/cldr-names.json``

@@ -27,7 +27,8 @@ from blocmap.web import api, charts, hooks, palette
 from blocmap.web.geo import HISTORICAL_TERRITORIES
 from blocmap.web.views import FIRST_DAY, Views, past_day
 
-LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
+#: Each language named in itself (its catalog's ``lang.name``).
+LANG_LABELS = {code: t("lang.name", code) for code in LANGS}
 #: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
 COUNT_CLASSES = 6
 
