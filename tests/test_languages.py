@@ -267,7 +267,7 @@ def test_every_message_has_the_same_placeholders_in_each_language(key):
 
 @pytest.mark.parametrize("key", sorted(TABLE))
 def test_every_message_renders_in_every_language(key):
-    values = {name: "x" for name in _placeholders(TABLE[key][0])}
+    values = {name: 2 if name == "n" else "x" for name in _placeholders(TABLE[key][0])}
     for lang in LANGS:
         said = Text(key, values).render(lang)
         assert "{" not in said.replace("{en: …", "") or key == "data.no_text_in"
@@ -429,7 +429,7 @@ def test_check_names_file_and_line_in_russian(broken_data):
     assert re.search(r"^states\.yaml:\d+: iso3 «arm» должен состоять из трёх заглавных букв$", said, re.M)
     assert re.search(r"^orgs/bad\.yaml:\d+: синтаксис YAML: ", said, re.M)
     assert re.search(r"^orgs/cis\.yaml:\d+: неизвестное государство «ARM» \(нет в states\.yaml\)$", said, re.M)
-    assert lines[-1].startswith("проблем в ")
+    assert re.match(r"\d+ проблем(а|ы)? в ", lines[-1])
     # the YAML parser's own words (quoted after "синтаксис YAML:") are the library's, not ours
     ours = [line for line in problems if "YAML" not in line]
     assert english_words(unquoted("\n".join(ours)), ALLOW | IDS) == []
@@ -453,7 +453,7 @@ def test_a_bad_data_folder_is_reported_in_the_readers_language(broken_data):
 def test_error_text_says_a_data_error_in_the_readers_language():
     error = DataError([Problem.of("states.yaml", 3, "data.iso3", value="arm"),
                        Problem.of("orgs/x.yaml", None, "data.org_mapping")])
-    assert str(error) == "states.yaml:3: iso3 'arm' must be three capital letters (and 1 more problems)"
+    assert str(error) == "states.yaml:3: iso3 'arm' must be three capital letters (and 1 more problem)"
     assert error_text(error, "zh-Hant") == "states.yaml:3：iso3「arm」必須是三個大寫字母（另有 1 個問題）"
     assert isinstance(error, BlocmapError)
 
@@ -463,3 +463,37 @@ def test_the_webs_own_refusals_in_the_readers_language(client):
     assert refused.status_code == 405 and refused.json()["error"] == "метод не разрешён: атлас доступен только для чтения"
     missing = client.get("/no/such/page", params={"lang": "zh-Hant"})
     assert missing.status_code == 404 and "找不到：沒有這個頁面或端點" in missing.text
+
+
+@pytest.mark.parametrize("n, en, zh, ru", [
+    (1, "1 organization", "1 個組織", "1 организация"),
+    (2, "2 organizations", "2 個組織", "2 организации"),
+    (5, "5 organizations", "5 個組織", "5 организаций"),
+    (11, "11 organizations", "11 個組織", "11 организаций"),
+    (17, "17 organizations", "17 個組織", "17 организаций"),
+    (21, "21 organizations", "21 個組織", "21 организация"),
+    (22, "22 organizations", "22 個組織", "22 организации"),
+    (112, "112 organizations", "112 個組織", "112 организаций"),
+])
+def test_counts_take_the_form_their_number_takes(n, en, zh, ru):
+    """CLDR's plural rules through the catalogs: Russian one / few / many, Chinese one form."""
+    from blocmap.core.messages import Count
+
+    assert [Count("count.organizations", n).render(lang) for lang in ("en", "zh-Hant", "ru")] == [en, zh, ru]
+
+
+def test_cite_counts_in_russian_read_naturally():
+    result = CliRunner().invoke(main, ["cite", "--lang", "ru"])
+    atlas = blocmap.load()
+    n = len(atlas.orgs)
+    form = "организаций" if n % 10 in (0, 5, 6, 7, 8, 9) or 11 <= n % 100 <= 14 else None
+    assert result.exit_code == 0 and re.search(r"Выверенные данные о членстве: \d+ организаци", result.output)
+    if form:
+        assert f"{n} {form}" in result.output
+    assert "организаций —" not in result.output
+
+
+def test_a_data_error_with_one_more_problem_says_problem():
+    error = DataError([Problem.of("states.yaml", 3, "data.iso3", value="arm"),
+                       Problem.of("orgs/x.yaml", None, "data.org_mapping")])
+    assert error_text(error, "ru").endswith("(и ещё 1 проблема)")

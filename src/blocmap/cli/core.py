@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from blocmap.cli import data_option, db_option, emit, format_option, get_answers, lang_option
-from blocmap.core.i18n import t
+from blocmap.core.i18n import Count, Text, t, tn
 from blocmap.core.model import LANGS, STATUS_EVENTS, STATUSES
 from blocmap.core.output import render
 
@@ -204,7 +204,7 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
             return
         lines = [f"{t('source.' + k, lang)}: {_source_value(k, v, lang)}"
                  for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
-        lines.append(t("msg.cited_by", lang).format(n=len(record["cited_by"])))
+        lines.append(tn("msg.cited_by", len(record["cited_by"]), lang))
         for c in record["cited_by"]:
             lines.append(f"  {c['date']} {c['org']} {c['state'] or ''} {c['title'] or t('event.' + c['event'], lang)}")
             lines += [f"    {_quote_note(n, q, lang)[len(str(n)) + 3:]}" for n, q in enumerate(c["citations"], 1)
@@ -250,10 +250,17 @@ BUILT_ON = (
 )
 
 
+def cite_holds(facts: dict, lang: str) -> str:
+    """What the data holds, each count in the form its number takes in ``lang``."""
+    return Text("cite.holds", {"orgs": Count("count.organizations", facts["orgs"]),
+                               "events": Count("count.dated_events", facts["events"]),
+                               "sources": Count("count.sources", facts["sources"])}).render(lang)
+
+
 def citation(facts: dict, lang: str) -> str:
     """How to cite blocmap, in ``lang``: the entry as published, what it holds and what it builds on."""
     entry = f"blocmap contributors ({facts['year']}). {TITLE}, version {facts['version']}."
-    lines = [t("cite.intro", lang), "", f"  {entry}", "  " + t("cite.holds", lang).format(**facts), "",
+    lines = [t("cite.intro", lang), "", f"  {entry}", "  " + cite_holds(facts, lang), "",
              t("cite.sources", lang), t("cite.built_on", lang)]
     lines += [f"  - {reference} — {t(key, lang)}" for key, reference in BUILT_ON]
     return "\n".join(lines) + "\n"
@@ -337,7 +344,7 @@ def check(folder: Path | None, fmt: str, list_single: bool, lang: str, data_dir:
                     for where in q["single_source_events"]:
                         click.echo(t("check.single", lang).format(where=where))
     if problems:
-        click.echo(t("check.problems", lang).format(n=total, folder=raw.folder), err=True)
+        click.echo(tn("check.problems", total, lang, folder=raw.folder), err=True)
         raise SystemExit(1)
 
 

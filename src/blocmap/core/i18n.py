@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 
 from blocmap.core.errors import BlocmapError, QueryError
-from blocmap.core.messages import LANGUAGES, TABLE, Text, catalog, count_text, has, text_of
+from blocmap.core.messages import LANGUAGES, TABLE, Count, Text, catalog, count_text, has, text_of
 
-__all__ = ["LANG_HELP", "TABLE", "count_text", "error_text", "has", "lang_aliases", "parse_lang", "t", "tn"]
+__all__ = ["LANG_HELP", "TABLE", "Count", "count_text", "error_text", "has", "lang_aliases", "parse_lang", "t", "tn"]
 
 #: How the help texts and the README write the choice.
 LANG_HELP = text_of("err.lang_choices") or ""

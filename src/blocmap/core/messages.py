@@ -161,14 +161,39 @@ class Text:
             raise KeyError(f"no message '{self.key}' in the catalogs")
 
     def render(self, lang: str = "en") -> str:
-        return (text_of(self.key, lang) or "").format(**{name: _show(value, lang) for name, value in self.values.items()})
+        said = text_of(self.key, lang) or ""
+        if "n" in self.values and is_counted(self.key):  # the form that goes with the number n
+            said = count_text(self.key, _number(self.values["n"]), lang)
+        return said.format(**{name: _show(value, lang) for name, value in self.values.items()})
 
     def __str__(self) -> str:
         return self.render("en")
 
 
+@dataclass(frozen=True)
+class Count:
+    """A number of things, shown in the reader's language with the form the number takes
+    (``Count("count.organizations", 17)``: "17 organizations", and in Russian the form for 5–20)."""
+
+    key: str
+    n: int
+
+    def render(self, lang: str = "en") -> str:
+        return count_text(self.key, self.n, lang).format(n=self.n)
+
+
+def is_counted(key: str) -> bool:
+    """Whether ``key`` has plural forms (a ``msgid_plural`` in the catalogs)."""
+    return key in catalog("en").forms  # type: ignore[union-attr]
+
+
+def _number(value: Any) -> int:
+    """A count given as a number or as one written with thousands separators ("1,234")."""
+    return value if isinstance(value, int) else int(str(value).replace(",", "") or 0)
+
+
 def _show(value: Any, lang: str) -> str:
-    if isinstance(value, Text):
+    if isinstance(value, (Text, Count)):
         return value.render(lang)
     if isinstance(value, Hints):
         if not value:

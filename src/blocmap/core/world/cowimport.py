@@ -62,11 +62,13 @@ class ImportReport:
     files: dict[str, str] = field(default_factory=dict)
 
     def summary(self, lang: str = "en") -> str:
-        from blocmap.core.i18n import t
+        from blocmap.core.messages import Count, Text
 
-        return t("world.imported", lang).format(orgs=self.orgs, states=self.states, state_years=self.state_years,
-                                                spells=self.spells, first=self.coverage[0], last=self.coverage[1],
-                                                db=self.db)
+        return Text("world.imported", {"orgs": Count("count.organizations", self.orgs),
+                                       "states": Count("count.states", self.states),
+                                       "state_years": Count("count.state_years", self.state_years),
+                                       "spells": Count("count.spells", self.spells), "first": self.coverage[0],
+                                       "last": self.coverage[1], "db": self.db}).render(lang)
 
 
 def sha256(path: Path) -> str:
