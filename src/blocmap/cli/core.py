@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from blocmap.cli import data_option, db_option, emit, format_option, get_answers, lang_option
-from blocmap.core.i18n import Count, Text, t, tn
+from blocmap.core.i18n import Count, Text, aside, field, joined, named, t, tn
 from blocmap.core.model import LANGS, STATUS_EVENTS, STATUSES
 from blocmap.core.output import render
 
@@ -108,7 +108,7 @@ def history(subject: str, kinds: str | None, fmt: str, lang: str, data_dir: Path
                           f" → {t('status.' + r['status'], lang)}"
                           if r["status"] and STATUS_EVENTS.get(r["event"]) != r["status"] else ""),
                       "what": r["title"] or "",
-                      "sources": ", ".join(marks) + (f" [{dispute}: {r['dispute']}]" if r["dispute"] else "")})
+                      "sources": ", ".join(marks) + (f" [{field(dispute, r['dispute'], lang)}]" if r["dispute"] else "")})
     out = render(table, fmt, headers=_headers(lang), lang=lang)
     if notes:
         out += "\n\n" + t("history.notes", lang) + "\n" + "\n".join(notes)
@@ -117,11 +117,12 @@ def history(subject: str, kinds: str | None, fmt: str, lang: str, data_dir: Path
 
 def _quote_note(number: int, citation: dict, lang: str) -> str:
     """A numbered note: the source's own words, where they are, the day read, the translated title."""
-    where = "; ".join(x for x in (citation["at"], citation["read"] and f"{t('history.read', lang)} {citation['read']}") if x)
+    where = joined((x for x in (citation["at"], citation["read"] and f"{t('history.read', lang)} {citation['read']}")
+                    if x), lang, semicolons=True)
     title = citation["title_translated"] or citation["title"] or ""
-    opening, closing = {"zh-Hant": ("「", "」"), "ru": ("«", "»")}.get(lang, ("“", "”"))
-    return f"[{number}] {citation['source']}: {opening}{citation['quote']}{closing}" + (f" ({where})" if where else "") + (
-        f" — {title}" if title else "")
+    quoted = Text("text.quote", {"text": citation["quote"]}).render(lang)
+    said = field(citation["source"], quoted, lang)
+    return f"[{number}] " + (aside(said, where, lang) if where else said) + (f" — {title}" if title else "")
 
 
 @click.command()
@@ -138,7 +139,8 @@ def diff(date1: str, date2: str, orgs: str | None, fmt: str, lang: str, data_dir
         table = [{"org": r["org"], "state": r["state"], "name": r["name"],
                   "before": t(f"status.{r['before'] or 'none'}", lang),
                   "after": t(f"status.{r['after'] or 'none'}", lang),
-                  "event": "; ".join(f"{e['date']} {t('event.' + e['event'], lang)}" for e in r["events"])}
+                  "event": joined((f"{e['date']} {t('event.' + e['event'], lang)}" for e in r["events"]), lang,
+                                  semicolons=True)}
                  for r in rows]
         emit(render(table, fmt, headers=_headers(lang), lang=lang))
     elif fmt == "csv":
@@ -164,7 +166,8 @@ def overlap(on: str, orgs: str, fmt: str, lang: str, data_dir: Path | None, db: 
         emit(render(rows, fmt, lang=lang))
         return
     table = [{"zone": " ∩ ".join(answers.org_name(o, lang, short=True) for o in r["orgs"]),
-              "count": len(r["states"]), "states": ", ".join(r["names"] if fmt == "table" else r["states"])}
+              "count": len(r["states"]),
+              "states": joined(r["names"], lang) if fmt == "table" else ", ".join(r["states"])}
              for r in rows]
     emit(render(table, fmt, headers=_headers(lang), lang=lang))
 
@@ -202,7 +205,7 @@ def sources(key: str | None, fmt: str, lang: str, data_dir: Path | None) -> None
         if fmt == "json":
             emit(render([], fmt, json_data=record, lang=lang))
             return
-        lines = [f"{t('source.' + k, lang)}: {_source_value(k, v, lang)}"
+        lines = [field(t("source." + k, lang), _source_value(k, v, lang), lang)
                  for k, v in record.items() if k not in ("cited_by", "disputes") and v not in (None, False)]
         lines.append(tn("msg.cited_by", len(record["cited_by"]), lang))
         for c in record["cited_by"]:
@@ -364,16 +367,16 @@ def overview(on: str, fmt: str, lang: str, data_dir: Path | None) -> None:
         return
     out = [f"blocmap — {t('msg.as_of', lang)} {data['on']}", ""]
     for org in data["orgs"]:
-        out.append(f"{org['name']} ({org['acronym']})")
+        out.append(named(org["name"], org["acronym"], lang))
         for status, rows in org["by_status"].items():
             names = [r["name"] + ("" if r["certain"] else "*") for r in rows]
-            out.append(f"  {t('status.' + status, lang)} ({len(names)}): {', '.join(names)}")
+            out.append("  " + field(aside(t("status." + status, lang), len(names), lang), joined(names, lang), lang))
         if not org["members"]:
             out.append(f"  {t('msg.none', lang)}")
-    out += ["", t("col.zone", lang) + ":"]
+    out += ["", Text("cli.heading", {"heading": t("col.zone", lang)}).render(lang)]
     for zone in data["overlap"]["zones"]:
         label = " ∩ ".join(answers.org_name(o, lang, short=True) for o in zone["orgs"])
-        out.append(f"  {label}: {', '.join(zone['names'])}")
+        out.append("  " + field(label, joined(zone["names"], lang), lang))
     out += ["", "blocmap members ORG --on DATE · blocmap history ORG · blocmap disputes · blocmap --help"]
     emit("\n".join(out))
 
@@ -409,38 +412,43 @@ def show(org: str, fmt: str, lang: str, data_dir: Path | None, db: Path | None) 
         emit(render([], "json", json_data=record))
         return
     label = lambda key: t(f"show.{key}", lang)  # noqa: E731
-    lines = [f"{record['name']} ({record['acronym']}) — {record['id']}"]
+    line = lambda key, value: field(label(key), value, lang)  # noqa: E731
+    lines = [f"{named(record['name'], record['acronym'], lang)} — {record['id']}"]
     for code in LANGS:
         if code in record["names"]:
             cited = ", ".join(record["name_sources"].get(code, [])) or t("msg.no_source", lang)
-            lines.append(f"  {code:7} {record['names'][code]} / {record['acronyms'].get(code, '')}  [{cited}]")
+            acronym = record["acronyms"].get(code, "")
+            both = record["names"][code] + (f" / {acronym}" if acronym and acronym != record["names"][code] else "")
+            lines.append(f"  {code:7} {both}  [{cited}]")
     for former in record["former_names"]:
         name = former["names"].get(lang) or former["names"]["en"]
         acronym = former["acronyms"].get(lang) or former["acronyms"].get("en")
-        lines.append(f"  {label('former_name')}: {name}{f' / {acronym}' if acronym and acronym != name else ''}"
-                     f" ({label('until')} {former['until']})" + (f"  [{former['source']}]" if former["source"] else ""))
+        shown = f"{name}{f' / {acronym}' if acronym and acronym != name else ''}"
+        lines.append("  " + line("former_name", aside(shown, f"{label('until')} {former['until']}", lang))
+                     + (f"  [{former['source']}]" if former["source"] else ""))
     if record["kind"]:
-        lines.append(f"{label('kind')}: {t('kind.' + record['kind'], lang)}")
-    lines.append(f"{label('founded')}: {record['founded'] or '?'}"
-                 + (f"; {label('dissolved')}: {record['dissolved']}" if record["dissolved"] else ""))
+        lines.append(line("kind", t("kind." + record["kind"], lang)))
+    lines.append(line("founded", record["founded"] or "?")
+                 + (t("list.semicolon", lang) + line("dissolved", record["dissolved"]) if record["dissolved"] else ""))
     treaty = record["founding_treaty"]
     if treaty:
         parts = [treaty["name"]] + [f"{label(k)} {treaty[k]}" for k in ("signed", "place", "in_force") if treaty[k]]
-        lines.append(f"{label('founding_treaty')}: " + "; ".join(parts)
+        lines.append(line("founding_treaty", joined(parts, lang, semicolons=True))
                      + (f" [{treaty['source']}]" if treaty["source"] else ""))
     if record["seat"]:
-        lines.append(f"{label('seat')}: {record['seat']}")
+        lines.append(line("seat", record["seat"]))
     for key in ("predecessors", "successors"):
         if record[key]:
-            lines.append(f"{label(key)}: {', '.join(o['id'] for o in record[key])}")
+            lines.append(line(key, joined((o["id"] for o in record[key]), lang)))
     if record["aliases"]:
-        lines.append(f"{label('aliases')}: {', '.join(record['aliases'])}")
-    lines.append(f"{label('sources')}: {', '.join(record['sources'])}")
-    lines.append(f"{label('events')}: {record['events']} (blocmap history {record['id']})")
+        lines.append(line("aliases", joined(record["aliases"], lang)))
+    lines.append(line("sources", joined(record["sources"], lang)))
+    lines.append(line("events", aside(record["events"], f"blocmap history {record['id']}", lang)))
     if record["disputes"]:
-        lines.append(f"{label('disputes')}: {', '.join(record['disputes'])} (blocmap disputes --org {record['id']})")
+        lines.append(line("disputes", aside(joined(record["disputes"], lang),
+                                            f"blocmap disputes --org {record['id']}", lang)))
     if record["note"]:
-        lines.append(f"{label('note')}: {record['note']}")
+        lines.append(line("note", record["note"]))
         lines += [f"  [{n}] {key}" for n, key in enumerate(record["note_sources"], 1)]
     emit("\n".join(lines))
 

@@ -11,7 +11,7 @@ import click
 
 from blocmap.cli import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, reader_lang, save
 from blocmap.core.errors import QueryError
-from blocmap.core.i18n import TABLE, t
+from blocmap.core.i18n import TABLE, aside, field, joined, t
 from blocmap.core.messages import Text
 from blocmap.core.output import render, to_json
 
@@ -171,10 +171,10 @@ def _asymmetry_table(result: dict[str, Any], lang: str) -> str:
     lines.append(render(table_rows, "table", headers={"measure": t("econ.measure", lang), "ours": t("econ.ours", lang),
                                                       "paper": t("econ.paper", lang)}, lang=lang))
     if result["missing"]:
-        lines += ["", t("econ.missing", lang).format(states=", ".join(result["missing"]), year=result["year"],
+        lines += ["", t("econ.missing", lang).format(states=joined(result["missing"], lang), year=result["year"],
                                                      n=result["counted"], m=len(result["members"]))]
-    lines += ["", f"{t('econ.vintage', lang)}: {econ.vintage_for_reader(result['vintage'], lang)} "
-                  f"[{result['source'] or result['data']}]"]
+    lines += ["", field(t("econ.vintage", lang), econ.vintage_for_reader(result["vintage"], lang), lang)
+              + f" [{result['source'] or result['data']}]"]
     if quote:
         lines.append(t("econ.vintage_note", lang).format(vintage=econ.vintage_for_reader(result["vintage"], lang)))
     return "\n".join(lines)
@@ -263,7 +263,7 @@ def asymmetry_command(org: str, year: str | None, on: str | None, start: str | N
         pretty = [{**r, **{k: ("—" if r[k] is None else f"{r[k]:.3f}") for k in ("leader_share", "leader_to_runner_up",
                                                                                  "rest_to_leader")},
                    "hhi": "—" if r["hhi"] is None else f"{r['hhi']:,.0f}"} for r in rows]
-        note = f"\n{t('econ.vintage', lang)}: {econ.vintage_for_reader(series.vintage, lang)}"
+        note = "\n" + field(t("econ.vintage", lang), econ.vintage_for_reader(series.vintage, lang), lang)
         if any(r["missing"] for r in rows):
             note += "\n" + t("econ.missing_column", lang)
         headers = {k: t(f"econ.col.{k}", lang) for k in pretty[0]} if pretty else None
@@ -337,12 +337,12 @@ def organs_command(org: str | None, fmt: str, lang: str, output: Path | None, da
     else:
         blocks = []
         for r in records:
-            head = f"{r['org']}/{r['id']}  {r['name']}  [{t('organ.level', lang)}: {t('web.level.' + r['level'], lang)}]"
-            body = [f"  {t('organ.' + f, lang)}: {r[f] or t('msg.not_documented', lang)}"
+            head = f"{r['org']}/{r['id']}  {r['name']}  [{field(t('organ.level', lang), t('web.level.' + r['level'], lang), lang)}]"
+            body = ["  " + field(t("organ." + f, lang), r[f] or t("msg.not_documented", lang), lang)
                     for f in ("composition", "meets", "decision_rule", "seat", "term_of_office", "established")]
             if r["dispute"]:
-                body.append(f"  ⚠ {r['dispute']}: blocmap disputes --org {r['org']}")
-            body.append(f"  {t('col.sources', lang)}: {', '.join(r['sources'])}")
+                body.append("  ⚠ " + field(r["dispute"], f"blocmap disputes --org {r['org']}", lang))
+            body.append("  " + field(t("col.sources", lang), joined(r["sources"], lang), lang))
             blocks.append("\n".join([head, *body]))
         emit("\n\n".join(blocks) if blocks else t("msg.none", lang), output)
 

@@ -12,7 +12,7 @@ import functools
 from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.messages import LANGUAGES, TABLE, Count, Text, catalog, count_text, has, text_of
 
-__all__ = ["LANG_HELP", "TABLE", "Count", "count_text", "error_text", "has", "lang_aliases", "parse_lang", "t", "tn"]
+__all__ = ["LANG_HELP", "TABLE", "Count", "aside", "count_text", "field", "joined", "named", "error_text", "has", "lang_aliases", "parse_lang", "t", "tn"]
 
 #: How the help texts and the README write the choice.
 LANG_HELP = text_of("err.lang_choices") or ""
@@ -77,3 +77,24 @@ def t(key: str, lang: str = "en") -> str:
     """The text of ``key`` in ``lang`` (English where the key or language is unknown)."""
     found = text_of(key, lang)
     return key.split(".", 1)[-1] if found is None else found
+
+
+# The pieces a line is built from, with the reader's punctuation (full-width in Chinese).
+def field(label: str, value: object, lang: str = "en") -> str:
+    """``label: value`` (``label：value`` in Chinese)."""
+    return Text("text.field", {"label": label, "value": value}).render(lang)
+
+
+def aside(text: str, note: object, lang: str = "en") -> str:
+    """``text (note)`` (``text（note）`` in Chinese)."""
+    return Text("text.aside", {"text": text, "aside": note}).render(lang)
+
+
+def joined(items, lang: str = "en", semicolons: bool = False) -> str:
+    """Items joined by the reader's comma (``、`` in Chinese) or semicolon (``；``)."""
+    return t("list.semicolon" if semicolons else "list.sep", lang).join(str(item) for item in items)
+
+
+def named(name: str, acronym: str | None, lang: str = "en") -> str:
+    """A name with its acronym aside, or the name alone where the acronym is the name."""
+    return aside(name, acronym, lang) if acronym and acronym != name else name

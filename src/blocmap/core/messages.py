@@ -25,10 +25,17 @@ HELP, CLICK = "help", "click"
 
 
 def _discover() -> tuple[str, ...]:
-    """English, then every language with a compiled catalog, by code (``zh_Hant`` → ``zh-Hant``)."""
-    found = sorted(name.replace("_", "-") for name in os.listdir(LOCALE)
-                   if name != "en" and os.path.exists(os.path.join(LOCALE, name, "LC_MESSAGES", DOMAIN + ".mo")))
-    return ("en", *found)
+    """English, then every language with a compiled catalog (``zh_Hant`` → ``zh-Hant``): in the
+    order of ``locale/LINGUAS`` where it lists them, the others after, by code."""
+    found = [name for name in os.listdir(LOCALE)
+             if name != "en" and os.path.exists(os.path.join(LOCALE, name, "LC_MESSAGES", DOMAIN + ".mo"))]
+    try:
+        with open(os.path.join(LOCALE, "LINGUAS"), encoding="utf-8") as f:
+            listed = [w for line in f for w in line.partition("#")[0].split()]
+    except FileNotFoundError:
+        listed = []
+    found.sort(key=lambda name: (listed.index(name) if name in listed else len(listed), name))
+    return ("en", *(name.replace("_", "-") for name in found))
 
 
 #: The languages a reader can choose (``model.LANGS``).

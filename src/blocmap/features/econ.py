@@ -597,4 +597,4 @@ def vintage_for_reader(vintage: str | None, lang: str = "en") -> str | None:
     if not changed:
         return re.sub(r"\s*\(?\b(?:snapshot at )?commit [0-9a-f]{6,}\)?", "", vintage).strip(" ;")
     text = t("econ.vintage_text", lang).format(date=changed.group(1))
-    return text + (f", {years.group(1)}–{years.group(2)}" if years else "")
+    return text + (t("list.sep", lang) + f"{years.group(1)}–{years.group(2)}" if years else "")
