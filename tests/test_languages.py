@@ -497,3 +497,64 @@ def test_a_data_error_with_one_more_problem_says_problem():
     error = DataError([Problem.of("states.yaml", 3, "data.iso3", value="arm"),
                        Problem.of("orgs/x.yaml", None, "data.org_mapping")])
     assert error_text(error, "ru").endswith("(и ещё 1 проблема)")
+
+
+# ------------------------------------------------------------------ the glossary and the typography
+def test_the_glossary_names_every_status_and_kind_and_the_catalogs_follow_it():
+    """One term per status and kind of organization (locale/glossary.csv): each is its key's
+    translation, and every message whose English says 'associate member' says 準成員 and
+    ассоциированн…, never 聯繫國 (issue 19, item 8)."""
+    from blocmap.core.catalogs import glossary, glossary_problems, load_all, po_path
+    from blocmap.core.model import KINDS
+
+    rows = {row["key"]: row for row in glossary()}
+    assert {f"status.{s}" for s in STATUSES} | {f"kind.{k}" for k in KINDS} <= set(rows)
+    for key, row in rows.items():
+        assert t(key, "en") == row["en"] and t(key, "zh-Hant") == row["zh_Hant"] and t(key, "ru") == row["ru"], key
+    assert rows["status.associate"]["zh_Hant"] == "準成員" and "聯繫國" in rows["status.associate"]["avoid_zh_Hant"]
+    _, catalogs = load_all()
+    assert all(glossary_problems(code, catalogs[code], str(po_path(code))) == [] for code in catalogs)
+    # a planted variant is caught
+    from babel.messages.catalog import Catalog
+
+    planted = Catalog(locale="zh_Hant")
+    planted.add("{states} became an associate member of {org}", "{states}成為{org}聯繫國", context="paper.x")
+    said = glossary_problems("zh_Hant", planted, "x.po")
+    assert any("聯繫國" in line for line in said) and any("lacks '準成員'" in line for line in said)
+
+
+from blocmap.core.i18n import t  # noqa: E402
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+ASCII_NEXT_TO_HAN = re.compile(rf"[{HAN}] ?[(),:;]|[(),:;] ?[{HAN}]")
+
+
+@pytest.mark.parametrize("args", [["members", "cis", "--on", "2010-01-01"], ["memberships", "KAZ"], ["show", "csto"],
+                                  ["show", "cis"], ["overview", "--on", "2016-01-01"], ["orgs"],
+                                  ["memberships", "GEO", "--on", "2010-01-01"], ["overlap", "--on", "2016-01-01"],
+                                  ["diff", "2014-01-01", "2016-01-01", "--orgs", "eaeu"],
+                                  ["sources", "wp-cis-member-states"], ["cite"]], ids=" ".join)
+def test_chinese_output_has_full_width_punctuation(args):
+    """No ASCII '(', ')', ':', ';' or ',' against a Chinese character in what zh-Hant readers read
+    (a source's quoted words, 「…」, are the source's own)."""
+    result = CliRunner().invoke(main, [*args, "--lang", "zh-Hant"])
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"「[^」]*」|《[^》]*》", "「」", result.output)
+    assert [line for line in text.splitlines() if ASCII_NEXT_TO_HAN.search(line)] == []
+    assert re.search(f"[{HAN}]", text)
+
+
+def test_show_in_chinese_names_the_organization_once_with_full_width_marks():
+    out = CliRunner().invoke(main, ["show", "csto", "--lang", "zh-Hant"]).output
+    assert out.splitlines()[0] == "集體安全條約組織 — csto"  # not 集體安全條約組織 (集體安全條約組織)
+    assert "類型：安全" in out and "事件：" in out and "（blocmap history csto）" in out
+    out = CliRunner().invoke(main, ["overview", "--on", "2016-01-01", "--lang", "zh-Hant"]).output
+    assert "\n組織：\n" in out and "組織:" not in out
+    assert re.search(r"  正式成員（\d+）：亞美尼亞、", out)
+
+
+def test_russian_output_uses_russian_quotation_marks_and_dashes():
+    out = CliRunner().invoke(main, ["sources", "wp-cis-member-states", "--lang", "ru"]).output
+    assert "«" in out and "“" not in out
+    out = CliRunner().invoke(main, ["show", "csto", "--lang", "ru"]).output
+    assert out.splitlines()[0] == "Организация Договора о коллективной безопасности (ОДКБ) — csto"

@@ -59,8 +59,8 @@ def test_table2_state_sets_match_the_paper(atlas):
 
 def test_paper_wording_in_chinese(atlas):
     texts = [r["text"] for r in paper.table(atlas, "cis", years=[2005, 2009], lang="zh-Hant")]
-    # the paper's term (聯繫國), without its English gloss: the reader's language only
-    assert texts == ["土庫曼退出獨立國協完全會員國的身分，改為聯繫國", "喬治亞退出獨立國協"]
+    # the glossary's term for the status (the paper writes 聯繫國), without an English gloss
+    assert texts == ["土庫曼由獨立國協正式成員改為準成員", "喬治亞退出獨立國協"]
     joined = [r["text"] for r in paper.table(atlas, "csto", years=[2006], lang="zh-Hant") if r["event"] == "joined"]
     assert joined == ["烏茲別克加入集體安全條約組織"]
 

@@ -376,6 +376,13 @@ def glossary_problems(code: str, catalog, where: str) -> list[str]:
         message = by_key.get(row["key"])
         if message is not None and message.string and message.string != term:
             found.append(f"{where}: {row['key']}: '{message.string}', the glossary says '{term}'")
+        follow = (row.get(f"follow_{code}") or "").strip()
+        if follow:  # every message whose English uses the term uses the language's term
+            for m in catalog:
+                if m.id and m.context not in (HELP, CLICK) and not m.pluralizable and m.string \
+                        and re.search(rf"\b{re.escape(row['en'])}s?\b", m.id, re.I) and follow not in m.string.lower():
+                    found.append(f"{where}: {m.context}: the English says '{row['en']}', the text lacks '{follow}' "
+                                 f"(glossary)")
         for variant in filter(None, (row.get(f"avoid_{code}") or "").split("|")):
             for m in catalog:
                 strings = m.string if isinstance(m.string, (list, tuple)) else [m.string]
