@@ -144,7 +144,7 @@ def test_pages_have_no_english_word(client, path, lang):
 @pytest.mark.parametrize("args, lang, expected", [
     (["members", "csot"], "ru", "blocmap: ошибка: неизвестная организация «csot» (может быть, 'cst' или 'csto' или 'sco'?)"),
     (["members", "csot"], "zh-Hant", "blocmap：錯誤：未知的組織「csot」（您是否指 'cst' 或 'csto' 或 'sco'？）"),
-    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap：錯誤：on: 「2016-13-01」不是日期：沒有 13 月"),
+    (["members", "csto", "--on", "2016-13-01"], "zh-Hant", "blocmap：錯誤：on：「2016-13-01」不是日期：沒有 13 月"),
     (["memberships", "Narnia"], "ru", "blocmap: ошибка: неизвестное государство «Narnia»"),
     (["asymmetry", "cis", "--year", "20x1"], "ru", "blocmap: ошибка: year: «20x1» — не год"),
 ])
