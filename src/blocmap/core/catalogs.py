@@ -69,7 +69,7 @@ def write(path: Path, catalog) -> None:
     from babel.messages.pofile import write_po
 
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, omit_header=False, include_previous=True)
+    write_po(buffer, catalog, width=76, omit_header=False, include_previous=True)  # as pybabel writes them
     path.parent.mkdir(parents=True, exist_ok=True)
     _replace(path, buffer.getvalue())
 
@@ -245,11 +245,12 @@ def save_all(template, catalogs: dict) -> None:
     compile_all()
 
 
-def import_rows(paths: Iterable[Path], remove: bool = True, out=sys.stdout) -> int:
+def import_rows(paths: Iterable[Path], remove: bool = True, out=None) -> int:
     """Rows still written as Python tuples (``"key": (en, zh-Hant, ru)``) and help texts in the
     old ``help.json`` into the catalogs.  A key the template already has keeps the catalogs' text
     (a translation it lacks is filled in).  Python rows are then taken out of their file
     (``remove``).  Returns the number of rows that could not be taken (same key, other English)."""
+    out = out or sys.stdout
     template, catalogs = load_all()
     for code in ROW_ORDER[1:]:
         catalogs.setdefault(code, new_catalog(code))
@@ -400,7 +401,7 @@ def update() -> None:
     save_all(template, catalogs)
 
 
-def extract(out=sys.stdout) -> None:
+def extract(out=None) -> None:
     """The CLI's help texts, as click has them, into the template (context ``help``); texts no
     command uses any more leave it."""
     import inspect
@@ -427,7 +428,7 @@ def extract(out=sys.stdout) -> None:
     for text in texts:
         if text not in old:
             template.add(text, "", context=HELP)
-    print(f"{len(set(texts) - old)} new help texts, {len(old - set(texts))} gone; run update", file=out)
+    print(f"{len(set(texts) - old)} new help texts, {len(old - set(texts))} gone; run update", file=out or sys.stdout)
     write(TEMPLATE, template)
 
 
