@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Mapping
 if TYPE_CHECKING:
     from blocmap.core.model import Organization, State
 
-_BABEL = {"en": "en", "zh-Hant": "zh_Hant", "ru": "ru"}
 #: The generated table: {lang: {ISO alpha-2: name}} and the Babel/CLDR versions it came from.
 TABLE = Path(__file__).parents[1] / "data" / "cldr-names.json"
 
@@ -33,8 +32,10 @@ def cldr_table() -> dict:
 
     from babel.core import get_global
 
+    from blocmap.core.messages import LANGUAGES
+
     names = {}
-    for lang, locale in _BABEL.items():
+    for lang, locale in {lang: lang.replace("-", "_") for lang in LANGUAGES}.items():  # every language with a catalog
         territories = Locale.parse(locale).territories
         names[lang] = {code: territories[code] for code in sorted(territories)
                        if len(code) == 2 and code.isalpha()}
