@@ -1,4 +1,4 @@
-"""The translation catalogs and the tool that keeps them (``python -m blocmap.core.catalogs``):
+"""The translation catalogs and the tool that keeps them (``python -m blocmap.cli.catalogs``):
 rows still written as Python tuples are moved in (and out of their file), a fourth language is a
 folder of catalogs and no Python, and the compiled catalogs are those of the ``.po`` files."""
 
@@ -124,7 +124,7 @@ def test_the_compiled_catalogs_are_those_of_the_po_files():
 
 def test_the_check_command_passes_and_says_so():
     env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-m", "blocmap.core.catalogs", "check"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "blocmap.cli.catalogs", "check"], capture_output=True, text=True,
                             env=env)
     assert result.returncode == 0 and result.stdout.strip() == "ok: every message in every language"
 
@@ -139,3 +139,17 @@ def test_languages_follow_the_catalogs_present():
     for wrong in ("zh", "zh-CN", "uk", "xx"):
         with pytest.raises(Exception, match="unknown language"):
             parse_lang(wrong)
+
+
+def test_extract_puts_a_new_help_text_in_the_template_and_check_asks_for_its_translations(locale, capsys):
+    from blocmap.cli.catalogs import help_texts
+
+    texts = help_texts()
+    assert "Show the version and exit." in texts and len(texts) > 100
+    before = catalogs.TEMPLATE.read_bytes()
+    catalogs.extract(texts)
+    assert "0 new help texts, 0 gone" in capsys.readouterr().out and catalogs.TEMPLATE.read_bytes() == before
+    catalogs.extract([*texts, "Draw the example."])
+    catalogs.update()
+    found = catalogs.problems()
+    assert sum("help: 'Draw the example.': no translation" in line for line in found) == 2  # zh_Hant and ru

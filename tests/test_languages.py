@@ -284,11 +284,11 @@ def test_no_text_a_reader_sees_is_written_in_python():
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search("[\u3400-\u9fff\uf900-\ufaff\u0400-\u04ff]", line)]
     assert found == []
-    assert MESSAGES == {}  # rows written as tuples wait here for `python -m blocmap.core.catalogs import-rows`
+    assert MESSAGES == {}  # rows written as tuples wait here for `python -m blocmap.cli.catalogs import-rows`
 
 
 def test_the_catalogs_pass_their_own_check():
-    """What `python -m blocmap.core.catalogs check` reports: a message missing, fuzzy or with other
+    """What `python -m blocmap.cli.catalogs check` reports: a message missing, fuzzy or with other
     placeholders in a language, a mainland form in zh-Hant, a term not the glossary's, a stale .mo."""
     from blocmap.core.catalogs import problems
 

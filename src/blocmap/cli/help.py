@@ -5,7 +5,7 @@ messages of the catalogs (``src/blocmap/locale``, read by ``core.messages``):
 
 * context ``help`` — every help text of a command or an option, keyed by its English
   (``tests/test_cli_help.py`` fails, naming the command and option, when one has no translation;
-  ``python -m blocmap.core.catalogs extract`` puts a new one in the template);
+  ``python -m blocmap.cli.catalogs extract`` puts a new one in the template);
 * context ``click`` — click's messages, keyed by click's msgid (with click's plural msgid and one
   form per plural form of the language for an ``ngettext`` message).
 

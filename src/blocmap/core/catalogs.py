@@ -1,11 +1,7 @@
 """Keeping the translation catalogs: gettext ``.po`` files under ``src/blocmap/locale``, read and
 written with Babel, compiled to the ``.mo`` files blocmap reads at run time (``messages.py``).
-
-    python -m blocmap.core.catalogs check          # every message in every language, same placeholders, glossary
-    python -m blocmap.core.catalogs compile        # .po → .mo (and the English catalog from the template)
-    python -m blocmap.core.catalogs update         # the template's messages into every language's .po
-    python -m blocmap.core.catalogs extract        # the CLI's help texts (click's own English) into the template
-    python -m blocmap.core.catalogs import-rows [FILE …]   # rows written as Python tuples (or help.json) → catalogs
+The command that runs these is ``python -m blocmap.cli.catalogs`` (check, compile, update,
+extract, import-rows).
 
 The layout is gettext's own, so ``pybabel init|update|compile -d src/blocmap/locale -D blocmap``
 work on it too.  Every message has a context (``msgctxt``) that is its key, the id the code uses
@@ -19,7 +15,6 @@ library (``messages.py``), so a cold start does not pay for Babel.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import csv
 import io
@@ -401,26 +396,9 @@ def update() -> None:
     save_all(template, catalogs)
 
 
-def extract(out=None) -> None:
-    """The CLI's help texts, as click has them, into the template (context ``help``); texts no
-    command uses any more leave it."""
-    import inspect
-
-    from blocmap.cli import main
-
-    def walk(command):
-        yield command
-        for sub in getattr(command, "commands", {}).values():
-            yield from walk(sub)
-
-    texts: dict[str, None] = {}
-    for command in walk(main):
-        for text in (command.help, command.short_help):
-            if text:
-                texts[inspect.cleandoc(text).partition("\f")[0]] = None
-        for param in command.params:
-            if getattr(param, "help", None):
-                texts[param.help] = None
+def extract(texts: list[str], out=None) -> None:
+    """The CLI's help texts (click's own English, gathered by ``blocmap.cli.catalogs``) into the
+    template (context ``help``); texts no command uses any more leave it."""
     template, catalogs = load_all()
     old = {m.id for m in template if m.context == HELP}
     for gone in old - set(texts):
@@ -430,37 +408,3 @@ def extract(out=None) -> None:
             template.add(text, "", context=HELP)
     print(f"{len(set(texts) - old)} new help texts, {len(old - set(texts))} gone; run update", file=out or sys.stdout)
     write(TEMPLATE, template)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m blocmap.core.catalogs", description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="report every missing, fuzzy or wrong translation; exit 1 if any")
-    sub.add_parser("compile", help="write the .mo files")
-    sub.add_parser("update", help="merge the template into every language's catalog, then compile")
-    sub.add_parser("extract", help="the CLI's help texts into the template")
-    rows = sub.add_parser("import-rows", help="rows written as Python tuples (or an old help.json) into the catalogs")
-    rows.add_argument("files", nargs="*", type=Path, default=[MESSAGES_PY])
-    rows.add_argument("--keep", action="store_true", help="leave the rows in the Python file")
-    args = parser.parse_args(argv)
-    if args.command == "check":
-        found = problems()
-        for line in found:
-            print(line)
-        print(f"{len(found)} problems" if found else "ok: every message in every language")
-        return 1 if found else 0
-    if args.command == "compile":
-        for path in compile_all():
-            print(f"wrote {path}")
-        return 0
-    if args.command == "update":
-        update()
-        return 0
-    if args.command == "extract":
-        extract()
-        return 0
-    return 1 if import_rows(args.files, remove=not args.keep) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -5,7 +5,7 @@ the standard library, once per language and only when a text in that language is
 Every message has a key (``status.member``, ``err.unknown.organization``), its ``msgctxt`` in the
 catalogs; its ``msgid`` is the English.  A ``Text`` is a key and the values of its placeholders;
 the English message of an error and its translations are ``Text.render`` of one message, so they
-cannot drift apart.  The catalogs are kept with ``python -m blocmap.core.catalogs`` (Babel);
+cannot drift apart.  The catalogs are kept with ``python -m blocmap.cli.catalogs`` (Babel);
 ``docs/translating.md`` says how.  A language is any folder of ``locale`` with a compiled catalog:
 adding one needs no change here.
 """
@@ -220,6 +220,6 @@ _ROW = ("en", "zh-Hant", "ru")
 
 #: Rows not yet in the catalogs, written as before the catalogs: ``"key": (en, zh-Hant, ru)``.
 #: They are read as they are (over the catalogs) until
-#: ``python -m blocmap.core.catalogs import-rows`` moves them into the catalogs and out of here.
+#: ``python -m blocmap.cli.catalogs import-rows`` moves them into the catalogs and out of here.
 MESSAGES: dict[str, tuple[str, str, str]] = {
 }
