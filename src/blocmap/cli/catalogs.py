@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = sub.add_parser("import-rows", help="rows written as Python tuples (or an old help.json) into the catalogs")
     rows.add_argument("files", nargs="*", type=Path, default=[catalogs.MESSAGES_PY])
     rows.add_argument("--keep", action="store_true", help="leave the rows in the Python file")
+    rows.add_argument("--branch", help="the rows a merged git branch added (since it left this one)")
     args = parser.parse_args(argv)
     if args.command == "check":
         found = catalogs.problems()
@@ -68,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         catalogs.extract(help_texts())
         return 0
+    if args.branch:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            files = catalogs.rows_of_branch(args.branch, Path(folder))
+            return 1 if catalogs.import_rows(files, remove=False) else 0
     return 1 if catalogs.import_rows(args.files, remove=not args.keep) else 0
 
 

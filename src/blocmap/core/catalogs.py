@@ -293,6 +293,49 @@ def import_rows(paths: Iterable[Path], remove: bool = True, out=None) -> int:
     return refused
 
 
+ROW_FILES = ("src/blocmap/core/messages.py", "src/blocmap/core/i18n.py", "src/blocmap/cli/help.json")
+
+
+def rows_of_branch(branch: str, folder: Path, repo: Path | None = None) -> list[Path]:
+    """What a branch added to the row files since it left this one (``git merge-base``), written
+    to ``folder`` as files ``import_rows`` takes: its new or changed rows only, so that rows this
+    branch moved (and perhaps corrected) are not brought back."""
+    import subprocess
+
+    repo = repo or LOCALE.parents[2]
+
+    def git(*args: str) -> str | None:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+        return done.stdout if done.returncode == 0 else None
+
+    base = (git("merge-base", "HEAD", branch) or "").strip()
+    if not base:
+        raise SystemExit(f"import-rows: no common ancestor of HEAD and '{branch}'")
+    written = []
+    for name in ROW_FILES:
+        theirs = git("show", f"{branch}:{name}")
+        if theirs is None:
+            continue
+        before = git("show", f"{base}:{name}") or ""
+        target = folder / f"{branch.replace('/', '_')}-{Path(name).name}"
+        target.write_text(theirs, encoding="utf-8")
+        if name.endswith(".json"):
+            old = json.loads(before) if before else {}
+            new = json.loads(theirs)
+            kept = {part: {k: v for k, v in texts.items() if old.get(part, {}).get(k) != v}
+                    for part, texts in new.items()}
+            target.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        else:
+            base_file = folder / "base.py"
+            base_file.write_text(before, encoding="utf-8")
+            old_rows = {key: row for key, row, _ in rows_in_python(base_file)} if before else {}
+            added = [(key, row) for key, row, _ in rows_in_python(target) if old_rows.get(key) != row]
+            target.write_text("ROWS = {\n" + "".join(f"    {key!r}: {row!r},\n" for key, row in added) + "}\n",
+                              encoding="utf-8")
+        written.append(target)
+    return written
+
+
 # ------------------------------------------------------------------------------ checks
 def avoided(code: str) -> dict[str, str]:
     """Forms a language's catalog must not use, and what to write instead:
