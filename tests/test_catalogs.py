@@ -153,3 +153,32 @@ def test_extract_puts_a_new_help_text_in_the_template_and_check_asks_for_its_tra
     catalogs.update()
     found = catalogs.problems()
     assert sum("help: 'Draw the example.': no translation" in line for line in found) == 2  # zh_Hant and ru
+
+
+def test_rows_of_a_merged_branch_are_only_those_it_added(tmp_path):
+    """After a merge whose conflict in messages.py is resolved to this branch's (rows moved out),
+    `import-rows --branch B` takes the rows B added or changed, not the ones it only kept."""
+    repo = tmp_path / "repo"
+    (repo / "src/blocmap/core").mkdir(parents=True)
+    messages_py = repo / "src/blocmap/core/messages.py"
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
+                       capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    messages_py.write_text('M = {\n    "a.old": ("old", "舊", "старый"),\n}\n', encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    git("checkout", "-qb", "other")
+    messages_py.write_text('M = {\n    "a.old": ("old", "舊", "старый"),\n    # --- other ---\n'
+                           '    "a.new": ("new {n}", "新 {n}", "новый {n}"),\n}\n', encoding="utf-8")
+    git("commit", "-qam", "other adds a row")
+    git("checkout", "-q", "main")
+    messages_py.write_text("M = {\n}\n", encoding="utf-8")
+    git("commit", "-qam", "rows moved to catalogs")
+    out = tmp_path / "out"
+    out.mkdir()
+    files = catalogs.rows_of_branch("other", out, repo=repo)
+    rows = [(key, row) for f in files if f.suffix == ".py" for key, row, _ in catalogs.rows_in_python(f)]
+    assert rows == [("a.new", ("new {n}", "新 {n}", "новый {n}"))]
