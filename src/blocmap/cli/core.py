@@ -321,9 +321,11 @@ def check(folder: Path | None, fmt: str, list_single: bool, lang: str, data_dir:
         for problem in problems:
             click.echo(problem.render(lang))
         if not problems:
-            click.echo(t("check.ok", lang).format(folder=raw.folder, orgs=len(raw.orgs), states=len(raw.states),
-                                                  events=len(raw.events), sources=len(raw.sources),
-                                                  disputes=len(raw.disputes)))
+            click.echo(Text("check.ok", {"folder": raw.folder, "orgs": Count("count.organizations", len(raw.orgs)),
+                                         "states": Count("count.states", len(raw.states)),
+                                         "events": Count("count.events", len(raw.events)),
+                                         "sources": Count("count.sources", len(raw.sources)),
+                                         "disputes": Count("count.disputes", len(raw.disputes))}).render(lang))
             rows = [{t("check.col.org", lang): q["org"], t("check.col.events", lang): q["events"],
                      t("check.col.day", lang): f"{100 * q['day_precise']:.0f}%",
                      t("check.col.official", lang): f"{100 * q['official_source']:.0f}%",

@@ -14,7 +14,7 @@ import click
 
 from blocmap.cli import Group, data_option, db_option, emit, get_answers, lang_option, note, save
 from blocmap.core.errors import QueryError
-from blocmap.core.messages import Text
+from blocmap.core.messages import Count, Text
 
 EXPORT_FORMATS = ("csv", "parquet", "json")
 
@@ -142,9 +142,10 @@ def _write_panel(frame, meta: dict, table: str, fmt: str, output: Path | None, l
     from blocmap.core.i18n import t
 
     store = t("world.store", lang).format(db=store_path) if store_path else t("world.no_store", lang)
-    click.echo(t("world.exported", lang).format(
-        table=table, rows=len(frame), first=meta["from"], last=meta["to"], rule=rule,
-        curated=", ".join(curated) or t("status.none", lang), cow=len(data) - len(curated), store=store), err=True)
+    click.echo(Text("world.exported", {
+        "table": table, "rows": Count("count.rows", len(frame)), "first": meta["from"], "last": meta["to"], "rule": rule,
+        "curated": t("list.sep", lang).join(curated) or t("status.none", lang),
+        "cow": Count("count.organizations", len(data) - len(curated)), "store": store}).render(lang), err=True)
 
 
 def _export_command(table: str) -> click.Command:
