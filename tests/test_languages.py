@@ -558,3 +558,19 @@ def test_russian_output_uses_russian_quotation_marks_and_dashes():
     assert "«" in out and "“" not in out
     out = CliRunner().invoke(main, ["show", "csto", "--lang", "ru"]).output
     assert out.splitlines()[0] == "Организация Договора о коллективной безопасности (ОДКБ) — csto"
+
+
+def _russian_form(n: int, one: str, few: str, many: str) -> str:
+    """The Russian plural rule, written out by hand (CLDR: one, few, many)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    return few if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else many
+
+
+def test_check_counts_in_russian_take_the_numbers_form():
+    atlas = blocmap.load()
+    out = CliRunner().invoke(main, ["check", "--lang", "ru"]).output.splitlines()[0]
+    n_orgs, n_states = len(atlas.orgs), len(atlas.states)
+    assert f"— {n_orgs} {_russian_form(n_orgs, 'организация', 'организации', 'организаций')}, " in out
+    assert f", {n_states} {_russian_form(n_states, 'государство', 'государства', 'государств')}, " in out
+    assert "организаций:" not in out
