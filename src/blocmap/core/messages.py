@@ -808,4 +808,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                            "псевдонимы сопоставляют два столбца IGO с {clash}"),
     "data.ccodes_extra": ("ccode(s) {extra} of the state-year file are not in this list", "國家年檔案中的 ccode {extra} 不在此清單中",
                           "ccode {extra} из файла «государство-год» нет в этом списке"),
+    # --- main ---
+    "value.not_yet": ("not yet", "尚未", "ещё нет"),
+    "value.no_org": ("did not exist", "當日不存在", "не существовала"),
+    "value.undocumented": ("not documented in our sources", "本資料來源未記載", "в наших источниках не описано"),
 }
