@@ -316,7 +316,7 @@ def test_other_shell_lines_are_valid_and_name_real_files(line):
     checked = subprocess.run(["bash", "-n", "-c", line.command], capture_output=True, text=True)
     assert checked.returncode == 0, f"{line}: {checked.stderr}"
     for word in shlex.split(line.command):
-        if re.match(r"^(tests|benchmarks|src|docs)/", word):
+        if re.match(r"^(tests|benchmarks|src|docs|tools)/", word):
             assert (REPO / word).exists(), f"{line}: {word} does not exist"
     if "blocmap serve" in line.command:
         assert line.block.doc == "README.md" and line.block == QUICK_START, f"{line}: serve outside the quick start"
