@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import shlex
 import sys
 import tempfile
 import textwrap
@@ -69,8 +70,7 @@ class Part:
 
 
 def parts_of(path: Path, lines: list[str]) -> list[Part]:
-    import shlex
-
+    """The generated parts of a document; DocError for a marker that is not closed or opened."""
     found, index = [], 0
     while index < len(lines):
         opened = OPEN.match(lines[index].strip())
@@ -206,13 +206,7 @@ def shown(part: Part, runner: Runner) -> list[str]:
     printed = [line.rstrip() for line in text.rstrip("\n").splitlines()]
     if head is not None:
         printed = printed[:head] + ["…"]
-    return ["```console", "$ " + " ".join(_quoted(arg) for arg in part.command), *printed, "```"]
-
-
-def _quoted(arg: str) -> str:
-    import shlex
-
-    return shlex.quote(arg)
+    return ["```console", "$ " + shlex.join(part.command), *printed, "```"]
 
 
 def commands() -> Iterator[tuple[str, object]]:
