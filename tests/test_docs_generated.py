@@ -188,3 +188,20 @@ def test_the_audit_of_the_extract_differs_where_the_whole_data_does():
         extract, whole = audit_cow(World(store()), rule=rule), audit_cow(World(full_store()), rule=rule)
         assert extract.rows.to_dict("records") == whole.rows.to_dict("records"), rule
         assert whole.compared > extract.compared
+
+
+# ---------------------------------------------------------------------------- lists in prose
+README_TEXT = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_lists_every_organization_id_of_the_atlas(atlas):
+    """The ids in 'Organizations are named by id (`…`)' are the bundled atlas's, sorted."""
+    listed = re.search(r"Organizations are named by id \(`([a-z_0-9\s]+)`", README_TEXT).group(1).split()
+    assert listed == sorted(atlas.orgs)
+
+
+def test_the_readme_lists_every_status_in_order():
+    from blocmap.core.model import STATUSES
+
+    paragraph = README_TEXT.split("has one of these statuses:", 1)[1].split("`members` lists", 1)[0]
+    assert re.findall(r"`([a-z]+)`", paragraph) == list(STATUSES)
