@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blocmap.core.errors import BlocmapError, DataError, QueryError
+from blocmap.core.version import __version__
 
 if TYPE_CHECKING:
     from datetime import date
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
     from blocmap.core.atlas import Atlas
 
-__version__ = "0.1.0"
 __all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__version__", "members", "memberships",
            "history", "diff", "overlap", "disputes", "compare", "state_years", "dyad_years", "org_years", "ask"]
 

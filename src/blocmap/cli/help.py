@@ -10,7 +10,7 @@ are data, ``help.json`` next to this module, keyed by the English text:
 * ``messages`` — the CLI's own usage messages.
 
 This module is imported, and the file read, only when a reader's language is not English
-(``blocmap.cli.Group.main``); the English path never touches either.
+(``blocmap.cli.shared.Group.main``); the English path never touches either.
 
 Click asks ``gettext`` for its words (``from gettext import gettext as _`` in each of its
 modules, with no domain of its own); ``click_in_language`` hands those modules this catalogue's

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import click
 
-from blocmap.cli import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, reader_lang, save
+from blocmap.cli.shared import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, reader_lang, save
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import TABLE, t
 from blocmap.core.messages import Text
