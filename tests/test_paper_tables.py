@@ -120,3 +120,18 @@ def test_the_charter_row_says_what_happened():
     english = table(blocmap.load(), "cis", 1993, 1993, lang="en")
     assert next(r for r in english if r["dates"] == ["1993-01-22"])["text"] == (
         "The CIS Council of Heads of State adopted the CIS Charter at Minsk; Ukraine did not sign it")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "ru"])
+def test_no_item_reads_with_empty_brackets(atlas, lang):
+    """An item whose row has '({note})' but no note reads without '()': Uzbekistan's 2006 CSTO
+    protocol is said by its event's own sentence, the 1999 CST protocol's six signers plainly."""
+    from blocmap.features.paper.tables import table
+
+    rows = table(atlas, ["cis", "cst", "csto", "eurasec", "eaeu", "union_state", "customs_union"], lang=lang)
+    assert [r["text"] for r in rows if "()" in r["text"] or "（）" in r["text"]] == []
+    if lang == "en":
+        texts = {(r["year"], r["org"], tuple(r["states"])): r["text"] for r in rows}
+        assert texts[(2006, "csto", ("UZB",))].endswith("the Protocol on restoring Uzbekistan's membership in the CSTO")
+        assert texts[(1999, "cst", ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"))] == (
+            "Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan signed a further instrument of the CST")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blocmap.core.errors import BlocmapError, DataError, QueryError
+from blocmap.core.version import __version__
 
 if TYPE_CHECKING:
     from datetime import date
@@ -25,9 +26,8 @@ if TYPE_CHECKING:
 
     from blocmap.core.atlas import Atlas
 
-__version__ = "0.1.0"
 __all__ = ["load", "Atlas", "BlocmapError", "DataError", "QueryError", "__version__", "members", "memberships",
-           "history", "diff", "overlap", "disputes", "state_years", "dyad_years", "org_years", "ask"]
+           "history", "diff", "overlap", "disputes", "compare", "state_years", "dyad_years", "org_years", "ask"]
 
 
 #: What each argument of the question functions may be, by name.
@@ -141,6 +141,17 @@ def overlap(orgs: "str | list[str] | None" = None, on: "str | date" = "today", l
             db: "str | Path | None" = None, data: "str | Path | None" = None) -> "pd.DataFrame":
     """Every non-empty region of the overlap (= ``blocmap overlap --format json``)."""
     return _frame(ask(db, data).overlap(orgs, on, lang))
+
+
+@_checked
+def compare(orgs: "str | list[str] | None" = None, on: "str | date" = "today", lang: str = "en",
+            data: "str | Path | None" = None) -> "pd.DataFrame":
+    """Depth of integration side by side on a day, a row per dimension (= ``blocmap compare ORGS
+    --on DAY --format json``; default: cis union_state eaeu csto eu)."""
+    from blocmap.core.dates import parse_day
+    from blocmap.features.depth import compare as side_by_side
+
+    return _frame(side_by_side(load(data), orgs, lang, parse_day(on, "on")))
 
 
 @_checked

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from blocmap.cli import data_option, db_option, emit, format_option, get_answers, lang_option
+from blocmap.cli.shared import data_option, db_option, emit, format_option, get_answers, lang_option
 from blocmap.core.i18n import Count, Text, aside, field, joined, named, t, tn
 from blocmap.core.model import LANGS, STATUS_EVENTS, STATUSES
 from blocmap.core.output import render

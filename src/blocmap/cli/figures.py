@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from blocmap.cli import (data_option, db_option, emit, format_option, get_answers, lang_option, note, reader_lang,
+from blocmap.cli.shared import (data_option, db_option, emit, format_option, get_answers, lang_option, note, reader_lang,
                           save)
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import t

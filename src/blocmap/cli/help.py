@@ -9,7 +9,8 @@ messages of the catalogs (``src/blocmap/locale``, read by ``core.messages``):
 * context ``click`` — click's messages, keyed by click's msgid (with click's plural msgid and one
   form per plural form of the language for an ``ngettext`` message).
 
-This module is imported only when a reader's language is not English (``blocmap.cli.Group.main``).
+This module is imported only when a reader's language is not English
+(``blocmap.cli.shared.Group.main``).
 
 Click asks ``gettext`` for its words (``from gettext import gettext as _`` in each of its
 modules, with no domain of its own); ``click_in_language`` hands those modules this catalogue's

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import click
 
-from blocmap.cli import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, reader_lang, save
+from blocmap.cli.shared import READER_KEY, Group, data_option, emit, get_atlas, lang_option, language, reader_lang, save
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import TABLE, aside, field, joined, t
 from blocmap.core.messages import Text
@@ -349,20 +349,23 @@ def organs_command(org: str | None, fmt: str, lang: str, output: Path | None, da
 
 @click.command("compare")
 @click.argument("orgs", nargs=-1)
+@click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "csv", "markdown")), default="table",
               show_default=True)
 @click.option("--details", is_flag=True, help="Show what each value means and since when.")
 @lang_option
 @output_option
 @data_option
-def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, output: Path | None,
+def compare_command(orgs: tuple[str, ...], on: str, fmt: str, details: bool, lang: str, output: Path | None,
                     data_dir: Path | None) -> None:
-    """Depth of integration side by side (default: cis union_state eaeu csto eu)."""
+    """Depth of integration side by side on a day (default: cis union_state eaeu csto eu)."""
+    from blocmap.core.dates import parse_day
     from blocmap.features.depth import DEFAULT_ORGS, compare
 
     atlas = get_atlas(data_dir)
+    day = parse_day(on, "--on")
     wanted = [o for item in orgs for o in item.split(",") if o] or list(DEFAULT_ORGS)
-    rows = compare(atlas, wanted, lang)
+    rows = compare(atlas, wanted, lang, day)
     ids = atlas.org_ids(wanted, "orgs")
     if fmt == "json":
         emit(to_json(rows), output)
@@ -378,7 +381,7 @@ def compare_command(orgs: tuple[str, ...], fmt: str, details: bool, lang: str, o
             text += f" [{row[f'{org}_since']}]"
         return text
     table_rows = [{"label": r["label"], **{o: cell(r, o) for o in ids}} for r in rows]
-    headers = {"label": t("depth.dimension", lang), **{o: atlas.org_name(o, lang, short=True) for o in ids}}
+    headers = {"label": t("depth.dimension", lang), **{o: atlas.org_name(o, lang, short=True, on=day) for o in ids}}
     if fmt == "markdown":
         head = "| " + " | ".join(headers.values()) + " |\n|" + "---|" * len(headers)
         body = "\n".join("| " + " | ".join(str(r[k]).replace("|", "\\|") for k in headers) + " |" for r in table_rows)

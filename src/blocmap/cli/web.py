@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from blocmap.cli import data_option, db_option, get_answers, note, reader_lang
+from blocmap.cli.shared import data_option, db_option, get_answers, note, reader_lang
 from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.messages import Text
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 import click
 
-from blocmap.cli import Group, data_option, db_option, emit, get_answers, lang_option, note, save
+from blocmap.cli.shared import Group, data_option, db_option, emit, get_answers, lang_option, note, save
 from blocmap.core.errors import QueryError
 from blocmap.core.messages import Count, Text
 

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from blocmap.core import cache
 from blocmap.core.dates import parse_day
 from blocmap.core.errors import DataError, QueryError, unknown
 from blocmap.core.loader import BUNDLED, load_folder
@@ -55,11 +56,13 @@ class Atlas:
 
     @classmethod
     def _validated(cls, folder: Path) -> "Atlas":
-        from blocmap.core import cache
-
         key, cached = cache.load(folder) if folder.is_dir() else ("", None)
-        if isinstance(cached, cls):
-            return cached
+        if cached is not None:
+            sources, states, orgs, events, disputes = cached
+            try:
+                return cls(folder, orgs, states, sources, events, disputes)
+            except Exception:  # a foreign or stale entry is only a missed shortcut: load afresh
+                pass
         raw = load_folder(folder)
         problems = check(raw)
         if problems:

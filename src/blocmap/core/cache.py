@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from blocmap import __version__
+from blocmap.core.version import __version__
 from blocmap.core import snapshot
 
 KEEP = 4
@@ -170,8 +170,9 @@ def write_json(path: Path, data: Any) -> None:
         pass
 
 
-def load(folder: Path) -> tuple[str, Any | None]:
-    """(key, the cached atlas or None)."""
+def load(folder: Path) -> tuple[str, tuple | None]:
+    """(key, the cached records or None): ``(sources, states, orgs, events, disputes)``, which
+    ``Atlas`` is built from (the atlas imports this module, never the other way round)."""
     if not enabled():
         return "", None
     key = ""
@@ -182,10 +183,7 @@ def load(folder: Path) -> tuple[str, Any | None]:
         data = _read_entry(entry_path(key))
         if data is None:
             return key, None
-        sources, states, orgs, events, disputes = snapshot.load(data, key)
-        from blocmap.core.atlas import Atlas
-
-        return key, Atlas(folder, orgs, states, sources, events, disputes)
+        return key, snapshot.load(data, key)
     except Exception:  # an unreadable, foreign or stale entry is only a missed shortcut
         return key, None
 

@@ -7,15 +7,17 @@ highest organ (from ``organs.yaml``).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from blocmap.core.errors import QueryError
-from blocmap.core.i18n import t
 from typing import TYPE_CHECKING
 
+from blocmap.core.dates import parse_partial
+from blocmap.core.errors import QueryError
+from blocmap.core.i18n import t
 from blocmap.core.loader import Raw, list_of_maps, read_yaml, Reader
 from blocmap.core.messages import Text
 from blocmap.core.model import Texts, Translated
@@ -102,22 +104,39 @@ def _resolve(atlas: "Atlas", orgs: Iterable[str] | str | None) -> list[str]:
     return ids
 
 
-def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str = "en") -> list[dict[str, Any]]:
+def _held(entry: Depth, day: dt.date | None) -> bool:
+    """Whether a depth entry held on ``day`` (every entry holds when no day is asked): from the
+    first day of its ``since`` period (the as-of rule of the memberships)."""
+    return day is None or entry.since is None or parse_partial(entry.since).earliest <= day
+
+
+def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str = "en",
+            on: dt.date | None = None) -> list[dict[str, Any]]:
     """Dimensions side by side: one record per dimension, a column per organization.
 
     Each record: ``dimension``, ``label`` and, per organization, ``{org}`` (the value, translated),
     ``{org}_value`` (the code), ``{org}_detail``, ``{org}_since``, ``{org}_sources``.  A last record
-    gives the decision rule of each organization's highest organ (from organs.yaml), or 'unknown'."""
+    gives the decision rule of each organization's highest organ (from organs.yaml), or 'not
+    documented in our sources'.
+
+    On a day (``on``), an entry whose ``since`` comes after it is ``not_yet`` (its detail and
+    sources are kept, so a reader sees what came later), and every value of an organization that
+    did not exist that day is ``no_org``."""
     from blocmap.features.organs import organs as organs_of
 
     ids = _resolve(atlas, orgs)
     by_key = {(d.org, d.dimension): d for d in _read(atlas.folder)}
+    alive = {org: on is None or org not in atlas.orgs or atlas.orgs[org].exists_on(on) for org in ids}
     rows: list[dict[str, Any]] = []
     for dimension in DIMENSIONS:
         row: dict[str, Any] = {"dimension": dimension, "label": t(f"depth.{dimension}", lang)}
         for org in ids:
             entry = by_key.get((org, dimension))
             code = entry.value if entry else "unknown"
+            if not alive[org]:
+                code = "no_org"
+            elif entry is not None and not _held(entry, on):
+                code = "not_yet"
             row[org] = t(f"value.{code}", lang)
             row[f"{org}_value"] = code
             row[f"{org}_detail"] = entry.text("detail", lang) if entry else None
@@ -127,11 +146,15 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
     rule: dict[str, Any] = {"dimension": "decision_rules", "label": t("depth.decision_rules", lang)}
     for org in ids:
         try:
-            found = [o for o in organs_of(atlas, org) if o.level == "highest"]
+            found = [o for o in organs_of(atlas, org) if o.level == "highest" and o.decision_rule]
         except QueryError:
             found = []
-        rule[org] = found[0].text("decision_rule", lang) if found and found[0].decision_rule else t("value.unknown", lang)
-        rule[f"{org}_value"] = "text" if found else "unknown"
+        if not alive[org]:
+            rule[org], rule[f"{org}_value"] = t("value.no_org", lang), "no_org"
+        elif found:
+            rule[org], rule[f"{org}_value"] = found[0].text("decision_rule", lang), "text"
+        else:
+            rule[org], rule[f"{org}_value"] = t("value.undocumented", lang), "unknown"
         rule[f"{org}_detail"] = (found[0].names.get(lang) or found[0].names["en"]) if found else None
         rule[f"{org}_since"] = None
         rule[f"{org}_sources"] = list(found[0].sources) if found else []

@@ -212,12 +212,12 @@ def organs(atlas: Atlas, org: str, lang: str) -> list[dict[str, Any]]:
     return jsonable([feature.organ_record(o, lang) for o in found])
 
 
-def depth(atlas: Atlas, orgs: list[str], lang: str) -> dict[str, Any]:
-    """Depth of integration side by side (= ``blocmap compare ORGS --format json``) for the
-    organizations that have depth data."""
+def depth(atlas: Atlas, orgs: list[str], lang: str, on: "dt.date | None" = None) -> dict[str, Any]:
+    """Depth of integration side by side on a day (= ``blocmap compare ORGS --on DAY --format
+    json``) for the organizations that have depth data."""
     from blocmap.features import depth as feature
 
     recorded = {d.org for d in feature.depth(atlas)}
     covered = [o for o in orgs if o in recorded]
-    rows = feature.compare(atlas, covered, lang) if covered else []
+    rows = feature.compare(atlas, covered, lang, on) if covered else []
     return {"orgs": covered, "missing": [o for o in orgs if o not in recorded], "rows": jsonable(rows)}

@@ -305,7 +305,7 @@ class Views:
             "states": [{"state": s, "name": names[s], "statuses": {o: table[s].get(o) for o in ids}}
                        for s in states],
             "zones": self.answers.overlap(ids, day, lang),
-            "depth": hooks.depth(self.atlas, ids, lang),
+            "depth": hooks.depth(self.atlas, ids, lang, day),
         }
 
     def orgs(self, lang: str, on: str | dt.date | None = None) -> dict[str, Any]:

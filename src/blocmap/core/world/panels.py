@@ -20,6 +20,7 @@ from blocmap.core.errors import QueryError
 from blocmap.core.world.spells import (
     CODINGS,
     COW_CODE,
+    FIRST_YEAR,
     MISSING,
     NOT_IN_EXISTENCE,
     RULE_TEXT,
@@ -84,8 +85,6 @@ def _years(world: Any, ids: Sequence[str], start: int | None, end: int | None,
            source: str = "answer") -> tuple[int, int]:
     """The panel's years: from COW's first year (1816) by default, to COW's last when every
     organization is COW's, else to the last complete year; never past the current year."""
-    from blocmap.core.world.world import FIRST_YEAR
-
     this_year = dt.date.today().year
     first = start if start is not None else (world.coverage[0] if world.coverage else FIRST_YEAR)
     if end is not None:

@@ -14,6 +14,9 @@ from typing import Mapping
 
 from blocmap.core.dates import PartialDate
 
+#: COW's first year: where panels begin by default, with or without a store.
+FIRST_YEAR = 1816
+
 #: Statuses of imported COW data beyond the atlas's own: -9 "missing" in COW's words.
 UNKNOWN = "unknown"
 

@@ -23,15 +23,13 @@ from blocmap.core.errors import QueryError, unknown
 from blocmap.core.messages import Text
 from blocmap.core.world.curated import Curated, load_curated
 from blocmap.core.world.index import KNOWN_STATUSES, WITH_UNKNOWN, IntervalIndex, WorldMembership, spell_rows
-from blocmap.core.world.spells import SpellRow
+from blocmap.core.world.spells import FIRST_YEAR, SpellRow
 from blocmap.core.world.store import connect, open_store_path, read_meta, resolve_db
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 _AUTO = object()
-#: COW's first year: where panels begin by default, with or without a store.
-FIRST_YEAR = 1816
 #: The last day of an ongoing tenure in ``World.tenures()``.
 ONGOING = dt.date(9999, 12, 31)
 #: COW abbreviations that are another country's ISO alpha-3 code: refused rather than guessed.

@@ -141,9 +141,14 @@ def wording(atlas: "Atlas", item: Item, lang: str = "en") -> str:
     kind = item.kind
     if kind == "signed" and item.status is None:
         kind = "signed_further"
+        titled = [e.title for e in item.events if e.title]
+        if not note and len(states) == 1 and titled:  # the event's own sentence names the instrument
+            return titled[0].get(lang) or titled[0].get("en") or next(iter(titled[0].values()))
     for key in (f"paper.item.{kind}.{item.org}", f"paper.item.{kind}"):
         if key in TABLE:
-            return t(key, lang).format(states=names, org=org, note=note)
+            text = t(key, lang).format(states=names, org=org, note=note)
+            # a row's '({note})' with no note: no empty brackets
+            return text if note else text.replace(" ()", "").replace("（）", "").replace("()", "")
     return f"{names}: {t('event.' + item.kind, lang)} ({org})"
 
 

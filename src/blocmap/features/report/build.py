@@ -211,7 +211,7 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
     Charts are SVG data URLs.  Their text is outlines, right in any browser; ``for_print`` keeps it
     as text in the font the PDF embeds, which WeasyPrint draws several times faster.
     """
-    from blocmap import __version__
+    from blocmap.core.version import __version__
 
     step = progress or (lambda message: None)
     day = parse_day(on, "on")
