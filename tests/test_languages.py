@@ -124,9 +124,10 @@ def client():
 
 def visible_text(html: str) -> str:
     """The text a reader sees: no scripts, styles, tags, attributes or elements marked in
-    another language (lang="en": the language switch, names given in every language)."""
+    another language than the reader's (lang="en": the language switch, names given in every
+    language; lang="sr": a Serbian source's own words)."""
     html = re.sub(r"<(script|style|title)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', " ", html, flags=re.S)
+    html = re.sub(r'<(\w+)[^>]*\blang="(?!zh-Hant"|ru")[^"]*"[^>]*>.*?</\1>', " ", html, flags=re.S)
     html = re.sub(r"<code>.*?</code>", " ", html, flags=re.S)  # keys and ids
     import html as entities
 

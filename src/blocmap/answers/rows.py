@@ -55,6 +55,7 @@ def citation_row(atlas: Atlas, key: str, cited: Any, lang: str) -> dict[str, Any
     return {"source": key, "quote": cited.quote if cited else None, "at": cited.at if cited else None,
             "read": cited.read if cited else None,
             "class": source.klass if source is not None else None,
+            "lang": source.lang if source is not None else None,  # the language of the quote and title
             "title": source.title if source is not None else None,
             "title_translated": source.title_for(lang) if source is not None else None,
             "url": source.url if source is not None else None}
