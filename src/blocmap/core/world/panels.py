@@ -190,7 +190,7 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
     import numpy as np
     import pandas as pd
 
-    columns = ["row", "col", "org", "ccode", "year", "status", "data"]
+    columns = ["row", "col", "org", "ccode", "year", "status", "data", "spell"]
     spells = world.spell_table(ids, source=source)
     if spells.empty:
         return pd.DataFrame(columns=columns)
@@ -244,6 +244,7 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
         "ccode": sccode[chosen], "year": year[pick],
         "status": np.asarray(status_names, dtype=object)[status_i[chosen]],
         "data": np.asarray(data_names, dtype=object)[data_i[chosen]],
+        "spell": chosen,  # the row of ``world.spell_table(ids)`` (its sources: dataset.add_sources)
     }, columns=columns)
 
 
