@@ -16,7 +16,9 @@ from blocmap.cli import Group, data_option, db_option, emit, get_answers, lang_o
 from blocmap.core.errors import QueryError
 from blocmap.core.messages import Text
 
-EXPORT_FORMATS = ("csv", "parquet", "json")
+EXPORT_FORMATS = ("csv", "parquet", "json", "dta")
+CODEBOOK_FORMATS = ("md", "html", "pdf")
+TABLES = ("state-year", "dyad-year", "org-year")
 
 
 def _orgs(values: tuple[str, ...]) -> list[str] | None:
@@ -88,8 +90,27 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
 
 def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
             rule: str, prefer: str, fmt: str, output: Path | None, data_dir: Path | None,
-            db: Path | None, lang: str = "en") -> None:
+            db: Path | None, lang: str = "en", with_sources: bool = False,
+            codebook: str | None = None) -> None:
+    if fmt in ("parquet", "dta") and output is None:
+        raise QueryError.of("err.parquet_needs_o" if fmt == "parquet" else "err.binary_needs_o", "output", fmt=fmt)
+    if codebook and output is None:
+        raise QueryError.of("err.codebook_needs_o", "--codebook")
+    if with_sources and table != "state-year":
+        raise QueryError.of("err.with_sources_table", "--with-sources")
     answers = get_answers(data_dir, db)
+    frame, meta = _described(answers, table, orgs, start, end, coding, rule, prefer, with_sources, fmt)
+    _write_panel(frame, meta, table, fmt, output, lang, rule, answers.store)
+    if codebook:
+        path = _beside(output, f".codebook.{codebook}")
+        save(path, _codebook_bytes(meta, list(frame.columns), lang, codebook))
+
+
+def _described(answers, table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
+               rule: str, prefer: str, with_sources: bool = False, fmt: str = "csv"):
+    """The panel and its metadata (``dataset.describe``), the export's command in it."""
+    from blocmap.core.world.dataset import add_sources, describe
+
     source = "cow" if prefer == "cow" else "answer"
     try:
         frame = _panel(answers, table, orgs, start, end, coding, rule, source)
@@ -100,8 +121,33 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
             values.pop("parameter", None)
             raise QueryError.of(exc.text.key, flags[exc.parameter], **values) from None
         raise
-    meta = {"table": table, **frame.attrs}
-    _write_panel(frame, meta, table, fmt, output, lang, rule, answers.store)
+    world = answers._panel_world()
+    if with_sources:
+        frame = add_sources(world, frame, source)
+    ids = ",".join(frame.attrs["data"])
+    command = (f"blocmap export {table} --orgs {ids} --from {frame.attrs['from']} --to {frame.attrs['to']}"
+               + (f" --coding {coding}" if table == "state-year" else "")
+               + f" --rule {rule} --prefer {prefer} --format {fmt}" + (" --with-sources" if with_sources else ""))
+    meta = describe(frame, table, world, answers.atlas, command)
+    return frame, meta
+
+
+def _beside(output: Path, suffix: str) -> Path:
+    """``sy.csv`` → ``sy<suffix>`` in the same folder."""
+    return output.with_name(output.stem + suffix) if output.suffix else output.with_name(output.name + suffix)
+
+
+def _codebook_bytes(meta: dict, columns: list[str], lang: str, fmt: str) -> bytes:
+    from blocmap.core.world.codebook import codebook
+
+    if fmt == "md":
+        return codebook(meta, columns, lang, "md").encode("utf-8")
+    text = codebook(meta, columns, lang, "html")
+    if fmt == "html":
+        return text.encode("utf-8")
+    from blocmap.features.report.build import html_to_pdf
+
+    return html_to_pdf(text)
 
 
 def _panel(answers, table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
@@ -120,6 +166,8 @@ def _write_panel(frame, meta: dict, table: str, fmt: str, output: Path | None, l
     import io
     import json
 
+    from blocmap.core.world.dataset import datapackage, to_dta
+
     if fmt == "parquet":
         if output is None:
             raise QueryError.of("err.parquet_needs_o", "output")
@@ -135,8 +183,17 @@ def _write_panel(frame, meta: dict, table: str, fmt: str, output: Path | None, l
     elif fmt == "json":
         rows = json.loads(frame.to_json(orient="records"))
         emit(json.dumps({"meta": meta, "rows": rows}, ensure_ascii=False), output)
+    elif fmt == "dta":
+        if output is None:
+            raise QueryError.of("err.binary_needs_o", "output", fmt=fmt)
+        save(output, to_dta(frame, meta))
     else:
         emit(frame.to_csv(index=False), output)
+    if fmt in ("csv", "dta") and output is not None and str(output) != "-":
+        # a CSV or a Stata file never leaves alone: its Frictionless data package beside it
+        package = datapackage(frame, meta, Path(output).name, fmt)
+        save(_beside(Path(output), ".datapackage.json"),
+             (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     data = meta.get("data", {})
     curated = sorted(o for o, d in data.items() if d == "curated")
     from blocmap.core.i18n import t
@@ -162,14 +219,21 @@ def _export_command(table: str) -> click.Command:
                   help="For organizations in both: blocmap's curated, sourced data, or COW's coding.")
     @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help="Write to FILE (whole or not at all) instead of standard output.")
+                  help="Write to FILE (whole or not at all) instead of standard output; a CSV or .dta "
+                       "gets its Frictionless metadata beside it (FILE's stem + .datapackage.json).")
+    @click.option("--with-sources", is_flag=True, default=False,
+                  help="State-year: add <org>_sources (the source keys of each year's status) and "
+                       "<org>_certain (false where a date known only to a month or year could change it).")
+    @click.option("--codebook", type=click.Choice(CODEBOOK_FORMATS), default=None,
+                  help="Also write the codebook beside FILE (FILE's stem + .codebook.md|html|pdf).")
     @lang_option
     @data_option
     @db_option
     def command(orgs: tuple[str, ...], start: str | None, end: str | None, coding: str, rule: str,
-                prefer: str, fmt: str, output: Path | None, lang: str, data_dir: Path | None,
-                db: Path | None) -> None:
-        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db, lang)
+                prefer: str, fmt: str, output: Path | None, with_sources: bool, codebook: str | None,
+                lang: str, data_dir: Path | None, db: Path | None) -> None:
+        _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db, lang,
+                with_sources, codebook)
 
     command.help = {
         "state-year": "One row per state-year (ccode, year, state, name), one column per organization.",
@@ -228,6 +292,41 @@ def audit_cow_command(orgs: tuple[str, ...], rule: str, by_year: bool, fmt: str,
     click.echo(result.summary(lang), err=True)
 
 
+@click.command("codebook")
+@click.argument("table", type=click.Choice(TABLES), default="state-year", required=False)
+@click.option("--orgs", multiple=True, help="Organizations (ids, COW ids or names), comma-separated. Default: all.")
+@click.option("--from", "start", default=None, help="First year (default: 1816, COW's first).")
+@click.option("--to", "end", default=None, help="Last year (default as in export).")
+@click.option("--coding", type=click.Choice(("cow", "status")), default="cow", show_default=True)
+@click.option("--rule", type=click.Choice(("year-end", "any-day", "majority")), default="year-end",
+              show_default=True)
+@click.option("--prefer", type=click.Choice(("curated", "cow")), default="curated", show_default=True)
+@click.option("--with-sources", is_flag=True, default=False, help="Describe the columns --with-sources adds.")
+@click.option("--format", "fmt", type=click.Choice(CODEBOOK_FORMATS), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to FILE (a PDF needs one) instead of standard output.")
+@lang_option
+@data_option
+@db_option
+def codebook_command(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
+                     rule: str, prefer: str, with_sources: bool, fmt: str, output: Path | None, lang: str,
+                     data_dir: Path | None, db: Path | None) -> None:
+    """The codebook of a panel, from the data: each variable, the coding, the rule from dated
+    spells to years, each organization's coverage and sources, the data version and date."""
+    if fmt == "pdf" and output is None:
+        raise QueryError.of("err.binary_needs_o", "output", fmt=fmt)
+    if with_sources and table != "state-year":
+        raise QueryError.of("err.with_sources_table", "--with-sources")
+    answers = get_answers(data_dir, db)
+    frame, meta = _described(answers, table, orgs, start, end, coding, rule, prefer, with_sources)
+    meta["command"] = meta["command"].rsplit(" --format", 1)[0] + (" --with-sources" if with_sources else "")
+    content = _codebook_bytes(meta, list(frame.columns), lang, fmt)
+    if fmt == "pdf":
+        save(output, content)  # type: ignore[arg-type]
+    else:
+        emit(content.decode("utf-8"), output)
+
+
 def register(group: click.Group, figure: click.Group) -> None:
     import_group = Group("import", help="Import outside data into blocmap's world store.")
     import_group.add_command(import_cow_command)
@@ -236,5 +335,5 @@ def register(group: click.Group, figure: click.Group) -> None:
         export.add_command(_export_command(table))
     audit = Group("audit", help="Compare outside data with blocmap's sourced events.")
     audit.add_command(audit_cow_command)
-    for command in (import_group, export, audit):
+    for command in (import_group, export, audit, codebook_command):
         group.add_command(command)
