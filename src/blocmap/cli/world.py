@@ -102,8 +102,14 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
     frame, meta = _described(answers, table, orgs, start, end, coding, rule, prefer, with_sources, fmt)
     _write_panel(frame, meta, table, fmt, output, lang, rule, answers.store)
     if codebook:
-        path = _beside(output, f".codebook.{codebook}")
-        save(path, _codebook_bytes(meta, list(frame.columns), lang, codebook))
+        path = _beside(output, f".codebook.{codebook}")  # type: ignore[arg-type]
+        save(path, _codebook_bytes(meta, list(frame.columns), lang, codebook, _names(answers, meta, lang)))
+
+
+def _names(answers, meta: dict, lang: str) -> dict[str, str]:
+    """The organizations' names in the reader's language (curated ones; COW's stay as COW gives them)."""
+    return {o["id"]: answers.atlas.org_name(o["id"], lang) for o in meta["organizations"]
+            if o["data"] == "curated" and o["id"] in answers.atlas.orgs}
 
 
 def _described(answers, table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
@@ -137,17 +143,19 @@ def _beside(output: Path, suffix: str) -> Path:
     return output.with_name(output.stem + suffix) if output.suffix else output.with_name(output.name + suffix)
 
 
-def _codebook_bytes(meta: dict, columns: list[str], lang: str, fmt: str) -> bytes:
+def _codebook_bytes(meta: dict, columns: list[str], lang: str, fmt: str,
+                    names: dict[str, str] | None = None) -> bytes:
     from blocmap.core.world.codebook import codebook
 
     if fmt == "md":
-        return codebook(meta, columns, lang, "md").encode("utf-8")
-    text = codebook(meta, columns, lang, "html")
+        return codebook(meta, columns, lang, "md", names).encode("utf-8")
     if fmt == "html":
-        return text.encode("utf-8")
+        return codebook(meta, columns, lang, "html", names).encode("utf-8")
+    from blocmap.features.fonts import chart_fonts
     from blocmap.features.report.build import html_to_pdf
 
-    return html_to_pdf(text)
+    fonts = [(family, Path(path).as_uri()) for family, path in chart_fonts()]  # embedded, as in the report
+    return html_to_pdf(codebook(meta, columns, lang, "html", names, fonts))
 
 
 def _panel(answers, table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
@@ -320,7 +328,7 @@ def codebook_command(table: str, orgs: tuple[str, ...], start: str | None, end: 
     answers = get_answers(data_dir, db)
     frame, meta = _described(answers, table, orgs, start, end, coding, rule, prefer, with_sources)
     meta["command"] = meta["command"].rsplit(" --format", 1)[0] + (" --with-sources" if with_sources else "")
-    content = _codebook_bytes(meta, list(frame.columns), lang, fmt)
+    content = _codebook_bytes(meta, list(frame.columns), lang, fmt, _names(answers, meta, lang))
     if fmt == "pdf":
         save(output, content)  # type: ignore[arg-type]
     else:

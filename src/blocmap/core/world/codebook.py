@@ -36,8 +36,10 @@ def _field_text(column: str, meta: dict[str, Any], names: dict[str, str], lang: 
     return "integer", t("codebook.field.count", lang).format(status=_status(column, lang))
 
 
-def blocks(meta: dict[str, Any], columns: list[str], lang: str = "en") -> list[Block]:
-    names = {o["id"]: o["name"] for o in meta["organizations"]}
+def blocks(meta: dict[str, Any], columns: list[str], lang: str = "en",
+           names: dict[str, str] | None = None) -> list[Block]:
+    """``names``: the organizations' names in ``lang`` (the metadata's English ones otherwise)."""
+    names = {o["id"]: (names or {}).get(o["id"]) or o["name"] for o in meta["organizations"]}
     version = meta["data_version"]
     out: list[Block] = [
         ("h1", t("codebook.title", lang).format(table=meta["table"], first=meta["from"], last=meta["to"])),
@@ -57,7 +59,7 @@ def blocks(meta: dict[str, Any], columns: list[str], lang: str = "en") -> list[B
         out.append(("p", t("codebook.coding_cow" if meta["coding"] == "cow" else "codebook.coding_status", lang)))
     out.append(("table", ([t("codebook.col.code", lang), t("codebook.col.meaning", lang)],
                           [[str(code), t(f"codebook.code.{code}", lang)] for code in COW_CODES])))
-    out.append(("table", ([t("codebook.col.status", lang), "", t("codebook.col.code", lang)],
+    out.append(("table", ([t("codebook.col.status", lang), t("codebook.col.meaning", lang), t("codebook.col.code", lang)],
                           [[status, _status(status, lang), str(code)] for status, code in STATUS_TO_CODE.items()])))
     out.append(("h2", t("codebook.rule", lang)))
     out.append(("p", t("codebook.rule_intro", lang).format(rule=meta["rule"])))
@@ -66,14 +68,22 @@ def blocks(meta: dict[str, Any], columns: list[str], lang: str = "en") -> list[B
     if meta.get("with_sources"):
         out.append(("p", t("codebook.certain", lang)))
     out.append(("h2", t("codebook.orgs", lang)))
-    org_rows = []
-    for org in meta["organizations"]:
-        sources = "; ".join(f"{s.get('key', '')}: {s['title']}" + (f" <{s['path']}>" if s.get("path") else "")
-                            for s in org.get("sources", []))
-        org_rows.append([org["id"], org["name"], t(f"codebook.data.{org['data']}", lang),
-                         str(org.get("coverage", "")), sources])
+    org_rows = [[org["id"], names[org["id"]], t(f"codebook.data.{org['data']}", lang),
+                 f"{org.get('founded') or '…'} – {org.get('dissolved') or t('codebook.ongoing', lang)}",
+                 str(len(org.get("sources", [])))] for org in meta["organizations"]]
     out.append(("table", ([t("codebook.col.name", lang), t("codebook.col.org", lang), t("codebook.col.data", lang),
                            t("codebook.col.coverage", lang), t("codebook.col.sources", lang)], org_rows)))
+    cow = [o for o in meta["organizations"] if o["data"] == "cow"]
+    for org in meta["organizations"]:
+        if org["data"] == "cow":
+            continue
+        out.append(("h3", f"{org['id']}: {names[org['id']]}"))
+        out.append(("ul", [f"{s.get('key', '')}: {s['title']}" + (f" <{s['path']}>" if s.get("path") else "")
+                           for s in org.get("sources", [])]))
+    if cow:
+        out.append(("h3", f"COW IGO v3 ({len(cow)})"))
+        first = cow[0]["sources"][0]
+        out.append(("ul", [f"{first['title']} <{first['path']}>"]))
     out.append(("h2", t("codebook.states", lang)))
     out.append(("p", t("codebook.states_text", lang).format(cite=meta["state_system"]["title"])))
     out.append(("h2", t("codebook.cite", lang)))
@@ -95,6 +105,10 @@ def to_markdown(parts: list[Block]) -> str:
             lines += [f"## {content}", ""]
         elif kind == "p":
             lines += [content, ""]
+        elif kind == "h3":
+            lines += [f"### {content}", ""]
+        elif kind == "ul":
+            lines += [f"- {item}" for item in content] + [""]
         elif kind == "code":
             lines += ["```text", content, "```", ""]
         else:
@@ -108,13 +122,17 @@ def to_markdown(parts: list[Block]) -> str:
 
 CSS = """body{font-family:"Noto Sans CJK TC","Noto Sans",sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;line-height:1.45;color:#111}table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9em}
-th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}th{background:#eee}
+th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}
+li,td{overflow-wrap:anywhere}li{font-size:.9em}th{background:#eee}
 code,pre{font-family:monospace;background:#f4f4f4;padding:.2rem;white-space:pre-wrap}
 @page{size:A4;margin:1.5cm}"""
 
 
-def to_html(parts: list[Block], lang: str = "en") -> str:
+def to_html(parts: list[Block], lang: str = "en", fonts: list[tuple[str, str]] | None = None) -> str:
+    """``fonts``: (family, URL) to embed and use first (the PDF's CJK font), as the report does."""
     e = html.escape
+    faces = "".join(f'@font-face{{font-family:"{family}";src:url("{url}")}}' for family, url in fonts or [])
+    first = "".join(f'"{family}",' for family, _ in fonts or [])
     body: list[str] = []
     title = ""
     for kind, content in parts:
@@ -125,6 +143,10 @@ def to_html(parts: list[Block], lang: str = "en") -> str:
             body.append(f"<h2>{e(content)}</h2>")
         elif kind == "p":
             body.append(f"<p>{e(content)}</p>")
+        elif kind == "h3":
+            body.append(f"<h3>{e(content)}</h3>")
+        elif kind == "ul":
+            body.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in content) + "</ul>")
         elif kind == "code":
             body.append(f"<pre><code>{e(content)}</code></pre>")
         else:
@@ -134,10 +156,12 @@ def to_html(parts: list[Block], lang: str = "en") -> str:
             body.append("</tbody></table>")
     html_lang = "zh-Hant-TW" if lang == "zh-Hant" else lang
     return (f'<!doctype html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
-            f"<title>{e(title)}</title><style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+            f"<title>{e(title)}</title><style>{faces}{CSS.replace('font-family:', 'font-family:' + first, 1)}"
+            "</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 
-def codebook(meta: dict[str, Any], columns: list[str], lang: str = "en", fmt: str = "md") -> str:
+def codebook(meta: dict[str, Any], columns: list[str], lang: str = "en", fmt: str = "md",
+             names: dict[str, str] | None = None, fonts: list[tuple[str, str]] | None = None) -> str:
     """The codebook as Markdown (``md``) or HTML (``html``)."""
-    parts = blocks(meta, columns, lang)
-    return to_markdown(parts) if fmt == "md" else to_html(parts, lang)
+    parts = blocks(meta, columns, lang, names)
+    return to_markdown(parts) if fmt == "md" else to_html(parts, lang, fonts)
