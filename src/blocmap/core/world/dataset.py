@@ -303,6 +303,6 @@ def _uncertain_years(world: Any, ids: Sequence[str], rule: str, first: int, last
             a, b = date.earliest, date.latest
             for year in range(max(a.year, first), min(b.year, last) + 1):
                 cut = dt.date(year, 12, 31)
-                if rule != "year-end" or (a <= cut < b):
+                if rule != "year-end" or a <= cut <= b:  # as the membership commands: the day in the period
                     out.add((spell.org, spell.ccode, year))
     return out
