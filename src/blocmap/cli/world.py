@@ -227,8 +227,7 @@ def _export_command(table: str) -> click.Command:
                   help="For organizations in both: blocmap's curated, sourced data, or COW's coding.")
     @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help="Write to FILE (whole or not at all) instead of standard output; a CSV or .dta "
-                       "gets its Frictionless metadata beside it (FILE's stem + .datapackage.json).")
+                  help="Write to FILE (whole or not at all) instead of standard output.")
     @click.option("--with-sources", is_flag=True, default=False,
                   help="State-year: add <org>_sources (the source keys of each year's status) and "
                        "<org>_certain (false where a date known only to a month or year could change it).")

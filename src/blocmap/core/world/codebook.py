@@ -14,21 +14,40 @@ from typing import Any
 from blocmap.core.i18n import t
 from blocmap.core.world.dataset import COW_CODES, KEY_FIELDS, STATUS_TO_CODE
 
-Block = tuple[str, Any]  # ("h1" | "h2" | "p" | "code" | "table", content)
+Block = tuple[str, Any]  # ("h1" | "h2" | "h3" | "p" | "ul" | "code" | "table", content)
+
+# The translation rows each word comes from (named whole, so that every row is seen used).
+CODE_TEXT = {1: "codebook.code.1", 2: "codebook.code.2", 3: "codebook.code.3", 0: "codebook.code.0",
+             -1: "codebook.code.-1", -9: "codebook.code.-9"}
+RULE_TEXT = {"year-end": "codebook.rule.year-end", "any-day": "codebook.rule.any-day",
+             "majority": "codebook.rule.majority"}
+DATA_TEXT = {"curated": "codebook.data.curated", "cow": "codebook.data.cow"}
+FIELD_TEXT = {
+    "ccode": "codebook.field.ccode", "year": "codebook.field.year", "state": "codebook.field.state",
+    "name": "codebook.field.name", "ccode1": "codebook.field.ccode1", "ccode2": "codebook.field.ccode2",
+    "state1": "codebook.field.state1", "state2": "codebook.field.state2",
+    "joint_full": "codebook.field.joint_full", "joint_inside": "codebook.field.joint_inside",
+    "joint_any": "codebook.field.joint_any", "full_associate": "codebook.field.full_associate",
+    "full_observer": "codebook.field.full_observer", "unknown": "codebook.field.unknown",
+    "org": "codebook.field.org", "data": "codebook.field.data", "known": "codebook.field.known",
+    "inside": "codebook.field.inside",
+}
+PER_ORG_TEXT = {"sources": "codebook.field.sources", "certain": "codebook.field.certain"}
+PANEL_STATUS_TEXT = {"n/a": "codebook.status.n/a", "unknown": "codebook.status.unknown"}
+ONGOING = "codebook.ongoing"
 
 
 def _status(status: str, lang: str) -> str:
-    key = f"codebook.status.{status}" if status in ("n/a", "unknown") else f"status.{status}"
-    return t(key, lang)
+    return t(PANEL_STATUS_TEXT.get(status) or f"status.{status}", lang)
 
 
 def _field_text(column: str, meta: dict[str, Any], names: dict[str, str], lang: str) -> tuple[str, str]:
     if column in KEY_FIELDS:
-        return KEY_FIELDS[column][0], t(f"codebook.field.{column}", lang)
+        return KEY_FIELDS[column][0], t(FIELD_TEXT[column], lang)
     base = column[:-8] if column.endswith(("_sources", "_certain")) else None
     if base in names:
         kind = "string" if column.endswith("_sources") else "boolean"
-        return kind, t(f"codebook.field.{column[-7:]}", lang).format(org=names[base])
+        return kind, t(PER_ORG_TEXT[column[-7:]], lang).format(org=names[base])
     if column in names:
         if meta["coding"] == "cow" and meta["table"] == "state-year":
             return "integer", t("codebook.field.org_code", lang).format(org=names[column])
@@ -58,18 +77,18 @@ def blocks(meta: dict[str, Any], columns: list[str], lang: str = "en",
     if meta["table"] == "state-year":
         out.append(("p", t("codebook.coding_cow" if meta["coding"] == "cow" else "codebook.coding_status", lang)))
     out.append(("table", ([t("codebook.col.code", lang), t("codebook.col.meaning", lang)],
-                          [[str(code), t(f"codebook.code.{code}", lang)] for code in COW_CODES])))
+                          [[str(code), t(CODE_TEXT[code], lang)] for code in COW_CODES])))
     out.append(("table", ([t("codebook.col.status", lang), t("codebook.col.meaning", lang), t("codebook.col.code", lang)],
                           [[status, _status(status, lang), str(code)] for status, code in STATUS_TO_CODE.items()])))
     out.append(("h2", t("codebook.rule", lang)))
     out.append(("p", t("codebook.rule_intro", lang).format(rule=meta["rule"])))
-    out.append(("p", t(f"codebook.rule.{meta['rule']}", lang)))
+    out.append(("p", t(RULE_TEXT[meta["rule"]], lang)))
     out.append(("p", t("codebook.rule_days", lang)))
     if meta.get("with_sources"):
         out.append(("p", t("codebook.certain", lang)))
     out.append(("h2", t("codebook.orgs", lang)))
-    org_rows = [[org["id"], names[org["id"]], t(f"codebook.data.{org['data']}", lang),
-                 f"{org.get('founded') or '…'} – {org.get('dissolved') or t('codebook.ongoing', lang)}",
+    org_rows = [[org["id"], names[org["id"]], t(DATA_TEXT[org["data"]], lang),
+                 f"{org.get('founded') or '…'} – {org.get('dissolved') or t(ONGOING, lang)}",
                  str(len(org.get("sources", [])))] for org in meta["organizations"]]
     out.append(("table", ([t("codebook.col.name", lang), t("codebook.col.org", lang), t("codebook.col.data", lang),
                            t("codebook.col.coverage", lang), t("codebook.col.sources", lang)], org_rows)))

@@ -251,32 +251,32 @@ def add_sources(world: Any, frame: "pd.DataFrame", source: str = "answer") -> "p
     """A state-year panel with ``<org>_sources`` and ``<org>_certain`` after each organization.
 
     The sources are those of the spell the rule picked for the state-year (none where the state
-    held no status).  A year is uncertain where a date known only to a month or a year could
-    fall on either side of what the rule looks at: for ``year-end`` a partial date whose
-    earliest day is on or before 31 December and whose latest is after it; for the other rules
-    a partial date any day of which is in the year.  COW's codes are yearly: certain as coded.
+    held no status).  A year is uncertain where a date known only to a month or a year touches
+    what the rule looks at, as the membership commands say of a day (``certain``): for
+    ``year-end`` a spell of the organization and state begins or ends on a partial date whose
+    period holds 31 December ("1993-12", "2022"); for the other rules, whose period has any
+    day of the year.  COW's codes are yearly: certain as coded.
     """
     import numpy as np
     import pandas as pd
 
-    from blocmap.core.world.panels import _setup, resolve
+    from blocmap.core.world.panels import picked_spells
 
     attrs = dict(frame.attrs)
     rule = attrs["rule"]
     ids = list(attrs["data"])
-    _, first, last, states, windows = _setup(world, ids, attrs["from"], attrs["to"], rule, source)
-    resolved = resolve(world, ids, first, last, rule, states, windows, source)
+    first, last = attrs["from"], attrs["to"]
+    resolved = picked_spells(world, ids, first, last, rule, source)
     spells = world.spell_table(ids, source=source)
-    keys = frame.ccode.to_numpy(np.int64) * 10000 + frame.year.to_numpy(np.int64)
-    state_keys = states.ccode.to_numpy(np.int64) * 10000 + states.year.to_numpy(np.int64)
-    position = pd.Series(np.arange(len(frame)), index=keys)
+    position = pd.Series(np.arange(len(frame)),
+                         index=frame.ccode.to_numpy(np.int64) * 10000 + frame.year.to_numpy(np.int64))
     unsure = _uncertain_years(world, ids, rule, first, last, source)
     parts = [frame[["ccode", "year", "state", "name"]]]
     for j, org in enumerate(ids):
         text = np.full(len(frame), "", dtype=object)
         mine = resolved[resolved.col == j]
         if len(mine):
-            rows = position.reindex(state_keys[mine.row.to_numpy(np.int64)]).to_numpy()
+            rows = position.reindex(mine.ccode.to_numpy(np.int64) * 10000 + mine.year.to_numpy(np.int64)).to_numpy()
             text[rows.astype(np.int64)] = spells.sources.to_numpy(dtype=object)[mine.spell.to_numpy(np.int64)]
         certain = np.asarray([(org, int(c), int(y)) not in unsure
                               for c, y in zip(frame.ccode, frame.year)], dtype=bool)

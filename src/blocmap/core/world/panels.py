@@ -495,3 +495,11 @@ def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None =
     frame = frame.sort_values(["org", "year"], ignore_index=True)
     frame.attrs.update(_attrs(world, ids, rule, "status", first, last))
     return frame
+
+
+def picked_spells(world: Any, ids: Sequence[str], start: int, end: int, rule: str,
+                  source: str = "answer") -> "pd.DataFrame":
+    """The cells of a state-year panel that hold a status, with the spell the rule picked for
+    each (``resolve``'s rows; ``spell`` indexes ``world.spell_table(ids, source)``)."""
+    ids, first, last, states, windows = _setup(world, ids, start, end, rule, source)
+    return resolve(world, ids, first, last, rule, states, windows, source)
