@@ -272,3 +272,31 @@ def test_citation_cff_names_this_version() -> None:
     assert cff["cff-version"] == "1.2.0" and cff["version"] == blocmap.__version__
     assert cff["title"] == "blocmap: a temporal atlas of regional integration"
     assert {r["title"] for r in cff["references"]} >= {"State System Membership List, v2024"}
+
+
+# -- the web: pages link their data ----------------------------------------------------------------------
+
+def test_pages_link_their_csv_and_it_is_the_exported_one(tmp_path: Path) -> None:
+    import re
+
+    from starlette.testclient import TestClient
+
+    from blocmap.web.app import create_app
+
+    client = TestClient(create_app(blocmap.load()))
+    page = client.get("/org/csto", params={"lang": "zh-Hant"}).text
+    link = re.search(r'<p class="data-links"><a href="([^"]+)" download>資料：國家年面板（CSV）</a>', page)
+    assert link and link.group(1).replace("&amp;", "&").endswith("orgs=csto&from=2002")
+    served = client.get(link.group(1).replace("&amp;", "&"))
+    assert served.status_code == 200 and served.headers["content-type"].startswith("text/csv")
+    out = tmp_path / "csto.csv"
+    assert run(["export", "state-year", "--orgs", "csto", "--from", "2002", "-o", str(out)], tmp_path).exit_code == 0
+    assert served.text == out.read_text(encoding="utf-8")      # one answer through both doors
+    state = client.get("/state/GEO").text
+    href = re.search(r'<p class="data-links"><a href="([^"]+)" download>', state).group(1).replace("&amp;", "&")
+    rows = list(csv.DictReader(io.StringIO(client.get(href).text)))
+    assert {r["state"] for r in rows} == {"GEO"} and rows[0]["year"] == "1991"
+    georgia = {int(r["year"]): int(r["cis"]) for r in rows}
+    assert (georgia[1993], georgia[2008], georgia[2009]) == (1, 1, 0)  # joined 1993-12, left 2009-08-18
+    bad = client.get("/data/state-year.csv", params={"state": "Narnia"})
+    assert bad.status_code == 400 and "unknown state" in bad.text
