@@ -54,8 +54,7 @@ COW_IGO = {"title": 'Pevehouse, Jon C. W., Timothy Nordstrom, Roseanne W. McManu
 KEY_FIELDS: dict[str, tuple[str, str]] = {
     "ccode": ("integer", "COW state code"),
     "year": ("integer", "calendar year"),
-    "state": ("string", "ISO 3166-1 alpha-3 code of the state that held the COW code on the year's last day "
-                        "(empty where it has none)"),
+    "state": ("string", "ISO alpha-3 code of the state holding the COW code on the year's last day"),
     "name": ("string", "English name of the state that year"),
     "ccode1": ("integer", "COW code of the first state (the lower code)"),
     "ccode2": ("integer", "COW code of the second state"),
@@ -234,7 +233,11 @@ def to_dta(frame: "pd.DataFrame", meta: dict[str, Any]) -> bytes:
             out[column] = out[column].fillna("").astype(str)
         if out[column].dtype == bool:
             out[column] = out[column].astype("int8")
-        text = names.get(column) or KEY_FIELDS.get(column, ("", column))[1]
+        base, _, kind = column.rpartition("_")
+        if base in names and kind in ("sources", "certain"):
+            text = f"{names[base]}: {kind}"[-80:]  # the kind is what tells the two apart
+        else:
+            text = names.get(column) or KEY_FIELDS.get(column, ("", column))[1]
         labels[column] = text[:80]
     value_labels = {}
     if meta["table"] == "state-year" and meta["coding"] == "cow":
