@@ -300,3 +300,22 @@ def test_pages_link_their_csv_and_it_is_the_exported_one(tmp_path: Path) -> None
     assert (georgia[1993], georgia[2008], georgia[2009]) == (1, 1, 0)  # joined 1993-12, left 2009-08-18
     bad = client.get("/data/state-year.csv", params={"state": "Narnia"})
     assert bad.status_code == 400 and "unknown state" in bad.text
+
+
+def test_stata_file_read_by_readstat_as_r_reads_it(tmp_path: Path) -> None:
+    """ReadStat is what R's haven reads .dta files with (pyreadstat is in the test extras)."""
+    try:
+        import pyreadstat
+    except ImportError:
+        pytest.skip("pyreadstat is not installed (pip install -e .[test]); pandas' reader is tested above")
+    out = tmp_path / "sy.dta"
+    result = run(["export", "state-year", "--orgs", "cis,eaeu", "--from", "2000", "--to", "2015", "--format", "dta",
+                  "-o", str(out), "--with-sources"], tmp_path)
+    assert result.exit_code == 0, result.output
+    frame, meta = pyreadstat.read_dta(str(out))
+    labels = dict(zip(meta.column_names, meta.column_labels))
+    assert labels["eaeu"] == "Eurasian Economic Union" and labels["cis_certain"] == "Commonwealth of Independent States: certain"
+    assert meta.variable_value_labels["cis"][1] == "full member" and meta.variable_value_labels["eaeu"][-1].startswith(
+        "the organization does not exist")
+    japan = frame[(frame.ccode == 740) & (frame.year == 2000)].iloc[0]
+    assert (japan.state, japan.cis, japan.eaeu) == ("JPN", 0, -1)
