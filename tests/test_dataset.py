@@ -187,6 +187,9 @@ def test_the_codebook_in_three_languages(tmp_path: Path) -> None:
         assert term in zh, term
     ru = run([*args, "--lang", "ru"], tmp_path).stdout
     assert "Кодовая книга" in ru and "Содружество Независимых Государств" in ru and "полный член" in ru
+    # an org-year panel's columns mean what they mean there: name is the organization's
+    org_year = run(["codebook", "org-year", "--orgs", "eaeu", "--lang", "zh-Hant"], tmp_path).stdout
+    assert "| name | string | 該組織當年的英文名稱 |" in org_year and "| unknown | integer | 狀態為「未知」的成員數 |" in org_year
 
 
 def test_a_codebook_beside_an_export_and_as_pdf(tmp_path: Path) -> None:

@@ -929,6 +929,8 @@ MESSAGES.update({
                              "exists: год охвачен; unknown: за пределами охвата данных (счёт -9)"),
     "codebook.field.inside": ("members, suspended, frozen and associate members together",
                               "正式成員、暫停、凍結與準成員合計", "члены, приостановленные, замороженные и ассоциированные вместе"),
+    "codebook.field.org_name": ("English name of the organization that year", "該組織當年的英文名稱",
+                                "английское название организации в этом году"),
     "codebook.field.count": ("members with status '{status}'", "狀態為「{status}」的成員數", "члены со статусом «{status}»"),
     "codebook.field.org_code": ("COW code in {org}", "於{org}的 COW 代碼", "код COW в {org}"),
     "codebook.field.org_status": ("blocmap status in {org}", "於{org}的 blocmap 狀態", "статус blocmap в {org}"),

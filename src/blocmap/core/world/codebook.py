@@ -32,6 +32,7 @@ FIELD_TEXT = {
     "org": "codebook.field.org", "data": "codebook.field.data", "known": "codebook.field.known",
     "inside": "codebook.field.inside",
 }
+ORG_YEAR_TEXT = {"name": "codebook.field.org_name", "unknown": "codebook.field.count"}
 PER_ORG_TEXT = {"sources": "codebook.field.sources", "certain": "codebook.field.certain"}
 PANEL_STATUS_TEXT = {"n/a": "codebook.status.n/a", "unknown": "codebook.status.unknown"}
 ONGOING = "codebook.ongoing"
@@ -42,6 +43,9 @@ def _status(status: str, lang: str) -> str:
 
 
 def _field_text(column: str, meta: dict[str, Any], names: dict[str, str], lang: str) -> tuple[str, str]:
+    if meta["table"] == "org-year" and column in ORG_YEAR_TEXT:
+        return "string" if column == "name" else "integer", t(ORG_YEAR_TEXT[column], lang).format(
+            status=_status(column, lang))
     if column in KEY_FIELDS:
         return KEY_FIELDS[column][0], t(FIELD_TEXT[column], lang)
     base = column[:-8] if column.endswith(("_sources", "_certain")) else None

@@ -67,10 +67,24 @@ KEY_FIELDS: dict[str, tuple[str, str]] = {
     "full_observer": ("integer", "organizations where one is a full member and the other an observer"),
     "unknown": ("integer", "organizations where either state's code is -9 (unknown)"),
     "org": ("string", "blocmap's id of the organization"),
-    "data": ("string", "which data answered: curated (blocmap's dated, sourced events) or cow (COW IGO v3)"),
+    "data": ("string", "which data answered: curated (blocmap's sourced events) or cow (COW IGO v3)"),
     "known": ("string", "exists: the year is covered; unknown: past the data's coverage (counts are -9)"),
     "inside": ("integer", "members, suspended, frozen and associate members together"),
 }
+
+
+#: Where an org-year column means something else than the same name in a state or dyad panel.
+ORG_YEAR_FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("string", "English name of the organization that year"),
+    "unknown": ("integer", "members with status 'unknown'"),
+}
+
+
+def key_field(column: str, table: str) -> tuple[str, str] | None:
+    """(type, English meaning) of a column that is not an organization's."""
+    if table == "org-year" and column in ORG_YEAR_FIELDS:
+        return ORG_YEAR_FIELDS[column]
+    return KEY_FIELDS.get(column)
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -160,9 +174,9 @@ def fields(frame: "pd.DataFrame", meta: dict[str, Any]) -> list[dict[str, Any]]:
     names = {o["id"]: o["name"] for o in meta["organizations"]}
     out = []
     for column in frame.columns:
-        if column in KEY_FIELDS:
-            kind, text = KEY_FIELDS[column]
-            field: dict[str, Any] = {"name": column, "type": kind, "description": text}
+        known = key_field(column, meta["table"])
+        if known:
+            field: dict[str, Any] = {"name": column, "type": known[0], "description": known[1]}
         elif column in names and meta["table"] == "state-year":
             field = {"name": column, "title": names[column]}
             if meta["coding"] == "cow":
@@ -226,6 +240,7 @@ def to_dta(frame: "pd.DataFrame", meta: dict[str, Any]) -> bytes:
     import io
 
     names = {o["id"]: o["name"] for o in meta["organizations"]}
+    described = {f["name"]: f for f in fields(frame, meta)}
     out = frame.copy()
     labels = {}
     for column in out.columns:
@@ -237,7 +252,7 @@ def to_dta(frame: "pd.DataFrame", meta: dict[str, Any]) -> bytes:
         if base in names and kind in ("sources", "certain"):
             text = f"{names[base]}: {kind}"[-80:]  # the kind is what tells the two apart
         else:
-            text = names.get(column) or KEY_FIELDS.get(column, ("", column))[1]
+            text = described[column].get("title") or described[column]["description"]
         labels[column] = text[:80]
     value_labels = {}
     if meta["table"] == "state-year" and meta["coding"] == "cow":
