@@ -199,6 +199,10 @@ def _endpoint(handler: Handler) -> Callable[[Request], Any]:
     return endpoint
 
 
+#: The row of the link to it on the organization and state pages (named there: org.html, state.html).
+DATA_LINK = "web.data_csv"
+
+
 def state_year_csv(answers: Any, orgs: str | None, start: str | None, end: str | None,
                    state: str | None) -> str:
     """The state-year panel as ``blocmap export state-year`` writes it (same call, same CSV);
