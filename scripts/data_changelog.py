@@ -88,9 +88,10 @@ def changes(old: str | None, new: str | None, paths: list[str]) -> list[str]:
             removed = sorted(set(a) - set(b))
             resourced = sorted(k for k in set(a) & set(b) if a[k] != b[k])
             parts = []
-            for label, keys in (("added", added), ("removed", removed), ("sources changed", resourced)):
+            for label, keys, cited in (("added", added, b), ("removed", removed, a), ("sources changed", resourced, b)):
                 if keys:
-                    shown = ", ".join(" ".join(x for x in k if x) for k in keys[:6])
+                    shown = ", ".join(" ".join(x for x in k if x) + (f" [{'; '.join(cited[k])}]" if cited[k] else "")
+                                      for k in keys[:6])
                     parts.append(f"{len(keys)} event(s) {label} ({shown}{', …' if len(keys) > 6 else ''})")
             lines.append(f"- `{name}`: " + ("; ".join(parts) if parts else "edited (no event added, removed or re-sourced)"))
         elif name == "sources.yaml":

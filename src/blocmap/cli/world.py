@@ -197,7 +197,7 @@ def _write_panel(frame, meta: dict, table: str, fmt: str, output: Path | None, l
         save(output, to_dta(frame, meta))
     else:
         emit(frame.to_csv(index=False), output)
-    if fmt in ("csv", "dta") and output is not None and str(output) != "-":
+    if fmt in ("csv", "dta") and output is not None and Path(output).is_file():  # not "-", a pipe or a device
         # a CSV or a Stata file never leaves alone: its Frictionless data package beside it
         package = datapackage(frame, meta, Path(output).name, fmt)
         save(_beside(Path(output), ".datapackage.json"),
