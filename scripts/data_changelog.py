@@ -87,7 +87,19 @@ def changes(old: str | None, new: str | None, paths: list[str]) -> list[str]:
             added = sorted(set(b) - set(a))
             removed = sorted(set(a) - set(b))
             resourced = sorted(k for k in set(a) & set(b) if a[k] != b[k])
+            # an event whose date was corrected: removed and added with the same state, kind and status
+            redated = []
+            for k in list(added):
+                old_key = next((r for r in removed if (r[0], r[2], r[3]) == (k[0], k[2], k[3])), None)
+                if old_key is not None:
+                    added.remove(k)
+                    removed.remove(old_key)
+                    redated.append((old_key, k))
             parts = []
+            if redated:
+                shown = ", ".join(" ".join(x for x in (k[0], k[2], k[3]) if x) + f" {o[1]} → {k[1]}"
+                                  + (f" [{'; '.join(b[k])}]" if b[k] else "") for o, k in redated[:6])
+                parts.append(f"{len(redated)} event(s) re-dated ({shown}{', …' if len(redated) > 6 else ''})")
             for label, keys, cited in (("added", added, b), ("removed", removed, a), ("sources changed", resourced, b)):
                 if keys:
                     shown = ", ".join(" ".join(x for x in k if x) + (f" [{'; '.join(cited[k])}]" if cited[k] else "")
