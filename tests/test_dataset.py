@@ -164,6 +164,10 @@ def test_binary_formats_need_a_file(tmp_path: Path) -> None:
     result = run(["export", "dyad-year", "--orgs", "cis", "--with-sources", "-o", str(tmp_path / "d.csv")], tmp_path)
     assert result.exit_code == 1 and "--with-sources is for state-year panels" in result.stderr
     assert not (tmp_path / "d.csv").exists()
+    result = run(["export", "org-year", "--orgs", "cis", "--state", "KAZ"], tmp_path)
+    assert result.exit_code == 1 and "--state is for state-year panels" in result.stderr
+    result = run(["export", "state-year", "--orgs", "cis", "--state", "Narnia"], tmp_path)
+    assert result.exit_code == 1 and "unknown state 'Narnia'" in result.stderr
     result = run(["export", "state-year", "--orgs", "cis", "--codebook", "md"], tmp_path)
     assert result.exit_code == 1 and "--codebook writes a file beside the export" in result.stderr
     result = run(["codebook", "--orgs", "cis", "--format", "pdf", "--lang", "ru"], tmp_path)
@@ -295,6 +299,13 @@ def test_pages_link_their_csv_and_it_is_the_exported_one(tmp_path: Path) -> None
     out = tmp_path / "csto.csv"
     assert run(["export", "state-year", "--orgs", "csto", "--from", "2002", "-o", str(out)], tmp_path).exit_code == 0
     assert served.text == out.read_text(encoding="utf-8")      # one answer through both doors
+    served = client.get("/data/state-year.csv", params={"orgs": "cis,eaeu", "from": "1991", "state": "ARM"})
+    one = tmp_path / "arm.csv"
+    result = run(["export", "state-year", "--orgs", "cis,eaeu", "--from", "1991", "--state", "ARM", "-o", str(one)],
+                 tmp_path)
+    assert result.exit_code == 0, result.output
+    assert served.text == one.read_text(encoding="utf-8") and served.text.count("\n371,") == len(served.text.splitlines()) - 1
+    assert "--state ARM" in json.loads((tmp_path / "arm.datapackage.json").read_text(encoding="utf-8"))["blocmap"]["command"]
     state = client.get("/state/GEO").text
     href = re.search(r'<p class="data-links"><a href="([^"]+)" download>', state).group(1).replace("&amp;", "&")
     rows = list(csv.DictReader(io.StringIO(client.get(href).text)))

@@ -6,6 +6,7 @@ imported inside the commands so that ``blocmap --help`` and the core commands st
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Callable
@@ -91,15 +92,17 @@ def import_cow_command(state_year: Path, igo_year: Path | None, states: Path | N
 def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
             rule: str, prefer: str, fmt: str, output: Path | None, data_dir: Path | None,
             db: Path | None, lang: str = "en", with_sources: bool = False,
-            codebook: str | None = None) -> None:
+            codebook: str | None = None, state: str | None = None) -> None:
     if fmt in ("parquet", "dta") and output is None:
         raise QueryError.of("err.parquet_needs_o" if fmt == "parquet" else "err.binary_needs_o", "output", fmt=fmt)
     if codebook and output is None:
         raise QueryError.of("err.codebook_needs_o", "--codebook")
     if with_sources and table != "state-year":
         raise QueryError.of("err.with_sources_table", "--with-sources")
+    if state and table != "state-year":
+        raise QueryError.of("err.state_table", "--state")
     answers = get_answers(data_dir, db)
-    frame, meta = _described(answers, table, orgs, start, end, coding, rule, prefer, with_sources, fmt)
+    frame, meta = _described(answers, table, orgs, start, end, coding, rule, prefer, with_sources, fmt, state)
     _write_panel(frame, meta, table, fmt, output, lang, rule, answers.store)
     if codebook:
         path = _beside(output, f".codebook.{codebook}")  # type: ignore[arg-type]
@@ -113,9 +116,9 @@ def _names(answers, meta: dict, lang: str) -> dict[str, str]:
 
 
 def _described(answers, table: str, orgs: tuple[str, ...], start: str | None, end: str | None, coding: str,
-               rule: str, prefer: str, with_sources: bool = False, fmt: str = "csv"):
+               rule: str, prefer: str, with_sources: bool = False, fmt: str = "csv", state: str | None = None):
     """The panel and its metadata (``dataset.describe``), the export's command in it."""
-    from blocmap.core.world.dataset import add_sources, describe
+    from blocmap.core.world.dataset import add_sources, describe, only_state
 
     source = "cow" if prefer == "cow" else "answer"
     try:
@@ -130,10 +133,13 @@ def _described(answers, table: str, orgs: tuple[str, ...], start: str | None, en
     world = answers._panel_world()
     if with_sources:
         frame = add_sources(world, frame, source)
+    if state:
+        frame = only_state(frame, state, "--state")
     ids = ",".join(frame.attrs["data"])
     command = (f"blocmap export {table} --orgs {ids} --from {frame.attrs['from']} --to {frame.attrs['to']}"
                + (f" --coding {coding}" if table == "state-year" else "")
-               + f" --rule {rule} --prefer {prefer} --format {fmt}" + (" --with-sources" if with_sources else ""))
+               + f" --rule {rule} --prefer {prefer} --format {fmt}" + (" --with-sources" if with_sources else "")
+               + (f" --state {shlex.quote(state)}" if state else ""))
     meta = describe(frame, table, world, answers.atlas, command)
     return frame, meta
 
@@ -231,16 +237,18 @@ def _export_command(table: str) -> click.Command:
     @click.option("--with-sources", is_flag=True, default=False,
                   help="State-year: add <org>_sources (the source keys of each year's status) and "
                        "<org>_certain (false where a date known only to a month or year could change it).")
+    @click.option("--state", default=None,
+                  help="State-year: only this state's rows (ISO code, COW code or name), as its page's CSV.")
     @click.option("--codebook", type=click.Choice(CODEBOOK_FORMATS), default=None,
                   help="Also write the codebook beside FILE (FILE's stem + .codebook.md|html|pdf).")
     @lang_option
     @data_option
     @db_option
     def command(orgs: tuple[str, ...], start: str | None, end: str | None, coding: str, rule: str,
-                prefer: str, fmt: str, output: Path | None, with_sources: bool, codebook: str | None,
-                lang: str, data_dir: Path | None, db: Path | None) -> None:
+                prefer: str, fmt: str, output: Path | None, with_sources: bool, state: str | None,
+                codebook: str | None, lang: str, data_dir: Path | None, db: Path | None) -> None:
         _export(table, orgs, start, end, coding, rule, prefer, fmt, output, data_dir, db, lang,
-                with_sources, codebook)
+                with_sources, codebook, state)
 
     command.help = {
         "state-year": "One row per state-year (ccode, year, state, name), one column per organization.",

@@ -948,6 +948,8 @@ MESSAGES.update({
                              "--codebook записывает файл рядом с экспортом: укажите -o FILE"),
     "err.with_sources_table": ("--with-sources is for state-year panels", "--with-sources 僅適用於國家年面板",
                                "--with-sources — только для панелей «государство-год»"),
+    "err.state_table": ("--state is for state-year panels", "--state 僅適用於國家年面板",
+                        "--state — только для панелей «государство-год»"),
     "web.data_csv": ("Data: state-year panel (CSV)", "資料：國家年面板（CSV）", "Данные: панель «государство-год» (CSV)"),
     "cite.data_version": ("Data version {version} ({events} dated events).", "資料版本 {version}（{events} 個有日期的事件）。",
                           "Версия данных {version} (датированных событий — {events})."),

@@ -207,15 +207,11 @@ def state_year_csv(answers: Any, orgs: str | None, start: str | None, end: str |
                    state: str | None) -> str:
     """The state-year panel as ``blocmap export state-year`` writes it (same call, same CSV);
     with ``state``, that state's rows only (its ISO code, COW code or name)."""
+    from blocmap.core.world.dataset import only_state
+
     frame = answers.state_years(orgs, start, end)
     if state:
-        key = state.strip()
-        rows = (frame.ccode.astype(str) == key) | (frame.state == key.upper()) | (frame.name.str.lower() == key.lower())
-        if not rows.any():
-            from blocmap.core.errors import unknown
-
-            raise unknown("state", key, sorted(set(frame.state.dropna())), "state")
-        frame = frame[rows]
+        frame = only_state(frame, state)  # as `blocmap export state-year --state`
     return frame.to_csv(index=False)
 
 

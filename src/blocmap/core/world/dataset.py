@@ -263,6 +263,19 @@ def to_dta(frame: "pd.DataFrame", meta: dict[str, Any]) -> bytes:
     return sink.getvalue()
 
 
+def only_state(frame: "pd.DataFrame", state: str, parameter: str = "state") -> "pd.DataFrame":
+    """The rows of one state (its ISO code, COW code or English name as the panel writes them)."""
+    key = str(state).strip()
+    rows = (frame.ccode.astype(str) == key) | (frame.state == key.upper()) | (frame.name.str.lower() == key.lower())
+    if not rows.any():
+        from blocmap.core.errors import unknown
+
+        raise unknown("state", key, sorted(set(frame.state.dropna())), parameter)
+    out = frame[rows].reset_index(drop=True)
+    out.attrs.update(frame.attrs)
+    return out
+
+
 # -- sources per cell -----------------------------------------------------------------------
 
 def add_sources(world: Any, frame: "pd.DataFrame", source: str = "answer") -> "pd.DataFrame":
