@@ -164,6 +164,9 @@ def test_binary_formats_need_a_file(tmp_path: Path) -> None:
     result = run(["export", "dyad-year", "--orgs", "cis", "--with-sources", "-o", str(tmp_path / "d.csv")], tmp_path)
     assert result.exit_code == 1 and "--with-sources is for state-year panels" in result.stderr
     assert not (tmp_path / "d.csv").exists()
+    result = run(["export", "state-year", "--orgs", "cis", "--format", "dta", "-o", str(tmp_path / "sy.csv")], tmp_path)
+    assert result.exit_code == 1 and "--format dta writes a binary dta file, not a .csv file; name it .dta" in result.stderr
+    assert not (tmp_path / "sy.csv").exists()
     result = run(["export", "org-year", "--orgs", "cis", "--state", "KAZ"], tmp_path)
     assert result.exit_code == 1 and "--state is for state-year panels" in result.stderr
     result = run(["export", "state-year", "--orgs", "cis", "--state", "Narnia"], tmp_path)

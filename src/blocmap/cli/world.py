@@ -20,6 +20,8 @@ from blocmap.core.messages import Text
 EXPORT_FORMATS = ("csv", "parquet", "json", "dta")
 CODEBOOK_FORMATS = ("md", "html", "pdf")
 TABLES = ("state-year", "dyad-year", "org-year")
+#: Names a binary export is not written under (a Stata file called .csv would mislead).
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".md", ".html")
 
 
 def _orgs(values: tuple[str, ...]) -> list[str] | None:
@@ -95,6 +97,8 @@ def _export(table: str, orgs: tuple[str, ...], start: str | None, end: str | Non
             codebook: str | None = None, state: str | None = None) -> None:
     if fmt in ("parquet", "dta") and output is None:
         raise QueryError.of("err.parquet_needs_o" if fmt == "parquet" else "err.binary_needs_o", "output", fmt=fmt)
+    if fmt in ("parquet", "dta") and output.suffix.lower() in TEXT_SUFFIXES:  # type: ignore[union-attr]
+        raise QueryError.of("err.binary_suffix", "-o", path=output, fmt=fmt, suffix=output.suffix)  # type: ignore[union-attr]
     if codebook and output is None:
         raise QueryError.of("err.codebook_needs_o", "--codebook")
     if with_sources and table != "state-year":
