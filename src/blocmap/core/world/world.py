@@ -8,8 +8,9 @@ curated atlas, with the curated, sourced data answering wherever an organization
     >>> World.without_store().state_years(["eaeu"], 2010, 2024)          # no import needed
     >>> World.open(db=None)         # the default store if there is one, else the atlas alone
 
-Without a store (``World.without_store``) there are no COW organizations; the state universe,
-the states' codes and names come from the atlas's states list, and ``coverage`` is None.
+Without a store (``World.without_store``) there are no COW organizations; the state universe
+is the whole state system (the atlas's states list joined with COW's State System Membership
+List v2024, shipped in ``data/cow``), and ``coverage`` is None.
 """
 
 from __future__ import annotations
@@ -64,9 +65,10 @@ class World:
 
     @classmethod
     def without_store(cls, curated: Curated | None = None) -> "World":
-        """The world of the curated atlas alone, with no COW import: its organizations, and the
+        """The world of the curated atlas alone, with no COW import: its organizations, the
         states of its states list that have a COW code (``curated``: by default the bundled
-        atlas's).  ``coverage`` is None; there are no COW organizations."""
+        atlas's) and every other state of COW's shipped state list (``system.py``).
+        ``coverage`` is None; there are no COW organizations."""
         world = cls.__new__(cls)
         world.db, world._con, world.meta, world.coverage = None, None, {}, None
         world.curated = curated if curated is not None else load_curated()
