@@ -54,7 +54,8 @@ DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 PENDING: dict[str, str] = {}
 
 SHELL, CONSOLE, PYTHON, JSON, TEXT = ("sh", "bash"), ("console",), ("python", "pycon"), ("json",), ("text",)
-KNOWN = SHELL + CONSOLE + PYTHON + JSON + TEXT
+R = ("r",)  # R is not installed: an R block may only read files a shell block of its document writes
+KNOWN = SHELL + CONSOLE + PYTHON + JSON + TEXT + R
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ OUTPUT_OPTIONS = ("-o", "--output", "--chart")
 MAGIC = {".svg": ((b"<svg", b"<?xml"), 1000), ".png": ((b"\x89PNG\r\n\x1a\n",), 1000),
          ".pdf": ((b"%PDF-",), 1000), ".parquet": ((b"PAR1",), 1000),
          ".html": ((b"<!doctype html", b"<!DOCTYPE html", b"<html"), 1000),
-         ".json": ((b"{", b"["), 100), ".csv": ((), 100)}
+         ".json": ((b"{", b"["), 100), ".csv": ((), 100), ".dta": ((b"<stata_dta>",), 1000)}
 
 
 def written_file(args: list[str]) -> str | None:
@@ -245,7 +246,7 @@ def run(args: list[str]):
 # ---------------------------------------------------------------------------- every block is known
 def test_every_block_is_of_a_kind_that_is_checked():
     unknown = [str(block) for block in BLOCKS if block.kind not in KNOWN]
-    assert not unknown, f"blocks of no known kind (use sh, console, pycon, json or text): {unknown}"
+    assert not unknown, f"blocks of no known kind (use sh, console, pycon, json, text or r): {unknown}"
     assert len(BLOCKS) >= 30
 
 
@@ -254,6 +255,21 @@ def test_text_blocks_hide_no_command(block):
     """``text`` says "not runnable"; a command or a doctest in one would go unchecked."""
     for line in block.text.splitlines():
         assert not re.match(r"\s*(\$ |>>> |blocmap )", line), f"{block}: {line!r} belongs in a console, sh or pycon block"
+
+
+@pytest.mark.parametrize("block", blocks(*R), ids=str)
+def test_r_blocks_read_only_files_the_document_writes(block):
+    """R blocks are not run; each file they read must be written by a ``blocmap`` line of the same
+    document (``panel.dta``, or the data package beside ``panel.csv``)."""
+    written = set()
+    for line in COMMANDS:
+        if line.block.doc == block.doc and written_file(line.args):
+            path = Path(written_file(line.args))
+            written.add(path.name)
+            if path.suffix in (".csv", ".dta"):
+                written.add(path.stem + ".datapackage.json")
+    read = re.findall(r'"([^"\s]+\.\w+)"', block.text)
+    assert read and set(read) <= written, f"{block}: reads {sorted(set(read) - written)}"
 
 
 @pytest.mark.parametrize("block", blocks(*JSON), ids=str)

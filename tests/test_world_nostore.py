@@ -84,10 +84,14 @@ def test_the_universe_comes_from_the_atlas_states(nostore: World, atlas) -> None
         [1990, "SUN", "Soviet Union"], [1991, "RUS", "Russia"], [1992, "RUS", "Russia"]]
     assert (371, 1990) not in rows and (371, 1991) in rows   # Armenia from 1991-09-23
     assert cell(panel, 365, 1990, "warsaw_pact") == 1 and cell(panel, 365, 1992, "warsaw_pact") == -1
-    # every state of the atlas with a COW code that existed in 1995, once
+    # every state of the atlas with a COW code that existed in 1995, once, and the rest of the
+    # COW state system (the shipped list v2024): 187 states in 1995, Japan and Brazil among them
     existing = {s.iso3 for s in atlas.states.values()
                 if s.cow and s.exists_on(dt.date(1995, 6, 30))}
-    assert set(panel.loc[panel.year == 1995, "state"]) == existing
+    assert existing <= set(panel.loc[panel.year == 1995, "state"])
+    assert (panel.year == 1995).sum() == 187
+    assert cell(panel, 740, 1995, "nato") == 0 and cell(panel, 140, 1995, "warsaw_pact") == -1
+    assert cell(panel, 740, 1995, "name") == "Japan" and cell(panel, 140, 1995, "state") == "BRA"
 
 
 def test_default_years_without_a_store(nostore: World) -> None:
@@ -257,8 +261,10 @@ def test_what_needs_a_store_says_so(nostore: World) -> None:
 
     with pytest.raises(QueryError, match="needs an imported COW store; run `blocmap import cow"):
         audit_cow(nostore)
-    with pytest.raises(QueryError, match="850 is not a COW state code in the atlas's states list"):
-        nostore.memberships(850, on="2010-01-01")
+    with pytest.raises(QueryError, match="999 is not a COW state code in the atlas's states list"):
+        nostore.memberships(999, on="2010-01-01")
+    # Indonesia is a state of the system (the shipped COW list) with no curated membership in 2010
+    assert nostore.memberships(850, on="2010-01-01") == []
     assert nostore.state("Kazakhstan") == nostore.state("KZK") == nostore.state("KAZ") == 705
     assert nostore.state_name(365) == "Russia"
 

@@ -262,8 +262,10 @@ def cite_holds(facts: dict, lang: str) -> str:
 
 def citation(facts: dict, lang: str) -> str:
     """How to cite blocmap, in ``lang``: the entry as published, what it holds and what it builds on."""
-    entry = f"blocmap contributors ({facts['year']}). {TITLE}, version {facts['version']}."
-    lines = [t("cite.intro", lang), "", f"  {entry}", "  " + cite_holds(facts, lang), "",
+    entry = (f"blocmap contributors ({facts['year']}). {TITLE}, version {facts['version']}, "
+             f"data version {facts['data_version']}.")
+    lines = [t("cite.intro", lang), "", f"  {entry}", "  " + cite_holds(facts, lang),
+             "  " + t("cite.data_version", lang).format(version=facts["data_version"], events=facts["events"]), "",
              t("cite.sources", lang), t("cite.built_on", lang)]
     lines += [f"  - {reference} — {t(key, lang)}" for key, reference in BUILT_ON]
     return "\n".join(lines) + "\n"
@@ -277,15 +279,20 @@ def cite(fmt: str, lang: str, data_dir: Path | None) -> None:
     """How to cite blocmap and the data it is built on."""
     from blocmap import __version__
 
+    from blocmap.core.world.dataset import data_version
+
     atlas = get_answers(data_dir).atlas
+    data = data_version(atlas.folder)  # the data actually read: its date, digest, and whether it was changed
     facts = {"version": __version__, "orgs": len(atlas.orgs), "events": len(atlas.events),
-             "sources": len(atlas.sources), "year": "2026"}
+             "sources": len(atlas.sources), "year": data["date"][:4], "data_version": data["version"],
+             "data_date": data["date"], "data_sha256": data["sha256"]}
     if fmt == "json":
         emit(render([], "json", json_data={**facts, "title": TITLE}))
     elif fmt == "bibtex":
         emit("@software{blocmap,\n  title = {" + TITLE + "},\n"
              f"  author = {{{{blocmap contributors}}}},\n  year = {{{facts['year']}}},\n"
-             f"  version = {{{facts['version']}}}\n}}")
+             f"  version = {{{facts['version']}}},\n"
+             f"  note = {{data version {facts['data_version']}, sha256 {facts['data_sha256'][:12]}}}\n}}")
     else:
         emit(citation(facts, lang))
 

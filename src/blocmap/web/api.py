@@ -199,8 +199,34 @@ def _endpoint(handler: Handler) -> Callable[[Request], Any]:
     return endpoint
 
 
+#: The row of the link to it on the organization and state pages (named there: org.html, state.html).
+DATA_LINK = "web.data_csv"
+
+
+def state_year_csv(answers: Any, orgs: str | None, start: str | None, end: str | None,
+                   state: str | None) -> str:
+    """The state-year panel as ``blocmap export state-year`` writes it (same call, same CSV);
+    with ``state``, that state's rows only (its ISO code, COW code or name)."""
+    from blocmap.core.world.dataset import only_state
+
+    frame = answers.state_years(orgs, start, end)
+    if state:
+        frame = only_state(frame, state)  # as `blocmap export state-year --state`
+    return frame.to_csv(index=False)
+
+
+async def data_csv(request: Request) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    text = await run_in_threadpool(state_year_csv, _answers(request), _q(request, "orgs"), _q(request, "from"),
+                                   _q(request, "to"), _q(request, "state"))
+    return Response(text, media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="state-year.csv"'})
+
+
 def routes() -> list[Route]:
-    return [Route(path, _endpoint(handler)) for path, handler, *_ in ENDPOINTS]
+    return [Route(path, _endpoint(handler)) for path, handler, *_ in ENDPOINTS] + [
+        Route("/data/state-year.csv", data_csv)]
 
 
 #: The HTML pages and the diagram, described like the API (``/openapi.json?include=pages``) so
@@ -220,6 +246,8 @@ PAGES: list[tuple[str, str, list[str], str, tuple[int, ...]]] = [
     ("/sources", "The bibliography", ["on", "lang"], "text/html", (400,)),
     ("/source/{key}", "One source", ["path_key", "on", "lang"], "text/html", (400, 404)),
     ("/disputes", "Where sources disagree", ["org?", "state?", "on", "lang"], "text/html", (400,)),
+    ("/data/state-year.csv", "The state-year panel as `blocmap export state-year` writes it (COW codes); "
+     "with `state`, that state's rows", ["orgs", "from", "to", "state?"], "text/csv", (400,)),
 ]
 
 

@@ -189,7 +189,7 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
     import numpy as np
     import pandas as pd
 
-    columns = ["row", "col", "org", "ccode", "year", "status", "data"]
+    columns = ["row", "col", "org", "ccode", "year", "status", "data", "spell"]
     spells = world.spell_table(ids, source=source)
     if spells.empty:
         return pd.DataFrame(columns=columns)
@@ -243,6 +243,7 @@ def resolve(world: Any, ids: Sequence[str], first: int, last: int, rule: str,
         "ccode": sccode[chosen], "year": year[pick],
         "status": np.asarray(status_names, dtype=object)[status_i[chosen]],
         "data": np.asarray(data_names, dtype=object)[data_i[chosen]],
+        "spell": chosen,  # the row of ``world.spell_table(ids)`` (its sources: dataset.add_sources)
     }, columns=columns)
 
 
@@ -493,3 +494,11 @@ def org_years(world: Any, orgs: Sequence[str] | None = None, start: int | None =
     frame = frame.sort_values(["org", "year"], ignore_index=True)
     frame.attrs.update(_attrs(world, ids, rule, "status", first, last))
     return frame
+
+
+def picked_spells(world: Any, ids: Sequence[str], start: int, end: int, rule: str,
+                  source: str = "answer") -> "pd.DataFrame":
+    """The cells of a state-year panel that hold a status, with the spell the rule picked for
+    each (``resolve``'s rows; ``spell`` indexes ``world.spell_table(ids, source)``)."""
+    ids, first, last, states, windows = _setup(world, ids, start, end, rule, source)
+    return resolve(world, ids, first, last, rule, states, windows, source)

@@ -8,8 +8,9 @@ curated atlas, with the curated, sourced data answering wherever an organization
     >>> World.without_store().state_years(["eaeu"], 2010, 2024)          # no import needed
     >>> World.open(db=None)         # the default store if there is one, else the atlas alone
 
-Without a store (``World.without_store``) there are no COW organizations; the state universe,
-the states' codes and names come from the atlas's states list, and ``coverage`` is None.
+Without a store (``World.without_store``) there are no COW organizations; the state universe
+is the whole state system (the atlas's states list joined with COW's State System Membership
+List v2024, shipped in ``data/cow``), and ``coverage`` is None.
 """
 
 from __future__ import annotations
@@ -62,9 +63,10 @@ class World:
 
     @classmethod
     def without_store(cls, curated: Curated | None = None) -> "World":
-        """The world of the curated atlas alone, with no COW import: its organizations, and the
+        """The world of the curated atlas alone, with no COW import: its organizations, the
         states of its states list that have a COW code (``curated``: by default the bundled
-        atlas's).  ``coverage`` is None; there are no COW organizations."""
+        atlas's) and every other state of COW's shipped state list (``system.py``).
+        ``coverage`` is None; there are no COW organizations."""
         world = cls.__new__(cls)
         world.db, world._con, world.meta, world.coverage = None, None, {}, None
         world.curated = curated if curated is not None else load_curated()
@@ -75,6 +77,11 @@ class World:
             iso3 = max(world.curated.isos_of(code), key=lambda h: h[2] or ONGOING)[0]
             world._states[code] = (world.curated.abbs.get(code, iso3),
                                    world.curated.state_names.get(iso3, iso3))
+        # the rest of the state system from the shipped COW list: Japan, Brazil ... (system.py)
+        from blocmap.core.world.system import cow_tenures
+
+        for tenure in cow_tenures():
+            world._states.setdefault(tenure.ccode, (tenure.abb, tenure.name))
         world._setup_lookups()
         return world
 
@@ -185,8 +192,8 @@ class World:
         shared: dict[int, list] = {}
         for ccode in dict.fromkeys(int(c) for c in ccodes):
             holders = self.curated.isos_of(ccode) if self.curated else []
-            if len({h[0] for h in holders}) > 1:
-                shared[ccode] = holders
+            if len({h[0] for h in holders}) > 1 or any(h[1] or h[2] for h in holders):
+                shared[ccode] = holders  # held by more than one state, or by one for a time
             elif holders:
                 fixed[ccode] = (holders[0][0], self._atlas_name(holders[0][0], ccode))
             else:
@@ -194,17 +201,33 @@ class World:
                 fixed[ccode] = (iso3_from_name(abb, name), name or abb or str(ccode))
         for ccode, day in zip(ccodes, days):
             label = fixed.get(int(ccode))
+            from_cow = False
             if label is None:
                 on = dt.date.fromordinal(int(day))
                 holders = shared[int(ccode)]
                 iso3 = next((h[0] for h in holders if (h[1] is None or h[1] <= on)
-                             and (h[2] is None or on <= h[2])), holders[-1][0])
-                label = (iso3, self._atlas_name(iso3, int(ccode)))
+                             and (h[2] is None or on <= h[2])), None)
+                # a day no state of the atlas held the code (Germany, 255, before 1945): COW's name
+                label = self._cow_label(int(ccode), on) if iso3 is None else None
+                from_cow = label is not None
+                if label is None:
+                    iso3 = iso3 or holders[-1][0]
+                    label = (iso3, self._atlas_name(iso3, int(ccode)))
             isos.append(label[0])
             former = self.curated.state_name_on(label[0], dt.date.fromordinal(int(day))) \
-                if self.curated and label[0] in self.curated.former_state_names else None
+                if self.curated and label[0] in self.curated.former_state_names and not from_cow else None
             names.append(former or label[1])  # the name of that day: West Germany in 1960
         return isos, names
+
+    def _cow_label(self, ccode: int, on: dt.date) -> tuple[str | None, str] | None:
+        """(ISO code, name) of the state that held ``ccode`` on ``on`` in the shipped COW list."""
+        from blocmap.core.world.iso import iso3_from_name
+        from blocmap.core.world.system import cow_tenures
+
+        for tenure in cow_tenures():
+            if tenure.ccode == ccode and tenure.start <= on and (tenure.end is None or on <= tenure.end):
+                return iso3_from_name(tenure.abb, tenure.name), tenure.name
+        return None
 
     def _atlas_name(self, iso3: str, ccode: int) -> str:
         found = self.curated.state_names.get(iso3) if self.curated else None
@@ -440,9 +463,15 @@ class World:
         return pd.DataFrame(self._tenure_rows(), columns=["ccode", "start", "end_day"])
 
     def _tenure_rows(self) -> list[tuple[int, dt.date, dt.date]]:
+        """Without a store: the atlas's tenures joined with the shipped COW state list's
+        (``system.py``), so that the universe is the whole state system."""
+        from blocmap.core.world.system import cow_tenures, merge_tenures
+
         first = dt.date(FIRST_YEAR, 1, 1)
         rows = self.curated.tenures(first) if self.curated else []
-        return [(code, a, b or ONGOING) for code, _, a, b in rows]
+        atlas = [(code, a, b or ONGOING) for code, _, a, b in rows]
+        cow = [(t.ccode, t.start, t.end or ONGOING) for t in cow_tenures()]
+        return merge_tenures(atlas + cow)
 
     def state_years(self, orgs: Sequence[str] | None = None, start: int | None = None,
                     end: int | None = None, coding: str = "cow", rule: str = "year-end",
