@@ -254,9 +254,11 @@ def start_helpers(app: Starlette) -> None:
     for key, svg in shipped["drawings"].items():
         keep_drawing(atlas, key, svg)
     use_drawing_process(atlas)  # diagrams asked for are drawn in another process
+    app.state.drawing_processes = []
     if not drawings.covers(shipped, atlas):
-        threading.Thread(target=prepare_diagrams, args=(atlas, frozenset(shipped["drawings"])), daemon=True,
-                         name="blocmap-diagrams").start()
+        threading.Thread(target=prepare_diagrams, args=(atlas, frozenset(shipped["drawings"]),
+                                                        app.state.drawing_processes),
+                         daemon=True, name="blocmap-diagrams").start()
     app.state.font_cutter = low_priority_pool(str(atlas.folder), 19)
     app.state.font = app.state.font_cutter.submit(_cut_font, str(atlas.folder))
 
@@ -265,6 +267,8 @@ def stop_helpers(app: Starlette) -> None:
     from blocmap.web.hooks import stop_drawing_process, stop_pool
 
     stop_drawing_process(app.state.answers.atlas)
+    for process in getattr(app.state, "drawing_processes", []):
+        process.terminate()
     cutter = getattr(app.state, "font_cutter", None)
     if cutter is not None:
         stop_pool(cutter)
@@ -278,7 +282,7 @@ def _cut_font(folder: str) -> bytes:
     return b"" if path is None else subset_woff2(path, characters(Path(folder)))
 
 
-def prepare_diagrams(atlas: Atlas, skip: frozenset[str] = frozenset()) -> None:
+def prepare_diagrams(atlas: Atlas, skip: frozenset[str] = frozenset(), processes: list[Any] | None = None) -> None:
     """Draw the overlap diagram of the post-Soviet five for today and for every change day,
     in every language, except those of ``skip`` (the shipped ones, ``web/drawings.py``), so
     that no visitor waits for the solver or the drawing: every other day has the drawing of a
@@ -286,7 +290,8 @@ def prepare_diagrams(atlas: Atlas, skip: frozenset[str] = frozenset()) -> None:
 
     The drawing is done by a separate process at the lowest priority (``_draw_all``), which
     sends each drawing back as it is made: the server answers at full speed meanwhile; a
-    diagram asked for before its turn is drawn on request, as before."""
+    diagram asked for before its turn is drawn on request, as before.  The process is added to
+    ``processes`` (for the server to stop it)."""
     import multiprocessing
 
     from blocmap.web.hooks import keep_drawing
@@ -297,6 +302,8 @@ def prepare_diagrams(atlas: Atlas, skip: frozenset[str] = frozenset()) -> None:
         worker = context.Process(target=_draw_all, args=(str(atlas.folder), sender, skip), daemon=True,
                                  name="blocmap-diagrams")
         worker.start()
+        if processes is not None:
+            processes.append(worker)
         sender.close()
         while True:
             try:

@@ -120,15 +120,17 @@ def change_day_keys(atlas: Atlas, today: dt.date | None = None) -> dict[str, tup
     return keys
 
 
-def load(path: Path = FILE, code: str | None = None) -> dict[str, str | None]:
+def load(path: Path | None = None, code: str | None = None) -> dict[str, str | None]:
     """The shipped drawings by drawing key; empty (and logged) where the file is missing, not
-    ours, or made by other drawing code (``code``, default ``code_hash()``)."""
+    ours, or made by other drawing code (``code``, default ``code_hash()``); ``path``: default
+    the shipped file, ``FILE``."""
     return read(path, code)["drawings"]
 
 
-def read(path: Path = FILE, code: str | None = None) -> dict[str, Any]:
+def read(path: Path | None = None, code: str | None = None) -> dict[str, Any]:
     """The shipped document (``load``); its drawings empty where it cannot be used."""
     none: dict[str, Any] = {"drawings": {}}
+    path = path or FILE
     try:
         document = json.loads(lzma.decompress(path.read_bytes()))
     except FileNotFoundError:
@@ -167,10 +169,11 @@ def build(atlas: Atlas, today: dt.date | None = None) -> dict[str, Any]:
             "built": (today or dt.date.today()).isoformat(), "drawings": drawings}
 
 
-def write(document: dict[str, Any], path: Path = FILE) -> None:
+def write(document: dict[str, Any], path: Path | None = None) -> None:
     """Write the document whole (the same drawings give the same bytes)."""
     from blocmap.core.files import write_atomic
 
+    path = path or FILE
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     write_atomic(path, lzma.compress(text.encode("utf-8"), preset=9 | lzma.PRESET_EXTREME))
 
