@@ -59,6 +59,32 @@ def test_a_shipped_drawing_is_the_one_drawn_now(atlas, shipped, day, lang):
     assert shipped["drawings"][key] == fresh and fresh.lstrip().startswith("<?xml")
 
 
+def test_any_day_has_a_shipped_drawing(atlas, shipped):
+    """Days drawn at random (in each language) find their drawing in the file: the days on which
+    a drawing can change are known (memberships, names, successions; ``drawings.drawing_days``)."""
+    import random
+
+    from blocmap.core.errors import BlocmapError
+    from blocmap.core.model import LANGS
+
+    rng = random.Random(20)
+    first = dt.date(1991, 12, 8)
+    span = (dt.date.today() - first).days
+    asked = 0
+    for k in range(120):
+        day, lang = first + dt.timedelta(days=rng.randrange(span + 1)), LANGS[k % 3]
+        try:
+            key = figures.drawing_key(atlas, list(POST_SOVIET), day, lang)
+        except BlocmapError:  # nobody inside yet
+            continue
+        asked += 1
+        assert key in shipped["drawings"], f"{day} ({lang}) has no shipped drawing"
+    assert asked > 100
+    # the Union of Belarus and Russia became the Union State on 2000-01-26: another label
+    assert "Union of Belarus and Russia" in shipped["drawings"][figures.drawing_key(atlas, list(POST_SOVIET),
+                                                                                    dt.date(1999, 8, 27), "en")]
+
+
 def test_a_day_between_change_days_has_its_change_days_drawing(atlas, shipped):
     """Armenia joined the EAEU on 2015-01-02 and Kyrgyzstan on 2015-08-12: every day between
     shows the drawing of 2015-01-02."""
@@ -148,3 +174,41 @@ def test_the_server_is_warm_before_its_port_answers(atlas, monkeypatch):
         rendered = client.app.state.site.home_html.cache_info().hits
         assert client.get("/", params={"on": today, "lang": "ru"}).status_code == 200
         assert client.app.state.site.home_html.cache_info().hits == rendered + 1  # made before the request
+
+
+def wait_for_pages(app, seconds: float = 90) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not app.state.pages.ready:
+        assert time.monotonic() < deadline, "the page process did not start"
+        time.sleep(0.1)
+
+
+def test_pages_are_rendered_by_the_page_process_as_here(atlas, monkeypatch, caplog):
+    """blocmap serve renders its pages in a process of its own: the same bytes, status and
+    headers as rendered here, errors included; while this process could not render one at all.
+    If that process dies, the page is rendered here, said in the log."""
+    here = TestClient(create_app(atlas))
+    with TestClient(create_app(atlas, prepare=True)) as client, here:
+        wait_for_pages(client.app)
+
+        def not_here(*args):
+            raise AssertionError("rendered in the server's process")
+
+        monkeypatch.setattr(client.app.state.site, "home_html", not_here)
+        for url in ("/?on=2008-06-01&lang=ru", "/org/csto?on=2012-12-20&lang=zh-Hant", "/?on=2099-01-01",
+                    "/state/narnia", "/fragment/day?on=1991-12-21"):
+            there, local = client.get(url), here.get(url)
+            assert (there.status_code, there.content) == (local.status_code, local.content), url
+            assert dict(there.headers) == dict(local.headers), url
+        assert client.get("/?on=2099-01-01").status_code == 400
+        assert client.head("/?on=2008-06-01").status_code == 200
+        assert client.get("/api/members", params={"org": "csto", "on": "2008-06-01"}).status_code == 200  # here
+        for process in list(client.app.state.pages.pool._processes.values()):
+            process.kill()
+        monkeypatch.undo()
+        page = client.get("/", params={"on": "2003-03-03"})
+        assert page.status_code == 200 and page.content == here.get("/", params={"on": "2003-03-03"}).content
+        assert client.app.state.pages.ready is False
+    assert "the page process failed on /" in caplog.text

@@ -27,6 +27,7 @@ from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.i18n import error_text
 from blocmap.core.messages import Text
 from blocmap.web import api, pages
+from blocmap.web.page_process import PageProcess, PagesElsewhere
 
 if TYPE_CHECKING:  # pragma: no cover
     from blocmap.core.atlas import Atlas
@@ -241,9 +242,9 @@ def warm_up(site: pages.Site) -> None:
 def start_helpers(app: Starlette) -> None:
     """What ``blocmap serve`` adds: the shipped diagrams (``web/drawings.py``) kept for serving,
     a drawing process for the diagrams asked for, the change days' diagrams the shipped file
-    lacks drawn by another one in the background, and the CJK webfont cut by a third; all three
-    at low priority, so the server's own process does no heavy work and answers at full speed
-    from its first second."""
+    lacks drawn by another one in the background, and the CJK webfont cut by a third, all three
+    at low priority; and a process that renders the pages (``web/page_process.py``).  The
+    server's own process does no heavy work and answers at full speed from its first second."""
     import threading
 
     from blocmap.web import drawings
@@ -260,6 +261,8 @@ def start_helpers(app: Starlette) -> None:
                                                         app.state.drawing_processes),
                          daemon=True, name="blocmap-diagrams").start()
     app.state.font_cutter = low_priority_pool(str(atlas.folder), 19)
+    store = app.state.answers.store
+    app.state.pages = PageProcess(str(atlas.folder), None if store is None else str(store))
     app.state.font = app.state.font_cutter.submit(_cut_font, str(atlas.folder))
 
 
@@ -272,6 +275,8 @@ def stop_helpers(app: Starlette) -> None:
     cutter = getattr(app.state, "font_cutter", None)
     if cutter is not None:
         stop_pool(cutter)
+    if getattr(app.state, "pages", None) is not None:
+        app.state.pages.stop()
 
 
 def _cut_font(folder: str) -> bytes:
@@ -356,6 +361,7 @@ def create_app(atlas: Atlas, store: str | Path | None = None,
     middleware = [Middleware(SecurityHeaders)]
     if trusted_hosts:
         middleware.append(Middleware(HostCheck, allowed=list(trusted_hosts)))
+    middleware.append(Middleware(PagesElsewhere))  # with ``prepare``: pages rendered by a process of their own
     app = Starlette(
         routes=routes(), middleware=middleware,
         exception_handlers={QueryError: query_error,

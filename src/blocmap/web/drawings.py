@@ -90,26 +90,40 @@ def data_hash(folder: Path) -> str:
 def covers(document: dict[str, Any], atlas: Atlas, today: dt.date | None = None) -> bool:
     """Whether ``document`` (as read by ``read``) holds every drawing the home page of ``atlas``
     can show up to ``today``: drawn by this code from the same data, and no change day since."""
-    from blocmap.core.model import POST_SOVIET
-    from blocmap.features.figures import api
-
     if not document.get("drawings") or document.get("data") != data_hash(atlas.folder):
         return False
     built = str(document.get("built", ""))
     today = today or dt.date.today()
-    return not any(built < d.isoformat() <= today.isoformat() for d in api.change_days(atlas, list(POST_SOVIET)))
+    return not any(built < d.isoformat() <= today.isoformat() for d in drawing_days(atlas, today)[1:])
+
+
+def drawing_days(atlas: Atlas, today: dt.date | None = None) -> list[dt.date]:
+    """Today and every day up to today on which the home page's diagram may change: a
+    membership of the five begins or ends, one of them or a state takes another name (the
+    Union of Belarus and Russia becomes the Union State), or one continues in another."""
+    from blocmap.core.model import POST_SOVIET
+    from blocmap.features.figures import api
+
+    today = today or dt.date.today()
+    days = set(api.change_days(atlas, list(POST_SOVIET)))
+    named = [atlas.orgs[o] for o in POST_SOVIET if o in atlas.orgs] + list(atlas.states.values())
+    for thing in named:
+        days |= {f.until.latest + dt.timedelta(days=1) for f in getattr(thing, "former_names", ())}
+        succession = getattr(thing, "continues_in", None)
+        if succession is not None:
+            days.add(succession.date.earliest)
+    return [today] + sorted(d for d in days if d <= today)
 
 
 def change_day_keys(atlas: Atlas, today: dt.date | None = None) -> dict[str, tuple[dt.date, str]]:
     """Every distinct drawing of the post-Soviet five the home page can show: the drawing key of
-    today and of every change day up to today, in every language, with the first (day, language)
-    that has it.  A day with nobody inside has no drawing and no key."""
+    every day of ``drawing_days``, in every language, with the first (day, language) that has
+    it.  A day with nobody inside has no drawing and no key."""
     from blocmap.core.errors import BlocmapError
     from blocmap.core.model import LANGS, POST_SOVIET
     from blocmap.features.figures import api
 
-    today = today or dt.date.today()
-    days = [today] + [d for d in api.change_days(atlas, list(POST_SOVIET)) if d <= today]
+    days = drawing_days(atlas, today)
     keys: dict[str, tuple[dt.date, str]] = {}
     for lang in LANGS:
         for day in days:
