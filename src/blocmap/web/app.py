@@ -213,9 +213,9 @@ def routes() -> list[Any]:
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
-    warm_up(app.state.site)
     if app.state.prepare_diagrams:
-        start_helpers(app)
+        start_helpers(app)  # first: the page process starts while this one warms up
+    warm_up(app.state.site)
     yield
     if app.state.prepare_diagrams:
         stop_helpers(app)
