@@ -49,6 +49,8 @@ SECURITY_HEADERS = [
     (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
 ]
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1"]
+#: Seconds the server waits, before its port answers, for its page process to start.
+PAGE_PROCESS_WAIT = 5.0
 
 
 class SecurityHeaders:
@@ -216,6 +218,10 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     if app.state.prepare_diagrams:
         start_helpers(app)  # first: the page process starts while this one warms up
     warm_up(app.state.site)
+    if app.state.prepare_diagrams:
+        # On two cores both are ready at about the same time; on a busy machine the port opens
+        # after PAGE_PROCESS_WAIT at most, and pages are rendered here until the process is ready.
+        await asyncio.to_thread(app.state.pages.wait, PAGE_PROCESS_WAIT)
     yield
     if app.state.prepare_diagrams:
         stop_helpers(app)

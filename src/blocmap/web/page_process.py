@@ -39,7 +39,10 @@ class PageProcess:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        import threading
+
         self.ready = False
+        self.started = threading.Event()
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_start, initargs=(folder, store))
         self.pool.submit(_ping).add_done_callback(self._started)
@@ -49,6 +52,12 @@ class PageProcess:
             self.ready = True
         else:
             log.error("the page process did not start; pages are rendered by the server", exc_info=future.exception())
+        self.started.set()
+
+    def wait(self, seconds: float) -> bool:
+        """Wait until the process is ready (or failed), at most ``seconds``; whether it is ready."""
+        self.started.wait(seconds)
+        return self.ready
 
     async def render(self, scope: Scope) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         plain = {key: scope[key] for key in SCOPE_KEYS if key in scope}
@@ -95,6 +104,10 @@ def _start(folder: str, store: str | None) -> None:
     app = create_app(blocmap.load(folder), store)
     warm_up(app.state.site)
     _APP[:] = [app, asyncio.new_event_loop()]
+    # one request (today's home page, rendered above) through routing and the rendering thread
+    _render({"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": "/", "raw_path": b"/", "root_path": "", "query_string": b"",
+             "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80)})
 
 
 def _ping() -> bool:
