@@ -212,3 +212,39 @@ def test_pages_are_rendered_by_the_page_process_as_here(atlas, monkeypatch, capl
         assert page.status_code == 200 and page.content == here.get("/", params={"on": "2003-03-03"}).content
         assert client.app.state.pages.ready is False
     assert "the page process failed on /" in caplog.text
+
+
+def test_the_font_comes_from_its_process_or_is_cut_here(atlas, monkeypatch):
+    """The server's font route waits for the font process's cut (never cutting it while that
+    runs); where that process failed, the font is cut here, as without a server."""
+    from concurrent.futures import Future
+
+    app = create_app(atlas)
+    cut, broken = Future(), Future()
+    cut.set_result(b"wOF2 from the font process")
+    broken.set_exception(RuntimeError("the font process died"))
+    monkeypatch.setattr(app.state.site, "cjk_font", lambda: b"wOF2 cut here")
+    with TestClient(app) as client:
+        app.state.font = cut
+        response = client.get("/fonts/cjk.woff2")
+        assert response.content == b"wOF2 from the font process" and response.headers["content-type"] == "font/woff2"
+        app.state.font = broken
+        assert client.get("/fonts/cjk.woff2").content == b"wOF2 cut here"
+        assert app.state.font is None  # and from then on here
+        assert client.get("/fonts/cjk.woff2").content == b"wOF2 cut here"
+
+
+def test_no_helper_process_outlives_the_server(atlas, tmp_path, monkeypatch):
+    """The page process, the drawing processes and the font process end with the server, even
+    in the middle of their work (no shipped file here: the change days are being drawn)."""
+    monkeypatch.setattr(drawings, "FILE", tmp_path / "absent.json.xz")
+    with TestClient(create_app(atlas, prepare=True)) as client:
+        client.get("/euler.svg", params={"on": "2016-01-02"})  # the drawing process starts
+        state = client.app.state
+        processes = [*state.pages.pool._processes.values(), *state.font_cutter._processes.values(),
+                     *hooks._DRAWER[id(atlas)]._processes.values(), *state.drawing_processes]
+        assert len(processes) == 4 and all(p.is_alive() for p in processes)
+    for process in processes:
+        process.join(timeout=10)
+    assert not [p for p in processes if p.is_alive()]
+    assert id(atlas) not in hooks._DRAWER
