@@ -118,6 +118,22 @@ def test_a_stale_or_broken_file_is_ignored_never_served(tmp_path, caplog):
     assert drawings.load(good) == {"k": "<svg>now</svg>", "n": None}
 
 
+def test_without_the_drawing_code_the_shipped_file_is_not_used(tmp_path, monkeypatch, caplog):
+    """Where the font (or matplotlib) is missing, the code cannot be identified: the server
+    still starts, with no shipped drawing."""
+    from blocmap.core.errors import BlocmapError
+    from blocmap.features import fonts
+
+    good = write_document(tmp_path / "good.json.xz", drawings={"k": "<svg>now</svg>"})
+
+    def no_font():
+        raise BlocmapError("no CJK font")
+
+    monkeypatch.setattr(fonts, "cjk_font_file", no_font)
+    assert drawings.load(good) == {}
+    assert "cannot be identified (no CJK font)" in caplog.text
+
+
 def test_a_file_from_other_data_does_not_cover_it(atlas, shipped, tmp_path):
     """Another data folder (one organization file changed) has other change days: the shipped
     drawings still serve the days they fit, the others are drawn in the background."""

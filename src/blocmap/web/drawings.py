@@ -155,7 +155,12 @@ def read(path: Path | None = None, code: str | None = None) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         log.warning("%s: not a %s file; the diagrams are drawn as asked", path, FORMAT)
         return none
-    if document.get("code") != (code or code_hash()):
+    try:
+        code = code or code_hash()
+    except Exception as exc:  # no CJK font or no matplotlib: nothing can be drawn here anyway
+        log.warning("the drawing code cannot be identified (%s); the diagrams are drawn as asked", exc)
+        return none
+    if document.get("code") != code:
         log.info("%s was drawn by other drawing code (run python -m blocmap.web.drawings); "
                  "the diagrams are drawn as asked", path)
         return none
