@@ -177,11 +177,15 @@ def test_the_server_answers_before_any_drawing_is_made(atlas, tmp_path, monkeypa
 
 
 def test_the_server_is_warm_before_its_port_answers(atlas, monkeypatch):
-    """Before the first request: every template compiled and today's home page rendered in
-    every language, and templates are not looked up on disk again for each page."""
+    """Before the first request (``warm_up``, which blocmap serve and its page process run
+    before they answer): every template compiled and today's home page rendered in every
+    language, and templates are not looked up on disk again for each page."""
     from blocmap.web import pages
+    from blocmap.web.app import warm_up
 
-    with TestClient(create_app(atlas)) as client:
+    app = create_app(atlas)
+    warm_up(app.state.site)
+    with TestClient(app) as client:
         environment = pages.templates()
         assert environment.auto_reload is False
         assert {"home.html", "org.html", "state.html"} <= {name for (_, name) in environment.cache.keys()}

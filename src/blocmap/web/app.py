@@ -217,7 +217,9 @@ def routes() -> list[Any]:
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     if app.state.prepare_diagrams:
         start_helpers(app)  # first: the page process starts while this one warms up
-    warm_up(app.state.site)
+        warm_up(app.state.site)
+    else:  # tests and the Python API: the map and the templates' environment only
+        app.state.site.warm_up()
     if app.state.prepare_diagrams:
         # On two cores both are ready at about the same time; on a busy machine the port opens
         # after PAGE_PROCESS_WAIT at most, and pages are rendered here until the process is ready.
