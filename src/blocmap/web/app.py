@@ -182,7 +182,7 @@ class Assets:
 async def font(request: Request) -> Response:
     """The CJK webfont: the characters blocmap can show, cut from the pinned font package's
     font once per app (``web/webfont.py``); 404 where no such font is installed.  A server cuts
-    it in a process of its own at low priority (``_lifespan``): a request waits for that."""
+    it in a process of its own at low priority (``start_helpers``): a request waits for that."""
     cutting = getattr(request.app.state, "font", None)
     body = None
     if cutting is not None:
@@ -218,12 +218,11 @@ async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     if app.state.prepare_diagrams:
         start_helpers(app)  # first: the page process starts while this one warms up
         warm_up(app.state.site)
-    else:  # tests and the Python API: the map and the templates' environment only
-        app.state.site.warm_up()
-    if app.state.prepare_diagrams:
         # On two cores both are ready at about the same time; on a busy machine the port opens
         # after PAGE_PROCESS_WAIT at most, and pages are rendered here until the process is ready.
         await asyncio.to_thread(app.state.pages.wait, PAGE_PROCESS_WAIT)
+    else:  # tests and the Python API: the map and the templates' environment only
+        app.state.site.warm_up()
     yield
     if app.state.prepare_diagrams:
         stop_helpers(app)
