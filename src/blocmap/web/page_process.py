@@ -37,9 +37,8 @@ class PageProcess:
 
     def __init__(self, folder: str, store: str | None):
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         import threading
+        from concurrent.futures import ProcessPoolExecutor
 
         self.ready = False
         self.started = threading.Event()
@@ -48,7 +47,9 @@ class PageProcess:
         self.pool.submit(_ping).add_done_callback(self._started)
 
     def _started(self, future: Any) -> None:
-        if future.exception() is None:
+        if future.cancelled():  # stopped before it started
+            pass
+        elif future.exception() is None:
             self.ready = True
         else:
             log.error("the page process did not start; pages are rendered by the server", exc_info=future.exception())
