@@ -247,9 +247,13 @@ def test_the_diagrams_of_every_change_day_are_prepared_at_start_up(tmp_path, mon
     assert drawn > 10 and solved == []
 
 
-def test_a_served_diagram_is_drawn_in_the_drawing_process():
+def test_a_served_diagram_is_drawn_in_the_drawing_process(tmp_path, monkeypatch):
     """With the server's preparation on, a diagram asked for is drawn by the drawing process (the
-    server's own process never runs the solver or the drawing), and is the same drawing."""
+    server's own process never runs the solver or the drawing), and is the same drawing (here
+    with no shipped drawings: ``web/drawings.py``)."""
+    from blocmap.web import drawings
+
+    monkeypatch.setattr(drawings, "FILE", tmp_path / "none.json.xz")
     hooks.clear_drawings()
     atlas = blocmap.load()
     with TestClient(create_app(atlas, prepare=True)) as client:

@@ -7,6 +7,7 @@ the app serves the atlas (and the imported COW store) it is given, and nothing e
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -26,6 +27,7 @@ from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.i18n import error_text
 from blocmap.core.messages import Text
 from blocmap.web import api, pages
+from blocmap.web.page_process import PageProcess, PagesElsewhere
 
 if TYPE_CHECKING:  # pragma: no cover
     from blocmap.core.atlas import Atlas
@@ -47,6 +49,8 @@ SECURITY_HEADERS = [
     (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
 ]
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1"]
+#: Seconds the server waits, before its port answers, for its page process to start.
+PAGE_PROCESS_WAIT = 5.0
 
 
 class SecurityHeaders:
@@ -177,8 +181,18 @@ class Assets:
 
 async def font(request: Request) -> Response:
     """The CJK webfont: the characters blocmap can show, cut from the pinned font package's
-    font once per app (``web/webfont.py``); 404 where no such font is installed."""
-    body = await run_in_threadpool(request.app.state.site.cjk_font)
+    font once per app (``web/webfont.py``); 404 where no such font is installed.  A server cuts
+    it in a process of its own at low priority (``start_helpers``): a request waits for that."""
+    cutting = getattr(request.app.state, "font", None)
+    body = None
+    if cutting is not None:
+        try:
+            body = await asyncio.wrap_future(cutting) or None
+        except Exception:  # a bug: logged; cut here instead, as without a server
+            log.exception("cutting the CJK webfont failed")
+            cutting = request.app.state.font = None
+    if cutting is None:
+        body = await run_in_threadpool(request.app.state.site.cjk_font)
     if body is None:
         raise HTTPException(404)
     return Response(body, media_type="font/woff2", headers={"cache-control": "public, max-age=604800"})
@@ -201,33 +215,95 @@ def routes() -> list[Any]:
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
-    app.state.site.warm_up()  # project the map before the first visitor waits
     if app.state.prepare_diagrams:
-        import threading
-
-        from blocmap.web.hooks import use_drawing_process
-
-        use_drawing_process(app.state.answers.atlas)  # diagrams asked for are drawn in another process
-
-        threading.Thread(target=prepare_diagrams, args=(app.state.answers.atlas,), daemon=True,
-                         name="blocmap-diagrams").start()
-        threading.Thread(target=app.state.site.cjk_font, daemon=True, name="blocmap-font").start()
+        start_helpers(app)  # first: the page process starts while this one warms up
+        warm_up(app.state.site)
+        # On two cores both are ready at about the same time; on a busy machine the port opens
+        # after PAGE_PROCESS_WAIT at most, and pages are rendered here until the process is ready.
+        await asyncio.to_thread(app.state.pages.wait, PAGE_PROCESS_WAIT)
+    else:  # tests and the Python API: the map and the templates' environment only
+        app.state.site.warm_up()
     yield
     if app.state.prepare_diagrams:
-        from blocmap.web.hooks import stop_drawing_process
-
-        stop_drawing_process(app.state.answers.atlas)
+        stop_helpers(app)
 
 
-def prepare_diagrams(atlas: Atlas) -> None:
+def warm_up(site: pages.Site) -> None:
+    """Before the port answers: project the map, compile every template, and render today's
+    home page in every language (the per-language tables of the page: labels, names, events),
+    so that the first visitors find the server as it is when warm (issue 20, item 7)."""
+    import datetime as dt
+
+    from blocmap.core.model import LANGS
+
+    site.warm_up()
+    environment = pages.templates()
+    environment.auto_reload = False  # templates are package files: no stat() of each on every render
+    for name in environment.list_templates(filter_func=lambda n: n.endswith(".html")):
+        environment.get_template(name)
+    today = dt.date.today().isoformat()
+    for lang in LANGS:
+        site.home_html(today, lang, None, today)
+
+
+def start_helpers(app: Starlette) -> None:
+    """What ``blocmap serve`` adds: the shipped diagrams (``web/drawings.py``) kept for serving,
+    a drawing process for the diagrams asked for, the change days' diagrams the shipped file
+    lacks drawn by another one in the background, and the CJK webfont cut by a third, all three
+    at low priority; and a process that renders the pages (``web/page_process.py``).  The
+    server's own process does no heavy work and answers at full speed from its first second."""
+    import threading
+
+    from blocmap.web import drawings
+    from blocmap.web.hooks import keep_drawing, low_priority_pool, use_drawing_process
+
+    atlas = app.state.answers.atlas
+    shipped = drawings.read()
+    for key, svg in shipped["drawings"].items():
+        keep_drawing(atlas, key, svg)
+    use_drawing_process(atlas)  # diagrams asked for are drawn in another process
+    app.state.drawing_processes = []
+    if not drawings.covers(shipped, atlas):
+        threading.Thread(target=prepare_diagrams, args=(atlas, frozenset(shipped["drawings"]),
+                                                        app.state.drawing_processes),
+                         daemon=True, name="blocmap-diagrams").start()
+    app.state.font_cutter = low_priority_pool(str(atlas.folder), 19)
+    store = app.state.answers.store
+    app.state.pages = PageProcess(str(atlas.folder), None if store is None else str(store))
+    app.state.font = app.state.font_cutter.submit(_cut_font, str(atlas.folder))
+
+
+def stop_helpers(app: Starlette) -> None:
+    from blocmap.web.hooks import stop_drawing_process, stop_pool
+
+    stop_drawing_process(app.state.answers.atlas)
+    for process in getattr(app.state, "drawing_processes", []):
+        process.terminate()
+    cutter = getattr(app.state, "font_cutter", None)
+    if cutter is not None:
+        stop_pool(cutter)
+    if getattr(app.state, "pages", None) is not None:
+        app.state.pages.stop()
+
+
+def _cut_font(folder: str) -> bytes:
+    """In the font process: the CJK webfont of the data folder (b"" where no CJK font is installed)."""
+    from blocmap.web.webfont import characters, subset_woff2
+
+    path = pages.cjk_font_file()
+    return b"" if path is None else subset_woff2(path, characters(Path(folder)))
+
+
+def prepare_diagrams(atlas: Atlas, skip: frozenset[str] = frozenset(), processes: list[Any] | None = None) -> None:
     """Draw the overlap diagram of the post-Soviet five for today and for every change day,
-    in every language, so that no visitor waits for the solver or the drawing: every other day
-    has the drawing of a change day (``hooks.euler_svg`` keys drawings by what they show).
+    in every language, except those of ``skip`` (the shipped ones, ``web/drawings.py``), so
+    that no visitor waits for the solver or the drawing: every other day has the drawing of a
+    change day (``hooks.euler_svg`` keys drawings by what they show).
 
     The drawing is done by a separate process at the lowest priority (``_draw_all``), which
-    sends each drawing back as it is made: the server answers at full speed from its first
-    second while the diagrams arrive (issue 20, item 7); a diagram asked for before its turn is
-    drawn on request, as before."""
+    sends each drawing back as it is made: the server answers at full speed meanwhile; a
+    diagram asked for before its turn is drawn on request, as before.  The process is added to
+    ``processes`` (for the server to stop it)."""
     import multiprocessing
 
     from blocmap.web.hooks import keep_drawing
@@ -235,9 +311,11 @@ def prepare_diagrams(atlas: Atlas) -> None:
     try:
         context = multiprocessing.get_context("spawn")
         receiver, sender = context.Pipe(duplex=False)
-        worker = context.Process(target=_draw_all, args=(str(atlas.folder), sender), daemon=True,
+        worker = context.Process(target=_draw_all, args=(str(atlas.folder), sender, skip), daemon=True,
                                  name="blocmap-diagrams")
         worker.start()
+        if processes is not None:
+            processes.append(worker)
         sender.close()
         while True:
             try:
@@ -253,37 +331,26 @@ def prepare_diagrams(atlas: Atlas) -> None:
         log.exception("preparing the overlap diagrams failed")
 
 
-def _draw_all(folder: str, sender: Any) -> None:
-    """In the drawing process: every change day's diagram, at the lowest priority, each sent as
-    (drawing key, SVG or None) as soon as it is made; None when done."""
-    import datetime as dt
-
+def _draw_all(folder: str, sender: Any, skip: frozenset[str] = frozenset()) -> None:
+    """In the drawing process: every change day's diagram not in ``skip``, at the lowest
+    priority, each sent as (drawing key, SVG or None) as soon as it is made; None when done."""
     from blocmap.core.errors import BlocmapError
-    from blocmap.core.model import LANGS, POST_SOVIET
-    from blocmap.features.figures import api
+    from blocmap.core.model import POST_SOVIET
+    from blocmap.web.drawings import change_day_keys
     from blocmap.web.hooks import draw, start_worker
 
     atlas = start_worker(folder, 19)
-    today = dt.date.today()
-    days = [today] + [d for d in api.change_days(atlas, list(POST_SOVIET)) if d <= today]
-    sent: set[str] = set()
-    for lang in LANGS:
-        for day in days:
-            try:
-                key = api.drawing_key(atlas, list(POST_SOVIET), day, lang)
-            except BlocmapError:  # nobody inside that day: the page keeps its zones table
-                continue
-            if key in sent:
-                continue
-            sent.add(key)
-            try:
-                svg = draw(atlas, list(POST_SOVIET), day, lang)
-            except BlocmapError:
-                svg = None
-            try:
-                sender.send((key, svg))
-            except (BrokenPipeError, EOFError):  # the server has gone
-                return
+    for key, (day, lang) in change_day_keys(atlas).items():
+        if key in skip:
+            continue
+        try:
+            svg = draw(atlas, list(POST_SOVIET), day, lang)
+        except BlocmapError:
+            svg = None
+        try:
+            sender.send((key, svg))
+        except (BrokenPipeError, EOFError):  # the server has gone
+            return
     sender.send(None)
     sender.close()
 
@@ -291,8 +358,9 @@ def _draw_all(folder: str, sender: Any) -> None:
 def create_app(atlas: Atlas, store: str | Path | None = None,
                trusted_hosts: Sequence[str] | None = None, prepare: bool = False) -> Starlette:
     """The web atlas of ``atlas`` (with the imported COW organizations of ``store``, a world
-    store file, when given); ``trusted_hosts`` guards against DNS rebinding; ``prepare`` solves
-    every overlap diagram of the slider's change days in the background at start-up."""
+    store file, when given); ``trusted_hosts`` guards against DNS rebinding; ``prepare`` (what
+    ``blocmap serve`` does) serves the shipped diagrams and does the heavy work in low-priority
+    processes of its own (``start_helpers``)."""
     from blocmap.answers import Answers
     from blocmap.web.views import Views
 
@@ -300,6 +368,7 @@ def create_app(atlas: Atlas, store: str | Path | None = None,
     middleware = [Middleware(SecurityHeaders)]
     if trusted_hosts:
         middleware.append(Middleware(HostCheck, allowed=list(trusted_hosts)))
+    middleware.append(Middleware(PagesElsewhere))  # with ``prepare``: pages rendered by a process of their own
     app = Starlette(
         routes=routes(), middleware=middleware,
         exception_handlers={QueryError: query_error,

@@ -80,19 +80,34 @@ _WORKER_ATLAS: list[Any] = []
 def use_drawing_process(atlas: Atlas) -> None:
     """Draw the diagrams asked of ``atlas`` in a separate process at low priority, so that the
     server keeps answering everything else at full speed while a diagram is made."""
+    if id(atlas) not in _DRAWER:
+        _DRAWER[id(atlas)] = low_priority_pool(str(atlas.folder))
+
+
+def low_priority_pool(folder: str, niceness: int = 10) -> Any:
+    """A one-process pool at low priority (``niceness``) whose process has the atlas of
+    ``folder`` loaded (``start_worker``): heavy work out of the server's process, off its cores
+    when they are busy.  ``stop_pool`` ends it."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if id(atlas) not in _DRAWER:
-        _DRAWER[id(atlas)] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=start_worker, initargs=(str(atlas.folder),))
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start_worker, initargs=(folder, niceness))
 
 
 def stop_drawing_process(atlas: Atlas) -> None:
     """End the drawing process of ``atlas`` (the server stops)."""
     drawer = _DRAWER.pop(id(atlas), None)
     if drawer is not None:
-        drawer.shutdown(wait=True, cancel_futures=True)
+        stop_pool(drawer)
+
+
+def stop_pool(pool: Any) -> None:
+    """End a pool of ``low_priority_pool`` now: its process is stopped even in the middle of
+    a job (a drawing or a font is only a shortcut), so that none outlives the server."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_worker(folder: str, niceness: int = 10) -> Atlas:
