@@ -224,7 +224,8 @@ def test_a_numbered_note_opens_the_sources_own_words(client):
                      r'(.*?)</details>', html, re.S)
     assert note, "the founding event's note"
     body = note.group(1)
-    assert '<blockquote lang="ru">Ми, Республіка Білорусь, Російська Федерація (РРФСР), Україна' in body
+    # marked in its source's language (Ukrainian: sources.yaml lang uk), not guessed from its script
+    assert '<blockquote lang="uk">Ми, Республіка Білорусь, Російська Федерація (РРФСР), Україна' in body
     assert "Preamble, first paragraph" in body and re.search(r"read \d{4}-\d{2}-\d{2}", body)
     assert "official or primary record" in body
     assert "Agreement on the Establishment of the Commonwealth of Independent States" in body  # translated title

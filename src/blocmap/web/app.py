@@ -27,7 +27,7 @@ from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.i18n import error_text
 from blocmap.core.messages import Text
 from blocmap.web import api, pages
-from blocmap.web.page_process import PageProcess, PagesElsewhere
+from blocmap.web.page_process import PageProcess, PagesElsewhere, keep, respond
 
 if TYPE_CHECKING:  # pragma: no cover
     from blocmap.core.atlas import Atlas
@@ -269,7 +269,7 @@ def start_helpers(app: Starlette) -> None:
                          daemon=True, name="blocmap-diagrams").start()
     app.state.font_cutter = low_priority_pool(str(atlas.folder), 19)
     store = app.state.answers.store
-    app.state.pages = PageProcess(str(atlas.folder), None if store is None else str(store))
+    app.state.pages = PageProcess(str(atlas.folder), None if store is None else str(store), _start_pages, respond)
     app.state.font = app.state.font_cutter.submit(_cut_font, str(atlas.folder))
 
 
@@ -284,6 +284,15 @@ def stop_helpers(app: Starlette) -> None:
         stop_pool(cutter)
     if getattr(app.state, "pages", None) is not None:
         app.state.pages.stop()
+
+
+def _start_pages(folder: str, store: str | None) -> None:
+    """In the page process: the same app as the server's, warm, kept to render the pages."""
+    import blocmap
+
+    app = create_app(blocmap.load(folder), store)
+    warm_up(app.state.site)
+    keep(app)
 
 
 def _cut_font(folder: str) -> bytes:

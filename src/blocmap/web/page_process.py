@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -33,17 +33,23 @@ def is_page(path: str) -> bool:
 
 
 class PageProcess:
-    """A process that renders pages of the atlas of ``folder`` (and the store ``store``)."""
+    """A process that renders pages of the atlas of ``folder`` (and the store ``store``).
 
-    def __init__(self, folder: str, store: str | None):
+    ``start(folder, store)`` runs first in the process and makes its app (``app.py`` passes its
+    own, so that this module needs nothing of the app: imports run one way); ``render(scope)``
+    runs there for each page and returns what ``respond`` does."""
+
+    def __init__(self, folder: str, store: str | None, start: Callable[[str, str | None], None],
+                 render: Callable[[dict[str, Any]], tuple[int, list[tuple[bytes, bytes]], bytes]]):
         import multiprocessing
         import threading
         from concurrent.futures import ProcessPoolExecutor
 
         self.ready = False
         self.started = threading.Event()
+        self.render_there = render
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start, initargs=(folder, store))
+                                        initializer=start, initargs=(folder, store))
         self.pool.submit(_ping).add_done_callback(self._started)
 
     def _started(self, future: Any) -> None:
@@ -62,7 +68,7 @@ class PageProcess:
 
     async def render(self, scope: Scope) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         plain = {key: scope[key] for key in SCOPE_KEYS if key in scope}
-        return await asyncio.wrap_future(self.pool.submit(_render, plain))
+        return await asyncio.wrap_future(self.pool.submit(self.render_there, plain))
 
     def stop(self) -> None:
         from blocmap.web.hooks import stop_pool
@@ -95,27 +101,27 @@ class PagesElsewhere:
 
 
 # ---------------------------------------------------------------------------- in the page process
+#: The page process's app and event loop (``keep``).
 _APP: list[Any] = []
 
+#: The request ``first`` sends: today's home page, through routing and the rendering thread.
+HOME = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": "/", "raw_path": b"/", "root_path": "", "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80)}
 
-def _start(folder: str, store: str | None) -> None:
-    import blocmap
-    from blocmap.web.app import create_app, warm_up
 
-    app = create_app(blocmap.load(folder), store)
-    warm_up(app.state.site)
+def keep(app: Any) -> None:
+    """In the page process: the app that renders its pages (then one request for the home page)."""
     _APP[:] = [app, asyncio.new_event_loop()]
-    # one request (today's home page, rendered above) through routing and the rendering thread
-    _render({"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-             "path": "/", "raw_path": b"/", "root_path": "", "query_string": b"",
-             "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80)})
+    respond(HOME)
 
 
 def _ping() -> bool:
     return True
 
 
-def _render(scope: dict[str, Any]) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+def respond(scope: dict[str, Any]) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    """In the page process: the status, headers and body of the kept app's answer to ``scope``."""
     app, loop = _APP
     return loop.run_until_complete(_call(app, scope))
 
