@@ -809,3 +809,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "data.ccodes_extra": ("ccode(s) {extra} of the state-year file are not in this list", "國家年檔案中的 ccode {extra} 不在此清單中",
                           "ccode {extra} из файла «государство-год» нет в этом списке"),
 }
+
+
+# --- s3-web ---
+MESSAGES.update({
+    "web.count_all_mode": ("number of organizations", "所屬組織的數目", "число организаций"),
+    "web.count_all_legend": ("member or associate member of how many organizations of the atlas that day",
+                             "當日為本圖集中幾個組織的正式成員或準成員",
+                             "член или ассоциированный член скольких организаций атласа в этот день"),
+    "web.count_or_more": ("{n} or more", "{n} 個以上", "{n} и более"),
+    # replaces web.keys: Page Up steps forward (WAI-ARIA slider pattern)
+    "web.keys_pages": ("Arrow keys: a month (with Shift: a year); Page Up / Page Down: the next / previous change.",
+                       "方向鍵：一個月（按住 Shift：一年）；Page Up／Page Down：下一個／上一個變動。",
+                       "Стрелки: на месяц (с Shift: на год); Page Up / Page Down: следующее / предыдущее изменение."),
+})

@@ -25,11 +25,11 @@ from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
 from blocmap.web.geo import HISTORICAL_TERRITORIES
-from blocmap.web.views import FIRST_DAY, Views, past_day
+from blocmap.web.views import COUNT_STEPS, POST_SOVIET_FOCUS, Views, past_day
 
 LANG_LABELS = {"en": "English", "zh-Hant": "繁體中文", "ru": "Русский"}
-#: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
-COUNT_CLASSES = 6
+#: Map classes c1 … c6: in how many organizations a state is (``views.count_class``; atlas.css colours them).
+COUNT_CLASSES = len(COUNT_STEPS) + 1
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +162,7 @@ class Site:
         data = self.day(on, lang, focus)
         context = {"day": data, "map_classes": map_classes(data),
                    "euler_url": _url("/euler.svg", on=on, lang=lang) if data["euler"] else None}
-        first, today = FIRST_DAY, dt.date.fromisoformat(today_iso)
+        first, today = self.views.first_day, dt.date.fromisoformat(today_iso)
         span = (today - first).days
         ticks = [{**e, "x": round(100 * (dt.date.fromisoformat(e["date"]) - first).days / span, 3)}
                  for e in self.events(lang) if e["date"] <= today_iso]
@@ -181,6 +181,7 @@ class Site:
                                 ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                                 slider_value=min(max((current - first).days, 0), span),
                                 orgs=[self.views.answers.org_ref(o, lang) for o in atlas.orgs],
+                                count_labels=count_labels(lang),
                                 live=self.live(lang), **context).encode("utf-8")
 
     def _live(self, lang: str) -> dict[str, Any]:
@@ -200,7 +201,8 @@ class Site:
         for org in data["orgs"]:
             for m in org["members"]:
                 related.setdefault(m["state"], []).append((org["acronym"], m["status"]))
-        on_map = {c.iso3 for c in eurasia().countries} | {f["state"] for f in data["drawn_whole"]}
+        # a former state is on the map (its territories are), drawn whole that day or not
+        on_map = {c.iso3 for c in eurasia().countries} | set(HISTORICAL_TERRITORIES)
         outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(org for org, _ in related[s])})"
                    for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
         tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
@@ -365,13 +367,13 @@ def _q(request: Request, name: str) -> str | None:
 
 # ---------------------------------------------------------------------------- home
 def map_classes(day: dict[str, Any]) -> dict[str, str]:
-    """CSS class of each state on the map: its status in the focus, or its count of the five;
-    ``unc`` where that is known only to the month or year (hatched); ``inner`` where it is drawn
-    inside a former state (its border dashed)."""
-    if day["focus"]:
+    """CSS class of each state on the map: its status in the focus, or its step of the count
+    (``views.count_class``); ``unc`` where that is known only to the month or year (hatched);
+    ``inner`` where it is drawn inside a former state (its border dashed)."""
+    if day["focus"] and day["focus"] != POST_SOVIET_FOCUS:
         classes = {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
     else:
-        classes = {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+        classes = {iso3: f"c{v['step']}" for iso3, v in day["map"].items() if v["count"]}
     for iso3 in classes:
         if day["map"][iso3]["uncertain"]:
             classes[iso3] += " unc"  # hatched
@@ -381,12 +383,26 @@ def map_classes(day: dict[str, Any]) -> dict[str, str]:
     return classes
 
 
+def count_labels(lang: str) -> list[str]:
+    """The legend's steps of the default colouring: "1", "2" … "5–6", "7+" (``COUNT_STEPS``)."""
+    bounds = [*COUNT_STEPS[1:], None]
+    out = []
+    for least, next_least in zip(COUNT_STEPS, bounds):
+        if next_least is None:
+            out.append(t("web.count_or_more", lang).format(n=least))
+        elif next_least - least == 1:
+            out.append(str(least))
+        else:
+            out.append(f"{least}–{next_least - 1}")
+    return out
+
+
 def home(request: Request) -> Response:
     site = _site(request)
     lang = _lang(request)
     day = past_day(_q(request, "on"), "on")
     focus = _q(request, "focus") or None
-    if focus:
+    if focus and focus != POST_SOVIET_FOCUS:
         focus = site.atlas.org(focus, "focus").id
     return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
 

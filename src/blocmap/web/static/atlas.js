@@ -90,14 +90,29 @@
     return out;
   }
 
+  // An organization that continues in another that day (continues_in) is not one more.
+  const continuing = (o, day) => !!(o && o.continues_in && day >= o.continues_in.since);
+  const FIVE = "post-soviet";
+  const byStatus = (focus) => !!focus && focus !== FIVE;
+  // The step of a count (views.count_class): 1–5 for the five, COUNT_STEPS for every organization.
+  function countStep(n, focus) {
+    if (n <= 0) return 0;
+    if (focus === FIVE) return Math.min(n, 5);
+    let step = 0;
+    live.count_steps.forEach((least, i) => { if (n >= least) step = i + 1; });
+    return step;
+  }
+
   // The map's classes (pages.map_classes over views.day's map data).
   function mapClasses(members, focus, day) {
     const count = {}, status = {}, uncertain = new Set();
+    const counted = new Set(focus === FIVE ? POST_SOVIET
+      : ORGS.filter((o) => !continuing(o, day)).map((o) => o.id));
     for (const [org, rows] of Object.entries(members)) {
       for (const m of rows) {
-        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) {
+        if (counted.has(org) && INSIDE.has(m.status)) {
           count[m.state] = (count[m.state] || 0) + 1;
-          if (!focus && !m.certain) uncertain.add(m.state);
+          if (!byStatus(focus) && !m.certain) uncertain.add(m.state);
         }
         if (org === focus) {
           status[m.state] = m.status;
@@ -116,8 +131,8 @@
     }
     const classes = {};
     for (const [iso3, v] of Object.entries(data)) {
-      if (focus ? v.status : v.count) {
-        classes[iso3] = (focus ? "st-" + v.status : "c" + Math.min(v.count, 5)) + (v.uncertain ? " unc" : "");
+      if (byStatus(focus) ? v.status : v.count) {
+        classes[iso3] = (byStatus(focus) ? "st-" + v.status : "c" + countStep(v.count, focus)) + (v.uncertain ? " unc" : "");
       }
     }
     for (const st of stages) {
@@ -182,7 +197,7 @@
     const box = $("map-outside");
     if (!box) return;
     const onMap = new Set([...document.querySelectorAll("#map path[data-iso3]")].map((p) => p.dataset.iso3));
-    for (const st of stagesOn(day)) onMap.add(st.state);
+    for (const st of live.stages) onMap.add(st.state);  // its territories are on the map
     const related = {};
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
@@ -206,10 +221,11 @@
       path.classList.toggle("inner", /\binner\b/.test(classes[path.dataset.other] || ""));
     });
     const map = $("map");
-    map.setAttribute("class", "map" + (focus ? " focus org-c-" + focus : ""));
+    map.setAttribute("class", "map" + (byStatus(focus) ? " focus org-c-" + focus : ""));
     $("legend-count").hidden = !!focus;
-    $("legend-status").hidden = !focus;
-    $("legend-status").setAttribute("class", focus ? "org-c-" + focus : "");
+    $("legend-five").hidden = focus !== FIVE;
+    $("legend-status").hidden = !byStatus(focus);
+    $("legend-status").setAttribute("class", byStatus(focus) ? "org-c-" + focus : "");
     const org = ORGS.find((o) => o.id === focus);
     $("legend-org").textContent = org ? org.acronym : "";
     if (day) applyBorders(day);
@@ -511,8 +527,9 @@
     switch (ev.key) {
       case "ArrowRight": case "ArrowUp": day = addMonths(drawn, years); break;
       case "ArrowLeft": case "ArrowDown": day = addMonths(drawn, -years); break;
-      case "PageUp": day = nextChange(drawn, -1); break;
-      case "PageDown": day = nextChange(drawn, 1); break;
+      // WAI-ARIA slider pattern (and OWID's grapher): Page Up steps forward, Page Down back.
+      case "PageUp": day = nextChange(drawn, 1); break;
+      case "PageDown": day = nextChange(drawn, -1); break;
       case "Home": day = firstIso; break;
       case "End": day = todayIso; break;
       default: return;
