@@ -818,6 +818,7 @@ MESSAGES.update({
                              "當日為本圖集中幾個組織的正式成員或準成員",
                              "член или ассоциированный член скольких организаций атласа в этот день"),
     "web.count_or_more": ("{n} or more", "{n} 個以上", "{n} и более"),
+    "web.map_tap_again": ("Tap again to open its page.", "再點一下即可開啟其頁面。", "Нажмите ещё раз, чтобы открыть его страницу."),
     # replaces web.keys: Page Up steps forward (WAI-ARIA slider pattern)
     "web.keys_pages": ("Arrow keys: a month (with Shift: a year); Page Up / Page Down: the next / previous change.",
                        "方向鍵：一個月（按住 Shift：一年）；Page Up／Page Down：下一個／上一個變動。",

@@ -189,7 +189,7 @@ class Site:
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
-            "web.map_outside", "web.today_name", "web.continues_in"]
+            "web.map_outside", "web.today_name", "web.continues_in", "web.map_tap_again"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -412,8 +412,10 @@ HATCH_CLASSES = tuple(f"st-{s}" for s in STATUSES) + tuple(f"c{n}" for n in rang
 
 #: Size of the map's state labels in drawing units (the map is 960 wide), and of the ISO codes
 #: that label the post-Soviet states too small for their names.
-LABEL_SIZE = 10.0
-CODE_SIZE = 7.0
+#: At the map's width on a desktop (about 780 px of 960 units) 14 units are 11 px; on a phone
+#: (the map is drawn 880 px wide and pans) 13 px.
+LABEL_SIZE = 14.0
+CODE_SIZE = 13.0
 POST_SOVIET_STATES = frozenset(HISTORICAL_TERRITORIES["SUN"])
 
 

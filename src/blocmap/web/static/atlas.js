@@ -142,13 +142,24 @@
   }
 
   // Each state's memberships that day, the accessible name of its link (pages.Site.map_notes).
+  let tipRows = null;  // iso3 → {via, rows: [[acronym, status label, continues in]]}: the tooltip's lines
   function mapTips(members, day) {
     const pairs = {};
+    const rows = {};
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
         (pairs[m.state] = pairs[m.state] || []).push(named(o, day).acronym + ": " + L["status." + m.status]);
+        const successor = continuing(o, day) && ORGS.find((x) => x.id === o.continues_in.org);
+        (rows[m.state] = rows[m.state] || { via: null, rows: [] }).rows.push(
+          [named(o, day).acronym, L["status." + m.status] + (m.certain ? "" : " *"),
+           successor ? fill(L["web.continues_in"], { org: named(successor, day).acronym }) : ""]);
       }
     }
+    for (const st of stagesOn(day)) {
+      if (!(st.state in rows)) continue;
+      for (const iso3 of st.territories) if (!(iso3 in rows)) rows[iso3] = { via: st.name, rows: rows[st.state].rows };
+    }
+    tipRows = rows;
     const tips = {};
     for (const [iso3, list] of Object.entries(pairs)) tips[iso3] = list.join("; ");
     for (const st of stagesOn(day)) {
@@ -235,7 +246,7 @@
         const name = a.dataset.name + " — " + (tips[path.dataset.iso3] || L["web.map_no_membership"]);
         if (a.getAttribute("aria-label") !== name) {
           a.setAttribute("aria-label", name);
-          path.firstElementChild.textContent = name;  // the <title>: the tooltip
+          if (path.firstElementChild) path.firstElementChild.textContent = name;  // the <title> (without the script's tooltip)
         }
       });
     }
@@ -570,6 +581,73 @@
     }
   }, true);
 
+  // ------------------------------------------------------------------ the map's tooltip
+  // On hover, keyboard focus or a first tap (a second tap opens the state's page): the state's
+  // memberships on the day shown, one organization a line.
+  const tip = $("map-tip");
+  let tipped = null;     // the link whose tooltip shows
+  let lastPointer = "mouse";
+  function showTip(a, x, y) {
+    if (!tip) return;
+    const iso3 = a.firstElementChild.dataset.iso3;
+    const known = tipRows && tipRows[iso3];
+    const lines = known ? known.rows : null;
+    const parts = [el("strong", {}, a.dataset.name)];
+    if (known && known.via) parts.push(el("div", { class: "hint" }, known.via));
+    if (lines && lines.length) {
+      parts.push(el("ul", {}, ...lines.map(([org, status, note]) =>
+        el("li", {}, el("b", {}, org), " " + status + (note ? " " + note : "")))));
+    } else if (!tipRows) {  // the spells are not loaded yet: the server's sentence
+      const label = a.getAttribute("aria-label") || "";
+      parts.push(el("div", {}, label.slice(label.indexOf(" — ") + 3)));
+    } else {
+      parts.push(el("div", { class: "none" }, L["web.map_no_membership"]));
+    }
+    if (lastPointer === "touch") parts.push(el("div", { class: "hint" }, L["web.map_tap_again"]));
+    tip.replaceChildren(...parts);
+    tip.hidden = false;
+    tipped = a;
+    const box = tip.parentElement.getBoundingClientRect();
+    const scroll = tip.parentElement;
+    let left = x - box.left + scroll.scrollLeft + 14;
+    let top = y - box.top + 14;
+    const width = tip.offsetWidth, height = tip.offsetHeight;
+    if (left + width > scroll.scrollLeft + scroll.clientWidth) left = Math.max(scroll.scrollLeft, x - box.left + scroll.scrollLeft - width - 14);
+    if (top + height > scroll.clientHeight) top = Math.max(0, y - box.top - height - 14);
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  }
+  function hideTip() { if (tip) { tip.hidden = true; tipped = null; } }
+  const mapSvg = $("map");
+  if (tip && mapSvg) {
+    // the browser's own tooltip (<title>) would cover ours; the link's aria-label stays its name
+    mapSvg.querySelectorAll("a[data-name] title").forEach((title) => title.remove());
+    mapSvg.addEventListener("pointerdown", (ev) => { lastPointer = ev.pointerType || "mouse"; });
+    mapSvg.addEventListener("pointermove", (ev) => {
+      if (ev.pointerType === "touch") return;
+      lastPointer = ev.pointerType || "mouse";
+      const a = ev.target.closest && ev.target.closest("a[data-name]");
+      if (a) showTip(a, ev.clientX, ev.clientY); else hideTip();
+    });
+    mapSvg.addEventListener("pointerleave", (ev) => { if (ev.pointerType !== "touch") hideTip(); });
+    mapSvg.addEventListener("click", (ev) => {
+      const a = ev.target.closest && ev.target.closest("a[data-name]");
+      if (!a || lastPointer !== "touch" || tipped === a) return;
+      ev.preventDefault();  // the first tap shows what the state is in; the second opens its page
+      showTip(a, ev.clientX, ev.clientY);
+    });
+    mapSvg.addEventListener("focusin", (ev) => {
+      const a = ev.target.closest && ev.target.closest("a[data-name]");
+      if (!a) return;
+      const r = a.getBoundingClientRect();
+      lastPointer = "keyboard";
+      showTip(a, r.left + r.width / 2, r.top + r.height / 2);
+    });
+    mapSvg.addEventListener("focusout", hideTip);
+    document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") hideTip(); });
+    document.addEventListener("pointerdown", (ev) => { if (!mapSvg.contains(ev.target)) hideTip(); });
+  }
+
   // ------------------------------------------------------------------ start
   history.replaceState({ on: settled, focus: focusSelect.value }, "", location.pathname + location.search);
   $("play-group").hidden = false;
@@ -593,6 +671,7 @@
         for (const d of [s._from, s._to]) if (d && d >= firstIso && d <= todayIso) days.add(d);
       }
       changeDays = Array.from(days).sort();
+      mapTips(membersOn(drawn), drawn);  // the tooltip's lines for the day shown
       controls.dataset.ready = "true";
     })
     .catch((err) => console.error("blocmap: could not load the spells", err));
