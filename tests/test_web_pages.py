@@ -102,7 +102,7 @@ def test_organization_page(client):
     html = client.get("/org/eaeu").text
     assert "Treaty on the Eurasian Economic Union" in html and "2014-05-29" in html and "Astana" in html
     assert "歐亞經濟聯盟" in html and "Евразийский экономический союз" in html  # names in all languages
-    assert '<svg class="timeline"' in html and "st-member" in html
+    assert '<svg class="timeline wide"' in html and "st-member" in html
     assert "/source/eec-treaty-reference" in html
     assert 'id="arm-eaeu-signed"' in html  # a disagreement between sources is shown
     assert "Organs" in html and "Economic asymmetry over time" in html
@@ -111,7 +111,7 @@ def test_organization_page(client):
 def test_state_page(client):
     html = client.get("/state/GEO").text
     assert "Georgia" in html and "2009-08-18" in html and "civil-ge-119287" in html
-    assert 'href="/org/cis"' in html and '<svg class="timeline"' in html
+    assert 'href="/org/cis"' in html and '<svg class="timeline wide"' in html
 
 
 def test_compare_page_form_and_links(client):
@@ -378,3 +378,22 @@ def test_a_colour_known_only_to_the_month_is_hatched(client):
     assert re.search(r'class="land c\d unc" data-iso3="GEO"', client.get("/", params={"on": "1993-12-15"}).text)
     focused = client.get("/", params={"on": "1993-12-15", "focus": "cis"}).text
     assert 'class="land st-member unc" data-iso3="GEO"' in focused and '<pattern id="unc-st-member"' in focused
+
+
+def test_an_organization_page_charts_its_members_over_time(client):
+    """Members by status at each year's end, as the org-year panel counts them: Comecon had the
+    six founders and Albania (joined February 1949) at the end of 1949, East Germany too in 1950;
+    the chart stops at the page's day and is drawn once more for a phone."""
+    from blocmap.answers import Answers
+    from blocmap.web.views import Views
+
+    views = Views(Answers(blocmap.load()))
+    rows = {r["year"]: r for r in views.org("cmea", "en", "1960-01-01")["members_by_year"]}
+    assert rows[1949]["member"] == 7 and rows[1950]["member"] == 8
+    assert max(rows) == 1960  # nothing after the page's day
+    html = client.get("/org/cmea", params={"on": "1960-01-01", "lang": "zh-Hant"}).text
+    assert '<svg class="memberchart wide"' in html and '<svg class="memberchart narrow"' in html
+    assert "<title>1950：正式成員 8</title>" in html and "成員數的變化" in html
+    assert '<svg class="timeline narrow"' in html
+    ru = client.get("/org/osce", params={"on": "1995-06-01", "lang": "ru"}).text
+    assert "Участники по годам" in ru and re.search(r"<title>1994: [^<]*участник|<title>1994: член \d+", ru)

@@ -819,6 +819,10 @@ MESSAGES.update({
                              "член или ассоциированный член скольких организаций атласа в этот день"),
     "web.count_or_more": ("{n} or more", "{n} 個以上", "{n} и более"),
     "web.map_tap_again": ("Tap again to open its page.", "再點一下即可開啟其頁面。", "Нажмите ещё раз, чтобы открыть его страницу."),
+    "web.members_chart": ("Members over time", "成員數的變化", "Участники по годам"),
+    "web.members_chart_note": ("Counted at each year's end, by status (the org-year panel's rule).",
+                               "依身分計算，以每年年底為準（與組織年資料表同一規則）。",
+                               "Подсчёт на конец каждого года, по статусам (правило панели «организация-год»)."),
     # replaces web.keys: Page Up steps forward (WAI-ARIA slider pattern)
     "web.keys_pages": ("Arrow keys: a month (with Shift: a year); Page Up / Page Down: the next / previous change.",
                        "方向鍵：一個月（按住 Shift：一年）；Page Up／Page Down：下一個／上一個變動。",

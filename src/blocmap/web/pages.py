@@ -450,10 +450,17 @@ def palette_css(request: Request) -> Response:
 def org(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.org(request.path_params["org"], lang, _q(request, "on"))
-    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
+    rows = _keeping(data["timeline"], request, lang)
+    # each chart twice: laid out for a desktop and for a phone (the stylesheet shows one)
+    chart = "".join(charts.timeline_svg(rows, lang, day=data["on"], narrow=n) for n in (False, True))
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
+    label = t("web.leader_share_chart", lang)
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
-                  o=data, chart=chart, loc=_site(request).locator(data["located"], lang), note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+                  o=data, chart=chart, loc=_site(request).locator(data["located"], lang),
+                  note_numbers=_numbers(data["sources"]),
+                  asymmetry_chart="".join(charts.share_svg(shares, label, narrow=n) for n in (False, True)),
+                  STACKED=charts.STACKED, members_chart="".join(charts.members_svg(data["members_by_year"], lang, narrow=n)
+                                        for n in (False, True)))
 
 
 def _fit(boxes: list[tuple[float, float, float, float]], width: float, height: float,
@@ -490,7 +497,8 @@ def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
 def state(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.state(request.path_params["state"], lang, _q(request, "on"))
-    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
+    rows = _keeping(data["timeline"], request, lang)
+    chart = "".join(charts.timeline_svg(rows, lang, day=data["on"], narrow=n) for n in (False, True))
     return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
                   s=data, chart=chart, note_numbers=_numbers(data["sources"]))
 

@@ -206,11 +206,21 @@ class Views:
             "timeline": timeline_rows(spells, "state", {s["state"]: self.atlas.state_name(s["state"], lang, day)
                                                         for s in spells}),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys, lang),
+            "members_by_year": self.members_by_year(org_id, day),
             "quality": self.quality().get(org_id),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
             "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
         }
+
+    def members_by_year(self, org_id: str, day: dt.date) -> list[dict[str, Any]]:
+        """The organization's members by status at each year's end up to the page's day
+        (``Answers.org_years``, the org-year panel: one answer through every door)."""
+        from blocmap.web.charts import STACKED
+
+        frame = self.answers.org_years(org_id, end=day.year)
+        return [{"year": int(r["year"]), **{st: int(r[st]) for st in STACKED}}
+                for r in frame.to_dict("records") if r.get("known") == "exists"]
 
     def named(self, org_id: str, lang: str, day: dt.date) -> dict[str, str]:
         """An organization's name and acronym on ``day`` (``name``, ``acronym``) and today's."""
