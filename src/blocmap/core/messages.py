@@ -823,6 +823,9 @@ MESSAGES.update({
     "web.members_chart_note": ("Counted at each year's end, by status (the org-year panel's rule).",
                                "依身分計算，以每年年底為準（與組織年資料表同一規則）。",
                                "Подсчёт на конец каждого года, по статусам (правило панели «организация-год»)."),
+    "web.euler_pan": ("Slide the diagram sideways to see all of it; the table below says the same.",
+                      "左右滑動圖表即可看到全貌；下表列出相同內容。",
+                      "Сдвиньте диаграмму вбок, чтобы увидеть её целиком; таблица ниже говорит то же самое."),
     # replaces web.keys: Page Up steps forward (WAI-ARIA slider pattern)
     "web.keys_pages": ("Arrow keys: a month (with Shift: a year); Page Up / Page Down: the next / previous change.",
                        "方向鍵：一個月（按住 Shift：一年）；Page Up／Page Down：下一個／上一個變動。",
