@@ -510,8 +510,12 @@ def compare(request: Request) -> Response:
     picked = ",".join(request.query_params.getlist("org")) or _q(request, "orgs")
     data = site.views.compare(picked, _q(request, "on"), lang)
     chosen = [o["id"] for o in data["orgs"]]
+    # the depth rows' sources as numbered notes (a list under the table), not raw keys in the cells
+    keys = [k for row in data["depth"]["rows"] for o in data["depth"]["orgs"] for k in row.get(f"{o}_sources") or ()]
+    cited = site.views.answers.cited(keys, lang)
     return render(request, "compare.html", lang, _url("/api/compare", **dict(request.query_params)),
-                  c=data, chosen=chosen, all_orgs=[site.views.answers.org_ref(o, lang) for o in site.atlas.orgs])
+                  c=data, chosen=chosen, all_orgs=[site.views.answers.org_ref(o, lang) for o in site.atlas.orgs],
+                  cited=cited, note_numbers=_numbers(cited))
 
 
 def orgs(request: Request) -> Response:
