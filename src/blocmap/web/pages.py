@@ -153,9 +153,9 @@ class Site:
         return {"day": data, "map_classes": map_classes(data), "euler_url":
                 _url("/euler.svg", on=data["on"], lang=lang) if data["euler"] else None}
 
-    def _home_html(self, on: str, lang: str, focus: str | None, today_iso: str) -> bytes:
+    def _home_html(self, on: str, lang: str, focus: str | None, today_iso: str, embed: bool = False) -> bytes:
         """The home page for one day, language and focus (``today_iso`` is part of the key
-        because the slider ends today)."""
+        because the slider ends today); ``embed``: the map and its slider alone (``/embed``)."""
         from blocmap.web.geo import eurasia
 
         atlas = self.atlas
@@ -170,7 +170,12 @@ class Site:
         query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
         tips, outside = self.map_notes(data, lang)
         geo = eurasia()
-        return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
+        share = {k: v for k, v in query.items() if k != "on"}
+        return self.render_html("home.html", lang, "/embed" if embed else "/", query, _url("/api/day", **query),
+                                embed=embed, csv_url=_url("/day.csv", **query),
+                                embed_code=f'<iframe src="/embed{_url("", **query)}" width="800" height="640" '
+                                           f'title="blocmap"></iframe>',
+                                share_base=_url("/", **share),  # bytes: encoded once
                                 map_tips=tips, map_outside=outside,
                                 geo=geo, drawn_stages={st.id for st in geo.stages_on(current)},
                                 hatch_classes=HATCH_CLASSES,
@@ -189,7 +194,7 @@ class Site:
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
-            "web.map_outside", "web.today_name", "web.continues_in", "web.map_tap_again"]
+            "web.map_outside", "web.today_name", "web.continues_in", "web.map_tap_again", "web.link_copied"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -417,6 +422,65 @@ HATCH_CLASSES = tuple(f"st-{s}" for s in STATUSES) + tuple(f"c{n}" for n in rang
 LABEL_SIZE = 14.0
 CODE_SIZE = 13.0
 POST_SOVIET_STATES = frozenset(HISTORICAL_TERRITORIES["SUN"])
+
+
+def day_rows(site: Site, day: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The home map's data of a day as rows, one a state with a membership that day: what it is
+    coloured by (its count, its step, its status in the focus) and its memberships."""
+    memberships: dict[str, list[str]] = {}
+    for org in day["orgs"]:
+        for m in org["members"]:
+            memberships.setdefault(m["state"], []).append(f"{org['id']}:{m['status']}")
+    out = []
+    for iso3 in sorted(set(memberships) | set(day["map"])):
+        cell = day["map"].get(iso3, {})
+        out.append({"on": day["on"], "state": iso3, "name": site.atlas.state_name(iso3, lang),
+                    "count": cell.get("count", 0), "step": cell.get("step", 0),
+                    "focus": day["focus"] or "", "focus_status": cell.get("status") or "",
+                    "drawn_inside": cell.get("via") or "", "uncertain": bool(cell.get("uncertain")),
+                    "memberships": "; ".join(memberships.get(iso3, []))})
+    return out
+
+
+def day_csv(request: Request) -> Response:
+    """The home page's view as CSV (``/day.csv?on=&focus=&lang=``): stable field names, names in
+    the reader's language."""
+    import csv
+    import io
+
+    site = _site(request)
+    lang = _lang(request)
+    day = past_day(_q(request, "on"), "on")
+    focus = _q(request, "focus") or None
+    if focus and focus != POST_SOVIET_FOCUS:
+        focus = site.atlas.org(focus, "focus").id
+    rows = day_rows(site, site.day(day.isoformat(), lang, focus), lang)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["on", "state"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    name = f"blocmap-{day.isoformat()}{'-' + focus if focus else ''}.csv"
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+def embed(request: Request) -> Response:
+    """The home map alone, for a slide or a course page (``<iframe src=".../embed?on=…">``): the
+    only page another site may frame (``app.SecurityHeaders``)."""
+    site = _site(request)
+    lang = _lang(request)
+    day = past_day(_q(request, "on"), "on")
+    focus = _q(request, "focus") or None
+    if focus and focus != POST_SOVIET_FOCUS:
+        focus = site.atlas.org(focus, "focus").id
+    body = site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat(), True)
+    return HTMLResponse(body, headers={"content-security-policy": EMBED_CSP})
+
+
+#: ``app.CSP`` but for ``frame-ancestors``: any site may frame the embed route.
+EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+             "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+             "form-action 'self'; frame-ancestors *")
 
 
 def day_fragment(request: Request) -> Response:

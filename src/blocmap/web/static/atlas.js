@@ -391,6 +391,11 @@
     });
     const json = document.querySelector("a.json-link");
     if (json) json.href = stateUrl("/api/day", day);
+    const csv = document.querySelector("a.csv-link");
+    if (csv) csv.href = stateUrl("/day.csv", day);
+    const code = $("embed-code");
+    if (code) code.textContent = '<iframe src="' + location.origin + stateUrl("/embed", day) +
+      '" width="800" height="640" title="blocmap"></iframe>';
   }
 
   function fill(template, values) {
@@ -442,14 +447,14 @@
       drawnKey = null;  // the server's lists replace the drawn ones
       for (const id of ["day-data", "orgs-today", "overlap"]) {
         const fresh = fragment.content.getElementById(id);
-        if (fresh) keepSize(id, () => $(id).replaceWith(fresh));
+        if (fresh && $(id)) keepSize(id, () => $(id).replaceWith(fresh));  // (the embed has no lists)
       }
       if (drawn !== day) draw(drawn);  // the reader moved on while this loaded
       else if (!spells) {
         const data = $("day-data");
         applyMap(JSON.parse(data.dataset.map), data.dataset.focus, day, null);
       }
-      const target = stateUrl("/", day);
+      const target = stateUrl(location.pathname, day);  // "/" or "/embed"
       const entry = { on: day, focus: focusSelect.value };
       if (history_ === "push" && location.pathname + location.search !== target) history.pushState(entry, "", target);
       else if (history_ !== "none") history.replaceState(entry, "", target);
@@ -646,6 +651,58 @@
     mapSvg.addEventListener("focusout", hideTip);
     document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") hideTip(); });
     document.addEventListener("pointerdown", (ev) => { if (!mapSvg.contains(ev.target)) hideTip(); });
+  }
+
+  // ------------------------------------------------------------------ the view's picture and link
+  // The map as a standalone SVG: each shape's colours written into it (the stylesheet stays
+  // here), with the day and the legend's title as its caption.
+  function mapPicture() {
+    const source = $("map");
+    const copy = source.cloneNode(true);
+    const from = source.querySelectorAll("*"), to = copy.querySelectorAll("*");
+    from.forEach((node, i) => {
+      if (!(node instanceof SVGElement)) return;
+      const cs = getComputedStyle(node);
+      if (cs.display === "none") { to[i].setAttribute("display", "none"); return; }
+      for (const prop of ["fill", "stroke", "stroke-width", "stroke-dasharray", "font-size", "font-weight",
+                          "text-anchor", "paint-order", "opacity"]) {
+        const value = cs.getPropertyValue(prop);
+        if (value) to[i].setAttribute(prop, value);
+      }
+    });
+    copy.querySelectorAll("a").forEach((a) => a.replaceWith(...a.childNodes));
+    copy.removeAttribute("class");
+    copy.setAttribute("font-family", getComputedStyle(source).fontFamily);
+    const [, , w, h] = source.getAttribute("viewBox").split(" ").map(Number);
+    copy.setAttribute("viewBox", "0 0 " + w + " " + (h + 40));
+    copy.setAttribute("width", String(w));
+    copy.setAttribute("height", String(h + 40));
+    const legend = document.querySelector("#legend > div:not([hidden]) .legend-title");
+    const caption = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    caption.setAttribute("x", "8"); caption.setAttribute("y", String(h + 26)); caption.setAttribute("font-size", "16");
+    caption.textContent = drawn + " · " + (legend ? legend.textContent : "") + " · blocmap";
+    copy.append(caption);
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + new XMLSerializer().serializeToString(copy);
+  }
+  const saveSvg = $("save-svg");
+  if (saveSvg) {
+    saveSvg.hidden = false;
+    saveSvg.addEventListener("click", () => {
+      const link = el("a", { href: URL.createObjectURL(new Blob([mapPicture()], { type: "image/svg+xml" })),
+                             download: "blocmap-" + drawn + (focusSelect.value ? "-" + focusSelect.value : "") + ".svg" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    });
+  }
+  const copyLink = $("copy-link");
+  if (copyLink) {
+    copyLink.hidden = false;
+    copyLink.addEventListener("click", async () => {
+      const link = location.origin + stateUrl("/", drawn);
+      try { await navigator.clipboard.writeText(link); } catch (err) { /* shown below to copy by hand */ }
+      $("copied").textContent = fill(L["web.link_copied"], { url: link });
+    });
   }
 
   // ------------------------------------------------------------------ start
