@@ -682,13 +682,31 @@
     caption.setAttribute("x", "8"); caption.setAttribute("y", String(h + 26)); caption.setAttribute("font-size", "16");
     caption.textContent = drawn + " · " + (legend ? legend.textContent : "") + " · blocmap";
     copy.append(caption);
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + new XMLSerializer().serializeToString(copy);
+    return copy;
+  }
+  // Chinese in the picture: the atlas's CJK glyphs go inside it, so that it reads on a machine
+  // without a CJK font (as the pages and the HTML report do).
+  async function withFont(svg) {
+    if (!/[\u2e80-\u9fff\uff00-\uffef]/.test(svg.textContent)) return svg;
+    try {
+      const response = await fetch("/fonts/cjk.woff2");
+      if (!response.ok) return svg;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
+      style.textContent = '@font-face { font-family: "blocmap CJK"; src: url(data:font/woff2;base64,' + btoa(binary) + ') format("woff2"); }';
+      svg.insertBefore(style, svg.firstChild);
+    } catch (err) { /* the picture without the font */ }
+    return svg;
   }
   const saveSvg = $("save-svg");
   if (saveSvg) {
     saveSvg.hidden = false;
-    saveSvg.addEventListener("click", () => {
-      const link = el("a", { href: URL.createObjectURL(new Blob([mapPicture()], { type: "image/svg+xml" })),
+    saveSvg.addEventListener("click", async () => {
+      const svg = await withFont(mapPicture());
+      const text = '<?xml version="1.0" encoding="utf-8"?>\n' + new XMLSerializer().serializeToString(svg);
+      const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "image/svg+xml" })),
                              download: "blocmap-" + drawn + (focusSelect.value ? "-" + focusSelect.value : "") + ".svg" });
       document.body.append(link);
       link.click();
