@@ -627,7 +627,8 @@
   if (tip && mapSvg) {
     // the browser's own tooltip (<title>) would cover ours; the link's aria-label stays its name
     mapSvg.querySelectorAll("a[data-name] title").forEach((title) => title.remove());
-    mapSvg.addEventListener("pointerdown", (ev) => { lastPointer = ev.pointerType || "mouse"; });
+    let pointerAt = 0;  // a tap or a click focuses the link too: that focus is not the keyboard's
+    mapSvg.addEventListener("pointerdown", (ev) => { lastPointer = ev.pointerType || "mouse"; pointerAt = Date.now(); });
     mapSvg.addEventListener("pointermove", (ev) => {
       if (ev.pointerType === "touch") return;
       lastPointer = ev.pointerType || "mouse";
@@ -643,12 +644,12 @@
     });
     mapSvg.addEventListener("focusin", (ev) => {
       const a = ev.target.closest && ev.target.closest("a[data-name]");
-      if (!a) return;
+      if (!a || Date.now() - pointerAt < 1000) return;
       const r = a.getBoundingClientRect();
       lastPointer = "keyboard";
       showTip(a, r.left + r.width / 2, r.top + r.height / 2);
     });
-    mapSvg.addEventListener("focusout", hideTip);
+    mapSvg.addEventListener("focusout", () => { if (lastPointer === "keyboard") hideTip(); });
     document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") hideTip(); });
     document.addEventListener("pointerdown", (ev) => { if (!mapSvg.contains(ev.target)) hideTip(); });
   }
