@@ -397,3 +397,33 @@ def test_an_organization_page_charts_its_members_over_time(client):
     assert '<svg class="timeline narrow"' in html
     ru = client.get("/org/osce", params={"on": "1995-06-01", "lang": "ru"}).text
     assert "Участники по годам" in ru and re.search(r"<title>1994: [^<]*участник|<title>1994: член \d+", ru)
+
+
+def test_the_view_as_csv_and_the_embed_route(client):
+    """/day.csv is the home map's data of a day (stable field names, names in the reader's
+    language); memberships held only through continues_in say so; only /embed may be framed."""
+    import csv
+    import io
+
+    response = client.get("/day.csv", params={"on": "2016-01-01", "lang": "ru"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="blocmap-2016-01-01.csv"' in response.headers["content-disposition"]
+    rows = {r["state"]: r for r in csv.DictReader(io.StringIO(response.text))}
+    kaz = rows["KAZ"]
+    assert kaz["name"] == "Казахстан" and kaz["on"] == "2016-01-01"
+    assert "eaeu:member" in kaz["memberships"] and "ces>eaeu" in kaz["continues_in"]
+    # CIS, CIS FTA, CSTO, EAEU, ECO, OSCE, OTS, SCO ("7 or more"); the CES, the CST, the Customs Union
+    # and the Shanghai Five continue in others, PfP is a participation
+    assert int(kaz["count"]) == 8 and kaz["step"] == "6"
+    old = {r["state"]: r for r in csv.DictReader(io.StringIO(client.get("/day.csv", params={"on": "1960-01-01"}).text))}
+    assert old["SUN"]["memberships"] == "cmea:member; warsaw_pact:member" and old["UKR"]["drawn_inside"] == "SUN"
+    focused = client.get("/day.csv", params={"on": "2016-01-01", "focus": "csto"}).text
+    assert re.search(r"\n2016-01-01,UZB,Uzbekistan,\d+,\d,csto,suspended,", focused)
+    assert client.get("/day.csv", params={"on": "2999-01-01"}).status_code == 400
+    embed = client.get("/embed", params={"on": "1955-06-01", "lang": "zh-Hant"})
+    assert embed.status_code == 200 and "x-frame-options" not in embed.headers
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    assert 'id="map"' in embed.text and 'id="orgs-today"' not in embed.text and '<base target="_blank">' in embed.text
+    home = client.get("/", params={"on": "1955-06-01"})
+    assert home.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in home.headers["content-security-policy"]
+    assert 'href="/day.csv?on=1955-06-01"' in home.text and "/embed?on=1955-06-01" in home.text

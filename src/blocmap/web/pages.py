@@ -428,9 +428,12 @@ def day_rows(site: Site, day: dict[str, Any], lang: str) -> list[dict[str, Any]]
     """The home map's data of a day as rows, one a state with a membership that day: what it is
     coloured by (its count, its step, its status in the focus) and its memberships."""
     memberships: dict[str, list[str]] = {}
+    continuing: dict[str, list[str]] = {}  # held only through continues_in: not one more live organization
     for org in day["orgs"]:
         for m in org["members"]:
             memberships.setdefault(m["state"], []).append(f"{org['id']}:{m['status']}")
+            if org.get("continues"):
+                continuing.setdefault(m["state"], []).append(f"{org['id']}>{org['continues']['org']}")
     out = []
     for iso3 in sorted(set(memberships) | set(day["map"])):
         cell = day["map"].get(iso3, {})
@@ -438,7 +441,8 @@ def day_rows(site: Site, day: dict[str, Any], lang: str) -> list[dict[str, Any]]
                     "count": cell.get("count", 0), "step": cell.get("step", 0),
                     "focus": day["focus"] or "", "focus_status": cell.get("status") or "",
                     "drawn_inside": cell.get("via") or "", "uncertain": bool(cell.get("uncertain")),
-                    "memberships": "; ".join(memberships.get(iso3, []))})
+                    "memberships": "; ".join(memberships.get(iso3, [])),
+                    "continues_in": "; ".join(continuing.get(iso3, []))})
     return out
 
 

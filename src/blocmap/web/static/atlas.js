@@ -679,7 +679,7 @@
     copy.setAttribute("width", String(w));
     copy.setAttribute("height", String(h + 40));
     const legend = document.querySelector("#legend > div:not([hidden]) .legend-title");
-    const caption = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    const caption = document.createElementNS(source.namespaceURI, "text");  // SVG
     caption.setAttribute("x", "8"); caption.setAttribute("y", String(h + 26)); caption.setAttribute("font-size", "16");
     caption.textContent = drawn + " · " + (legend ? legend.textContent : "") + " · blocmap";
     copy.append(caption);
@@ -695,7 +695,7 @@
       const bytes = new Uint8Array(await response.arrayBuffer());
       let binary = "";
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-      const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
+      const style = document.createElementNS(svg.namespaceURI, "style");
       style.textContent = '@font-face { font-family: "blocmap CJK"; src: url(data:font/woff2;base64,' + btoa(binary) + ') format("woff2"); }';
       svg.insertBefore(style, svg.firstChild);
     } catch (err) { /* the picture without the font */ }
