@@ -159,7 +159,7 @@ def members_svg(rows: Sequence[dict[str, Any]], lang: str, narrow: bool = False)
     rows = [r for r in rows if any(r.get(s) for s in STACKED)]
     if not rows:
         return ""
-    width, height = (NARROW_WIDTH, 200.0) if narrow else (WIDTH, 220.0)
+    width, height = (NARROW_WIDTH, 200.0) if narrow else (WIDTH, 170.0)
     left, right, top, bottom = 30.0, 8.0, 10.0, 22.0
     y0, y1 = rows[0]["year"], rows[-1]["year"]
     total = max(sum(r.get(s) or 0 for s in STACKED) for r in rows)
