@@ -266,7 +266,8 @@ class Site:
 
         from blocmap.web.geo import eurasia
 
-        out = []
+        out, codes = [], []
+        placed: list[tuple[float, float, float, float]] = []  # boxes of the labels so far
         for c in eurasia().countries:
             if c.iso3 not in self.atlas.states:
                 continue
@@ -275,8 +276,22 @@ class Site:
                         for ch in name)
             if width + 4 <= c.room:
                 out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name", c.iso3))
+                placed.append(_box(c.label_at[0], c.label_at[1], width, LABEL_SIZE))
             elif c.iso3 in POST_SOVIET_STATES:
-                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code", c.iso3))
+                codes.append(c)
+        # The small states' codes (the Caucasus, the Baltic states) would overlap at a readable
+        # size: each moves by a line up or down, or a code's width aside, to the first free place.
+        for c in codes:
+            width = CODE_SIZE * 0.66 * len(c.iso3)
+            x, y = c.label_at
+            for dx, dy in [(0, 0), (0, CODE_SIZE), (0, -CODE_SIZE), (width * 0.6, 0), (-width * 0.6, 0),
+                           (width * 0.5, CODE_SIZE), (-width * 0.5, -CODE_SIZE), (0, 2 * CODE_SIZE), (0, -2 * CODE_SIZE)]:
+                box = _box(x + dx, y + dy, width, CODE_SIZE)
+                if not any(_overlap(box, other) for other in placed):
+                    x, y = x + dx, y + dy
+                    break
+            placed.append(_box(x, y, width, CODE_SIZE))
+            out.append((round(x, 1), round(y + CODE_SIZE / 3, 1), c.iso3, "code", c.iso3))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -286,6 +301,15 @@ class Site:
 
     def _events(self, lang: str) -> list[dict[str, Any]]:
         return self.views.key_events(lang)
+
+
+def _box(x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
+    """The box of a label centred on (x, y)."""
+    return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _site(request: Request) -> Site:
