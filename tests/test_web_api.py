@@ -89,7 +89,10 @@ def test_diff_2014_to_2016(client):
 def test_page_twins(client):
     day = client.get("/api/day", params={"on": "2008-06-01", "focus": "csto"}).json()
     assert day["on"] == "2008-06-01" and day["focus"] == "csto"
-    assert day["map"]["UZB"]["status"] == "member" and day["map"]["RUS"]["count"] == 3
+    # the count is of every organization (Russia: BSEC, CIS, CoE, CSTO, EurAsEC, OSCE, SCO, Union State)
+    assert day["map"]["UZB"]["status"] == "member" and day["map"]["RUS"]["count"] == 8
+    five = client.get("/api/day", params={"on": "2008-06-01", "focus": "post-soviet"}).json()
+    assert five["focus"] == "post-soviet" and five["map"]["RUS"]["count"] == 3 and five["map"]["RUS"]["step"] == 3
     org = client.get("/api/org/eaeu", params={"lang": "zh-Hant"}).json()
     assert org["name"] == "歐亞經濟聯盟" and org["founding_treaty"]["signed"] == "2014-05-29"
     assert {s["state"] for s in org["spells"]} >= {"ARM", "BLR", "KAZ", "KGZ", "RUS"}

@@ -56,10 +56,21 @@ def test_nothing_is_loaded_from_elsewhere(client):
 def test_home_on_a_day(client):
     html = client.get("/", params={"on": "2008-06-01"}).text
     assert 'value="2008-06-01"' in html
-    # the map: one path per country, coloured by the count of post-Soviet memberships
-    assert re.search(r'class="land c3" data-iso3="RUS"', html)
-    assert re.search(r'class="land c2" data-iso3="KAZ"', html)
-    assert re.search(r'class="land " data-iso3="POL"', html)
+    # the map: one path per country, coloured by its count of organizations (member or associate;
+    # one continuing in another is not one more): Russia 8 (BSEC, CIS, CoE, CSTO, EurAsEC, OSCE,
+    # SCO, Union State; the CST, the Customs Union of 1995 and the Shanghai Five continue in
+    # others) is the step "7 or more", Kazakhstan 6 (CIS, CSTO, ECO, EurAsEC, OSCE, SCO) "5–6",
+    # Poland 4 (CoE, EU, NATO, OSCE)
+    assert re.search(r'class="land c6" data-iso3="RUS"', html)
+    assert re.search(r'class="land c5" data-iso3="KAZ"', html)
+    assert re.search(r'class="land c4" data-iso3="POL"', html)
+    assert '<span class="swatch c5"></span>5–6</li><li><span class="swatch c6"></span>7 or more</li>' in html
+    # the count of the five post-Soviet organizations, as a choice
+    five = client.get("/", params={"on": "2008-06-01", "focus": "post-soviet"}).text
+    assert re.search(r'class="land c3" data-iso3="RUS"', five)
+    assert re.search(r'class="land c2" data-iso3="KAZ"', five)
+    assert re.search(r'class="land " data-iso3="POL"', five)
+    assert '<option value="post-soviet" selected>' in five and '<div id="legend-five">' in five
     # the slider carries the key events, with the organizations' own milestones marked
     assert html.count('class="tick') > 50 and 'data-date="2015-01-01"' in html
     # lists and overlap
@@ -91,7 +102,7 @@ def test_organization_page(client):
     html = client.get("/org/eaeu").text
     assert "Treaty on the Eurasian Economic Union" in html and "2014-05-29" in html and "Astana" in html
     assert "歐亞經濟聯盟" in html and "Евразийский экономический союз" in html  # names in all languages
-    assert '<svg class="timeline"' in html and "st-member" in html
+    assert '<svg class="timeline wide"' in html and "st-member" in html
     assert "/source/eec-treaty-reference" in html
     assert 'id="arm-eaeu-signed"' in html  # a disagreement between sources is shown
     assert "Organs" in html and "Economic asymmetry over time" in html
@@ -100,7 +111,7 @@ def test_organization_page(client):
 def test_state_page(client):
     html = client.get("/state/GEO").text
     assert "Georgia" in html and "2009-08-18" in html and "civil-ge-119287" in html
-    assert 'href="/org/cis"' in html and '<svg class="timeline"' in html
+    assert 'href="/org/cis"' in html and '<svg class="timeline wide"' in html
 
 
 def test_compare_page_form_and_links(client):
@@ -195,14 +206,15 @@ def test_the_soviet_union_is_drawn_whole_until_its_end(client):
     views = Views(Answers(blocmap.load()))
     day = views.day("1991-06-01", "en", "warsaw_pact")
     assert day["map"]["SUN"]["status"] == "member"
-    assert day["map"]["KAZ"] == {"count": 0, "status": "member", "uncertain": False, "via": "SUN"}
+    # the Soviet Union in three that day (CMEA, CSCE, Warsaw Pact): Kazakhstan inside it takes them
+    assert day["map"]["KAZ"] == {"count": 3, "step": 3, "status": "member", "uncertain": False, "via": "SUN"}
     # the data dates Lithuania from 1990-03-11 and Russia from 1990-06-12, but the USSR kept its
     # borders until it recognised the Baltic states on 1991-09-06
     assert day["map"]["LTU"]["via"] == day["map"]["RUS"]["via"] == "SUN"
     assert [f["state"] for f in day["drawn_whole"]] == ["SUN", "CSK", "YUG"]
     html = client.get("/", params={"on": "1991-06-01", "focus": "warsaw_pact"}).text
     assert 'class="land st-member inner" data-iso3="UKR"' in html
-    assert 'class="former on" data-stage="SUN-1991-09-05"' in html and 'class="former" data-stage="SUN-1991-12-26"' in html
+    assert 'class="former on" data-stage="SUN-1991-09-05"' in html and 'class="former" data-stage="SUN-1991-12-25"' in html
     assert re.search(r'class="name former-name on" data-stage="SUN-1991-09-05"[^>]*>Soviet Union<', html)
     assert re.search(r'<p class="note map-borders">Drawn as one state, as on that day: <span class="stage" '
                      r'data-stage="SUN-1991-09-05">Soviet Union \(until 1991-09-05\)</span>', html)
@@ -210,12 +222,20 @@ def test_the_soviet_union_is_drawn_whole_until_its_end(client):
     autumn = views.day("1991-10-01", "en", None)
     sun = next(f for f in autumn["drawn_whole"] if f["state"] == "SUN")
     assert "EST" not in sun["territories"] and "RUS" in sun["territories"]
-    last = client.get("/", params={"on": "1991-12-26"}).text
-    assert 'class="former on" data-stage="SUN-1991-12-26"' in last and 'inner" data-iso3="RUS"' in last
+    last = client.get("/", params={"on": "1991-12-25"}).text
+    assert 'class="former on" data-stage="SUN-1991-12-25"' in last and 'inner" data-iso3="RUS"' in last
+    # 1991-12-26, the day it ceased to exist: not drawn; each republic has its own status
+    # (Russia a member of the CIS, Armenia only a participant that day: not inside anything)
+    ended = client.get("/", params={"on": "1991-12-26"}).text
+    assert 'class="former on"' not in ended.split('data-stage="SUN', 1)[0][-40:]
+    assert 'class="former on" data-stage="SUN' not in ended
+    assert 'class="land c1" data-iso3="RUS"' in ended and 'class="land " data-iso3="ARM"' in ended
+    assert "Soviet Union (" not in ended[ended.index("map-outside"):ended.index("map-borders")]
+    assert [f["state"] for f in views.day("1991-12-26", "en")["drawn_whole"]] == ["CSK", "YUG"]
     after = client.get("/", params={"on": "1991-12-27"}).text
     assert 'class="former on" data-stage="SUN' not in after  # no Soviet outline any more
-    assert 'class="land c1" data-iso3="RUS"' in after  # Russia in the CIS, a state of its own
-    assert all(v.get("via") is None for v in views.day("1992-06-01", "en", "cis")["map"].values())
+    assert 'class="land c2" data-iso3="RUS"' in after  # Russia in the CIS and the CSCE, a state of its own
+    assert all(v.get("via") != "SUN" for v in views.day("1992-06-01", "en", "cis")["map"].values())
     assert [f["state"] for f in views.day("1993-06-01", "en")["drawn_whole"]] == ["YUG"]  # the FRY
     assert views.day("2016-01-01", "en")["drawn_whole"] == []
 
@@ -225,11 +245,13 @@ def test_the_drawn_borders_follow_the_states_data():
     shape is the union of its territories (no territory of another state inside)."""
     import shapely
 
-    from blocmap.web.geo import DRAWN_UNTIL, eurasia
+    from blocmap.web.geo import CEASED_ON_END, DRAWN_UNTIL, eurasia
 
     atlas = blocmap.load()
     for former, (last, left) in DRAWN_UNTIL.items():
-        assert atlas.states[former].exists[-1].end.latest == last, former
+        end = atlas.states[former].exists[-1].end.latest
+        # the Soviet Union ceased to exist on its end day (1991-12-26): drawn until the day before
+        assert end - dt.timedelta(days=1 if former in CEASED_ON_END else 0) == last, former
         for territory, day in left.items():
             state = atlas.states.get(territory)
             if state is not None and territory in ("SVN", "HRV", "MKD"):
@@ -291,7 +313,7 @@ def test_the_map_says_what_it_cannot_show(client):
     assert '<p class="note map-borders" hidden>' in page  # there for the slider, hidden today
     early = client.get("/", params={"on": "1991-06-01"}).text
     assert re.search(r'as on that day: <span class="stage" data-stage="SUN-1991-09-05">Soviet Union \(until 1991-09-05\)'
-                     r'</span><span class="stage" data-stage="SUN-1991-12-26" hidden>', early)
+                     r'</span><span class="stage" data-stage="SUN-1991-12-25" hidden>', early)
     assert re.search(r'<p class="note map-germany" hidden>', early)
     assert re.search(r'<p class="note map-germany">Germany is drawn in today', client.get("/", params={"on": "1990-06-01"}).text)
 
@@ -347,9 +369,61 @@ def test_an_organization_page_maps_its_members(client):
 def test_a_colour_known_only_to_the_month_is_hatched(client):
     """Georgia joined the CIS in December 1993 (the month only): inside that month the map
     hatches its colour, and the legend says what hatching means."""
-    page = client.get("/", params={"on": "1993-12-15"}).text
+    five = {"focus": "post-soviet"}
+    page = client.get("/", params={"on": "1993-12-15", **five}).text
     assert 'class="land c1 unc" data-iso3="GEO"' in page and 'class="land c1" data-iso3="ARM"' in page
     assert '<pattern id="unc-c1"' in page and '<span class="swatch unc"></span>* date known only' in page
-    assert 'class="land c1" data-iso3="GEO"' in client.get("/", params={"on": "1994-01-01"}).text
+    assert 'class="land c1" data-iso3="GEO"' in client.get("/", params={"on": "1994-01-01", **five}).text
+    # counting every organization, Georgia's count is uncertain too (the CIS and the CSCE/OSCE)
+    assert re.search(r'class="land c\d unc" data-iso3="GEO"', client.get("/", params={"on": "1993-12-15"}).text)
     focused = client.get("/", params={"on": "1993-12-15", "focus": "cis"}).text
     assert 'class="land st-member unc" data-iso3="GEO"' in focused and '<pattern id="unc-st-member"' in focused
+
+
+def test_an_organization_page_charts_its_members_over_time(client):
+    """Members by status at each year's end, as the org-year panel counts them: Comecon had the
+    six founders and Albania (joined February 1949) at the end of 1949, East Germany too in 1950;
+    the chart stops at the page's day and is drawn once more for a phone."""
+    from blocmap.answers import Answers
+    from blocmap.web.views import Views
+
+    views = Views(Answers(blocmap.load()))
+    rows = {r["year"]: r for r in views.org("cmea", "en", "1960-01-01")["members_by_year"]}
+    assert rows[1949]["member"] == 7 and rows[1950]["member"] == 8
+    assert max(rows) == 1960  # nothing after the page's day
+    html = client.get("/org/cmea", params={"on": "1960-01-01", "lang": "zh-Hant"}).text
+    assert '<svg class="memberchart wide"' in html and '<svg class="memberchart narrow"' in html
+    assert "<title>1950：正式成員 8</title>" in html and "成員數的變化" in html
+    assert '<svg class="timeline narrow"' in html
+    ru = client.get("/org/osce", params={"on": "1995-06-01", "lang": "ru"}).text
+    assert "Участники по годам" in ru and re.search(r"<title>1994: [^<]*участник|<title>1994: член \d+", ru)
+
+
+def test_the_view_as_csv_and_the_embed_route(client):
+    """/day.csv is the home map's data of a day (stable field names, names in the reader's
+    language); memberships held only through continues_in say so; only /embed may be framed."""
+    import csv
+    import io
+
+    response = client.get("/day.csv", params={"on": "2016-01-01", "lang": "ru"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="blocmap-2016-01-01.csv"' in response.headers["content-disposition"]
+    rows = {r["state"]: r for r in csv.DictReader(io.StringIO(response.text))}
+    kaz = rows["KAZ"]
+    assert kaz["name"] == "Казахстан" and kaz["on"] == "2016-01-01"
+    assert "eaeu:member" in kaz["memberships"] and "ces>eaeu" in kaz["continues_in"]
+    # CIS, CIS FTA, CSTO, EAEU, ECO, OSCE, OTS, SCO ("7 or more"); the CES, the CST, the Customs Union
+    # and the Shanghai Five continue in others, PfP is a participation
+    assert int(kaz["count"]) == 8 and kaz["step"] == "6"
+    old = {r["state"]: r for r in csv.DictReader(io.StringIO(client.get("/day.csv", params={"on": "1960-01-01"}).text))}
+    assert old["SUN"]["memberships"] == "cmea:member; warsaw_pact:member" and old["UKR"]["drawn_inside"] == "SUN"
+    focused = client.get("/day.csv", params={"on": "2016-01-01", "focus": "csto"}).text
+    assert re.search(r"\n2016-01-01,UZB,Uzbekistan,\d+,\d,csto,suspended,", focused)
+    assert client.get("/day.csv", params={"on": "2999-01-01"}).status_code == 400
+    embed = client.get("/embed", params={"on": "1955-06-01", "lang": "zh-Hant"})
+    assert embed.status_code == 200 and "x-frame-options" not in embed.headers
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    assert 'id="map"' in embed.text and 'id="orgs-today"' not in embed.text and '<base target="_blank">' in embed.text
+    home = client.get("/", params={"on": "1955-06-01"})
+    assert home.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in home.headers["content-security-policy"]
+    assert 'href="/day.csv?on=1955-06-01"' in home.text and "/embed?on=1955-06-01" in home.text

@@ -170,7 +170,7 @@ def test_organs_depth_and_asymmetry_from_the_paper_feature():
         assert any(o["id"] == "seec" and o["level"] == "highest" for o in org["organs"])
         assert org["asymmetry"][0]["year"] == 2015 and org["asymmetry"][0]["leader"] == "RUS"
         html = client.get("/org/eaeu", params={"lang": "zh-Hant"}).text
-        assert "最高歐亞經濟理事會" in html and 'class="sharechart"' in html
+        assert "最高歐亞經濟理事會" in html and 'class="sharechart wide"' in html and 'class="sharechart narrow"' in html
         assert client.get("/api/org/guam").json()["organs"] == []  # none recorded: an empty list
         depth = client.get("/api/compare", params={"orgs": "eaeu,cis,guam"}).json()["depth"]
         assert depth["orgs"] == ["eaeu", "cis"] and depth["missing"] == ["guam"]

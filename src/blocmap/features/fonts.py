@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from blocmap.core.errors import BlocmapError
@@ -105,3 +106,31 @@ def use_cjk_font() -> str:
     matplotlib.rcParams["pdf.fonttype"] = 42  # embed the font itself: text stays text (searchable) in the PDF
     matplotlib.rcParams["svg.fonttype"] = "path"  # glyphs as outlines: right in any viewer
     return family
+
+
+#: The characters a CJK face must cover (the web atlas's ``unicode-range``, the report's subset).
+CJK_CHARS = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+                       "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def subset_woff2(font_file: Path | str, text: str) -> bytes:
+    """The glyphs of ``text`` (and the digits around them) cut from ``font_file`` as a WOFF2
+    font: what the web atlas serves and the HTML report embeds, so that Chinese reads on a
+    machine without a CJK font."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    font = TTFont(str(font_file), fontNumber=0)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text + "0123456789")
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

@@ -68,7 +68,9 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                framable = scope.get("path") == "/embed"  # the one page other sites may frame
+                headers += [(k, v) for k, v in SECURITY_HEADERS
+                            if k not in present and not (framable and k == b"x-frame-options")]
                 if b"content-security-policy" not in present:
                     headers.append((b"content-security-policy", CSP.encode()))
                 message["headers"] = headers
@@ -206,6 +208,7 @@ def routes() -> list[Any]:
         Route("/compare", pages.compare), Route("/sources", pages.sources),
         Route("/source/{key}", pages.source), Route("/disputes", pages.disputes),
         Route("/euler.svg", pages.euler_image), Route("/palette.css", pages.palette_css),
+        Route("/embed", pages.embed), Route("/day.csv", pages.day_csv),
         Route("/api", pages.api_docs),
         Route("/openapi.json", api.openapi), Route("/fonts/cjk.woff2", font),
         *api.routes(),

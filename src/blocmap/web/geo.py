@@ -34,7 +34,10 @@ HISTORICAL_TERRITORIES = {
     "CSK": ("CZE", "SVK"),
     "YUG": ("BIH", "HRV", "MKD", "MNE", "SRB", "SVN", "XKX"),
 }
-#: The last day each of them is drawn (its end in ``states.yaml``; a test holds the two equal),
+#: The last day each of them is drawn (its end in ``states.yaml``, a test holds the two equal;
+#: the Soviet Union's end there, 1991-12-26, is the day the Soviet of Republics declared it
+#: dissolved, the day it ceased to exist, so it is drawn until the day before: on 1991-12-26
+#: each republic is coloured by its own status),
 #: and the territories that left it earlier, with the last day they are drawn inside it.
 #: The Soviet Union keeps all its republics until its end (the declarations of sovereignty and
 #: independence of 1990–91 did not move its borders), except the Baltic states, whose
@@ -43,11 +46,13 @@ HISTORICAL_TERRITORIES = {
 #: (1992-04-06), Macedonia on joining the United Nations (1993-04-08, as in ``states.yaml``);
 #: what is left is the FRY, Serbia and Montenegro until 2006-06-03.
 DRAWN_UNTIL: dict[str, tuple[dt.date, dict[str, dt.date]]] = {
-    "SUN": (dt.date(1991, 12, 26), dict.fromkeys(("EST", "LVA", "LTU"), dt.date(1991, 9, 5))),
+    "SUN": (dt.date(1991, 12, 25), dict.fromkeys(("EST", "LVA", "LTU"), dt.date(1991, 9, 5))),
     "CSK": (dt.date(1992, 12, 31), {}),
     "YUG": (dt.date(2006, 6, 3), {"SVN": dt.date(1992, 1, 14), "HRV": dt.date(1992, 1, 14),
                                    "BIH": dt.date(1992, 4, 5), "MKD": dt.date(1993, 4, 7)}),
 }
+#: Former states whose end in ``states.yaml`` is the day they ceased to exist (not drawn that day).
+CEASED_ON_END = frozenset({"SUN"})
 #: East and West Germany: not drawable (see the module's docstring); the map says so before this day.
 GERMANY_UNITED = dt.date(1990, 10, 3)
 

@@ -25,12 +25,12 @@ from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
 from blocmap.web.geo import HISTORICAL_TERRITORIES
-from blocmap.web.views import FIRST_DAY, Views, past_day
+from blocmap.web.views import COUNT_STEPS, POST_SOVIET_FOCUS, Views, past_day
 
 #: Each language named in itself (its catalog's ``lang.name``).
 LANG_LABELS = {code: t("lang.name", code) for code in LANGS}
-#: Map classes c0 … c5: in how many of the five post-Soviet organizations a state is (atlas.css colours them).
-COUNT_CLASSES = 6
+#: Map classes c1 … c6: in how many organizations a state is (``views.count_class``; atlas.css colours them).
+COUNT_CLASSES = len(COUNT_STEPS) + 1
 
 
 @lru_cache(maxsize=1)
@@ -154,16 +154,16 @@ class Site:
         return {"day": data, "map_classes": map_classes(data), "euler_url":
                 _url("/euler.svg", on=data["on"], lang=lang) if data["euler"] else None}
 
-    def _home_html(self, on: str, lang: str, focus: str | None, today_iso: str) -> bytes:
+    def _home_html(self, on: str, lang: str, focus: str | None, today_iso: str, embed: bool = False) -> bytes:
         """The home page for one day, language and focus (``today_iso`` is part of the key
-        because the slider ends today)."""
+        because the slider ends today); ``embed``: the map and its slider alone (``/embed``)."""
         from blocmap.web.geo import eurasia
 
         atlas = self.atlas
         data = self.day(on, lang, focus)
         context = {"day": data, "map_classes": map_classes(data),
                    "euler_url": _url("/euler.svg", on=on, lang=lang) if data["euler"] else None}
-        first, today = FIRST_DAY, dt.date.fromisoformat(today_iso)
+        first, today = self.views.first_day, dt.date.fromisoformat(today_iso)
         span = (today - first).days
         ticks = [{**e, "x": round(100 * (dt.date.fromisoformat(e["date"]) - first).days / span, 3)}
                  for e in self.events(lang) if e["date"] <= today_iso]
@@ -171,7 +171,12 @@ class Site:
         query = {k: v for k, v in {"on": on, "focus": focus, "lang": None if lang == "en" else lang}.items() if v}
         tips, outside = self.map_notes(data, lang)
         geo = eurasia()
-        return self.render_html("home.html", lang, "/", query, _url("/api/day", **query),  # bytes: encoded once
+        share = {k: v for k, v in query.items() if k != "on"}
+        return self.render_html("home.html", lang, "/embed" if embed else "/", query, _url("/api/day", **query),
+                                embed=embed, csv_url=_url("/day.csv", **query),
+                                embed_code=f'<iframe src="/embed{_url("", **query)}" width="800" height="640" '
+                                           f'title="blocmap"></iframe>',
+                                share_base=_url("/", **share),  # bytes: encoded once
                                 map_tips=tips, map_outside=outside,
                                 geo=geo, drawn_stages={st.id for st in geo.stages_on(current)},
                                 hatch_classes=HATCH_CLASSES,
@@ -182,6 +187,7 @@ class Site:
                                 ticks=ticks, first=first.isoformat(), today=today_iso, slider_max=span,
                                 slider_value=min(max((current - first).days, 0), span),
                                 orgs=[self.views.answers.org_ref(o, lang) for o in atlas.orgs],
+                                count_labels=count_labels(lang),
                                 live=self.live(lang), **context).encode("utf-8")
 
     def _live(self, lang: str) -> dict[str, Any]:
@@ -189,7 +195,7 @@ class Site:
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
             "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
-            "web.map_outside", "web.today_name", "web.continues_in"]
+            "web.map_outside", "web.today_name", "web.continues_in", "web.map_tap_again", "web.link_copied"]
         return self.views.live(lang, {k: t(k, lang) for k in keys})
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
@@ -201,7 +207,8 @@ class Site:
         for org in data["orgs"]:
             for m in org["members"]:
                 related.setdefault(m["state"], []).append((org["acronym"], m["status"]))
-        on_map = {c.iso3 for c in eurasia().countries} | {f["state"] for f in data["drawn_whole"]}
+        # a former state is on the map (its territories are), drawn whole that day or not
+        on_map = {c.iso3 for c in eurasia().countries} | set(HISTORICAL_TERRITORIES)
         outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(org for org, _ in related[s])})"
                    for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
         tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
@@ -260,7 +267,8 @@ class Site:
 
         from blocmap.web.geo import eurasia
 
-        out = []
+        out, codes = [], []
+        placed: list[tuple[float, float, float, float]] = []  # boxes of the labels so far
         for c in eurasia().countries:
             if c.iso3 not in self.atlas.states:
                 continue
@@ -269,8 +277,22 @@ class Site:
                         for ch in name)
             if width + 4 <= c.room:
                 out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name", c.iso3))
+                placed.append(_box(c.label_at[0], c.label_at[1], width, LABEL_SIZE))
             elif c.iso3 in POST_SOVIET_STATES:
-                out.append((c.label_at[0], c.label_at[1] + CODE_SIZE / 3, c.iso3, "code", c.iso3))
+                codes.append(c)
+        # The small states' codes (the Caucasus, the Baltic states) would overlap at a readable
+        # size: each moves by a line up or down, or a code's width aside, to the first free place.
+        for c in codes:
+            width = CODE_SIZE * 0.66 * len(c.iso3)
+            x, y = c.label_at
+            for dx, dy in [(0, 0), (0, CODE_SIZE), (0, -CODE_SIZE), (width * 0.6, 0), (-width * 0.6, 0),
+                           (width * 0.5, CODE_SIZE), (-width * 0.5, -CODE_SIZE), (0, 2 * CODE_SIZE), (0, -2 * CODE_SIZE)]:
+                box = _box(x + dx, y + dy, width, CODE_SIZE)
+                if not any(_overlap(box, other) for other in placed):
+                    x, y = x + dx, y + dy
+                    break
+            placed.append(_box(x, y, width, CODE_SIZE))
+            out.append((round(x, 1), round(y + CODE_SIZE / 3, 1), c.iso3, "code", c.iso3))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -280,6 +302,15 @@ class Site:
 
     def _events(self, lang: str) -> list[dict[str, Any]]:
         return self.views.key_events(lang)
+
+
+def _box(x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
+    """The box of a label centred on (x, y)."""
+    return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _site(request: Request) -> Site:
@@ -366,13 +397,13 @@ def _q(request: Request, name: str) -> str | None:
 
 # ---------------------------------------------------------------------------- home
 def map_classes(day: dict[str, Any]) -> dict[str, str]:
-    """CSS class of each state on the map: its status in the focus, or its count of the five;
-    ``unc`` where that is known only to the month or year (hatched); ``inner`` where it is drawn
-    inside a former state (its border dashed)."""
-    if day["focus"]:
+    """CSS class of each state on the map: its status in the focus, or its step of the count
+    (``views.count_class``); ``unc`` where that is known only to the month or year (hatched);
+    ``inner`` where it is drawn inside a former state (its border dashed)."""
+    if day["focus"] and day["focus"] != POST_SOVIET_FOCUS:
         classes = {iso3: f"st-{v['status']}" for iso3, v in day["map"].items() if v["status"]}
     else:
-        classes = {iso3: f"c{min(v['count'], COUNT_CLASSES - 1)}" for iso3, v in day["map"].items() if v["count"]}
+        classes = {iso3: f"c{v['step']}" for iso3, v in day["map"].items() if v["count"]}
     for iso3 in classes:
         if day["map"][iso3]["uncertain"]:
             classes[iso3] += " unc"  # hatched
@@ -382,12 +413,26 @@ def map_classes(day: dict[str, Any]) -> dict[str, str]:
     return classes
 
 
+def count_labels(lang: str) -> list[str]:
+    """The legend's steps of the default colouring: "1", "2" … "5–6", "7+" (``COUNT_STEPS``)."""
+    bounds = [*COUNT_STEPS[1:], None]
+    out = []
+    for least, next_least in zip(COUNT_STEPS, bounds):
+        if next_least is None:
+            out.append(t("web.count_or_more", lang).format(n=least))
+        elif next_least - least == 1:
+            out.append(str(least))
+        else:
+            out.append(f"{least}–{next_least - 1}")
+    return out
+
+
 def home(request: Request) -> Response:
     site = _site(request)
     lang = _lang(request)
     day = past_day(_q(request, "on"), "on")
     focus = _q(request, "focus") or None
-    if focus:
+    if focus and focus != POST_SOVIET_FOCUS:
         focus = site.atlas.org(focus, "focus").id
     return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
 
@@ -397,9 +442,74 @@ HATCH_CLASSES = tuple(f"st-{s}" for s in STATUSES) + tuple(f"c{n}" for n in rang
 
 #: Size of the map's state labels in drawing units (the map is 960 wide), and of the ISO codes
 #: that label the post-Soviet states too small for their names.
-LABEL_SIZE = 10.0
-CODE_SIZE = 7.0
+#: At the map's width on a desktop (about 780 px of 960 units) 14 units are 11 px; on a phone
+#: (the map is drawn 880 px wide and pans) 13 px.
+LABEL_SIZE = 14.0
+CODE_SIZE = 13.0
 POST_SOVIET_STATES = frozenset(HISTORICAL_TERRITORIES["SUN"])
+
+
+def day_rows(site: Site, day: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The home map's data of a day as rows, one a state with a membership that day: what it is
+    coloured by (its count, its step, its status in the focus) and its memberships."""
+    memberships: dict[str, list[str]] = {}
+    continuing: dict[str, list[str]] = {}  # held only through continues_in: not one more live organization
+    for org in day["orgs"]:
+        for m in org["members"]:
+            memberships.setdefault(m["state"], []).append(f"{org['id']}:{m['status']}")
+            if org.get("continues"):
+                continuing.setdefault(m["state"], []).append(f"{org['id']}>{org['continues']['org']}")
+    out = []
+    for iso3 in sorted(set(memberships) | set(day["map"])):
+        cell = day["map"].get(iso3, {})
+        out.append({"on": day["on"], "state": iso3, "name": site.atlas.state_name(iso3, lang),
+                    "count": cell.get("count", 0), "step": cell.get("step", 0),
+                    "focus": day["focus"] or "", "focus_status": cell.get("status") or "",
+                    "drawn_inside": cell.get("via") or "", "uncertain": bool(cell.get("uncertain")),
+                    "memberships": "; ".join(memberships.get(iso3, [])),
+                    "continues_in": "; ".join(continuing.get(iso3, []))})
+    return out
+
+
+def day_csv(request: Request) -> Response:
+    """The home page's view as CSV (``/day.csv?on=&focus=&lang=``): stable field names, names in
+    the reader's language."""
+    import csv
+    import io
+
+    site = _site(request)
+    lang = _lang(request)
+    day = past_day(_q(request, "on"), "on")
+    focus = _q(request, "focus") or None
+    if focus and focus != POST_SOVIET_FOCUS:
+        focus = site.atlas.org(focus, "focus").id
+    rows = day_rows(site, site.day(day.isoformat(), lang, focus), lang)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["on", "state"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    name = f"blocmap-{day.isoformat()}{'-' + focus if focus else ''}.csv"
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+def embed(request: Request) -> Response:
+    """The home map alone, for a slide or a course page (``<iframe src=".../embed?on=…">``): the
+    only page another site may frame (``app.SecurityHeaders``)."""
+    site = _site(request)
+    lang = _lang(request)
+    day = past_day(_q(request, "on"), "on")
+    focus = _q(request, "focus") or None
+    if focus and focus != POST_SOVIET_FOCUS:
+        focus = site.atlas.org(focus, "focus").id
+    body = site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat(), True)
+    return HTMLResponse(body, headers={"content-security-policy": EMBED_CSP})
+
+
+#: ``app.CSP`` but for ``frame-ancestors``: any site may frame the embed route.
+EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+             "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+             "form-action 'self'; frame-ancestors *")
 
 
 def day_fragment(request: Request) -> Response:
@@ -433,10 +543,17 @@ def palette_css(request: Request) -> Response:
 def org(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.org(request.path_params["org"], lang, _q(request, "on"))
-    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
+    rows = _keeping(data["timeline"], request, lang)
+    # each chart twice: laid out for a desktop and for a phone (the stylesheet shows one)
+    chart = "".join(charts.timeline_svg(rows, lang, day=data["on"], narrow=n) for n in (False, True))
     shares = [(r["year"], r["leader_share"]) for r in data["asymmetry"] or () if r["leader_share"] is not None]
+    label = t("web.leader_share_chart", lang)
     return render(request, "org.html", lang, _url(f"/api/org/{data['id']}", **dict(request.query_params)),
-                  o=data, chart=chart, loc=_site(request).locator(data["located"], lang), note_numbers=_numbers(data["sources"]), asymmetry_chart=charts.share_svg(shares, t("web.leader_share_chart", lang)))
+                  o=data, chart=chart, loc=_site(request).locator(data["located"], lang),
+                  note_numbers=_numbers(data["sources"]),
+                  asymmetry_chart="".join(charts.share_svg(shares, label, narrow=n) for n in (False, True)),
+                  STACKED=charts.STACKED, members_chart="".join(charts.members_svg(data["members_by_year"], lang, narrow=n)
+                                        for n in (False, True)))
 
 
 def _fit(boxes: list[tuple[float, float, float, float]], width: float, height: float,
@@ -473,7 +590,8 @@ def _numbers(sources: list[dict[str, Any]]) -> dict[str, int]:
 def state(request: Request) -> Response:
     lang = _lang(request)
     data = _site(request).views.state(request.path_params["state"], lang, _q(request, "on"))
-    chart = charts.timeline_svg(_keeping(data["timeline"], request, lang), lang, day=data["on"])
+    rows = _keeping(data["timeline"], request, lang)
+    chart = "".join(charts.timeline_svg(rows, lang, day=data["on"], narrow=n) for n in (False, True))
     return render(request, "state.html", lang, _url(f"/api/state/{data['iso3']}", **dict(request.query_params)),
                   s=data, chart=chart, note_numbers=_numbers(data["sources"]))
 
@@ -485,8 +603,12 @@ def compare(request: Request) -> Response:
     picked = ",".join(request.query_params.getlist("org")) or _q(request, "orgs")
     data = site.views.compare(picked, _q(request, "on"), lang)
     chosen = [o["id"] for o in data["orgs"]]
+    # the depth rows' sources as numbered notes (a list under the table), not raw keys in the cells
+    keys = [k for row in data["depth"]["rows"] for o in data["depth"]["orgs"] for k in row.get(f"{o}_sources") or ()]
+    cited = site.views.answers.cited(keys, lang)
     return render(request, "compare.html", lang, _url("/api/compare", **dict(request.query_params)),
-                  c=data, chosen=chosen, all_orgs=[site.views.answers.org_ref(o, lang) for o in site.atlas.orgs])
+                  c=data, chosen=chosen, all_orgs=[site.views.answers.org_ref(o, lang) for o in site.atlas.orgs],
+                  cited=cited, note_numbers=_numbers(cited))
 
 
 def orgs(request: Request) -> Response:

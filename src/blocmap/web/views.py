@@ -30,9 +30,27 @@ from blocmap.web.palette import colours_of
 if TYPE_CHECKING:
     from blocmap.answers import Answers
 
-#: The organizations of the seed paper's Figure 1; the map counts memberships in these.
-#: The slider starts here: the year the Soviet Union ended.
-FIRST_DAY = dt.date(1991, 1, 1)
+#: The map's colouring that counts memberships in the five organizations of the seed paper's
+#: Figure 1 (``core.model.ORG_SETS``); the default counts every organization of the atlas.
+POST_SOVIET_FOCUS = "post-soviet"
+#: Map classes c1 … c6 of the default colouring: the fewest organizations each stands for
+#: (c6: seven or more), so that each step of the legend is a colour of its own.
+COUNT_STEPS = (1, 2, 3, 4, 5, 7)
+
+
+def count_class(count: int, focus: str | None) -> int:
+    """The class (1–6) of a state in ``count`` organizations: one step each for the five, the
+    steps of ``COUNT_STEPS`` for every organization of the atlas."""
+    if count <= 0:
+        return 0
+    if focus == POST_SOVIET_FOCUS:
+        return min(count, 5)
+    return max(n for n, least in enumerate(COUNT_STEPS, start=1) if count >= least)
+
+
+def first_day(atlas: Any) -> dt.date:
+    """The first day the atlas covers: its earliest event (Comecon and NATO, 1949)."""
+    return min(e.date.earliest for e in atlas.key_dates)
 def past_day(on: str | dt.date | None, parameter: str = "on") -> dt.date:
     """``parse_day``, refusing a day after today (the atlas records only what has happened)."""
     day = parse_day(on or "today", parameter)
@@ -49,6 +67,7 @@ class Views:
         self.answers = answers
         self.atlas = answers.atlas
         self._quality: dict[str, dict[str, Any]] | None = None
+        self.first_day = first_day(self.atlas)
 
     def key_events(self, lang: str, orgs: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Days on which someone's status changed (the marks on the slider), one entry per day."""
@@ -60,8 +79,6 @@ class Views:
             if wanted is not None and e.org not in wanted:
                 continue
             day = e.date.earliest
-            if day < FIRST_DAY:
-                continue
             key = day.isoformat()
             who = atlas.state_name(e.state, lang) if e.state else atlas.org_name(e.org, lang, short=True)
             what = t(f"event.{e.kind}", lang)
@@ -73,9 +90,18 @@ class Views:
                 for k, v in sorted(days.items())]
 
     def day(self, on: str | dt.date | None, lang: str, focus: str | None = None) -> dict[str, Any]:
-        """Home page: the day summary (``Answers.day``) and the map's colours."""
+        """Home page: the day summary (``Answers.day``) and the map's colours: by default each
+        state's count of the organizations it is inside that day (one that continues in another,
+        ``continues_in``, is not one more); ``focus="post-soviet"`` counts the five of
+        ``POST_SOVIET`` only; an organization's id colours by status in it."""
         day = past_day(on, "on")
-        focus_id = self.atlas.org(focus, "focus").id if focus else None
+        if focus == POST_SOVIET_FOCUS:
+            focus_id: str | None = POST_SOVIET_FOCUS
+        else:
+            focus_id = self.atlas.org(focus, "focus").id if focus else None
+        counted = set(POST_SOVIET) if focus_id == POST_SOVIET_FOCUS else {
+            o for o in self.atlas.orgs if continued_in(self.atlas, o, day) is None}
+        by_status = focus_id not in (None, POST_SOVIET_FOCUS)
         summary = self.answers.day(day, lang)
         # Each organization as it was named that day (today's name beside where it differs).
         summary["orgs"] = [{**o, **self.named(o["id"], lang, day), "continues": self.continues(o["id"], lang, day)}
@@ -88,15 +114,16 @@ class Views:
         uncertain: set[str] = set()  # what the map colours is known only to the month or year
         for org in summary["orgs"]:
             for m in org["members"]:
-                if org["id"] in POST_SOVIET and m["status"] in INSIDE:
+                if org["id"] in counted and m["status"] in INSIDE:
                     inside_count[m["state"]] += 1
-                    if not focus_id and not m["certain"]:
+                    if not by_status and not m["certain"]:
                         uncertain.add(m["state"])
                 if org["id"] == focus_id:
                     statuses[m["state"]] = m["status"]
                     if not m["certain"]:
                         uncertain.add(m["state"])
-        map_data = {iso3: {"count": inside_count.get(iso3, 0), "status": statuses.get(iso3),
+        map_data = {iso3: {"count": inside_count.get(iso3, 0), "step": count_class(inside_count.get(iso3, 0), focus_id),
+                           "status": statuses.get(iso3),
                            "uncertain": iso3 in uncertain}
                     for iso3 in sorted(set(inside_count) | set(statuses))}
         # A state that no longer exists is drawn as the union of its present-day territories
@@ -135,7 +162,7 @@ class Views:
                        for iso3, st in self.atlas.states.items() if st.former_names}
         return {"orgs": orgs, "colours": colours_of(self.atlas.orgs), "post_soviet": list(POST_SOVIET),
                 "inside": sorted(INSIDE), "statuses": list(STATUSES), "stages": stages, "state_names": state_names,
-                "germany_united": GERMANY_UNITED.isoformat(),
+                "germany_united": GERMANY_UNITED.isoformat(), "count_steps": list(COUNT_STEPS),
                 "labels": labels}
 
     def spells(self, orgs: str | None, lang: str) -> list[dict[str, Any]]:
@@ -179,11 +206,21 @@ class Views:
             "timeline": timeline_rows(spells, "state", {s["state"]: self.atlas.state_name(s["state"], lang, day)
                                                         for s in spells}),
             "events": events, "disputes": disputes, "sources": self.answers.cited(keys, lang),
+            "members_by_year": self.members_by_year(org_id, day),
             "quality": self.quality().get(org_id),
             "organs": hooks.organs(self.atlas, org_id, lang),
             "asymmetry": (series := hooks.asymmetry_series(self.atlas, org_id, lang)),
             "asymmetry_vintage": vintage_for_reader(series[-1]["vintage"], lang) if series else None,
         }
+
+    def members_by_year(self, org_id: str, day: dt.date) -> list[dict[str, Any]]:
+        """The organization's members by status at each year's end up to the page's day
+        (``Answers.org_years``, the org-year panel: one answer through every door)."""
+        from blocmap.web.charts import STACKED
+
+        frame = self.answers.org_years(org_id, end=day.year)
+        return [{"year": int(r["year"]), **{st: int(r[st]) for st in STACKED}}
+                for r in frame.to_dict("records") if r.get("known") == "exists"]
 
     def named(self, org_id: str, lang: str, day: dt.date) -> dict[str, str]:
         """An organization's name and acronym on ``day`` (``name``, ``acronym``) and today's."""

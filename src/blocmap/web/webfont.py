@@ -9,14 +9,11 @@ that shows such characters (the stylesheet's ``unicode-range``).
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 from typing import Iterable
 
-#: The ranges the stylesheet's ``unicode-range`` gives the CJK face.
-CJK = re.compile("[\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-                 "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+from blocmap.features.fonts import CJK_CHARS as CJK  # the ranges of the stylesheet's ``unicode-range``
+from blocmap.features.fonts import subset_woff2  # noqa: F401  (the web's font is cut as the report's)
 
 
 def characters(data_folder: Path) -> str:
@@ -33,22 +30,3 @@ def characters(data_folder: Path) -> str:
     for row in TABLE.values():
         found |= set(CJK.findall(" ".join(row)))
     return "".join(sorted(found))
-
-
-def subset_woff2(font_file: Path, text: str) -> bytes:
-    """The glyphs of ``text`` (and the digits and Latin letters around them) as a WOFF2 font."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.notdef_outline = True
-    font = TTFont(str(font_file))
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + "0123456789")
-    subsetter.subset(font)
-    font.flavor = "woff2"
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()

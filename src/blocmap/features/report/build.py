@@ -260,11 +260,32 @@ def render_html(context: dict[str, Any], for_print: bool = False) -> str:
     env.filters["millions"] = lambda v: "—" if v is None else f"{v / 1e6:,.2f}"
     env.filters["pct"] = lambda v, digits=1: "—" if v is None else f"{100 * v:.{digits}f}%"
     env.filters["num"] = lambda v, digits=3: "—" if v is None else f"{v:,.{digits}f}"
-    # print embeds the fonts (the CJK one, for every language, and the charts' Latin one); a browser
-    # uses the reader's own
+    # print embeds the fonts (the CJK one, for every language, and the charts' Latin one); the HTML
+    # file embeds the CJK glyphs it shows (a WOFF2 subset), so that it reads on a machine without
+    # a CJK font
     fonts = [(family, Path(path).as_uri()) for family, path in chart_fonts()] if for_print else []
-    return env.get_template("report.html.j2").render(**context, for_print=for_print, fonts=fonts,
-                                                     cjk_family=fonts[0][0] if fonts else FAMILY)
+    template = env.get_template("report.html.j2")
+    html = template.render(**context, for_print=for_print, fonts=fonts, embedded_font=None,
+                           cjk_family=fonts[0][0] if fonts else FAMILY)
+    if for_print:
+        return html
+    embedded = embedded_cjk_font(html)
+    if embedded is None:
+        return html
+    return template.render(**context, for_print=for_print, fonts=fonts, embedded_font=embedded, cjk_family=FAMILY)
+
+
+def embedded_cjk_font(html: str) -> str | None:
+    """A data URL of the CJK glyphs ``html`` shows (WOFF2), or None where it shows none."""
+    import base64
+
+    from blocmap.features.fonts import CJK_CHARS, cjk_font_file, subset_woff2
+
+    text = "".join(sorted(set(CJK_CHARS.findall(html))))
+    if not text:
+        return None
+    woff2 = subset_woff2(cjk_font_file(), text)
+    return "data:font/woff2;base64," + base64.b64encode(woff2).decode("ascii")
 
 
 def render_report(atlas: "Atlas", on: dt.date | str, lang: str, kind: str,

@@ -90,14 +90,29 @@
     return out;
   }
 
+  // An organization that continues in another that day (continues_in) is not one more.
+  const continuing = (o, day) => !!(o && o.continues_in && day >= o.continues_in.since);
+  const FIVE = "post-soviet";
+  const byStatus = (focus) => !!focus && focus !== FIVE;
+  // The step of a count (views.count_class): 1–5 for the five, COUNT_STEPS for every organization.
+  function countStep(n, focus) {
+    if (n <= 0) return 0;
+    if (focus === FIVE) return Math.min(n, 5);
+    let step = 0;
+    live.count_steps.forEach((least, i) => { if (n >= least) step = i + 1; });
+    return step;
+  }
+
   // The map's classes (pages.map_classes over views.day's map data).
   function mapClasses(members, focus, day) {
     const count = {}, status = {}, uncertain = new Set();
+    const counted = new Set(focus === FIVE ? POST_SOVIET
+      : ORGS.filter((o) => !continuing(o, day)).map((o) => o.id));
     for (const [org, rows] of Object.entries(members)) {
       for (const m of rows) {
-        if (POST_SOVIET.has(org) && INSIDE.has(m.status)) {
+        if (counted.has(org) && INSIDE.has(m.status)) {
           count[m.state] = (count[m.state] || 0) + 1;
-          if (!focus && !m.certain) uncertain.add(m.state);
+          if (!byStatus(focus) && !m.certain) uncertain.add(m.state);
         }
         if (org === focus) {
           status[m.state] = m.status;
@@ -116,8 +131,8 @@
     }
     const classes = {};
     for (const [iso3, v] of Object.entries(data)) {
-      if (focus ? v.status : v.count) {
-        classes[iso3] = (focus ? "st-" + v.status : "c" + Math.min(v.count, 5)) + (v.uncertain ? " unc" : "");
+      if (byStatus(focus) ? v.status : v.count) {
+        classes[iso3] = (byStatus(focus) ? "st-" + v.status : "c" + countStep(v.count, focus)) + (v.uncertain ? " unc" : "");
       }
     }
     for (const st of stages) {
@@ -127,13 +142,24 @@
   }
 
   // Each state's memberships that day, the accessible name of its link (pages.Site.map_notes).
+  let tipRows = null;  // iso3 → {via, rows: [[acronym, status label, continues in]]}: the tooltip's lines
   function mapTips(members, day) {
     const pairs = {};
+    const rows = {};
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
         (pairs[m.state] = pairs[m.state] || []).push(named(o, day).acronym + ": " + L["status." + m.status]);
+        const successor = continuing(o, day) && ORGS.find((x) => x.id === o.continues_in.org);
+        (rows[m.state] = rows[m.state] || { via: null, rows: [] }).rows.push(
+          [named(o, day).acronym, L["status." + m.status] + (m.certain ? "" : " *"),
+           successor ? fill(L["web.continues_in"], { org: named(successor, day).acronym }) : ""]);
       }
     }
+    for (const st of stagesOn(day)) {
+      if (!(st.state in rows)) continue;
+      for (const iso3 of st.territories) if (!(iso3 in rows)) rows[iso3] = { via: st.name, rows: rows[st.state].rows };
+    }
+    tipRows = rows;
     const tips = {};
     for (const [iso3, list] of Object.entries(pairs)) tips[iso3] = list.join("; ");
     for (const st of stagesOn(day)) {
@@ -182,7 +208,7 @@
     const box = $("map-outside");
     if (!box) return;
     const onMap = new Set([...document.querySelectorAll("#map path[data-iso3]")].map((p) => p.dataset.iso3));
-    for (const st of stagesOn(day)) onMap.add(st.state);
+    for (const st of live.stages) onMap.add(st.state);  // its territories are on the map
     const related = {};
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
@@ -206,10 +232,11 @@
       path.classList.toggle("inner", /\binner\b/.test(classes[path.dataset.other] || ""));
     });
     const map = $("map");
-    map.setAttribute("class", "map" + (focus ? " focus org-c-" + focus : ""));
+    map.setAttribute("class", "map" + (byStatus(focus) ? " focus org-c-" + focus : ""));
     $("legend-count").hidden = !!focus;
-    $("legend-status").hidden = !focus;
-    $("legend-status").setAttribute("class", focus ? "org-c-" + focus : "");
+    $("legend-five").hidden = focus !== FIVE;
+    $("legend-status").hidden = !byStatus(focus);
+    $("legend-status").setAttribute("class", byStatus(focus) ? "org-c-" + focus : "");
     const org = ORGS.find((o) => o.id === focus);
     $("legend-org").textContent = org ? org.acronym : "";
     if (day) applyBorders(day);
@@ -219,7 +246,7 @@
         const name = a.dataset.name + " — " + (tips[path.dataset.iso3] || L["web.map_no_membership"]);
         if (a.getAttribute("aria-label") !== name) {
           a.setAttribute("aria-label", name);
-          path.firstElementChild.textContent = name;  // the <title>: the tooltip
+          if (path.firstElementChild) path.firstElementChild.textContent = name;  // the <title> (without the script's tooltip)
         }
       });
     }
@@ -364,6 +391,11 @@
     });
     const json = document.querySelector("a.json-link");
     if (json) json.href = stateUrl("/api/day", day);
+    const csv = document.querySelector("a.csv-link");
+    if (csv) csv.href = stateUrl("/day.csv", day);
+    const code = $("embed-code");
+    if (code) code.textContent = '<iframe src="' + location.origin + stateUrl("/embed", day) +
+      '" width="800" height="640" title="blocmap"></iframe>';
   }
 
   function fill(template, values) {
@@ -415,14 +447,14 @@
       drawnKey = null;  // the server's lists replace the drawn ones
       for (const id of ["day-data", "orgs-today", "overlap"]) {
         const fresh = fragment.content.getElementById(id);
-        if (fresh) keepSize(id, () => $(id).replaceWith(fresh));
+        if (fresh && $(id)) keepSize(id, () => $(id).replaceWith(fresh));  // (the embed has no lists)
       }
       if (drawn !== day) draw(drawn);  // the reader moved on while this loaded
       else if (!spells) {
         const data = $("day-data");
         applyMap(JSON.parse(data.dataset.map), data.dataset.focus, day, null);
       }
-      const target = stateUrl("/", day);
+      const target = stateUrl(location.pathname, day);  // "/" or "/embed"
       const entry = { on: day, focus: focusSelect.value };
       if (history_ === "push" && location.pathname + location.search !== target) history.pushState(entry, "", target);
       else if (history_ !== "none") history.replaceState(entry, "", target);
@@ -511,8 +543,9 @@
     switch (ev.key) {
       case "ArrowRight": case "ArrowUp": day = addMonths(drawn, years); break;
       case "ArrowLeft": case "ArrowDown": day = addMonths(drawn, -years); break;
-      case "PageUp": day = nextChange(drawn, -1); break;
-      case "PageDown": day = nextChange(drawn, 1); break;
+      // WAI-ARIA slider pattern (and OWID's grapher): Page Up steps forward, Page Down back.
+      case "PageUp": day = nextChange(drawn, 1); break;
+      case "PageDown": day = nextChange(drawn, -1); break;
       case "Home": day = firstIso; break;
       case "End": day = todayIso; break;
       default: return;
@@ -553,6 +586,144 @@
     }
   }, true);
 
+  // ------------------------------------------------------------------ the map's tooltip
+  // On hover, keyboard focus or a first tap (a second tap opens the state's page): the state's
+  // memberships on the day shown, one organization a line.
+  const tip = $("map-tip");
+  let tipped = null;     // the link whose tooltip shows
+  let lastPointer = "mouse";
+  function showTip(a, x, y) {
+    if (!tip) return;
+    const iso3 = a.firstElementChild.dataset.iso3;
+    const known = tipRows && tipRows[iso3];
+    const lines = known ? known.rows : null;
+    const parts = [el("strong", {}, a.dataset.name)];
+    if (known && known.via) parts.push(el("div", { class: "hint" }, known.via));
+    if (lines && lines.length) {
+      parts.push(el("ul", {}, ...lines.map(([org, status, note]) =>
+        el("li", {}, el("b", {}, org), " " + status + (note ? " " + note : "")))));
+    } else if (!tipRows) {  // the spells are not loaded yet: the server's sentence
+      const label = a.getAttribute("aria-label") || "";
+      parts.push(el("div", {}, label.slice(label.indexOf(" — ") + 3)));
+    } else {
+      parts.push(el("div", { class: "none" }, L["web.map_no_membership"]));
+    }
+    if (lastPointer === "touch") parts.push(el("div", { class: "hint" }, L["web.map_tap_again"]));
+    tip.replaceChildren(...parts);
+    tip.hidden = false;
+    tipped = a;
+    const box = tip.parentElement.getBoundingClientRect();
+    const scroll = tip.parentElement;
+    let left = x - box.left + scroll.scrollLeft + 14;
+    let top = y - box.top + 14;
+    const width = tip.offsetWidth, height = tip.offsetHeight;
+    if (left + width > scroll.scrollLeft + scroll.clientWidth) left = Math.max(scroll.scrollLeft, x - box.left + scroll.scrollLeft - width - 14);
+    if (top + height > scroll.clientHeight) top = Math.max(0, y - box.top - height - 14);
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  }
+  function hideTip() { if (tip) { tip.hidden = true; tipped = null; } }
+  const mapSvg = $("map");
+  if (tip && mapSvg) {
+    // the browser's own tooltip (<title>) would cover ours; the link's aria-label stays its name
+    mapSvg.querySelectorAll("a[data-name] title").forEach((title) => title.remove());
+    let pointerAt = 0;  // a tap or a click focuses the link too: that focus is not the keyboard's
+    mapSvg.addEventListener("pointerdown", (ev) => { lastPointer = ev.pointerType || "mouse"; pointerAt = Date.now(); });
+    mapSvg.addEventListener("pointermove", (ev) => {
+      if (ev.pointerType === "touch") return;
+      lastPointer = ev.pointerType || "mouse";
+      const a = ev.target.closest && ev.target.closest("a[data-name]");
+      if (a) showTip(a, ev.clientX, ev.clientY); else hideTip();
+    });
+    mapSvg.addEventListener("pointerleave", (ev) => { if (ev.pointerType !== "touch") hideTip(); });
+    mapSvg.addEventListener("click", (ev) => {
+      const a = ev.target.closest && ev.target.closest("a[data-name]");
+      if (!a || lastPointer !== "touch" || tipped === a) return;
+      ev.preventDefault();  // the first tap shows what the state is in; the second opens its page
+      showTip(a, ev.clientX, ev.clientY);
+    });
+    mapSvg.addEventListener("focusin", (ev) => {
+      const a = ev.target.closest && ev.target.closest("a[data-name]");
+      if (!a || Date.now() - pointerAt < 1000) return;
+      const r = a.getBoundingClientRect();
+      lastPointer = "keyboard";
+      showTip(a, r.left + r.width / 2, r.top + r.height / 2);
+    });
+    mapSvg.addEventListener("focusout", () => { if (lastPointer === "keyboard") hideTip(); });
+    document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") hideTip(); });
+    document.addEventListener("pointerdown", (ev) => { if (!mapSvg.contains(ev.target)) hideTip(); });
+  }
+
+  // ------------------------------------------------------------------ the view's picture and link
+  // The map as a standalone SVG: each shape's colours written into it (the stylesheet stays
+  // here), with the day and the legend's title as its caption.
+  function mapPicture() {
+    const source = $("map");
+    const copy = source.cloneNode(true);
+    const from = source.querySelectorAll("*"), to = copy.querySelectorAll("*");
+    from.forEach((node, i) => {
+      if (!(node instanceof SVGElement)) return;
+      const cs = getComputedStyle(node);
+      if (cs.display === "none") { to[i].setAttribute("display", "none"); return; }
+      for (const prop of ["fill", "stroke", "stroke-width", "stroke-dasharray", "font-size", "font-weight",
+                          "text-anchor", "paint-order", "opacity"]) {
+        const value = cs.getPropertyValue(prop);
+        if (value) to[i].setAttribute(prop, value);
+      }
+    });
+    copy.querySelectorAll("a").forEach((a) => a.replaceWith(...a.childNodes));
+    copy.removeAttribute("class");
+    copy.setAttribute("font-family", getComputedStyle(source).fontFamily);
+    const [, , w, h] = source.getAttribute("viewBox").split(" ").map(Number);
+    copy.setAttribute("viewBox", "0 0 " + w + " " + (h + 40));
+    copy.setAttribute("width", String(w));
+    copy.setAttribute("height", String(h + 40));
+    const legend = document.querySelector("#legend > div:not([hidden]) .legend-title");
+    const caption = document.createElementNS(source.namespaceURI, "text");  // SVG
+    caption.setAttribute("x", "8"); caption.setAttribute("y", String(h + 26)); caption.setAttribute("font-size", "16");
+    caption.textContent = drawn + " · " + (legend ? legend.textContent : "") + " · blocmap";
+    copy.append(caption);
+    return copy;
+  }
+  // Chinese in the picture: the atlas's CJK glyphs go inside it, so that it reads on a machine
+  // without a CJK font (as the pages and the HTML report do).
+  async function withFont(svg) {
+    if (!/[\u2e80-\u9fff\uff00-\uffef]/.test(svg.textContent)) return svg;
+    try {
+      const response = await fetch("/fonts/cjk.woff2");
+      if (!response.ok) return svg;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      const style = document.createElementNS(svg.namespaceURI, "style");
+      style.textContent = '@font-face { font-family: "blocmap CJK"; src: url(data:font/woff2;base64,' + btoa(binary) + ') format("woff2"); }';
+      svg.insertBefore(style, svg.firstChild);
+    } catch (err) { /* the picture without the font */ }
+    return svg;
+  }
+  const saveSvg = $("save-svg");
+  if (saveSvg) {
+    saveSvg.hidden = false;
+    saveSvg.addEventListener("click", async () => {
+      const svg = await withFont(mapPicture());
+      const text = '<?xml version="1.0" encoding="utf-8"?>\n' + new XMLSerializer().serializeToString(svg);
+      const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "image/svg+xml" })),
+                             download: "blocmap-" + drawn + (focusSelect.value ? "-" + focusSelect.value : "") + ".svg" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    });
+  }
+  const copyLink = $("copy-link");
+  if (copyLink) {
+    copyLink.hidden = false;
+    copyLink.addEventListener("click", async () => {
+      const link = location.origin + stateUrl("/", drawn);
+      try { await navigator.clipboard.writeText(link); } catch (err) { /* shown below to copy by hand */ }
+      $("copied").textContent = fill(L["web.link_copied"], { url: link });
+    });
+  }
+
   // ------------------------------------------------------------------ start
   history.replaceState({ on: settled, focus: focusSelect.value }, "", location.pathname + location.search);
   $("play-group").hidden = false;
@@ -576,6 +747,7 @@
         for (const d of [s._from, s._to]) if (d && d >= firstIso && d <= todayIso) days.add(d);
       }
       changeDays = Array.from(days).sort();
+      mapTips(membersOn(drawn), drawn);  // the tooltip's lines for the day shown
       controls.dataset.ready = "true";
     })
     .catch((err) => console.error("blocmap: could not load the spells", err));
