@@ -128,7 +128,7 @@ def visible_text(html: str) -> str:
     language; lang="sr": a Serbian source's own words)."""
     html = re.sub(r"<(script|style|title)\b.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r'<(\w+)[^>]*\blang="(?!zh-Hant"|ru")[^"]*"[^>]*>.*?</\1>', " ", html, flags=re.S)
-    html = re.sub(r"<code>.*?</code>", " ", html, flags=re.S)  # keys and ids
+    html = re.sub(r"<code\b[^>]*>.*?</code>", " ", html, flags=re.S)  # keys, ids and code to copy
     import html as entities
 
     return entities.unescape(re.sub(r"<[^>]+>", " ", html))

@@ -181,7 +181,7 @@ class Views:
         if record["data"] == "cow":
             return {**record, **named, "lang": lang, "on": day.isoformat(), "today": dt.date.today().isoformat(),
                     "members_on": [], "spells": [], "timeline": [], "events": [], "disputes": [], "sources": [],
-                    "organs": [], "asymmetry": [], "former": [], "quality": None, "around": {},
+                    "organs": [], "asymmetry": [], "former": [], "quality": None, "around": {}, "members_by_year": [],
                     "continues": None, "located": self.located(record, [], lang, day)}
         spells = self.answers.spells(org=org_id, lang=lang)
         events = self.answers.history(org=org_id, lang=lang)
