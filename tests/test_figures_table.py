@@ -156,6 +156,6 @@ def test_a_refusal_in_the_table_answers_up_to_its_count_and_no_further(monkeypat
     table = TopologyTable({"1,2,3": {"more_than": 0, **({} if proven else {"proven": False})}})
     monkeypatch.setattr(topology_table, "_SHIPPED", table)
     with pytest.raises(topology.LayoutImpossible, match=message) as refused:
-        topology.solve(sets, max_empty=0)
+        topology.solve(sets, max_empty=0, lookup=topology_table.lookup)
     assert refused.value.bound == (1 if proven else None)
-    assert topology.solve(sets, max_empty=1).extra == ()  # a larger --max-empty: solved
+    assert topology.solve(sets, max_empty=1, lookup=topology_table.lookup).extra == ()  # a larger --max-empty: solved

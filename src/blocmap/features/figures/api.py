@@ -14,7 +14,7 @@ from typing import Any
 
 from blocmap.core.errors import QueryError
 from blocmap.core.messages import Text
-
+from blocmap.features.figures.adapter import change_days  # noqa: F401 - part of this API
 
 
 @dataclass
@@ -130,17 +130,6 @@ class Precomputed:
 
     def __len__(self) -> int:
         return len(self.topologies) + len(self.refused)
-
-
-def change_days(atlas: Any, orgs: list[str]) -> list[dt.date]:
-    """Every day on which a membership of one of ``orgs`` begins or ends (first-day rule)."""
-    days: set[dt.date] = set()
-    for org in orgs:
-        for spell in atlas.spells_of(org=org):
-            days.add(spell.start.earliest)
-            if spell.end is not None:
-                days.add(spell.end.earliest)
-    return sorted(days)
 
 
 def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en", max_empty: int = 3,

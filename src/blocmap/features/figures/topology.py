@@ -24,115 +24,27 @@ EuroVis 2023), with a constraint solver in place of its MiniZinc model.
 from __future__ import annotations
 
 import math
-from collections import deque
-from dataclasses import dataclass
 from typing import Any
 
-from blocmap.core.errors import BlocmapError
 from blocmap.core.messages import Text
+from blocmap.features.figures.zones import (  # noqa: F401 - the solver's records, used by its callers too
+    GridTopology,
+    LayoutImpossible,
+    Signature,
+    components,
+    configuration_key,
+    grid_cells,
+    identical_groups,
+    required_zones,
+    split_zones,
+)
 
-Signature = frozenset[str]
 #: Families of this many curves or more are first asked whether --max-empty can be met:
 #: below it the optimal drawing comes as fast as that answer.
 CHECK_FROM = 6
 #: The solver's wall-clock guard, in multiples of its deterministic ``budget``: on a loaded
 #: machine the guard may stop it before the budget (``topology_table`` raises it).
 WALL_GUARD = 4
-
-
-@dataclass(frozen=True)
-class GridTopology:
-    """Rectangles as grid-line indexes: ``rects[set] = (x0, x1, y0, y1)`` with x0 < x1 and y0 < y1.
-
-    ``cells[(i, j)]`` is the signature of the cell between vertical lines i, i+1 and
-    horizontal lines j, j+1 (y grows downwards); there are ``nx`` by ``ny`` cells.
-    ``extra`` are drawn signatures the data does not have (empty zones); ``proven`` says
-    that no drawing of this kind needs fewer (the solver proved it, or ``extra`` meets
-    ``empty_zone_bound``).
-    """
-
-    order: tuple[str, ...]
-    rects: dict[str, tuple[int, int, int, int]]
-    cells: dict[tuple[int, int], Signature]
-    extra: tuple[Signature, ...]
-    nx: int = 0
-    ny: int = 0
-    proven: bool = True
-    outlines: tuple[tuple[str, ...], ...] = ()  # sets drawn as one curve (identical members)
-
-    def outline_groups(self) -> tuple[tuple[str, ...], ...]:
-        """The drawn curves, each as the sets it stands for (one set, or several identical ones)."""
-        return self.outlines or tuple((s,) for s in self.order)
-
-    def to_json(self) -> dict:
-        """Plain JSON (lists and strings only): what the layout cache stores on disk."""
-        return {"order": list(self.order), "rects": {s: list(r) for s, r in self.rects.items()},
-                "extra": [sorted(z) for z in self.extra], "nx": self.nx, "ny": self.ny,
-                "proven": self.proven, "outlines": [list(g) for g in self.outline_groups()]}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "GridTopology":
-        rects = {s: tuple(int(v) for v in r) for s, r in data["rects"].items()}
-        order = tuple(data["order"])
-        nx, ny = int(data["nx"]), int(data["ny"])
-        return cls(order, rects, grid_cells(order, rects, nx, ny),
-                   tuple(frozenset(z) for z in data["extra"]), nx, ny, bool(data["proven"]),
-                   tuple(tuple(g) for g in data["outlines"]))
-
-
-class LayoutImpossible(BlocmapError):
-    """No drawing with one rectangle per set was found within the budget (or allowed)."""
-
-    def __init__(self, message: Text, bound: int | None = None):
-        super().__init__(message)
-        self.bound = bound  # the fewest empty zones needed, where known
-
-
-def required_zones(sets: dict[str, frozenset[str]]) -> set[Signature]:
-    """The distinct non-empty signatures of the elements (the zones the data has)."""
-    elements = set().union(*sets.values()) if sets else set()
-    zones = {frozenset(s for s, members in sets.items() if e in members) for e in elements}
-    zones.discard(frozenset())
-    return zones
-
-
-def _components(cells: dict[tuple[int, int], Signature], signature: Signature) -> list[set]:
-    todo = {c for c, sig in cells.items() if sig == signature}
-    parts = []
-    while todo:
-        start = min(todo)
-        todo.discard(start)
-        part, queue = {start}, deque([start])
-        while queue:
-            i, j = queue.popleft()
-            for n in ((i + 1, j), (i - 1, j), (i, j + 1), (i, j - 1)):
-                if n in todo:
-                    todo.discard(n)
-                    part.add(n)
-                    queue.append(n)
-        parts.append(part)
-    return parts
-
-
-def split_zones(cells: dict[tuple[int, int], Signature], size: int,
-                keep: set[Signature] | None = None) -> list[Signature]:
-    """Signatures drawn in more than one piece; the outside counts as one piece with the border.
-
-    With ``keep``, only those zones (and the outside) are judged: an empty zone that the
-    data forces may come in pieces, it is hatched and listed either way.
-    """
-    bad = []
-    for sig in sorted(set(cells.values()), key=sorted):
-        if sig and keep is not None and sig not in keep:
-            continue
-        parts = _components(cells, sig)
-        if sig:
-            if len(parts) > 1:
-                bad.append(sig)
-        elif any(not any(i in (0, size - 1) or j in (0, size - 1) for i, j in part)
-                 for part in parts):
-            bad.append(sig)  # an enclosed hole of the outside
-    return bad
 
 
 def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
@@ -213,54 +125,6 @@ def candidates(sets: dict[str, frozenset[str]], limit: int = 12) -> list[Signatu
     return found
 
 
-def components(sets: dict[str, frozenset[str]]) -> list[tuple[str, ...]]:
-    """Groups of sets linked by shared elements; groups never touch, so each is drawn alone."""
-    left = sorted(sets)
-    groups = []
-    while left:
-        group, queue = {left[0]}, [left[0]]
-        while queue:
-            current = queue.pop()
-            for other in left:
-                if other not in group and sets[current] & sets[other]:
-                    group.add(other)
-                    queue.append(other)
-        left = [s for s in left if s not in group]
-        groups.append(tuple(sorted(group)))
-    # Largest group first (left), then by name: a stable, readable order.
-    return sorted(groups, key=lambda g: (-len(set().union(*(sets[s] for s in g))), g))
-
-
-def grid_cells(order, rects, nx: int, ny: int) -> dict[tuple[int, int], Signature]:
-    """The signature of every cell of an ``nx`` by ``ny`` grid with these rectangles."""
-    return {(i, j): frozenset(s for s in order if rects[s][0] <= i < rects[s][1]
-                              and rects[s][2] <= j < rects[s][3])
-            for i in range(nx) for j in range(ny)}
-
-
-def identical_groups(sets: dict[str, frozenset[str]]) -> tuple[tuple[str, ...], ...]:
-    """Sets with the same members, grouped (each group sorted; groups in order of their first)."""
-    groups: dict[frozenset[str], list[str]] = {}
-    for s in sorted(sets):
-        groups.setdefault(sets[s], []).append(s)
-    return tuple(tuple(g) for g in groups.values())
-
-
-def configuration_key(sets: dict[str, frozenset[str]]) -> str:
-    """The zone structure of ``sets`` as a short stable string: the cache key of its topology.
-
-    Two families with the same zones (whatever their elements) have the same drawing, up to
-    the left-to-right order of groups that share nothing; over all days of the atlas there
-    are only a few hundred of them.
-    """
-    import json
-
-    # Groups that share nothing are drawn side by side, largest (most elements) first.
-    merged = {g[0]: sets[g[0]] for g in identical_groups(sets)}
-    return json.dumps([sorted(sorted(z) for z in required_zones(sets)),
-                       [list(c) for c in components(merged)]], separators=(",", ":"))
-
-
 def _structure(sets: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     """The sets with their zones as elements: the solver sees the zone structure only, so a
     cached answer is exactly what a fresh solve of another family with these zones gives."""
@@ -324,7 +188,7 @@ def empty_zone_bound(sets: dict[str, frozenset[str]]) -> int:
 
 def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
           budget: float = 3.0, max_empty: int | None = None,
-          hint: GridTopology | None = None, shipped: bool = True) -> GridTopology:
+          hint: GridTopology | None = None, lookup: Any = None) -> GridTopology:
     """The edge order for ``sets`` (deterministic), or ``LayoutImpossible``.
 
     Sets with identical members are one curve (``outlines``; their rectangles are equal).
@@ -334,9 +198,10 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     (``empty_zone_bound``) is refused before any solving, and a family of ``CHECK_FROM`` or
     more curves after a quick proof that it cannot be drawn with ``max_empty`` (instead of
     the optimal drawing first); the drawing itself never depends on ``max_empty``.
-    ``hint`` (e.g. the previous day's topology) seeds the solver.  With ``shipped`` a group
-    found in the shipped table (``topology_table``: every group of the bundled data) is
-    answered from it, as the solver answered it when the table was made, without solving.
+    ``hint`` (e.g. the previous day's topology) seeds the solver.  ``lookup`` answers a linked
+    group of curves before any solving where it can: a ``GridTopology``, a refusal (an object
+    with ``more_than`` and ``proven``, as ``topology_table.Refusal``) or None; the shipped
+    table's ``TopologyTable.get`` is one (``layout_cache.solve`` passes it).
     """
     order = tuple(sorted(sets))
     if not order:
@@ -348,10 +213,8 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     singles = _structure({g[0]: sets[g[0]] for g in groups})
     linked = components({g[0]: sets[g[0]] for g in groups})
     known: dict[tuple[str, ...], Any] = {c: None for c in linked}
-    if shipped:
-        from blocmap.features.figures.topology_table import shipped as table
-
-        known = {c: table().get({s: singles[s] for s in c}) for c in linked}
+    if lookup is not None:
+        known = {c: lookup({s: singles[s] for s in c}) for c in linked}
     for component, found in known.items():
         if isinstance(found, GridTopology):
             continue
