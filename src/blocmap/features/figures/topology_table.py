@@ -271,7 +271,8 @@ def solve_entry(code: str) -> dict[str, Any]:
             possible = topology.can_draw(sets, MAX_EMPTY, PROOF_BUDGET)
             if not possible:
                 return {"more_than": MAX_EMPTY, **({} if possible is False else {"proven": False})}
-        topo = topology.solve(sets, max_empty=MAX_EMPTY if len(sets) < topology.CHECK_FROM else None)
+        topo = topology.solve(sets, max_empty=MAX_EMPTY if len(sets) < topology.CHECK_FROM else None,
+                              budget=topology.TABLE_BUDGET)
     except topology.LayoutImpossible as exc:
         if exc.bound is None:
             return {"no_drawing": True}  # not with one rectangle per set, within the budget
