@@ -57,8 +57,6 @@ SCOPE = ("caco", "ces", "cis", "cmea", "cst", "csto", "customs_union", "eaeu", "
 MAX_EMPTY = 3
 #: Renamings tried to find a canonical code; a group with more ties is simply solved.
 MOST_RENAMINGS = 5040
-#: Deterministic seconds for the question "at most MAX_EMPTY empty zones?" of a large group.
-PROOF_BUDGET = 1.0
 NAMES = "abcdefghijkl"  # the sets of a code, as the solver saw them
 _CODE = re.compile(r"^[1-9][0-9]*(,[1-9][0-9]*)*$")
 
@@ -259,20 +257,13 @@ def codes(atlas: Any) -> list[str]:
 
 
 def solve_entry(code: str) -> dict[str, Any]:
-    """The table entry of one code: what ``topology.solve`` answers for its group without the
-    table, with ``--max-empty`` 3 — except that for ``CHECK_FROM`` or more curves the quick
-    question "at most 3 empty zones?" gets ``PROOF_BUDGET``, and when that runs out the
-    entry says so (``"proven": false``) instead of searching on for a drawing that would
-    need more (what the solver does at run time: several seconds, rarely with success)."""
+    """The table entry of one code: what ``topology.solve`` answers at run time for its group
+    without the table, with ``--max-empty`` 3 (the same code and budget, so an entry is only a
+    cache of that answer): a drawing, or the refusal with the count it proved or found."""
     sets = family(code)
     guard, topology.WALL_GUARD = topology.WALL_GUARD, 40  # the deterministic budget decides
     try:
-        if len(sets) >= topology.CHECK_FROM:
-            possible = topology.can_draw(sets, MAX_EMPTY, PROOF_BUDGET)
-            if not possible:
-                return {"more_than": MAX_EMPTY, **({} if possible is False else {"proven": False})}
-        topo = topology.solve(sets, max_empty=MAX_EMPTY if len(sets) < topology.CHECK_FROM else None,
-                              budget=topology.TABLE_BUDGET)
+        topo = topology.solve(sets, max_empty=MAX_EMPTY)
     except topology.LayoutImpossible as exc:
         if exc.bound is None:
             return {"no_drawing": True}  # not with one rectangle per set, within the budget
