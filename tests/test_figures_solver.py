@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from blocmap.features.figures import api, layout_cache, topology, topology_table
+from blocmap.features.figures import api, layout_cache, search, topology, topology_table
 from blocmap.features.figures.check import check_layout
 from blocmap.features.figures.euler import euler_layout
 from blocmap.features.figures.zones import GridTopology, LayoutImpossible
@@ -67,6 +67,44 @@ def test_a_chain_needs_no_empty_zone():
     assert topology.empty_zone_bound(sets) == 0
     topo = topology.solve(sets)
     assert topo.extra == () and topo.proven
+
+
+# c lies in a or b everywhere, and a and b meet only inside c: the bound from the data says
+# nothing (0), but a rectangle c inside the union of two rectangles, holding where they meet
+# and reaching into each alone, cannot exist; one empty zone is needed ({a, b} outside c, or
+# c alone).  The small search goes through every drawing without one and proves it.
+COVERED = f(a={"A", "AC", "ABC"}, b={"B", "BC", "ABC"}, c={"AC", "BC", "ABC"})
+
+
+def test_the_search_proves_one_more_empty_zone_than_the_bound(monkeypatch):
+    assert topology.empty_zone_bound(COVERED) == 0
+    found, needed = search.fewest(COVERED, topology.required_zones(COVERED), topology.candidates(COVERED), 0)
+    assert needed == 1 and len(found.extra) == 1
+    _no_solver(monkeypatch)  # no constraint program: the search decides both answers
+    topo = topology.solve(COVERED)
+    assert len(topo.extra) == 1 and topo.proven
+    layout = euler_layout(COVERED, {}, {e: e for e in set().union(*COVERED.values())}, topology=topo)
+    assert check_layout(layout).ok and len(layout.empty_zones) == 1
+    with pytest.raises(LayoutImpossible, match="needs at least 1 empty zones") as refused:
+        topology.solve(COVERED, max_empty=0)
+    assert refused.value.bound == 1
+
+
+def test_what_the_search_draws_has_the_fewest_empty_zones_the_table_has():
+    """Against the shipped table: the search never draws a group with fewer empty zones than
+    the constraint program proved, and every drawing it finds has the count it claims."""
+    table = topology_table.shipped()
+    for code, entry in list(table.entries.items())[::7]:
+        sets = topology_table.family(code)
+        found, needed = search.fewest(sets, topology.required_zones(sets), topology.candidates(sets),
+                                      topology.empty_zone_bound(sets))
+        if found is not None:
+            assert len(found.extra) == needed
+        if "rects" in entry and entry["proven"]:
+            assert needed <= entry["extra"], code
+            assert found is None or len(found.extra) == entry["extra"], code
+        if "more_than" in entry and entry.get("proven", True):
+            assert found is None or len(found.extra) > entry["more_than"], code
 
 
 def test_the_bound_never_exceeds_a_drawing_in_the_shipped_table():

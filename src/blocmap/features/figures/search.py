@@ -8,11 +8,12 @@ zone of the data nor an allowed empty zone (``topology.candidates``), or more em
 wanted, ends that branch at once.  Containment nests the edges, and sets that share elements
 overlap along both axes, by construction.
 
-It only looks for a drawing with exactly ``want`` empty zones, ``want`` being the bound known
-from the data (``topology.empty_zone_bound``): what it finds is then proven to need the fewest.
-It gives up after a fixed number of steps (the answer never depends on the machine), and the
-constraint program answers instead; the search is small enough that the whole of it costs less
-than loading OR-Tools (about half a second).
+It looks for a drawing with exactly as many empty zones as the bound known from the data
+(``topology.empty_zone_bound``), so what it finds is proven to need the fewest; where it
+searched everything and found none, that is a proof too, and it looks for one more.  It gives
+up after a fixed number of steps (the answer never depends on the machine), and the
+constraint program answers instead, from the bound proven so far; the search is small enough
+that the whole of it costs less than loading OR-Tools (about half a second).
 """
 
 from __future__ import annotations
@@ -32,11 +33,31 @@ class _OutOfSteps(Exception):
     pass
 
 
+def fewest(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[Signature],
+           bound: int, most: int | None = None, steps: int = STEPS) -> tuple[GridTopology | None, int]:
+    """``(drawing, bound)``: a drawing with the fewest empty zones, or None, and the fewest empty
+    zones any drawing needs as far as the search has proven it.
+
+    It looks for ``bound`` empty zones (a lower bound known from the data), then, each time
+    the search ends without a drawing and with steps to spare (a proof that none exists),
+    for one more, up to ``most``.  None when the steps run out first (the bound returned
+    still holds) or when more than ``most`` are needed (the bound returned is ``most + 1``).
+    """
+    left = steps
+    while most is None or bound <= most:
+        found, left = search(sets, zones, empty, bound, left)
+        if found is not None or left <= 0:
+            return found, bound
+        bound += 1
+    return None, bound
+
+
 def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[Signature],
-           want: int, steps: int = STEPS) -> GridTopology | None:
+           want: int, steps: int = STEPS) -> tuple[GridTopology | None, int]:
     """A drawing of one linked group (no two sets identical) showing every zone of ``zones``,
     exactly ``want`` of the signatures ``empty`` and nothing else, each zone in one piece and no
-    hole in the outside; None when there is none or the steps run out first."""
+    hole in the outside, or None; and the steps left (none or fewer: it gave up; more: the
+    search was complete, so a None proves that no such drawing exists)."""
     order = tuple(sorted(sets))
     n = len(order)
     bit = {s: 1 << k for k, s in enumerate(order)}
@@ -151,7 +172,7 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
             for ys in rows(columns):
                 budget[0] -= CHECK  # judging a whole drawing costs as much as many steps
                 if budget[0] < 0:
-                    return None
+                    return None, 0
                 y = lines(ys)
                 rects = {order[k]: (x[k][0], x[k][1], y[k][0], y[k][1]) for k in range(n)}
                 cells = grid_cells(order, rects, size, size)
@@ -159,7 +180,7 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
                     continue
                 extra = tuple(sorted({z for z in cells.values() if z and z not in zones},
                                      key=lambda z: (len(z), sorted(z))))
-                return GridTopology(order, rects, cells, extra, size, size, proven=True)
+                return GridTopology(order, rects, cells, extra, size, size, proven=True), budget[0]
     except _OutOfSteps:
-        return None
-    return None
+        return None, 0
+    return None, max(budget[0], 1)

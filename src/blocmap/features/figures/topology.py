@@ -27,7 +27,7 @@ import math
 from typing import Any
 
 from blocmap.core.messages import Text
-from blocmap.features.figures.search import search
+from blocmap.features.figures.search import fewest
 from blocmap.features.figures.zones import (  # noqa: F401 - the solver's records, used by its callers too
     GridTopology,
     LayoutImpossible,
@@ -263,11 +263,19 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
             raise LayoutImpossible(Text("fig.needs_more", {"more_than": found.more_than, "max_empty": max_empty}),
                                    bound=found.more_than + 1)
         known[component] = None  # a refusal says nothing about a larger --max-empty: solve
-    for component in linked:  # the small search first: a drawing meeting the bound is the answer
+    # The small search first: a drawing that meets the bound is the answer, and a search that
+    # ends without one proves the bound one higher.  Groups are drawn apart, so their counts add.
+    bounds = {c: empty_zone_bound({s: singles[s] for s in c}) for c in linked}
+    for component in linked:
         if known[component] is None:
             family = {s: singles[s] for s in component}
-            known[component] = search(family, required_zones(family), candidates(family),
-                                      empty_zone_bound(family))
+            others = sum(bounds.values()) - bounds[component]
+            known[component], bounds[component] = fewest(
+                family, required_zones(family), candidates(family), bounds[component],
+                None if max_empty is None else max_empty - others)
+    needed = sum(bounds.values())
+    if max_empty is not None and needed > max_empty:
+        raise LayoutImpossible(Text("fig.needs_at_least", {"bound": needed, "max_empty": max_empty}), bound=needed)
     if max_empty is not None:
         for component in linked:
             family = {s: singles[s] for s in component}
@@ -279,7 +287,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     for component in linked:
         family = {s: singles[s] for s in component}
         parts.append(known[component] or
-                     _solve_group(family, max_extra_cells, budget, empty_zone_bound(family), hint))
+                     _solve_group(family, max_extra_cells, budget, bounds[component], hint))
     rects, offset, ny = {}, 0, max(p.ny for p in parts)
     for part in parts:
         for s, (x0, x1, y0, y1) in part.rects.items():
