@@ -7,14 +7,18 @@ grid spacing chosen later (``euler.py``) is the gap between curves.  Groups of s
 share no element are solved apart and put side by side (they may reuse horizontal lines:
 their curves are a column apart).
 
-A small constraint program (OR-Tools CP-SAT) chooses the edge order so that the
+The fewest empty zones (below) are first bounded from the data (``empty_zone_bound``), then
+looked for by a small exact search (``search.fewest``) that draws most groups, or proves the
+bound one higher, without loading OR-Tools.  Otherwise a small constraint program (OR-Tools
+CP-SAT, within a deterministic budget) chooses the edge order so that the
 signature of every grid cell is a zone of the data (or empty), every zone of the data
 appears, and containment and disjointness hold.  When the data cannot be drawn that way
 (e.g. CIS covered exactly by two disjoint organizations) a cell may take one of the few
 other signatures the pair relations allow; the solver uses the fewest such *empty zones*
 (then the fewest cells) and they are reported, never hidden.  Zones of the data come in
 one piece: connectivity constraints are added when a first answer splits one.  The
-answers for every group of sets in the bundled data ship with blocmap (``topology_table``).
+answers for every group of sets in the bundled data ship with blocmap (``topology_table``,
+consulted through ``solve``'s ``lookup``; this module does not import it).
 
 The approach follows RectEuler (Paetzold, Kehlbeck, Strobelt, Xue, Storandt and Deussen,
 "RectEuler: Visualizing Intersecting Sets using Rectangles", Computer Graphics Forum 42(3),
