@@ -16,6 +16,15 @@
    the slowest, against the slowest first solves without the shipped table.
 5. Whole processes: ``blocmap figure euler --on 2016-01-01 --lang zh-Hant -o f.png`` (Figure 1)
    with an empty and a filled figure cache, against ``python -c pass``; the goal is under 2 s.
+6. Random imported combinations (issue #24): COW's data imported into a temporary store (the
+   whole data with ``--cow FOLDER`` or ``$BLOCMAP_COW``, else the test extract
+   ``tests/fixtures/cow``), a fixed seed picks days and 4-7 linked organizations; each figure
+   through ``api.euler`` with an empty cache (selection, topology, layout, zone checker), against
+   today's solver: ``topology.py`` as of ``BASELINE`` (read from git) on the same sets; then the
+   slowest five again as whole processes (``blocmap figure euler --db``) against
+   ``python -c pass``.  The goal is under 1 s for every figure.
+
+``--only 6`` runs one section.
 
 Nothing here is a test: it only prints.
 """
@@ -35,6 +44,7 @@ from pathlib import Path
 import blocmap
 from blocmap.features.figures import layout_cache, topology
 from blocmap.features.figures.adapter import collect, parse_orgs
+from blocmap.features.figures.check import check_layout
 from blocmap.features.figures.euler import euler_layout
 from blocmap.features.figures.topology import GridTopology, LayoutImpossible
 
@@ -57,6 +67,8 @@ SLOWEST = [
     ("cis,cst,csto,eurasec,customs_union,union_state,guam,sco", "2001-06-15"),
 ]
 HARD = ("cis,cst@2002-01-01,csto,eurasec,customs_union,union_state,guam,sco", "2012-06-01")
+#: The commit whose solver section 6 measures against (the last one before issue #24).
+BASELINE = "3e5e00a"
 FIGURE_1 = ["figure", "euler", "--on", "2016-01-01", "--lang", "zh-Hant", "-o", "f.png"]
 
 
@@ -119,7 +131,7 @@ def solver_figure(atlas, orgs: str, day: dt.date, max_empty: int = 3):
     data, _ = api.selection(atlas, day, orgs)
     inputs = adapter.euler_inputs(data, "en", blocmap.__version__, **api.namers(atlas))
     try:
-        topo = topology.solve(data.sets, max_empty=max_empty, shipped=False)
+        topo = topology.solve(data.sets, max_empty=max_empty)  # no lookup: no shipped table
     except LayoutImpossible as exc:
         return exc
     if len(topo.extra) > max_empty:
@@ -228,7 +240,7 @@ def precomputing(atlas) -> None:
 
 def outcome(result) -> str:
     layout = getattr(result, "layout", result)
-    if layout is None or isinstance(layout, LayoutImpossible):
+    if layout is None or isinstance(layout, Exception):  # a refusal (also of the baseline's module)
         return "UpSet"
     return f"{len(layout.sets)} curves, {len(layout.empty_zones)} empty"
 
@@ -275,18 +287,161 @@ def sweep(atlas, repeat: int) -> None:
     print(f"   worst case: {worst:.3f} s before, {values[-1]:.3f} s now (ratio {worst / values[-1]:.0f})")
 
 
+def baseline_solver():
+    """``topology.py`` as it was at ``BASELINE`` (read with git), as a module; None without git."""
+    import types
+
+    root = Path(blocmap.__file__).resolve().parents[2]
+    try:
+        text = subprocess.run(["git", "show", f"{BASELINE}:src/blocmap/features/figures/topology.py"],
+                              cwd=root, check=True, capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    module = types.ModuleType("baseline_topology")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(text, f"{BASELINE}:topology.py", "exec"), module.__dict__)
+    return module
+
+
+def imported_store(folder: Path, cow: Path) -> Path:
+    from blocmap.core.world.cowimport import import_cow
+
+    db = folder / "world.duckdb"
+    states = cow / "states2016.csv"
+    import_cow(cow / "state_year_format3.csv", cow / "igo_year_format3.csv",
+               states if states.exists() else None, db=db)
+    return db
+
+
+def random_cases(answers, count: int, seed: int) -> list[tuple[str, dt.date]]:
+    """``count`` (organizations, day): a random day in the store's years, then 4-7 organizations
+    alive that day, grown from a random one through shared members (so they form one picture)."""
+    import random
+
+    world = answers.world
+    first, last = world.coverage
+    rng = random.Random(seed)
+    cases: list[tuple[str, dt.date]] = []
+    while len(cases) < count:
+        day = dt.date(rng.randint(max(first, 1950), last), 6, 1)
+        alive = sorted(o for o, row in world.cow_orgs.items()
+                       if row["start"] is not None and row["start"] <= day.year <= (row["end"] or last))
+        members = {}
+        for org in rng.sample(alive, min(len(alive), 80)):
+            found = frozenset(m.state for m in world.members(org, day))
+            if found:
+                members[org] = found
+        size = rng.randint(4, 7)
+        if len(members) < size:
+            continue
+        chosen = [rng.choice(sorted(members))]
+        while len(chosen) < size:
+            linked = sorted(o for o in members if o not in chosen
+                            and any(members[o] & members[c] for c in chosen))
+            if not linked:
+                break
+            chosen.append(rng.choice(linked))
+        if len(chosen) == size:
+            cases.append((",".join(chosen), day))
+    return cases
+
+
+def imported(repeat: int, cow: Path, count: int, seed: int) -> None:
+    from blocmap.answers import Answers
+    from blocmap.features.figures import adapter, api
+
+    old = baseline_solver()
+    print(f"\n6. Random imported combinations: {count} figures of 4-7 COW organizations (seed {seed}, "
+          f"data {cow}); whole figure with an empty cache")
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        db = imported_store(Path(folder), cow)
+        answers = Answers.open(blocmap.load(), db)
+        cases = random_cases(answers, count, seed)
+        print(f"   store imported and cases drawn in {time.perf_counter() - start:.1f} s; "
+              f"today's solver: {'topology.py at ' + BASELINE if old else 'not found (no git): skipped'}")
+        print(f"   {'before s':>8}  {'now s':>6}  {'ratio':>5}  {'before':<22} {'now':<22} organizations on day")
+        rows = []
+        warm = {"a": frozenset({"X", "Y"}), "b": frozenset({"Y", "Z"})}
+        topology.solve(warm)  # imports (OR-Tools) before the first timing
+        if old is not None:
+            old.solve(warm, shipped=False)
+        for orgs, day in cases:
+            source = answers.figure_source(orgs)
+            now, result = timed(lambda: api.euler(source, day, orgs, cache=layout_cache.TopologyCache()),
+                                repeat)
+            if result.layout is not None:
+                assert check_layout(result.layout).ok  # euler_layout verified it too
+            before, was = float("nan"), None
+            if old is not None:
+                data, _ = api.selection(source, day, orgs)
+                inputs = adapter.euler_inputs(data, "en", blocmap.__version__, **api.namers(source))
+
+                def previous():
+                    try:
+                        topo = old.solve(data.sets, max_empty=3, shipped=False)
+                    except old.LayoutImpossible as exc:
+                        return exc
+                    if len(topo.extra) > 3:
+                        return LayoutImpossible(f"needs {len(topo.extra)} empty zones")
+                    return euler_layout(**inputs, topology=topo)
+
+                before, was = timed(previous, 1)
+            rows.append((now, before, orgs, day, outcome(was) if was is not None else "-", outcome(result)))
+            print(f"   {before:8.3f}  {now:6.3f}  {before / now:5.1f}  {rows[-1][4]:<22} {rows[-1][5]:<22} "
+                  f"{orgs} on {day}", flush=True)
+        rows.sort(key=lambda r: r[0], reverse=True)
+        slowest_before = max(r[1] for r in rows)
+        print(f"   slowest now {rows[0][0]:.3f} s ({'ok' if rows[0][0] < 1.0 else 'SLOW'}, goal < 1 s), "
+              f"slowest before {slowest_before:.3f} s (ratio {slowest_before / rows[0][0]:.1f})")
+        import shutil
+
+        cache = Path(folder) / "cache"
+        env = {**os.environ, "PYTHONPATH": str(Path(blocmap.__file__).resolve().parents[1]),
+               "BLOCMAP_CACHE_DIR": str(cache)}
+        print("   whole processes (figure euler --db; the atlas cached, the figure cache emptied) "
+              "of the slowest five:")
+
+        def run(args: list[str]) -> float:
+            shutil.rmtree(cache / "figures", ignore_errors=True)
+            began = time.perf_counter()
+            subprocess.run([sys.executable, *args], cwd=folder, env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return time.perf_counter() - began
+
+        run(["-m", "blocmap", "figure", "euler", "--on", "2016-01-01", "-o", "f.svg"])  # the atlas cache
+
+        empty = statistics.median(run(["-c", "pass"]) for _ in range(repeat))
+        print(f"   python -c pass {empty:7.3f} s (baseline)")
+        for _, _, orgs, day, _, _ in rows[:5]:
+            seconds = statistics.median(run(["-m", "blocmap", "figure", "euler", "--db", str(db), "--on",
+                                             day.isoformat(), "--orgs", orgs, "-o", "f.svg"])
+                                        for _ in range(repeat))
+            print(f"   {seconds:7.3f} s  ratio {seconds / empty:5.1f}  {'ok' if seconds < 1.0 else 'SLOW'}  "
+                  f"{orgs} on {day}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", type=int, choices=range(1, 7), help="run this section only")
+    parser.add_argument("--cow", type=Path, default=os.environ.get("BLOCMAP_COW"),
+                        help="a folder with COW's state_year_format3.csv and igo_year_format3.csv "
+                             "(default: $BLOCMAP_COW, else the test extract)")
+    parser.add_argument("--cases", type=int, default=12, help="random imported combinations (section 6)")
+    parser.add_argument("--seed", type=int, default=24)
     args = parser.parse_args()
+    cow = args.cow or Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cow"
     atlas = blocmap.load()
     sets = {"a": frozenset({"RUS"}), "b": frozenset({"RUS", "KAZ"})}
     euler_layout(sets, {}, {}, topology=previous_solve(sets))  # imports and font loading first
-    layouts(atlas, args.repeat)
-    hard_case(atlas, args.repeat)
-    precomputing(atlas)
-    sweep(atlas, args.repeat)
-    processes(args.repeat)
+    sections = {1: lambda: layouts(atlas, args.repeat), 2: lambda: hard_case(atlas, args.repeat),
+                3: lambda: precomputing(atlas), 4: lambda: sweep(atlas, args.repeat),
+                5: lambda: processes(args.repeat),
+                6: lambda: imported(args.repeat, cow, args.cases, args.seed)}
+    for number, section in sections.items():
+        if args.only in (None, number):
+            section()
 
 
 if __name__ == "__main__":

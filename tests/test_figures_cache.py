@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from blocmap.features.figures import api, layout_cache, topology
+from blocmap.features.figures import api, layout_cache, topology, topology_table
 from blocmap.features.figures.adapter import collect, parse_orgs
 from blocmap.features.figures.check import check_layout
 from blocmap.features.figures.euler import euler_layout
@@ -32,7 +32,7 @@ def _no_solver(monkeypatch):
 
 def test_the_cache_round_trip_equals_a_fresh_solve(atlas, tmp_path, monkeypatch):
     sets = family(atlas, "cis,cst,csto,eaeu,customs_union,union_state,guam,sco", "2016-06-01")
-    fresh = topology.solve(sets)
+    fresh = topology.solve(sets, lookup=topology_table.lookup)
     folder = tmp_path / "figures"
     layout_cache.solve(sets, cache=layout_cache.TopologyCache(folder))
     (path,) = folder.glob("*.json")
@@ -53,7 +53,7 @@ def test_one_entry_serves_every_family_with_the_same_zones(atlas, monkeypatch):
     cache = layout_cache.TopologyCache()
     first = family(atlas, "cis,csto,eaeu", "2016-06-01")
     renamed = {org: frozenset(f"X{e}" for e in members) for org, members in first.items()}
-    fresh = topology.solve(renamed)
+    fresh = topology.solve(renamed, lookup=topology_table.lookup)
     layout_cache.solve(first, cache=cache)
     _no_solver(monkeypatch)
     assert layout_cache.solve(renamed, cache=cache) == fresh

@@ -171,3 +171,13 @@ def _relations(pairs: list[tuple[str, str]], lang: str, org_name: Callable) -> s
     return ", ".join(f"{org_name(org, lang)}: {strings.text('status.' + status, lang)}"
                      for org, status in pairs)
 
+
+def change_days(atlas: Any, orgs: list[str]) -> list[dt.date]:
+    """Every day on which a membership of one of ``orgs`` begins or ends (first-day rule)."""
+    days: set[dt.date] = set()
+    for org in orgs:
+        for spell in atlas.spells_of(org=org):
+            days.add(spell.start.earliest)
+            if spell.end is not None:
+                days.add(spell.end.earliest)
+    return sorted(days)

@@ -14,7 +14,7 @@ from typing import Any
 
 from blocmap.core.errors import QueryError
 from blocmap.core.messages import Text
-
+from blocmap.features.figures.adapter import change_days  # noqa: F401 - part of this API
 
 
 @dataclass
@@ -110,7 +110,7 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
     try:
         topo = layout_cache.solve(data.sets, max_empty=max_empty, cache=cache)
         if len(topo.extra) > max_empty:
-            raise topology.LayoutImpossible(Text("fig.needs_n", {"n": len(topo.extra), "max_empty": max_empty}))
+            raise too_many(topo, max_empty)
     except topology.LayoutImpossible as exc:
         return EulerResult(inputs, fallback=exc.render(lang), notes=notes)
     if topo.extra:
@@ -118,6 +118,17 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
         inputs["notes"] = inputs["notes"] + (note,)
         notes.append(note)
     return EulerResult(inputs, layout=euler_layout(**inputs, topology=topo), notes=notes)
+
+
+def too_many(topo: Any, max_empty: int) -> Any:
+    """The refusal of a drawing with more than ``max_empty`` empty zones: that many are needed
+    where the solver proved its count, else none with at most ``max_empty`` was found."""
+    from blocmap.features.figures.zones import LayoutImpossible
+
+    if topo.proven:
+        return LayoutImpossible(Text("fig.needs_n", {"n": len(topo.extra), "max_empty": max_empty}),
+                                bound=len(topo.extra))
+    return LayoutImpossible(Text("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}))
 
 
 @dataclass
@@ -130,17 +141,6 @@ class Precomputed:
 
     def __len__(self) -> int:
         return len(self.topologies) + len(self.refused)
-
-
-def change_days(atlas: Any, orgs: list[str]) -> list[dt.date]:
-    """Every day on which a membership of one of ``orgs`` begins or ends (first-day rule)."""
-    days: set[dt.date] = set()
-    for org in orgs:
-        for spell in atlas.spells_of(org=org):
-            days.add(spell.start.earliest)
-            if spell.end is not None:
-                days.add(spell.end.earliest)
-    return sorted(days)
 
 
 def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en", max_empty: int = 3,
@@ -184,7 +184,7 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
                                         hint=previous if seed else None)
             previous = solved
             if len(solved.extra) > max_empty:
-                result.refused[key] = Text("fig.needs_n", {"n": len(solved.extra), "max_empty": max_empty}).render(lang)
+                result.refused[key] = too_many(solved, max_empty).render(lang)
             else:
                 result.topologies[key] = solved
         except LayoutImpossible as exc:

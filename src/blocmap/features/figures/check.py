@@ -11,12 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 from blocmap.core.errors import BlocmapError
-
-if TYPE_CHECKING:
-    from blocmap.features.figures.euler import EulerLayout
+from blocmap.features.figures.zones import EulerLayout
 
 MIN_GAP = 6.0        # curves that do not cross stay this far apart (points)
 LABEL_PAD = 2.0      # a label stays this far inside its zone
@@ -157,7 +154,7 @@ def _triple_points(shapes: dict, min_gap: float) -> list[str]:
     return problems
 
 
-def check_layout(layout: "EulerLayout") -> Report:
+def check_layout(layout: EulerLayout) -> Report:
     """Everything ``check_shapes`` checks, plus every label against its zone and the others."""
     from shapely import Polygon, box
 
@@ -203,7 +200,7 @@ def check_layout(layout: "EulerLayout") -> Report:
     return report
 
 
-def verify(layout: "EulerLayout") -> None:
+def verify(layout: EulerLayout) -> None:
     """Raise ``LayoutCheckError`` unless the layout passes every check."""
     report = check_layout(layout)
     if not report.ok:

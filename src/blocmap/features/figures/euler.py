@@ -14,10 +14,20 @@ result before anyone can draw it.  Coordinates are points, y downwards, origin t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from blocmap.features.figures.check import verify as verify_layout
+from blocmap.features.figures.layout_cache import solve
 from blocmap.features.figures.measure import Font, default_font, text_size, wrap
-from blocmap.features.figures.topology import GridTopology, Signature
+from blocmap.features.figures.zones import (  # noqa: F401 - the layout's records, used by its callers too
+    ElementBox,
+    EulerLayout,
+    GridTopology,
+    SetShape,
+    Signature,
+    Text,
+    rounded_rectangle,
+)
 
 GAP = 18.0         # smallest distance between two grid lines = between two curves
 RADIUS = 6.0       # corner radius; below GAP / 2 so rounding never changes the topology
@@ -28,84 +38,6 @@ COLUMN_GAP = 12.0  # between label columns of one zone
 MARGIN = 16.0      # around the whole figure
 MAX_ROWS = 4       # a zone with more labels stacks them in several columns
 SAME = " = "       # between the names of sets drawn as one curve (same members that day)
-
-
-@dataclass(frozen=True)
-class SetShape:
-    id: str
-    label: str
-    rect: tuple[float, float, float, float]   # x0, y0, x1, y1 before rounding
-    radius: float
-    label_box: tuple[float, float, float, float]
-    orgs: tuple[str, ...] = ()   # the sets this curve stands for (several when identical)
-
-    @property
-    def members(self) -> tuple[str, ...]:
-        return self.orgs or (self.id,)
-
-    @property
-    def polygon(self) -> list[tuple[float, float]]:
-        return rounded_rectangle(self.rect, self.radius)
-
-
-@dataclass(frozen=True)
-class ElementBox:
-    id: str
-    label: str
-    sets: tuple[str, ...]
-    box: tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A free line of text (title, heading, note, caption); ``box`` is its measured extent."""
-
-    text: str
-    role: str
-    box: tuple[float, float, float, float]
-    size: float
-
-
-@dataclass
-class EulerLayout:
-    width: float
-    height: float
-    sets: list[SetShape]
-    elements: list[ElementBox]
-    empty_zones: list[tuple[str, ...]]
-    data: dict[str, frozenset[str]]
-    font_path: str
-    element_size: float
-    name_size: float
-    texts: list[Text] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        """The drawn layout (``--format json``): sets' outlines, label boxes, empty zones."""
-        r = lambda v: round(v, 2)  # noqa: E731 - keep the JSON short and stable
-        return {
-            "width": r(self.width), "height": r(self.height),
-            "sets": [{"id": s.id, "orgs": list(s.members), "label": s.label,
-                      "polygon": [[r(x), r(y)] for x, y in s.polygon],
-                      "label_box": [r(v) for v in s.label_box]} for s in self.sets],
-            "elements": [{"id": e.id, "label": e.label, "sets": list(e.sets),
-                          "box": [r(v) for v in e.box]} for e in self.elements],
-            "empty_zones": [list(z) for z in self.empty_zones],
-        }
-
-
-def rounded_rectangle(rect: tuple[float, float, float, float], radius: float,
-                      steps: int = 6) -> list[tuple[float, float]]:
-    """The outline of a rectangle with quarter-circle corners (clockwise on screen, closed)."""
-    x0, y0, x1, y1 = rect
-    corners = ((x1 - radius, y0 + radius, -90), (x1 - radius, y1 - radius, 0),
-               (x0 + radius, y1 - radius, 90), (x0 + radius, y0 + radius, 180))
-    points = []
-    for cx, cy, start in corners:
-        for k in range(steps + 1):
-            a = math.radians(start + 90 * k / steps)
-            points.append((cx + radius * math.cos(a), cy + radius * math.sin(a)))
-    points.append(points[0])
-    return points
 
 
 @dataclass
@@ -168,8 +100,6 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     name_font = Font(font.path, font.size * 1.15, font.weight)
     sets = {s: frozenset(m) for s, m in sets.items()}
     if topology is None:
-        from blocmap.features.figures.layout_cache import solve
-
         topology = solve(sets)
     topo = topology
     order = topo.order
@@ -286,7 +216,5 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
                          font_path=font.path, element_size=font.size, name_size=name_font.size,
                          texts=texts)
     if verify:
-        from blocmap.features.figures.check import verify as verify_layout
-
         verify_layout(layout)
     return layout

@@ -16,12 +16,9 @@ from pathlib import Path
 
 from blocmap.core.cache import cache_folder, read_json, write_json
 from blocmap.core.messages import Text
-from blocmap.features.figures.topology import (
-    GridTopology,
-    LayoutImpossible,
-    configuration_key,
-    empty_zone_bound,
-)
+from blocmap.features.figures import topology, topology_table
+from blocmap.features.figures.topology import empty_zone_bound
+from blocmap.features.figures.zones import GridTopology, LayoutImpossible, configuration_key
 
 #: Bump when the solver's model changes: older files are then simply not found.
 FORMAT = "euler-topology-2"  # 2: answers of the shipped table (topology_table)
@@ -105,8 +102,6 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
     configuration neither seen before nor in the shipped table (``topology_table``).  With ``max_empty``, families that need more empty zones
     are refused (``LayoutImpossible``): at once where the bound known from the data says
     so, else after the solver's quick proof, which is remembered as well."""
-    from blocmap.features.figures import topology
-
     if max_empty is not None:
         bound = empty_zone_bound(sets)
         if bound > max_empty:
@@ -122,7 +117,7 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
             raise LayoutImpossible(Text("fig.needs_more", {"more_than": refused, "max_empty": max_empty}),
                                    bound=refused + 1)
     try:
-        topo = topology.solve(sets, hint=hint, max_empty=max_empty)
+        topo = topology.solve(sets, hint=hint, max_empty=max_empty, lookup=topology_table.lookup)
     except LayoutImpossible as exc:
         if max_empty is not None and exc.bound is not None and exc.bound > max_empty:
             cache.refuse(key, exc.bound - 1)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from blocmap.features.figures.euler import EulerLayout
+from blocmap.features.figures.zones import EulerLayout
 
 FORMATS = ("svg", "png", "pdf")
 #: Okabe-Ito colours (safe for colour-blind readers), in the order sets are drawn.
@@ -59,7 +57,7 @@ def axes(figure, width: float, height: float):
     return ax
 
 
-def draw_euler(layout: "EulerLayout", colours: Mapping[str, str] | None = None):
+def draw_euler(layout: EulerLayout, colours: Mapping[str, str] | None = None):
     """A Figure showing ``layout``; sets coloured, empty zones hatched, labels as laid out.
 
     ``colours`` (organization id → colour) gives a set its own colour; a curve drawn for

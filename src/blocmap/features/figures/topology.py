@@ -7,14 +7,18 @@ grid spacing chosen later (``euler.py``) is the gap between curves.  Groups of s
 share no element are solved apart and put side by side (they may reuse horizontal lines:
 their curves are a column apart).
 
-A small constraint program (OR-Tools CP-SAT) chooses the edge order so that the
+The fewest empty zones (below) are first bounded from the data (``empty_zone_bound``), then
+looked for by a small exact search (``search.fewest``) that draws most groups, or proves the
+bound one higher, without loading OR-Tools.  Otherwise a small constraint program (OR-Tools
+CP-SAT, within a deterministic budget) chooses the edge order so that the
 signature of every grid cell is a zone of the data (or empty), every zone of the data
 appears, and containment and disjointness hold.  When the data cannot be drawn that way
 (e.g. CIS covered exactly by two disjoint organizations) a cell may take one of the few
 other signatures the pair relations allow; the solver uses the fewest such *empty zones*
 (then the fewest cells) and they are reported, never hidden.  Zones of the data come in
 one piece: connectivity constraints are added when a first answer splits one.  The
-answers for every group of sets in the bundled data ship with blocmap (``topology_table``).
+answers for every group of sets in the bundled data ship with blocmap (``topology_table``,
+consulted through ``solve``'s ``lookup``; this module does not import it).
 
 The approach follows RectEuler (Paetzold, Kehlbeck, Strobelt, Xue, Storandt and Deussen,
 "RectEuler: Visualizing Intersecting Sets using Rectangles", Computer Graphics Forum 42(3),
@@ -24,115 +28,33 @@ EuroVis 2023), with a constraint solver in place of its MiniZinc model.
 from __future__ import annotations
 
 import math
-from collections import deque
-from dataclasses import dataclass
 from typing import Any
 
-from blocmap.core.errors import BlocmapError
 from blocmap.core.messages import Text
+from blocmap.features.figures.search import fewest
+from blocmap.features.figures.zones import (  # noqa: F401 - the solver's records, used by its callers too
+    GridTopology,
+    LayoutImpossible,
+    Signature,
+    components,
+    configuration_key,
+    grid_cells,
+    identical_groups,
+    required_zones,
+    split_zones,
+)
 
-Signature = frozenset[str]
 #: Families of this many curves or more are first asked whether --max-empty can be met:
 #: below it the optimal drawing comes as fast as that answer.
 CHECK_FROM = 6
 #: The solver's wall-clock guard, in multiples of its deterministic ``budget``: on a loaded
 #: machine the guard may stop it before the budget (``topology_table`` raises it).
-WALL_GUARD = 4
-
-
-@dataclass(frozen=True)
-class GridTopology:
-    """Rectangles as grid-line indexes: ``rects[set] = (x0, x1, y0, y1)`` with x0 < x1 and y0 < y1.
-
-    ``cells[(i, j)]`` is the signature of the cell between vertical lines i, i+1 and
-    horizontal lines j, j+1 (y grows downwards); there are ``nx`` by ``ny`` cells.
-    ``extra`` are drawn signatures the data does not have (empty zones); ``proven`` says
-    that no drawing of this kind needs fewer (the solver proved it, or ``extra`` meets
-    ``empty_zone_bound``).
-    """
-
-    order: tuple[str, ...]
-    rects: dict[str, tuple[int, int, int, int]]
-    cells: dict[tuple[int, int], Signature]
-    extra: tuple[Signature, ...]
-    nx: int = 0
-    ny: int = 0
-    proven: bool = True
-    outlines: tuple[tuple[str, ...], ...] = ()  # sets drawn as one curve (identical members)
-
-    def outline_groups(self) -> tuple[tuple[str, ...], ...]:
-        """The drawn curves, each as the sets it stands for (one set, or several identical ones)."""
-        return self.outlines or tuple((s,) for s in self.order)
-
-    def to_json(self) -> dict:
-        """Plain JSON (lists and strings only): what the layout cache stores on disk."""
-        return {"order": list(self.order), "rects": {s: list(r) for s, r in self.rects.items()},
-                "extra": [sorted(z) for z in self.extra], "nx": self.nx, "ny": self.ny,
-                "proven": self.proven, "outlines": [list(g) for g in self.outline_groups()]}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "GridTopology":
-        rects = {s: tuple(int(v) for v in r) for s, r in data["rects"].items()}
-        order = tuple(data["order"])
-        nx, ny = int(data["nx"]), int(data["ny"])
-        return cls(order, rects, grid_cells(order, rects, nx, ny),
-                   tuple(frozenset(z) for z in data["extra"]), nx, ny, bool(data["proven"]),
-                   tuple(tuple(g) for g in data["outlines"]))
-
-
-class LayoutImpossible(BlocmapError):
-    """No drawing with one rectangle per set was found within the budget (or allowed)."""
-
-    def __init__(self, message: Text, bound: int | None = None):
-        super().__init__(message)
-        self.bound = bound  # the fewest empty zones needed, where known
-
-
-def required_zones(sets: dict[str, frozenset[str]]) -> set[Signature]:
-    """The distinct non-empty signatures of the elements (the zones the data has)."""
-    elements = set().union(*sets.values()) if sets else set()
-    zones = {frozenset(s for s, members in sets.items() if e in members) for e in elements}
-    zones.discard(frozenset())
-    return zones
-
-
-def _components(cells: dict[tuple[int, int], Signature], signature: Signature) -> list[set]:
-    todo = {c for c, sig in cells.items() if sig == signature}
-    parts = []
-    while todo:
-        start = min(todo)
-        todo.discard(start)
-        part, queue = {start}, deque([start])
-        while queue:
-            i, j = queue.popleft()
-            for n in ((i + 1, j), (i - 1, j), (i, j + 1), (i, j - 1)):
-                if n in todo:
-                    todo.discard(n)
-                    part.add(n)
-                    queue.append(n)
-        parts.append(part)
-    return parts
-
-
-def split_zones(cells: dict[tuple[int, int], Signature], size: int,
-                keep: set[Signature] | None = None) -> list[Signature]:
-    """Signatures drawn in more than one piece; the outside counts as one piece with the border.
-
-    With ``keep``, only those zones (and the outside) are judged: an empty zone that the
-    data forces may come in pieces, it is hatched and listed either way.
-    """
-    bad = []
-    for sig in sorted(set(cells.values()), key=sorted):
-        if sig and keep is not None and sig not in keep:
-            continue
-        parts = _components(cells, sig)
-        if sig:
-            if len(parts) > 1:
-                bad.append(sig)
-        elif any(not any(i in (0, size - 1) or j in (0, size - 1) for i, j in part)
-                 for part in parts):
-            bad.append(sig)  # an enclosed hole of the outside
-    return bad
+WALL_GUARD = 8
+#: Deterministic seconds per solve (the shipped table is made with it too, so its entries are
+#: what a fresh solve gives): it keeps the slowest solve of up to eight curves near half a
+#: second; where it runs out the drawing is the best one in one piece found, its count of empty
+#: zones said to be unproven.
+RUN_BUDGET = 0.5
 
 
 def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
@@ -213,54 +135,6 @@ def candidates(sets: dict[str, frozenset[str]], limit: int = 12) -> list[Signatu
     return found
 
 
-def components(sets: dict[str, frozenset[str]]) -> list[tuple[str, ...]]:
-    """Groups of sets linked by shared elements; groups never touch, so each is drawn alone."""
-    left = sorted(sets)
-    groups = []
-    while left:
-        group, queue = {left[0]}, [left[0]]
-        while queue:
-            current = queue.pop()
-            for other in left:
-                if other not in group and sets[current] & sets[other]:
-                    group.add(other)
-                    queue.append(other)
-        left = [s for s in left if s not in group]
-        groups.append(tuple(sorted(group)))
-    # Largest group first (left), then by name: a stable, readable order.
-    return sorted(groups, key=lambda g: (-len(set().union(*(sets[s] for s in g))), g))
-
-
-def grid_cells(order, rects, nx: int, ny: int) -> dict[tuple[int, int], Signature]:
-    """The signature of every cell of an ``nx`` by ``ny`` grid with these rectangles."""
-    return {(i, j): frozenset(s for s in order if rects[s][0] <= i < rects[s][1]
-                              and rects[s][2] <= j < rects[s][3])
-            for i in range(nx) for j in range(ny)}
-
-
-def identical_groups(sets: dict[str, frozenset[str]]) -> tuple[tuple[str, ...], ...]:
-    """Sets with the same members, grouped (each group sorted; groups in order of their first)."""
-    groups: dict[frozenset[str], list[str]] = {}
-    for s in sorted(sets):
-        groups.setdefault(sets[s], []).append(s)
-    return tuple(tuple(g) for g in groups.values())
-
-
-def configuration_key(sets: dict[str, frozenset[str]]) -> str:
-    """The zone structure of ``sets`` as a short stable string: the cache key of its topology.
-
-    Two families with the same zones (whatever their elements) have the same drawing, up to
-    the left-to-right order of groups that share nothing; over all days of the atlas there
-    are only a few hundred of them.
-    """
-    import json
-
-    # Groups that share nothing are drawn side by side, largest (most elements) first.
-    merged = {g[0]: sets[g[0]] for g in identical_groups(sets)}
-    return json.dumps([sorted(sorted(z) for z in required_zones(sets)),
-                       [list(c) for c in components(merged)]], separators=(",", ":"))
-
-
 def _structure(sets: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     """The sets with their zones as elements: the solver sees the zone structure only, so a
     cached answer is exactly what a fresh solve of another family with these zones gives."""
@@ -294,6 +168,36 @@ def _families(sets: dict[str, frozenset[str]]) -> list[frozenset[Signature]]:
         coverable = any(len(z & crossers) >= 2 and outer <= z <= outer | crossers for z in allowed)
         if outer and not coverable and outer not in required:
             found.append(frozenset({outer}) if outer in allowed else frozenset())
+    return found + _overlap_families(sets, required, allowed)
+
+
+def _overlap_families(sets: dict[str, frozenset[str]], required: set[Signature],
+                      allowed: set[Signature]) -> list[frozenset[Signature]]:
+    """Groups of signatures of which every drawing shows one, by Helly's theorem for boxes.
+
+    Sets that share elements must overlap in the drawing.  Axis-parallel rectangles that
+    overlap pairwise have a point in common (Helly number 2), so for every largest group of
+    pairwise overlapping sets some drawn signature holds them all; where the data has no such
+    zone, one of the possible signatures holding them is an empty zone.
+    """
+    order = sorted(sets)
+    meets = {s: {t for t in order if t != s and sets[s] & sets[t]} for s in order}
+    cliques: list[frozenset[str]] = []
+
+    def grow(clique: frozenset[str], options: set[str], excluded: set[str]) -> None:
+        if not options and not excluded:
+            cliques.append(clique)
+            return
+        for s in sorted(options):  # Bron-Kerbosch: every maximal group, once
+            grow(clique | {s}, options & meets[s], excluded & meets[s])
+            options = options - {s}
+            excluded = excluded | {s}
+
+    grow(frozenset(), set(order), set())
+    found = []
+    for clique in cliques:
+        if len(clique) >= 3 and not any(clique <= z for z in required):
+            found.append(frozenset(z for z in allowed if clique <= z))
     return found
 
 
@@ -323,8 +227,8 @@ def empty_zone_bound(sets: dict[str, frozenset[str]]) -> int:
 
 
 def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
-          budget: float = 3.0, max_empty: int | None = None,
-          hint: GridTopology | None = None, shipped: bool = True) -> GridTopology:
+          budget: float = RUN_BUDGET, max_empty: int | None = None,
+          hint: GridTopology | None = None, lookup: Any = None) -> GridTopology:
     """The edge order for ``sets`` (deterministic), or ``LayoutImpossible``.
 
     Sets with identical members are one curve (``outlines``; their rectangles are equal).
@@ -334,9 +238,10 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     (``empty_zone_bound``) is refused before any solving, and a family of ``CHECK_FROM`` or
     more curves after a quick proof that it cannot be drawn with ``max_empty`` (instead of
     the optimal drawing first); the drawing itself never depends on ``max_empty``.
-    ``hint`` (e.g. the previous day's topology) seeds the solver.  With ``shipped`` a group
-    found in the shipped table (``topology_table``: every group of the bundled data) is
-    answered from it, as the solver answered it when the table was made, without solving.
+    ``hint`` (e.g. the previous day's topology) seeds the solver.  ``lookup`` answers a linked
+    group of curves before any solving where it can: a ``GridTopology``, a refusal (an object
+    with ``more_than`` and ``proven``, as ``topology_table.Refusal``) or None; the shipped
+    table's ``TopologyTable.get`` is one (``layout_cache.solve`` passes it).
     """
     order = tuple(sorted(sets))
     if not order:
@@ -348,10 +253,8 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     singles = _structure({g[0]: sets[g[0]] for g in groups})
     linked = components({g[0]: sets[g[0]] for g in groups})
     known: dict[tuple[str, ...], Any] = {c: None for c in linked}
-    if shipped:
-        from blocmap.features.figures.topology_table import shipped as table
-
-        known = {c: table().get({s: singles[s] for s in c}) for c in linked}
+    if lookup is not None:
+        known = {c: lookup({s: singles[s] for s in c}) for c in linked}
     for component, found in known.items():
         if isinstance(found, GridTopology):
             continue
@@ -364,6 +267,19 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
             raise LayoutImpossible(Text("fig.needs_more", {"more_than": found.more_than, "max_empty": max_empty}),
                                    bound=found.more_than + 1)
         known[component] = None  # a refusal says nothing about a larger --max-empty: solve
+    # The small search first: a drawing that meets the bound is the answer, and a search that
+    # ends without one proves the bound one higher.  Groups are drawn apart, so their counts add.
+    bounds = {c: empty_zone_bound({s: singles[s] for s in c}) for c in linked}
+    for component in linked:
+        if known[component] is None:
+            family = {s: singles[s] for s in component}
+            others = sum(bounds.values()) - bounds[component]
+            known[component], bounds[component] = fewest(
+                family, required_zones(family), candidates(family), bounds[component],
+                None if max_empty is None else max_empty - others)
+    needed = sum(bounds.values())
+    if max_empty is not None and needed > max_empty:
+        raise LayoutImpossible(Text("fig.needs_at_least", {"bound": needed, "max_empty": max_empty}), bound=needed)
     if max_empty is not None:
         for component in linked:
             family = {s: singles[s] for s in component}
@@ -375,7 +291,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     for component in linked:
         family = {s: singles[s] for s in component}
         parts.append(known[component] or
-                     _solve_group(family, max_extra_cells, budget, empty_zone_bound(family), hint))
+                     _solve_group(family, max_extra_cells, budget, bounds[component], hint))
     rects, offset, ny = {}, 0, max(p.ny for p in parts)
     for part in parts:
         for s, (x0, x1, y0, y1) in part.rects.items():
@@ -403,7 +319,7 @@ def _needs_more(sets: dict[str, frozenset[str]], max_empty: int, budget: float) 
     return can_draw(sets, max_empty, budget) is False
 
 
-def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = 3.0) -> bool | None:
+def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = RUN_BUDGET) -> bool | None:
     """The relaxed question of ``_needs_more`` for one linked group without identical sets:
     False is a proof that more than ``max_empty`` empty zones are needed, True that the
     relaxation (without connectivity) has a solution, None that the budget ran out first."""
@@ -540,33 +456,72 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     # than they save in search for these small models (about 2x faster without).
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.linearization_level = 0
+    # Stop once the empty zones and empty cells are proven fewest (a gap below one cell's
+    # weight): the last points of perimeter cost most of the search and show least.
+    solver.parameters.absolute_gap_limit = 999
     if cap is not None:  # only the question "can it be done with at most cap?" (see can_draw)
         solver.parameters.stop_after_first_solution = True
         status = solver.Solve(model)
         return {cp_model.INFEASIBLE: False, cp_model.FEASIBLE: True, cp_model.OPTIMAL: True}.get(status)
     # Connectivity constraints are large and rarely needed: add them only when the first
-    # answer splits a zone of the data or encloses a hole (a lazy constraint).
+    # answer splits a zone of the data or encloses a hole (a lazy constraint).  Every answer
+    # met on the way is judged as well: the best one in one piece is a drawing already, and it
+    # seeds the second solve (which then never starts from nothing) or stands in for it when
+    # the budget runs out before that solve finds one.
+    watch = _watch(order, size, set(zones), (x0, x1, y0, y1))
     for attempt in range(2):
-        status = solver.Solve(model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status = solver.Solve(model, watch)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            rects = {s: (solver.Value(x0[s]), solver.Value(x1[s]),
+                         solver.Value(y0[s]), solver.Value(y1[s])) for s in order}
+            if not split_zones(grid_cells(order, rects, size, size), size, keep=set(zones)):
+                return _topology(order, rects, size, zones, bound, status == cp_model.OPTIMAL)
+        elif status == cp_model.INFEASIBLE:
             break
-        rects = {s: (solver.Value(x0[s]), solver.Value(x1[s]),
-                     solver.Value(y0[s]), solver.Value(y1[s])) for s in order}
-        cells = {(i, j): frozenset(s for s in order
-                                   if rects[s][0] <= i < rects[s][1] and rects[s][2] <= j < rects[s][3])
-                 for i in range(size) for j in range(size)}
-        if not split_zones(cells, size, keep=set(zones)):
-            extra = tuple(sorted({sig for sig in cells.values() if sig and sig not in set(zones)},
-                                 key=lambda z: (len(z), sorted(z))))
-            # Fewest empty zones: proven by the solver, or by meeting the bound from the data.
-            return GridTopology(order, rects, cells, extra, size, size,
-                                proven=status == cp_model.OPTIMAL or len(extra) <= bound)
-        if attempt == 0:
+        if attempt == 0 and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             _connected(model, order, size, allowed, inside, is_zone, slack)
             # More constraints never make a better drawing: what the first answer proved
             # about the objective holds, and the solver may stop as soon as it meets it.
             model.Add(objective >= math.ceil(solver.BestObjectiveBound()))
+            if watch.best is not None:
+                model.clear_hints()
+                for s in order:
+                    for var, value in zip((x0[s], x1[s], y0[s], y1[s]), watch.best[1][s]):
+                        model.AddHint(var, value)
+        else:
+            break
+    if watch.best is not None:  # the budget ran out: the best drawing in one piece met
+        return _topology(order, watch.best[1], size, zones, bound, False)
     raise LayoutImpossible(Text("fig.cannot_draw", {"sets": list(order)}))
+
+
+def _topology(order, rects, size: int, zones, bound: int, optimal: bool) -> GridTopology:
+    cells = grid_cells(order, rects, size, size)
+    extra = tuple(sorted({sig for sig in cells.values() if sig and sig not in set(zones)},
+                         key=lambda z: (len(z), sorted(z))))
+    # Fewest empty zones: proven by the solver, or by meeting the bound from the data.
+    return GridTopology(order, rects, cells, extra, size, size, proven=optimal or len(extra) <= bound)
+
+
+def _watch(order, size: int, zones: set[Signature], lines: tuple) -> Any:
+    """A solution callback that keeps the best answer (lowest objective) whose zones each come
+    in one piece, as ``best = (objective, rects)``."""
+    from ortools.sat.python import cp_model
+
+    class Watch(cp_model.CpSolverSolutionCallback):
+        best: tuple[float, dict] | None = None
+
+        def on_solution_callback(self) -> None:
+            value = self.ObjectiveValue()
+            if self.best is not None and self.best[0] <= value:
+                return
+            x0, x1, y0, y1 = lines
+            rects = {s: (self.Value(x0[s]), self.Value(x1[s]), self.Value(y0[s]), self.Value(y1[s]))
+                     for s in order}
+            if not split_zones(grid_cells(order, rects, size, size), size, keep=zones):
+                self.best = (value, rects)
+
+    return Watch()
 
 
 def _add_hint(model, hint: GridTopology, order, x0, x1, y0, y1) -> None:

@@ -34,7 +34,9 @@ from typing import Any
 
 from blocmap.core.errors import DataError, Problem
 from blocmap.core.messages import Text
-from blocmap.features.figures.topology import (
+from blocmap.features.figures import topology
+from blocmap.features.figures.adapter import OrgSpec, change_days, collect
+from blocmap.features.figures.zones import (
     GridTopology,
     grid_cells,
     required_zones,
@@ -55,8 +57,6 @@ SCOPE = ("caco", "ces", "cis", "cmea", "cst", "csto", "customs_union", "eaeu", "
 MAX_EMPTY = 3
 #: Renamings tried to find a canonical code; a group with more ties is simply solved.
 MOST_RENAMINGS = 5040
-#: Deterministic seconds for the question "at most MAX_EMPTY empty zones?" of a large group.
-PROOF_BUDGET = 1.0
 NAMES = "abcdefghijkl"  # the sets of a code, as the solver saw them
 _CODE = re.compile(r"^[1-9][0-9]*(,[1-9][0-9]*)*$")
 
@@ -196,13 +196,15 @@ def shipped() -> TopologyTable:
     return _SHIPPED
 
 
+def lookup(sets: dict[str, frozenset]) -> GridTopology | Refusal | None:
+    """The shipped table's answer for one linked group of curves (``topology.solve``'s ``lookup``)."""
+    return shipped().get(sets)
+
+
 def bundled_groups(atlas: Any, most: int = MOST) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Every group of curves that a figure of up to ``most`` organizations of ``atlas`` (those in
     ``SCOPE``) draws on some day: canonical code → (an example day, its organizations).  Days between two change
     days have the memberships of the earlier one, so the change days are enough."""
-    from blocmap.features.figures.adapter import OrgSpec, collect
-    from blocmap.features.figures.api import change_days
-
     orgs = sorted(o for o in atlas.orgs if o in SCOPE)
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     seen: set[frozenset] = set()
@@ -250,29 +252,18 @@ def _groups(masks: list[int], combo: tuple[int, ...]) -> list[frozenset[int]]:
 def codes(atlas: Any) -> list[str]:
     """The groups of ``atlas`` that the table answers: all but those that the bound known from
     the data refuses at once (``topology.empty_zone_bound`` above ``MAX_EMPTY``)."""
-    from blocmap.features.figures.topology import empty_zone_bound
-
-    return sorted((c for c in bundled_groups(atlas) if empty_zone_bound(family(c)) <= MAX_EMPTY),
+    return sorted((c for c in bundled_groups(atlas) if topology.empty_zone_bound(family(c)) <= MAX_EMPTY),
                   key=lambda c: (len(c), c))
 
 
 def solve_entry(code: str) -> dict[str, Any]:
-    """The table entry of one code: what ``topology.solve`` answers for its group without the
-    table, with ``--max-empty`` 3 — except that for ``CHECK_FROM`` or more curves the quick
-    question "at most 3 empty zones?" gets ``PROOF_BUDGET``, and when that runs out the
-    entry says so (``"proven": false``) instead of searching on for a drawing that would
-    need more (what the solver does at run time: several seconds, rarely with success)."""
-    from blocmap.features.figures import topology
-
+    """The table entry of one code: what ``topology.solve`` answers at run time for its group
+    without the table, with ``--max-empty`` 3 (the same code and budget, so an entry is only a
+    cache of that answer): a drawing, or the refusal with the count it proved or found."""
     sets = family(code)
     guard, topology.WALL_GUARD = topology.WALL_GUARD, 40  # the deterministic budget decides
     try:
-        if len(sets) >= topology.CHECK_FROM:
-            possible = topology.can_draw(sets, MAX_EMPTY, PROOF_BUDGET)
-            if not possible:
-                return {"more_than": MAX_EMPTY, **({} if possible is False else {"proven": False})}
-        topo = topology.solve(sets, max_empty=MAX_EMPTY if len(sets) < topology.CHECK_FROM else None,
-                              shipped=False)
+        topo = topology.solve(sets, max_empty=MAX_EMPTY)
     except topology.LayoutImpossible as exc:
         if exc.bound is None:
             return {"no_drawing": True}  # not with one rectangle per set, within the budget
