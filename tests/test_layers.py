@@ -84,14 +84,9 @@ def test_no_module_imports_another_modules_private_names(path):
 
 
 # ---------------------------------------------------------------------------- no circles
-#: Circles being untied on another branch, each as the set of its modules.  ONLY the figures
-#: package's circle (issue #23 item 4: a module of shared types at the bottom of figures) is
-#: allowed here, while its helper's branch lands: the lead deletes this entry when merging it,
-#: and nothing may be added.
-KNOWN_CIRCLES: list[frozenset[str]] = [
-    frozenset(f"blocmap.features.figures.{name}" for name in (
-        "api", "check", "euler", "layout_cache", "render", "topology", "topology_table", "upset")),
-]
+#: Circles allowed, each as the set of its modules: none (the figures circle was untied, #23
+#: item 4); nothing may be added.
+KNOWN_CIRCLES: list[frozenset[str]] = []
 
 
 def import_graph(paths: list[Path], root: Path = PACKAGE.parent) -> dict[str, set[str]]:

@@ -277,7 +277,7 @@ def citation(facts: dict, lang: str) -> str:
 @data_option
 def cite(fmt: str, lang: str, data_dir: Path | None) -> None:
     """How to cite blocmap and the data it is built on."""
-    from blocmap import __version__
+    from blocmap.core.version import __version__
 
     from blocmap.core.world.dataset import data_version
 

@@ -72,7 +72,7 @@ def _namers(atlas: Any) -> dict[str, Any]:
 
 
 def _version() -> str:
-    from blocmap import __version__
+    from blocmap.core.version import __version__
 
     return __version__
 

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from blocmap import __version__
+from blocmap.core.version import __version__
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import STATUSES
 

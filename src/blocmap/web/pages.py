@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from blocmap import __version__
+from blocmap.core.version import __version__
 from blocmap.core.errors import QueryError
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES

@@ -148,7 +148,7 @@ def _org_entry(world: Any, atlas: Any, org: str, data: str, first: int, last: in
 def describe(frame: "pd.DataFrame", table: str, world: Any, atlas: Any = None,
              command: str | None = None, data_folder: Path | None = None) -> dict[str, Any]:
     """Everything a reader of the panel needs to know, as plain data (JSON-ready)."""
-    from blocmap import __version__
+    from blocmap.core.version import __version__
 
     attrs = frame.attrs
     data = attrs.get("data", {})

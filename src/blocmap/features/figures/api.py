@@ -68,7 +68,7 @@ def drawing_inputs(atlas: Any, on: dt.date, orgs: str | None = None, lang: str =
     """What an Euler diagram of ``orgs`` on ``on`` shows — sets, labels, notes, title — as
     ``(inputs, notes for the user, the memberships)``; cheap (no solving, no drawing).  With
     ``dated=False`` equal inputs mean equal drawings, whatever the day (``drawing_key``)."""
-    from blocmap import __version__
+    from blocmap.core.version import __version__
     from blocmap.features.figures.adapter import euler_inputs
 
     data, notes = selection(atlas, on, orgs, parameter, lang)

@@ -39,7 +39,7 @@ class TopologyCache:
         return sorted(self._memory)
 
     def _file(self, key: str, kind: str = "topology") -> Path:
-        from blocmap import __version__
+        from blocmap.core.version import __version__
 
         digest = hashlib.sha256(f"{FORMAT}|{__version__}|{kind}|{key}".encode()).hexdigest()[:32]
         return self.folder / f"{digest}.json"  # type: ignore[operator]
