@@ -49,6 +49,27 @@ def test_the_cache_round_trip_equals_a_fresh_solve(atlas, tmp_path, monkeypatch)
         euler_layout(sets, {}, labels, topology=fresh).to_json()
 
 
+def test_a_layout_solved_by_other_solver_code_is_not_served(atlas, tmp_path):
+    """The files are keyed by a digest of the solver's code: after the solver changes, an
+    answer of the old one is not found (it is solved again), never drawn as if current."""
+    sets = family(atlas, "cis,cst,csto,eaeu,customs_union,union_state,guam,sco", "2016-06-01")
+    folder = tmp_path / "figures"
+    layout_cache.solve(sets, cache=layout_cache.TopologyCache(folder))
+    key = topology.configuration_key(sets)
+    assert layout_cache.TopologyCache(folder).get(key) is not None
+    layout_cache.solver_digest.cache_clear()
+    original = layout_cache.solver_digest()
+    try:
+        layout_cache.solver_digest.cache_clear()
+        import unittest.mock
+
+        with unittest.mock.patch.object(layout_cache, "solver_digest", lambda: "0" * 16):
+            assert layout_cache.TopologyCache(folder).get(key) is None
+    finally:
+        layout_cache.solver_digest.cache_clear()
+    assert layout_cache.solver_digest() == original
+
+
 def test_one_entry_serves_every_family_with_the_same_zones(atlas, monkeypatch):
     cache = layout_cache.TopologyCache()
     first = family(atlas, "cis,csto,eaeu", "2016-06-01")

@@ -12,6 +12,7 @@ the zone checker.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from blocmap.core.cache import cache_folder, read_json, write_json
@@ -20,8 +21,21 @@ from blocmap.features.figures import topology, topology_table
 from blocmap.features.figures.topology import empty_zone_bound
 from blocmap.features.figures.zones import GridTopology, LayoutImpossible, configuration_key
 
-#: Bump when the solver's model changes: older files are then simply not found.
-FORMAT = "euler-topology-2"  # 2: answers of the shipped table (topology_table)
+#: Bump when the file's layout changes: older files are then simply not found.  The key also
+#: holds a digest of the solver's code (``solver_digest``), so that a layout solved by an
+#: older solver is never served by a newer one.
+FORMAT = "euler-topology-3"  # 2: answers of the shipped table; 3: keyed by the solver's code
+
+
+@lru_cache(maxsize=1)
+def solver_digest() -> str:
+    """A digest of the code that decides a topology (the solver, its search and its records)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("topology.py", "search.py", "zones.py"):
+        path = here / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+    return digest.hexdigest()[:16]
 
 
 class TopologyCache:
@@ -41,7 +55,7 @@ class TopologyCache:
     def _file(self, key: str, kind: str = "topology") -> Path:
         from blocmap.core.version import __version__
 
-        digest = hashlib.sha256(f"{FORMAT}|{__version__}|{kind}|{key}".encode()).hexdigest()[:32]
+        digest = hashlib.sha256(f"{FORMAT}|{__version__}|{solver_digest()}|{kind}|{key}".encode()).hexdigest()[:32]
         return self.folder / f"{digest}.json"  # type: ignore[operator]
 
     def get(self, key: str) -> GridTopology | None:
