@@ -36,7 +36,7 @@ def default_font(size: float = 10.0, weight: str = "normal") -> Font:
 #: rounding each advance up to it keeps a measured width at or above the drawn one.
 _PIXEL = 1 / 4
 #: Room above the ink of "lp" plus the text: matplotlib's line box is up to 0.14 em taller
-#: (hinting, and ascenders or descenders such as g, j, f, Д).
+#: (hinting, and ascenders or descenders such as g, j, f and Cyrillic De, U+0414).
 _LEADING = 0.15
 
 

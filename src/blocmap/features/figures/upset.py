@@ -48,7 +48,7 @@ def draw_upset(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     zones = zones_of({s: sets[s] for s in order})
     label = {e: element_labels.get(e, e) for z in zones for e in z.elements}
     col_w = [max([text_size(label[e], small)[0] for e in z.elements] + [ROW]) + 8 for z in zones]
-    line_h = text_size("Ag國", small)[1] + 2
+    line_h = text_size("Ag\u570b", small)[1] + 2  # a Latin ascender, descender and a CJK glyph
     names_w = max(text_size(set_labels.get(s, s), font)[0] for s in order) + 8
     bar_w = 90.0
     left = MARGIN + names_w + bar_w + 12
