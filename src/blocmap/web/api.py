@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from blocmap.core.version import __version__
+from blocmap.core.errors import QueryError
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import STATUSES
 
@@ -192,10 +193,80 @@ def refuse_future(request: Request) -> None:
             past_day(parsed.earliest, name)
 
 
-def _endpoint(handler: Handler) -> Callable[[Request], Any]:
+#: The table a page's CSV holds where its JSON is one record (``?format=csv``): the key of that
+#: record's rows.  A list endpoint's CSV is its list.
+CSV_TABLES = {"/api/org/{org}": "members_on", "/api/state/{state}": "memberships_on",
+              "/api/compare": "states", "/api/states": "states", "/api/source/{key}": "cited_by"}
+
+
+def csv_text(rows: Any) -> str:
+    """Records as CSV, every column any record has (in order of appearance); a record of plain
+    values is a column each (``statuses.cis``), a list of plain values one cell joined by ', ',
+    and deeper records JSON in their cell."""
+    import csv
+    import io
+
+    def plain(value: Any) -> bool:
+        return not isinstance(value, (dict, list, tuple))
+
+    rows = [{f"{k}.{sub}" if isinstance(v, dict) and all(map(plain, v.values())) else k: w
+             for k, v in r.items()
+             for sub, w in (v.items() if isinstance(v, dict) and all(map(plain, v.values())) and v else [(None, v)])}
+            for r in rows if isinstance(r, dict)]
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, (list, tuple)) and all(map(plain, value)):
+            return ", ".join(cell(v) for v in value)
+        if isinstance(value, (dict, list, tuple)):
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return str(value)
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(r.get(c)) for c in columns] for r in rows)
+    return buffer.getvalue()
+
+
+def as_csv(result: Any, path: str) -> str:
+    """The CSV of an endpoint's answer (``CSV_TABLES``); a QueryError naming ``format`` where
+    the endpoint's answer is no table."""
+    if isinstance(result, dict) and path in CSV_TABLES:
+        result = result.get(CSV_TABLES[path]) or []
+    if not isinstance(result, list):
+        raise QueryError.of("err.format_unsupported", "format", value="csv", choices=["json"])
+    return csv_text(result)
+
+
+def csv_url(json_url: str | None) -> str | None:
+    """The CSV twin of an API link (a page's ``json_url``) where its answer is a table, else None."""
+    import re
+
+    if not json_url:
+        return None
+    path, _, query = json_url.partition("?")
+    tables = {p for p, _h, _o, _p, schema, _e in ENDPOINTS if schema.get("type") == "array"} | set(CSV_TABLES)
+    if not any(re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", p), path) for p in tables):
+        return None
+    return f"{path}?{query}&format=csv" if query else f"{path}?format=csv"
+
+
+def _endpoint(handler: Handler, path: str) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
         refuse_future(request)
-        return JSON(handler(request))
+        fmt = _q(request, "format")
+        if fmt in (None, "", "json"):
+            return JSON(handler(request))
+        if fmt != "csv":
+            raise QueryError.of("err.format_unsupported", "format", value=fmt[:20], choices=["json", "csv"])
+        name = path.rsplit("/", 1)[-1].strip("{}") if "{" not in path else path.split("/")[2]
+        return Response(as_csv(handler(request), path), media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="{name}.csv"'})
     return endpoint
 
 
@@ -225,7 +296,7 @@ async def data_csv(request: Request) -> Response:
 
 
 def routes() -> list[Route]:
-    return [Route(path, _endpoint(handler)) for path, handler, *_ in ENDPOINTS] + [
+    return [Route(path, _endpoint(handler, path)) for path, handler, *_ in ENDPOINTS] + [
         Route("/data/state-year.csv", data_csv)]
 
 

@@ -143,7 +143,8 @@ class Site:
         return templates().get_template(template).render(
             tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
             path=path, org_acronyms=self.org_acronyms(lang), max_day=dt.date.today().isoformat(),
-            state_now=lambda iso3: self.atlas.state_name(iso3, lang), **context)
+            state_now=lambda iso3: self.atlas.state_name(iso3, lang),
+            **{"csv_url": api.csv_url(json_url), **context})  # a page's table as CSV (the home page: its view's)
 
     def _day(self, on: str, lang: str, focus: str | None) -> dict[str, Any]:
         return self.views.day(on, lang, focus)
