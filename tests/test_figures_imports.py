@@ -45,15 +45,20 @@ def test_the_solver_runs_without_pandas_and_gives_the_known_answer(tmp_path):
 
 
 def test_the_series_helpers_still_get_real_pandas(tmp_path):
-    """cp_model imported without pandas still works for a caller that uses pandas with it."""
-    code = ("import sys, json\n"
-            "from blocmap.features.figures.cpsat import cp_model\n"
+    """cp_model imported without pandas still works for a caller that uses pandas with it, and
+    no module imported meanwhile keeps the stand-in."""
+    code = ("import sys, json, types\n"
+            "known = set(sys.modules)\n"
+            "from blocmap.features.figures.cpsat import cp_model, _LaterPandas\n"
             "module = cp_model()\n"
             "before = 'pandas' in sys.modules\n"
+            "kept = [name for name in set(sys.modules) - known for value in vars(sys.modules[name]).values()\n"
+            "        if isinstance(value, types.ModuleType) and value.__name__ == 'pandas'\n"
+            "        and not isinstance(value, _LaterPandas)]\n"
             "import pandas as pd\n"
             "series = module.CpModel().new_int_var_series('x', pd.Index([1, 2, 3]), 0, 5)\n"
-            "print(json.dumps([before, type(series).__name__, len(series), module is cp_model()]))")
-    assert _run(code, tmp_path) == [False, "Series", 3, True]
+            "print(json.dumps([before, kept, type(series).__name__, len(series), module is cp_model()]))")
+    assert _run(code, tmp_path) == [False, [], "Series", 3, True]
 
 
 def _cli(args: list[str]) -> str:
