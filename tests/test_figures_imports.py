@@ -25,7 +25,7 @@ def _run(code: str, tmp_path: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-LOADED = "{m: m in sys.modules for m in ('ortools', 'pandas', 'matplotlib')}"
+LOADED = "{m: m in sys.modules for m in ('ortools', 'pandas', 'matplotlib', 'duckdb')}"
 
 
 def test_the_solver_runs_without_pandas_and_gives_the_known_answer(tmp_path):
@@ -41,7 +41,7 @@ def test_the_solver_runs_without_pandas_and_gives_the_known_answer(tmp_path):
     out = _run(code, tmp_path)
     assert out["extra"] == ["a", "abc", "b", "c"]
     assert out["proven"] is True
-    assert out["loaded"] == {"ortools": True, "pandas": False, "matplotlib": False}
+    assert out["loaded"] == {"ortools": True, "pandas": False, "matplotlib": False, "duckdb": False}
 
 
 def test_the_series_helpers_still_get_real_pandas(tmp_path):
@@ -73,14 +73,15 @@ def _cli(args: list[str]) -> str:
 
 
 def test_a_refusal_by_the_bound_imports_neither_solver_nor_renderer(tmp_path):
+    """Nor the store's database: the bundled data is read without duckdb."""
     out = _run(_cli(["figure", "euler", "--on", "2012-06-01", "--orgs", EIGHT_2012, "-o", "x.json"]), tmp_path)
     assert out["code"] == 1  # refused: needs at least five empty zones
-    assert out["loaded"] == {"ortools": False, "pandas": False, "matplotlib": False}
+    assert out["loaded"] == {"ortools": False, "pandas": False, "matplotlib": False, "duckdb": False}
     assert not (tmp_path / "x.json").exists()
 
 
 def test_the_upset_fallback_draws_without_the_solver(tmp_path):
     out = _run(_cli(["figure", "euler", "--on", "2012-06-01", "--orgs", EIGHT_2012, "-o", "x.svg"]), tmp_path)
     assert out["code"] in (0, None)
-    assert out["loaded"] == {"ortools": False, "pandas": False, "matplotlib": True}
+    assert out["loaded"] == {"ortools": False, "pandas": False, "matplotlib": True, "duckdb": False}
     assert b"<svg" in (tmp_path / "x.svg").read_bytes()[:400]
