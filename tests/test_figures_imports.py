@@ -85,3 +85,29 @@ def test_the_upset_fallback_draws_without_the_solver(tmp_path):
     assert out["code"] in (0, None)
     assert out["loaded"] == {"ortools": False, "pandas": False, "matplotlib": True, "duckdb": False}
     assert b"<svg" in (tmp_path / "x.svg").read_bytes()[:400]
+
+
+def test_a_refusal_remembered_in_the_cache_imports_no_solver(tmp_path):
+    """A configuration the solver once refused (remembered on disk) is refused by the next
+    process from the cache alone, with the count it was proven to need more than."""
+    code = ("import sys, json\n"
+            "from blocmap.features.figures import layout_cache\n"
+            "from blocmap.features.figures.zones import LayoutImpossible, configuration_key\n"
+            "sets = {'a': frozenset({'A', 'AB', 'AC'}), 'b': frozenset({'B', 'AB', 'BC'}),\n"
+            "        'c': frozenset({'C', 'AC', 'BC'})}\n"
+            f"cache = layout_cache.TopologyCache({str(tmp_path / 'figures')!r})\n"
+            "if sys.argv[-1] == 'first':\n"
+            "    cache.refuse(configuration_key(sets), 3)  # as the solver does after a proof\n"
+            "try:\n"
+            "    layout_cache.solve(sets, max_empty=3, cache=cache)\n"
+            "    said = None\n"
+            "except LayoutImpossible as exc:\n"
+            "    said = [exc.render('en'), exc.bound]\n"
+            "print(json.dumps({'said': said, 'loaded': " + LOADED + "}))")
+    env = {**os.environ, "PYTHONPATH": SRC, "BLOCMAP_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code, which], env=env, capture_output=True,
+                                      text=True, check=True).stdout) for which in ("first", "second")]
+    for run in runs:
+        assert run["said"] == ["An Euler diagram of these sets needs more than 3 empty zones (more than --max-empty 3)", 4]
+        assert run["loaded"] == {"ortools": False, "pandas": False, "matplotlib": False, "duckdb": False}
+    assert runs[0]["said"] == runs[1]["said"]
