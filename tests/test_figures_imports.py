@@ -108,6 +108,6 @@ def test_a_refusal_remembered_in_the_cache_imports_no_solver(tmp_path):
     runs = [json.loads(subprocess.run([sys.executable, "-c", code, which], env=env, capture_output=True,
                                       text=True, check=True).stdout) for which in ("first", "second")]
     for run in runs:
-        assert run["said"] == ["An Euler diagram of these sets needs more than 3 empty zones (more than --max-empty 3)", 4]
+        assert run["said"] == ["an Euler diagram of these sets needs more than 3 empty zones (more than --max-empty 3)", 4]
         assert run["loaded"] == {"ortools": False, "pandas": False, "matplotlib": False, "duckdb": False}
     assert runs[0]["said"] == runs[1]["said"]
