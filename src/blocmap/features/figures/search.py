@@ -77,13 +77,16 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
                 inner[b] |= 1 << a
             elif A & B and not B < A:
                 meets[a] |= 1 << b
+    # The zones of the data that hold set k: all of them must have been drawn by the time k's
+    # last edge is placed, as no later column (or row) holds k.
+    holding = [[z for z in required if z >> k & 1] for k in range(n)]
     budget = [steps]
 
     def sequences() -> Iterator[list[int]]:
         """Every order of the 2n edges along one axis, as events: k opens set k, ~k closes it."""
         events: list[int] = []
 
-        def grow(opened: int, closed: int) -> Iterator[list[int]]:
+        def grow(opened: int, closed: int, covered: frozenset[int]) -> Iterator[list[int]]:
             if closed == (1 << n) - 1:
                 yield events
                 return
@@ -97,16 +100,19 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
                     if outer[k] & ~live:
                         continue  # a container is not open (or already closed)
                     events.append(k)
-                    yield from grow(opened | b, closed)
+                    slab = live | b  # only opening an edge makes a column that holds more
+                    yield from grow(opened | b, closed, covered | {z for z in required if z & slab == z})
                     events.pop()
                 elif not closed & b:
                     if inner[k] & ~closed or meets[k] & ~opened:
                         continue  # something inside is still open, or a partner never opened
+                    if any(z not in covered for z in holding[k]):
+                        continue  # a zone holding k has no column: it never will
                     events.append(~k)
-                    yield from grow(opened, closed | b)
+                    yield from grow(opened, closed | b, covered)
                     events.pop()
 
-        yield from grow(0, 0)
+        yield from grow(0, 0, frozenset())
 
     def slabs(events: list[int]) -> list[int]:
         out, current = [], 0
@@ -140,6 +146,8 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
                 elif not closed & b:
                     if inner[k] & ~closed or meets[k] & ~opened:
                         continue
+                    if any(z not in seen for z in holding[k]):
+                        continue  # a zone holding k is in no row yet: no later row holds k
                     row = current & ~b
                     step = (opened, closed | b)
                 else:

@@ -329,7 +329,9 @@ def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = RU
 def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: float,
                  bound: int = 0, hint: GridTopology | None = None,
                  cap: int | None = None) -> Any:
-    from ortools.sat.python import cp_model
+    from blocmap.features.figures import cpsat
+
+    cp_model = cpsat.cp_model()  # without pandas
 
     order = tuple(sorted(sets))
     n = len(order)
@@ -506,7 +508,9 @@ def _topology(order, rects, size: int, zones, bound: int, optimal: bool) -> Grid
 def _watch(order, size: int, zones: set[Signature], lines: tuple) -> Any:
     """A solution callback that keeps the best answer (lowest objective) whose zones each come
     in one piece, as ``best = (objective, rects)``."""
-    from ortools.sat.python import cp_model
+    from blocmap.features.figures import cpsat
+
+    cp_model = cpsat.cp_model()  # without pandas
 
     class Watch(cp_model.CpSolverSolutionCallback):
         best: tuple[float, dict] | None = None
