@@ -330,7 +330,7 @@ def test_sources_on_an_organization_page_are_numbered_notes(client):
 def test_texts_in_another_language_carry_lang(client):
     """On a Chinese page, a source's English title says it is English (screen readers, fonts)."""
     page = client.get("/sources", params={"lang": "zh-Hant"}).text
-    assert '<span lang="en">Member states of the Commonwealth of Independent States</span>' in page
+    assert '<cite lang="en">Member states of the Commonwealth of Independent States</cite>' in page
     org = client.get("/org/cis", params={"lang": "ru"}).text
     assert '<td lang="zh-Hant">獨立國家國協' in org and '<td lang="en">Commonwealth of Independent States' in org
 
