@@ -276,8 +276,8 @@ def test_map_names_fit_their_states(client):
     labels = html[html.index('<g class="labels"'):]
     labels = labels[:labels.index("</g>")]
     assert ">俄羅斯</text>" in labels and ">哈薩克</text>" in labels
-    assert ">亞美尼亞</text>" not in labels  # too small to hold its name: its code, and hover shows it
-    assert ">ARM</text>" in labels and "<title>亞美尼亞 — " in html
+    assert ">亞美尼亞</text>" not in labels  # too small to hold its name: its short name, and hover shows it
+    assert ">亞美</text>" in labels and ">ARM</text>" not in labels and "<title>亞美尼亞 — " in html
 
 
 def test_sources_search_and_filters(client):

@@ -136,3 +136,44 @@ def test_the_asymmetry_charts_caption_is_in_the_readers_language():
     axes = leader_share_figure(atlas, results, "ru").axes[0]
     assert axes.get_xlabel().startswith("версия данных: Всемирный банк")
     assert axes.get_title(loc="left") == "доля лидера — Евразийский экономический союз (Россия)"
+
+
+def map_labels(html: str) -> list[tuple[str, str, float, float, str]]:
+    """(class, iso3, x, y, text) of the home map's labels."""
+    return [(m[1], m[2], float(m[3]), float(m[4]), m[5]) for m in re.finditer(
+        r'<text class="(name|code)[^"]*" data-iso3="(\w+)" x="([\d.]+)" y="([\d.]+)">([^<]+)</text>', html)]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("zh-Hant", {"UKR": "烏", "MDA": "摩", "BLR": "白俄", "ARM": "亞美", "AZE": "亞塞", "GEO": "喬", "EST": "愛沙",
+                 "LVA": "拉", "LTU": "立", "RUS": "俄羅斯", "KAZ": "哈薩克"}),
+    ("ru", {"UKR": "Укр.", "MDA": "Молд.", "ARM": "Арм.", "GEO": "Груз.", "LTU": "Литва", "RUS": "Россия"}),
+    ("en", {"UKR": "UKR", "MDA": "MDA", "ARM": "ARM", "RUS": "Russia"}),
+])
+def test_small_states_are_labelled_in_the_readers_language(client, lang, expected):
+    """Where a state's name does not fit, Chinese and Russian readers get its short name
+    (the catalogs' ``map.short.<ISO3>``), not a Latin ISO code; English keeps the code."""
+    labels = {iso3: text for _, iso3, _, _, text in map_labels(page(client, "/?on=2016-01-01", lang))}
+    assert {iso3: labels.get(iso3) for iso3 in expected} == expected
+    if lang != "en":
+        assert not [text for text in labels.values() if re.fullmatch(r"[A-Z]{3}", text)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "ru"])
+def test_no_map_label_is_drawn_over_another(client, lang):
+    """Moldova's label is not drawn over Ukraine's (nor any over any other): each label's box,
+    as wide as its letters at their size, is clear of every other's; Estonia stays north of
+    Latvia, Latvia of Lithuania."""
+    from blocmap.web.pages import CODE_SIZE, LABEL_SIZE, _text_width
+
+    boxes = {}
+    for kind, iso3, x, y, text in map_labels(page(client, "/?on=2016-01-01", lang)):
+        size = LABEL_SIZE if kind == "name" else CODE_SIZE
+        width = _text_width(text, size, bold=kind == "code")
+        middle = y - size / 3
+        boxes[iso3] = (x - width / 2, middle - 0.45 * size, x + width / 2, middle + 0.45 * size)
+    clash = [(a, b) for a in boxes for b in boxes if a < b and boxes[a][0] < boxes[b][2] and boxes[b][0] < boxes[a][2]
+             and boxes[a][1] < boxes[b][3] and boxes[b][1] < boxes[a][3]]
+    assert clash == []
+    assert {"MDA", "UKR", "EST", "LVA", "LTU"} <= set(boxes)
+    assert boxes["EST"][1] < boxes["LVA"][1] < boxes["LTU"][1]

@@ -314,37 +314,42 @@ class Site:
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
         """(x, y, text, class, iso3) of the map's labels: names where the state is wide enough to hold
-        them; every post-Soviet state too small for its name gets its ISO code in small type."""
-        import unicodedata
-
+        them; every post-Soviet state too small for its name gets its short name in the reader's
+        language in small type (``map.short.<ISO3>``: 白俄, Укр.; English keeps the ISO code), or its
+        name in small type where that fits.  No label covers another."""
         from blocmap.web.geo import eurasia
 
-        out, codes = [], []
+        out, small = [], []
         placed: list[tuple[float, float, float, float]] = []  # boxes of the labels so far
         for c in eurasia().countries:
             if c.iso3 not in self.atlas.states:
                 continue
             name = self.atlas.state_name(c.iso3, lang)
-            width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58
-                        for ch in name)
+            width = _text_width(name, LABEL_SIZE)
             if width + 4 <= c.room:
                 out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name", c.iso3))
                 placed.append(_box(c.label_at[0], c.label_at[1], width, LABEL_SIZE))
             elif c.iso3 in POST_SOVIET_STATES:
-                codes.append(c)
-        # The small states' codes (the Caucasus, the Baltic states) would overlap at a readable
-        # size: each moves by a line up or down, or a code's width aside, to the first free place.
-        for c in codes:
-            width = CODE_SIZE * 0.66 * len(c.iso3)
+                short = name if _text_width(name, CODE_SIZE, bold=True) + 4 <= c.room else t(f"map.short.{c.iso3}", lang)
+                small.append((c, short, _text_width(short, CODE_SIZE, bold=True)))
+        # The small states' labels (the Caucasus, the Baltic states, Moldova) would overlap at a
+        # readable size: those that fit inside their state go first, where they are; then the others
+        # from north to south, each where it is or moved aside (east first, where Russia has room) or
+        # down a line (north stays north: Estonia above Latvia) to the first place no label covers.
+        small.sort(key=lambda item: (item[2] + 4 > item[0].room, item[0].label_at[1]))
+        line = CODE_SIZE * 1.2  # a line of small type with its leading, when a label moves down
+        ink = CODE_SIZE * 0.9  # how high its letters are: labels on adjacent lines may touch
+        for c, short, width in small:
             x, y = c.label_at
-            for dx, dy in [(0, 0), (0, CODE_SIZE), (0, -CODE_SIZE), (width * 0.6, 0), (-width * 0.6, 0),
-                           (width * 0.5, CODE_SIZE), (-width * 0.5, -CODE_SIZE), (0, 2 * CODE_SIZE), (0, -2 * CODE_SIZE)]:
-                box = _box(x + dx, y + dy, width, CODE_SIZE)
+            for dx, dy in [(0, 0), (width * 0.6, 0), (0, line), (width, 0), (-width * 0.6, 0), (width * 0.5, line),
+                           (-width * 0.5, line), (0, 2 * line), (-width, 0), (width * 1.5, 0), (0, -line),
+                           (width * 0.6, 2 * line), (-width * 0.6, 2 * line), (0, -2 * line)]:
+                box = _box(x + dx, y + dy, width + CODE_SIZE / 4, ink)  # a space between neighbours
                 if not any(_overlap(box, other) for other in placed):
                     x, y = x + dx, y + dy
                     break
-            placed.append(_box(x, y, width, CODE_SIZE))
-            out.append((round(x, 1), round(y + CODE_SIZE / 3, 1), c.iso3, "code", c.iso3))
+            placed.append(_box(x, y, width + CODE_SIZE / 4, ink))
+            out.append((round(x, 1), round(y + CODE_SIZE / 3, 1), short, "code", c.iso3))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -359,6 +364,15 @@ class Site:
 def _box(x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
     """The box of a label centred on (x, y)."""
     return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
+def _text_width(text: str, size: float, bold: bool = False) -> float:
+    """About how wide ``text`` is at ``size`` (drawing units): a Chinese character is square, a
+    Latin or Cyrillic letter a little more than half as wide (more in bold type)."""
+    import unicodedata
+
+    letter = size * (0.66 if bold else 0.58)
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else letter for ch in text)
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
