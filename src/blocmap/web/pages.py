@@ -315,7 +315,7 @@ class Site:
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
         """(x, y, text, class, iso3) of the map's labels: names where the state is wide enough to hold
         them; every post-Soviet state too small for its name gets its short name in the reader's
-        language in small type (``map.short.<ISO3>``: 白俄, Укр.; English keeps the ISO code), or its
+        language in small type (``map.short.<ISO3>`` of the catalogs; English keeps the ISO code), or its
         name in small type where that fits.  No label covers another."""
         from blocmap.web.geo import eurasia
 
