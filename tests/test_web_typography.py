@@ -74,6 +74,9 @@ def test_the_pieces_are_chinese_where_they_were_ascii(client):
     members = re.search(r'<dd><a href="/state/ARM[^"]*"[^>]*>亞美尼亞</a>(.)<a ', home)
     assert members and members.group(1) == "、"  # a list of states: 亞美尼亞、白俄羅斯 …
     assert re.search(r"<title>亞美尼亞 — [^<]*；獨立國協：正式成員；", home)  # the map's tip for a state
+    kaz = client.get("/state/KAZ", params={"lang": "zh-Hant"}).text  # no space before a full-width bracket
+    assert re.search(r'</a><span class="continues note">（延續於', kaz) and " <span class=\"continues note\">（" not in kaz
+    assert re.search(r'</a> <span class="continues note">\(continues in', client.get("/state/KAZ").text)
     seed = client.get("/source/seed", params={"lang": "zh-Hant"}).text
     assert re.search(r"引用者（\d+）", seed)
 

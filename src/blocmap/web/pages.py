@@ -82,7 +82,16 @@ def punctuation(lang: str) -> dict[str, Any]:
         return shape("list.semicolon" if semicolons else "list.sep", in_lang).join(items)
 
     return {"field": field, "aside": aside, "tail": tail, "joined": joined, "say": say, "count": count, "sep": shape("list.sep", None),
-            "colon": field("", "")}
+            "colon": field("", ""), "gap": gap(lang)}
+
+
+def gap(lang: str) -> str:
+    """What comes between a word and a bracketed note after it in ``lang`` (the catalogs'
+    ``text.aside``): a space in English and Russian, nothing before Chinese （）."""
+    import re
+
+    between = t("text.aside", lang).partition("{text}")[2].partition("{aside}")[0]
+    return re.match(r"\s*", between).group()
 
 
 def counted(keys: list[str], lang: str) -> dict[str, dict[str, Any]]:

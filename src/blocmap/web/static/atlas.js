@@ -15,6 +15,8 @@
   if (!controls) return;
   const live = JSON.parse(controls.dataset.live);
   const L = live.labels;
+  // between a word and a bracketed note after it: a space, but none before Chinese （）
+  const GAP = L["text.aside"].split("{text}")[1].match(/^\s*/)[0];
   const DAY_MS = 86400000;
   const firstIso = controls.dataset.first;
   const todayIso = controls.dataset.today;
@@ -273,7 +275,7 @@
     const then = named(o, day);
     if (then.acronym !== then.name) h3.append(" ", el("span", { class: "acr" }, then.acronym));
     if (then.name !== o.name) {  // today's name beside (pages: the macro today_name)
-      h3.append(" ", el("span", { class: "today-name" },
+      h3.append(GAP, el("span", { class: "today-name" },
                         fill(L["web.today_name"], { name: o.acronym !== then.acronym ? o.acronym : o.name })));
     }
     const article = el("article", { class: "org-card org-c-" + o.id + (exists ? "" : " gone"), "data-org": o.id }, h3);
@@ -613,7 +615,7 @@
     if (known && known.via) parts.push(el("div", { class: "hint" }, known.via));
     if (lines && lines.length) {
       parts.push(el("ul", {}, ...lines.map(([org, status, note]) =>
-        el("li", {}, el("b", {}, org), " " + status + (note ? " " + note : "")))));
+        el("li", {}, el("b", {}, org), " " + status + (note ? GAP + note : "")))));
     } else if (!tipRows) {  // the spells are not loaded yet: the server's sentence
       const label = a.getAttribute("aria-label") || "";
       parts.push(el("div", {}, label.slice(label.indexOf(" — ") + 3)));
