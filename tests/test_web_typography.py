@@ -180,3 +180,13 @@ def test_no_map_label_is_drawn_over_another(client, lang):
     assert clash == []
     assert {"MDA", "UKR", "EST", "LVA", "LTU"} <= set(boxes)
     assert boxes["EST"][1] < boxes["LVA"][1] < boxes["LTU"][1]
+
+
+def test_the_timeline_charts_title_brackets_its_years_in_the_readers_way():
+    from blocmap.features.paper.timeline_chart import timeline_figure
+
+    atlas = blocmap.load()
+    title = timeline_figure(atlas, "eaeu", 2015, 2020, lang="zh-Hant").axes[0].get_title(loc="left")
+    assert title == "歐亞經濟聯盟的整合歷程（2015–2020）"
+    assert timeline_figure(atlas, "eaeu", 2015, 2020, lang="en").axes[0].get_title(loc="left") == \
+        "Membership history of EAEU (2015–2020)"
