@@ -51,7 +51,7 @@ def test_pdf_embeds_a_cjk_font_and_the_text_is_chinese(pdf_zh):
     full = "".join(page.extract_text() for page in reader.pages)
     assert "9.352" in full and "eaeu-court-term" in full
     # the charts' words are text in the embedded font too (the figure captions lack the years)
-    assert "集體安全條約、集體安全條約組織的整合歷程 (1992–2024)" in full
+    assert "集體安全條約、集體安全條約組織的整合歷程（1992–2024）" in full
     assert "哈薩克 · 集體安全條約組織" in full
 
 

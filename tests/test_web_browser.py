@@ -831,3 +831,22 @@ def test_only_the_embed_route_may_be_framed(browser, base_url):
         page.screenshot(path=str(SHOTS / "embed-1955.png"))
     finally:
         other.close()
+
+
+def test_the_scripts_counted_words_take_the_numbers_form_in_russian(page):
+    """The live region's "and n more changes" in the number's form, by the catalog's rule
+    (the page's own script: ``blocmapCount``), and the changes joined in the reader's way."""
+    ready(page, "/?on=1991-12-20&lang=ru")
+    forms = page.evaluate("[1, 2, 5, 11, 21, 22, 25, 101, 111, 1001].map((n) => blocmapCount('count.live_more', n))")
+    assert forms == ["и ещё 1 изменение", "и ещё 2 изменения", "и ещё 5 изменений", "и ещё 11 изменений",
+                     "и ещё 21 изменение", "и ещё 22 изменения", "и ещё 25 изменений", "и ещё 101 изменение",
+                     "и ещё 111 изменений", "и ещё 1001 изменение"]
+    slide_to(page, "1991-12-22")  # the Alma-Ata signatures: more changes than the region lists
+    expect(page.locator("#live")).to_contain_text(re.compile(r"и ещё \d+ изменени"))
+    assert "изменений:" not in page.locator("#live").text_content()
+    ready(page, "/?on=1991-12-20&lang=zh-Hant")
+    assert page.evaluate("blocmapCount('count.live_more', 5)") == "另有 5 項變動"
+    slide_to(page, "1991-12-22")
+    expect(page.locator("#live")).to_contain_text("；")
+    live = page.locator("#live").text_content()
+    assert "; " not in live and live.endswith("。"), live

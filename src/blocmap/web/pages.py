@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, Response
 
 from blocmap.core.version import __version__
 from blocmap.core.errors import QueryError
-from blocmap.core.i18n import parse_lang, t
+from blocmap.core.i18n import aside, field, joined, parse_lang, t, tn
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
 from blocmap.web.geo import HISTORICAL_TERRITORIES
@@ -46,6 +46,67 @@ def templates() -> Any:
     env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
                        org_colour=palette.org_colour)
     return env
+
+
+@lru_cache(maxsize=16)
+def punctuation(lang: str) -> dict[str, Any]:
+    """The pieces a template puts between words, in the reader's punctuation (``core.i18n``'s
+    ``field``, ``aside``, ``joined``; full-width in Chinese), safe for HTML: the pieces are
+    escaped unless they are markup already (a link, a macro's output).
+
+    ``field(label, value)``: "label: value"; ``aside(text, note)``: "text (note)";
+    ``tail(note)``: " (note)", what follows a word already written; ``sep``: the list comma;
+    ``joined(items)``; ``colon``: what follows a label.  Each takes ``in_lang`` for a piece
+    written in another language than the page's (a name in the "Names" table)."""
+    from markupsafe import Markup, escape
+
+    def shape(key: str, in_lang: str | None) -> Markup:
+        return Markup(escape(t(key, in_lang or lang)))  # the catalogs' punctuation has no markup
+
+    def field(label: Any, value: Any, in_lang: str | None = None) -> Markup:
+        return shape("text.field", in_lang).format(label=label, value=value)
+
+    def aside(text: Any, note: Any, in_lang: str | None = None) -> Markup:
+        return shape("text.aside", in_lang).format(text=text, aside=note)
+
+    def tail(note: Any, in_lang: str | None = None) -> Markup:
+        return aside("", note, in_lang)
+
+    def say(key: str, **values: Any) -> Markup:  # a message with its values escaped, not itself
+        return shape(key, None).format(**values)
+
+    def count(key: str, n: int, **values: Any) -> Markup:  # the form of a counted message for n
+        return Markup(escape(tn(key, n, lang, **{k: "{" + k + "}" for k in values}))).format(**values)
+
+    def joined(items: Any, semicolons: bool = False, in_lang: str | None = None) -> Markup:
+        return shape("list.semicolon" if semicolons else "list.sep", in_lang).join(items)
+
+    return {"field": field, "aside": aside, "tail": tail, "joined": joined, "say": say, "count": count, "sep": shape("list.sep", None),
+            "colon": field("", ""), "gap": gap(lang)}
+
+
+def gap(lang: str) -> str:
+    """What comes between a word and a bracketed note after it in ``lang`` (the catalogs'
+    ``text.aside``): a space in English and Russian, nothing before Chinese （）."""
+    import re
+
+    between = t("text.aside", lang).partition("{text}")[2].partition("{aside}")[0]
+    return re.match(r"\s*", between).group()
+
+
+def counted(keys: list[str], lang: str) -> dict[str, dict[str, Any]]:
+    """Counted messages for the page's script: each key's distinct forms in ``lang`` and, for
+    every n of 0 … 199, which form goes with n (one digit each), by the catalog's plural rule
+    (``count_text``: CLDR's, from the catalog's header).  The rules of gettext's languages look
+    at n, n % 10 and n % 100 only, so n ≥ 200 takes the form of 100 + n % 100."""
+    from blocmap.core.messages import count_text
+
+    table = {}
+    for key in keys:
+        texts = [count_text(key, n, lang) for n in range(200)]
+        forms = list(dict.fromkeys(texts))
+        table[key] = {"forms": forms, "of": "".join(str(forms.index(text)) for text in texts)}
+    return table
 
 
 def code_spans(text: str) -> Any:
@@ -141,7 +202,7 @@ class Site:
             return _url(path, **params, lang=None if to == "en" else to)
 
         return templates().get_template(template).render(
-            tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url,
+            tr=lambda key: t(key, lang), lang=lang, url=url, switch=switch, json_url=json_url, **punctuation(lang),
             path=path, org_acronyms=self.org_acronyms(lang), max_day=dt.date.today().isoformat(),
             state_now=lambda iso3: self.atlas.state_name(iso3, lang),
             **{"csv_url": api.csv_url(json_url), **context})  # a page's table as CSV (the home page: its view's)
@@ -194,10 +255,10 @@ class Site:
     def _live(self, lang: str) -> dict[str, Any]:
         keys = [f"status.{s}" for s in STATUSES] + [
             "web.not_founded", "msg.none", "web.uncertain", "col.since", "web.play", "web.pause",
-            "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_more",
+            "web.live_day", "web.live_joined", "web.live_left", "web.live_none", "web.live_changes", "list.semicolon", "list.sep", "text.field", "text.aside",
             "web.no_diagram", "web.no_diagram_error", "web.diagram_alt", "web.euler", "web.map_no_membership",
             "web.map_outside", "web.today_name", "web.continues_in", "web.map_tap_again", "web.link_copied"]
-        return self.views.live(lang, {k: t(k, lang) for k in keys})
+        return {**self.views.live(lang, {k: t(k, lang) for k in keys}), "counts": counted(["count.live_more"], lang)}
 
     def map_notes(self, data: dict[str, Any], lang: str) -> tuple[dict[str, str], str]:
         """Each state's memberships that day (the map's tooltips), and the members the map's frame
@@ -210,15 +271,15 @@ class Site:
                 related.setdefault(m["state"], []).append((org["acronym"], m["status"]))
         # a former state is on the map (its territories are), drawn whole that day or not
         on_map = {c.iso3 for c in eurasia().countries} | set(HISTORICAL_TERRITORIES)
-        outside = [f"{self.atlas.state_name(s, lang)} ({', '.join(org for org, _ in related[s])})"
+        outside = [aside(self.atlas.state_name(s, lang), joined((org for org, _ in related[s]), lang), lang)
                    for s in sorted(related, key=lambda s: self.atlas.state_name(s, lang)) if s not in on_map]
-        tips = {s: "; ".join(f"{org}: {t('status.' + status, lang)}" for org, status in pairs)
+        tips = {s: joined((field(org, t("status." + status, lang), lang) for org, status in pairs), lang, semicolons=True)
                 for s, pairs in related.items()}
         for former in data["drawn_whole"]:  # a territory drawn inside a former state says so
             for iso3 in former["territories"]:
                 if iso3 not in tips and former["state"] in tips:
-                    tips[iso3] = f"{former['name']}: {tips[former['state']]}"
-        return tips, ", ".join(outside)
+                    tips[iso3] = field(former["name"], tips[former["state"]], lang)
+        return tips, joined(outside, lang)
 
     def locator(self, located: dict[str, Any], lang: str) -> dict[str, Any]:
         """The organization page's map: its members on ``located["on"]`` coloured by status
@@ -259,41 +320,46 @@ class Site:
                 "countries": countries, "stages": stages, "on_map": len(shown),
                 "statuses": [st for st in STATUSES if any(status[c.iso3][0] == st for c in shown)],
                 "uncertain": any(not status[c.iso3][1] for c in shown),
-                "outside": ", ".join(f"{m['name']} ({t('status.' + m['status'], lang)})" for m in outside)}
+                "outside": joined((aside(m["name"], t("status." + m["status"], lang), lang) for m in outside), lang)}
 
     def _map_labels(self, lang: str) -> list[tuple[float, float, str, str, str]]:
         """(x, y, text, class, iso3) of the map's labels: names where the state is wide enough to hold
-        them; every post-Soviet state too small for its name gets its ISO code in small type."""
-        import unicodedata
-
+        them; every post-Soviet state too small for its name gets its short name in the reader's
+        language in small type (``map.short.<ISO3>`` of the catalogs; English keeps the ISO code), or its
+        name in small type where that fits.  No label covers another."""
         from blocmap.web.geo import eurasia
 
-        out, codes = [], []
+        out, small = [], []
         placed: list[tuple[float, float, float, float]] = []  # boxes of the labels so far
         for c in eurasia().countries:
             if c.iso3 not in self.atlas.states:
                 continue
             name = self.atlas.state_name(c.iso3, lang)
-            width = sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF" else LABEL_SIZE * 0.58
-                        for ch in name)
+            width = _text_width(name, LABEL_SIZE)
             if width + 4 <= c.room:
                 out.append((c.label_at[0], c.label_at[1] + LABEL_SIZE / 3, name, "name", c.iso3))
                 placed.append(_box(c.label_at[0], c.label_at[1], width, LABEL_SIZE))
             elif c.iso3 in POST_SOVIET_STATES:
-                codes.append(c)
-        # The small states' codes (the Caucasus, the Baltic states) would overlap at a readable
-        # size: each moves by a line up or down, or a code's width aside, to the first free place.
-        for c in codes:
-            width = CODE_SIZE * 0.66 * len(c.iso3)
+                short = name if _text_width(name, CODE_SIZE, bold=True) + 4 <= c.room else t(f"map.short.{c.iso3}", lang)
+                small.append((c, short, _text_width(short, CODE_SIZE, bold=True)))
+        # The small states' labels (the Caucasus, the Baltic states, Moldova) would overlap at a
+        # readable size: those that fit inside their state go first, where they are; then the others
+        # from north to south, each where it is or moved aside (east first, where Russia has room) or
+        # down a line (north stays north: Estonia above Latvia) to the first place no label covers.
+        small.sort(key=lambda item: (item[2] + 4 > item[0].room, item[0].label_at[1]))
+        line = CODE_SIZE * 1.2  # a line of small type with its leading, when a label moves down
+        ink = CODE_SIZE * 0.9  # how high its letters are: labels on adjacent lines may touch
+        for c, short, width in small:
             x, y = c.label_at
-            for dx, dy in [(0, 0), (0, CODE_SIZE), (0, -CODE_SIZE), (width * 0.6, 0), (-width * 0.6, 0),
-                           (width * 0.5, CODE_SIZE), (-width * 0.5, -CODE_SIZE), (0, 2 * CODE_SIZE), (0, -2 * CODE_SIZE)]:
-                box = _box(x + dx, y + dy, width, CODE_SIZE)
+            for dx, dy in [(0, 0), (width * 0.6, 0), (0, line), (width, 0), (-width * 0.6, 0), (width * 0.5, line),
+                           (-width * 0.5, line), (0, 2 * line), (-width, 0), (width * 1.5, 0), (0, -line),
+                           (width * 0.6, 2 * line), (-width * 0.6, 2 * line), (0, -2 * line)]:
+                box = _box(x + dx, y + dy, width + CODE_SIZE / 4, ink)  # a space between neighbours
                 if not any(_overlap(box, other) for other in placed):
                     x, y = x + dx, y + dy
                     break
-            placed.append(_box(x, y, width, CODE_SIZE))
-            out.append((round(x, 1), round(y + CODE_SIZE / 3, 1), c.iso3, "code", c.iso3))
+            placed.append(_box(x, y, width + CODE_SIZE / 4, ink))
+            out.append((round(x, 1), round(y + CODE_SIZE / 3, 1), short, "code", c.iso3))
         return out
 
     def _map_names(self, lang: str) -> dict[str, str]:
@@ -308,6 +374,15 @@ class Site:
 def _box(x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
     """The box of a label centred on (x, y)."""
     return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
+def _text_width(text: str, size: float, bold: bool = False) -> float:
+    """About how wide ``text`` is at ``size`` (drawing units): a Chinese character is square, a
+    Latin or Cyrillic letter a little more than half as wide (more in bold type)."""
+    import unicodedata
+
+    letter = size * (0.66 if bold else 0.58)
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else letter for ch in text)
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Sequence
 
 from blocmap.core.errors import QueryError
-from blocmap.core.i18n import t
+from blocmap.core.i18n import aside, field, joined, t
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -15,7 +16,11 @@ if TYPE_CHECKING:
 
 def leader_share_figure(atlas: "Atlas", results: Sequence[dict[str, Any]], lang: str = "en") -> "Figure":
     """A line of the leader's share per year; years with missing members are drawn hollow."""
+    import re
+
     import matplotlib
+
+    from blocmap.features.econ import vintage_for_reader
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
@@ -38,17 +43,20 @@ def leader_share_figure(atlas: "Atlas", results: Sequence[dict[str, Any]], lang:
         ax.plot(*zip(*complete), "o", color="#0072B2", markersize=3.5)
     if partial:
         ax.plot(*zip(*partial), "o", markerfacecolor="white", markeredgecolor="#D55E00", markersize=4.5,
-                label=t("econ.missing", lang).split(":")[0])
+                label=re.split("[:：]", t("econ.missing", lang))[0])
         ax.legend(fontsize=7, frameon=False)
     leaders = sorted({r["leader"] for r in points})
-    org = points[0]["org_name"]
-    ax.set_title(f"{t('econ.leader_share', lang)} — {org} ({', '.join(atlas.state_name(s, lang) for s in leaders)})",
-                 fontsize=10, loc="left")
+    # named in the figure's language, by its name of the last year drawn
+    org = atlas.org_name(points[-1]["org"], lang, on=dt.date.fromisoformat(points[-1]["on"]))
+    leaders_named = joined((atlas.state_name(s, lang) for s in leaders), lang)
+    ax.set_title(f"{t('econ.leader_share', lang)} — {aside(org, leaders_named, lang)}", fontsize=10, loc="left")
     ax.set_ylabel("%")
     ax.set_ylim(0, 100)
     ax.grid(color="#e5e5e5", linewidth=0.6)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     # the vintage as the x label: constrained layout keeps it clear of the tick labels
-    ax.set_xlabel(f"{t('econ.vintage', lang)}: {points[0]['vintage'].split(';')[0]}", fontsize=6, color="#555555")
+    # (the vintage as a reader wants it, in the reader's language: not the raw provenance string)
+    vintage = vintage_for_reader(points[0]["vintage"], lang) or ""
+    ax.set_xlabel(field(t("econ.vintage", lang), vintage, lang), fontsize=6, color="#555555")
     return fig

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from blocmap.core.dates import parse_year
 from blocmap.core.errors import QueryError
-from blocmap.core.i18n import t
+from blocmap.core.i18n import aside, t
 from blocmap.features.paper.tables import resolve_orgs
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def timeline_figure(atlas: "Atlas", orgs: str | Sequence[str], start: int | str 
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     names = t("paper.sep", lang).join(atlas.org_name(o, lang, short=True) for o in ids)
-    ax.set_title(t("paper.title", lang).format(orgs=names) + f" ({first_year}–{x1.year})", fontsize=11, loc="left")
+    ax.set_title(aside(t("paper.title", lang).format(orgs=names), f"{first_year}–{x1.year}", lang), fontsize=11, loc="left")
     handles = [Patch(facecolor=COLOURS[s], label=t(f"status.{s}", lang)) for s in COLOURS if s in used]
     if partial:
         handles.append(Patch(facecolor="white", edgecolor="#444444", hatch="//", label=t("paper.partial_date", lang)))

@@ -15,6 +15,8 @@
   if (!controls) return;
   const live = JSON.parse(controls.dataset.live);
   const L = live.labels;
+  // between a word and a bracketed note after it: a space, but none before Chinese （）
+  const GAP = L["text.aside"].split("{text}")[1].match(/^\s*/)[0];
   const DAY_MS = 86400000;
   const firstIso = controls.dataset.first;
   const todayIso = controls.dataset.today;
@@ -148,7 +150,7 @@
     const rows = {};
     for (const o of ORGS) {
       for (const m of members[o.id] || []) {
-        (pairs[m.state] = pairs[m.state] || []).push(named(o, day).acronym + ": " + L["status." + m.status]);
+        (pairs[m.state] = pairs[m.state] || []).push(field(named(o, day).acronym, L["status." + m.status]));
         const successor = continuing(o, day) && ORGS.find((x) => x.id === o.continues_in.org);
         (rows[m.state] = rows[m.state] || { via: null, rows: [] }).rows.push(
           [named(o, day).acronym, L["status." + m.status] + (m.certain ? "" : " *"),
@@ -161,10 +163,10 @@
     }
     tipRows = rows;
     const tips = {};
-    for (const [iso3, list] of Object.entries(pairs)) tips[iso3] = list.join("; ");
+    for (const [iso3, list] of Object.entries(pairs)) tips[iso3] = list.join(L["list.semicolon"]);
     for (const st of stagesOn(day)) {
       if (!(st.state in tips)) continue;
-      for (const iso3 of st.territories) if (!(iso3 in tips)) tips[iso3] = st.name + ": " + tips[st.state];
+      for (const iso3 of st.territories) if (!(iso3 in tips)) tips[iso3] = field(st.name, tips[st.state]);
     }
     return tips;
   }
@@ -217,7 +219,7 @@
       }
     }
     const rows = Object.values(related).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const text = rows.map((r) => r.name + " (" + r.orgs.join(", ") + ")").join(", ");
+    const text = rows.map((r) => fill(L["text.aside"], { text: r.name, aside: r.orgs.join(L["list.sep"]) })).join(L["list.sep"]);
     if (box.textContent !== text) box.textContent = text;
     box.parentElement.hidden = !rows.length;
   }
@@ -273,7 +275,7 @@
     const then = named(o, day);
     if (then.acronym !== then.name) h3.append(" ", el("span", { class: "acr" }, then.acronym));
     if (then.name !== o.name) {  // today's name beside (pages: the macro today_name)
-      h3.append(" ", el("span", { class: "today-name" },
+      h3.append(GAP, el("span", { class: "today-name" },
                         fill(L["web.today_name"], { name: o.acronym !== then.acronym ? o.acronym : o.name })));
     }
     const article = el("article", { class: "org-card org-c-" + o.id + (exists ? "" : " gone"), "data-org": o.id }, h3);
@@ -297,7 +299,7 @@
           dd.append(el("a", { href: url("/state/" + m.state, day),
                               title: L["col.since"] + " " + m.since + " — " + m.sources.join(", ") }, m.name));
           if (!m.certain) dd.append(el("sup", { class: "unc", title: L["web.uncertain"] }, "*"));
-          if (k < group.length - 1) dd.append(", ");
+          if (k < group.length - 1) dd.append(L["list.sep"]);
         });
         dl.append(dd);
       }
@@ -398,9 +400,21 @@
       '" width="800" height="640" title="blocmap"></iframe>';
   }
 
+  // "label: value" with the reader's punctuation (full-width in Chinese)
+  function field(label, value) { return fill(L["text.field"], { label: label, value: value }); }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
   }
+
+  // A counted message's form for n, by the catalog's plural rule (the server lists which form
+  // goes with each n below 200; the rules look at n % 100, so 200 and above repeat 100 … 199).
+  function count(key, n, values) {
+    const c = live.counts[key];
+    const form = c.forms[Number(c.of[n < 200 ? n : 100 + (n % 100)])];
+    return fill(form, Object.assign({ n: n }, values || {}));
+  }
+  window.blocmapCount = count;  // the tests read the forms from the page's own script
 
   function announce(before, day) {
     let text = fill(L["web.live_day"], { day: day });
@@ -422,8 +436,8 @@
         }
       }
       const shown = changes.slice(0, 6);
-      if (changes.length > shown.length) shown.push(fill(L["web.live_more"], { n: changes.length - shown.length }));
-      text += " " + (shown.length ? shown.join("; ") + "." : L["web.live_none"]);
+      if (changes.length > shown.length) shown.push(count("count.live_more", changes.length - shown.length));
+      text += " " + (shown.length ? fill(L["web.live_changes"], { changes: shown.join(L["list.semicolon"]) }) : L["web.live_none"]);
     }
     liveRegion.textContent = text;
   }
@@ -601,7 +615,7 @@
     if (known && known.via) parts.push(el("div", { class: "hint" }, known.via));
     if (lines && lines.length) {
       parts.push(el("ul", {}, ...lines.map(([org, status, note]) =>
-        el("li", {}, el("b", {}, org), " " + status + (note ? " " + note : "")))));
+        el("li", {}, el("b", {}, org), " " + status + (note ? GAP + note : "")))));
     } else if (!tipRows) {  // the spells are not loaded yet: the server's sentence
       const label = a.getAttribute("aria-label") || "";
       parts.push(el("div", {}, label.slice(label.indexOf(" — ") + 3)));
