@@ -504,13 +504,20 @@ def count_labels(lang: str) -> list[str]:
 
 
 def home(request: Request) -> Response:
+    site, lang, day, focus = _view(request)
+    return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
+
+
+def _view(request: Request) -> tuple["Site", str, dt.date, str | None]:
+    """The home page's view asked for: the site, the language, the day and the colouring
+    (``focus``: an organization's id, ``post-soviet`` or None)."""
     site = _site(request)
     lang = _lang(request)
     day = past_day(_q(request, "on"), "on")
     focus = _q(request, "focus") or None
     if focus and focus != POST_SOVIET_FOCUS:
         focus = site.atlas.org(focus, "focus").id
-    return HTMLResponse(site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat()))
+    return site, lang, day, focus
 
 
 #: The map's colour classes that can be hatched (uncertain): one SVG pattern each.
@@ -553,12 +560,7 @@ def day_csv(request: Request) -> Response:
     import csv
     import io
 
-    site = _site(request)
-    lang = _lang(request)
-    day = past_day(_q(request, "on"), "on")
-    focus = _q(request, "focus") or None
-    if focus and focus != POST_SOVIET_FOCUS:
-        focus = site.atlas.org(focus, "focus").id
+    site, lang, day, focus = _view(request)
     rows = day_rows(site, site.day(day.isoformat(), lang, focus), lang)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["on", "state"], lineterminator="\n")
@@ -572,12 +574,7 @@ def day_csv(request: Request) -> Response:
 def embed(request: Request) -> Response:
     """The home map alone, for a slide or a course page (``<iframe src=".../embed?on=…">``): the
     only page another site may frame (``app.SecurityHeaders``)."""
-    site = _site(request)
-    lang = _lang(request)
-    day = past_day(_q(request, "on"), "on")
-    focus = _q(request, "focus") or None
-    if focus and focus != POST_SOVIET_FOCUS:
-        focus = site.atlas.org(focus, "focus").id
+    site, lang, day, focus = _view(request)
     body = site.home_html(day.isoformat(), lang, focus, dt.date.today().isoformat(), True)
     return HTMLResponse(body, headers={"content-security-policy": EMBED_CSP})
 
