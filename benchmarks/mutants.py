@@ -37,7 +37,7 @@ MODULES: dict[str, list[str]] = {
                                          "tests/test_world_rules.py"],
     "src/blocmap/features/econ.py": ["tests/test_econ_asymmetry.py", "tests/test_econ_import_safety.py",
                                      "tests/test_known_answers.py"],
-    "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py"],
+    "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py", "tests/test_figures_check_answers.py"],
 }
 KILLED = ("killed", "timeout", "caught by type check", "segfault")
 #: Mutants that were not tried (an interrupted run), left out of the score.
