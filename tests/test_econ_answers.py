@@ -1,0 +1,209 @@
+"""Economic asymmetry on small fixtures whose every column is worked out by hand (issue 26):
+shares, leader and leader share, runner-up and the ratios, the rest, the HHI, the order of the
+rows, the members counted on a given day, and what each degenerate case (no value, one value,
+zeros) gives.  The values are binary fractions, so the answers are exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from blocmap.core.errors import QueryError
+from blocmap.features import econ
+from blocmap.features.econ import Series
+
+
+def series(values: dict[str, float], year: int = 2020) -> Series:
+    return Series("gdp", "NY.GDP.MKTP.CD", "current US$", "fixture 1", "src", "lic", "here",
+                  {(state, year): value for state, value in values.items()})
+
+
+# the EAEU at the end of 2020: Armenia, Belarus, Kazakhstan, Kyrgyzstan and Russia, all members
+QUARTERS = series({"RUS": 50.0, "BLR": 25.0, "KAZ": 12.5, "KGZ": 12.5})  # ARM has no value
+
+
+def test_every_column_of_a_small_fixture(atlas):
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=QUARTERS)
+    # total 100; shares 1/2, 1/4, 1/8, 1/8; HHI 50² + 25² + 12.5² + 12.5² = 2500 + 625 + 156.25 * 2
+    assert result == {
+        "org": "eaeu", "org_name": "Eurasian Economic Union", "year": 2020, "on": "2020-12-31",
+        "indicator": "gdp", "indicator_code": "NY.GDP.MKTP.CD", "unit": "current US$",
+        "statuses_counted": ["associate", "member"],
+        "members": [
+            {"state": "RUS", "name": "Russia", "status": "member", "certain": True, "value": 50.0, "share": 0.5},
+            {"state": "BLR", "name": "Belarus", "status": "member", "certain": True, "value": 25.0, "share": 0.25},
+            # a tie is broken by the code; a state without a value comes last
+            {"state": "KAZ", "name": "Kazakhstan", "status": "member", "certain": True, "value": 12.5,
+             "share": 0.125},
+            {"state": "KGZ", "name": "Kyrgyzstan", "status": "member", "certain": True, "value": 12.5,
+             "share": 0.125},
+            {"state": "ARM", "name": "Armenia", "status": "member", "certain": True, "value": None, "share": None},
+        ],
+        "counted": 4, "missing": ["ARM"], "complete": False, "total": 100.0,
+        "leader": "RUS", "leader_share": 0.5, "runner_up": "BLR", "leader_to_runner_up": 2.0,
+        "rest": 50.0, "rest_to_leader": 1.0, "hhi": 3437.5,
+        "vintage": "fixture 1", "source": "src", "licence": "lic", "data": "here",
+    }
+
+
+def test_the_leader_need_not_be_listed_first(atlas):
+    # Kazakhstan leads with 40 of 64 (5/8); Belarus 16 (1/4) is runner-up, 40 / 16 = 2.5; the rest
+    # 16 + 4 + 4 + 0 = 24 is 0.6 of the leader; HHI 62.5² + 25² + 6.25² * 2 = 3906.25 + 625 + 78.125
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=series({"ARM": 4.0, "BLR": 16.0, "KAZ": 40.0,
+                                                                "KGZ": 0.0, "RUS": 4.0}))
+    assert [(m["state"], m["share"]) for m in result["members"]] == [
+        ("KAZ", 0.625), ("BLR", 0.25), ("ARM", 0.0625), ("RUS", 0.0625), ("KGZ", 0.0)]
+    assert (result["leader"], result["leader_share"], result["runner_up"]) == ("KAZ", 0.625, "BLR")
+    assert result["leader_to_runner_up"] == 2.5
+    assert result["rest"] == 24.0 and result["rest_to_leader"] == 0.6
+    assert result["hhi"] == 4609.375
+    assert result["complete"] is True and result["missing"] == [] and result["counted"] == 5
+
+
+def test_a_runner_up_worth_nothing_gives_no_ratio(atlas):
+    # rows with no value come last in code order; a zero value still counts and sorts before them
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=series({"RUS": 0.5, "BLR": 0.0}))
+    assert [m["state"] for m in result["members"]] == ["RUS", "BLR", "ARM", "KAZ", "KGZ"]
+    assert [m["share"] for m in result["members"]] == [1.0, 0.0, None, None, None]
+    assert result["runner_up"] == "BLR" and result["leader_to_runner_up"] is None
+    assert result["rest"] == 0.0 and result["rest_to_leader"] == 0.0
+    assert result["hhi"] == 10000.0 and result["total"] == 0.5 and result["counted"] == 2
+
+
+def test_one_value_only(atlas):
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=series({"KGZ": 7.0}))
+    assert (result["leader"], result["leader_share"], result["runner_up"]) == ("KGZ", 1.0, None)
+    assert result["leader_to_runner_up"] is None
+    assert result["rest"] == 0 and result["rest_to_leader"] == 0.0 and result["hhi"] == 10000.0
+    assert result["missing"] == ["ARM", "BLR", "KAZ", "RUS"]
+
+
+def test_all_values_zero(atlas):
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=series({"RUS": 0.0, "BLR": 0.0}))
+    assert result["total"] == 0.0 and result["counted"] == 2
+    assert [m["share"] for m in result["members"]] == [None] * 5
+    # equal values: the first in code order leads (Belarus), Russia is runner-up
+    assert (result["leader"], result["runner_up"]) == ("BLR", "RUS") and result["leader_share"] is None
+    assert result["leader_to_runner_up"] is None and result["rest_to_leader"] is None
+    assert result["rest"] == 0.0 and result["hhi"] is None
+
+
+def test_no_value_at_all(atlas):
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=series({}))
+    assert result["counted"] == 0 and result["complete"] is False
+    assert result["missing"] == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
+    for column in ("total", "leader", "leader_share", "runner_up", "leader_to_runner_up", "rest",
+                   "rest_to_leader", "hhi"):
+        assert result[column] is None, column
+
+
+# --- who is counted: the day and the statuses --------------------------------------------------
+
+EAEU_2015 = series({"ARM": 1.0, "BLR": 2.0, "KAZ": 4.0, "KGZ": 1.0, "RUS": 8.0}, year=2015)
+
+
+@pytest.mark.parametrize("on, states, total", [
+    (None, ["RUS", "KAZ", "BLR", "ARM", "KGZ"], 16.0),       # 31 December: all five
+    ("2015-08-12", ["RUS", "KAZ", "BLR", "ARM", "KGZ"], 16.0),  # Kyrgyzstan joined that day
+    ("2015-08-11", ["RUS", "KAZ", "BLR", "ARM"], 15.0),
+    ("2015-01-02", ["RUS", "KAZ", "BLR", "ARM"], 15.0),        # Armenia joined that day
+    ("2015-01-01", ["RUS", "KAZ", "BLR"], 14.0),
+])
+def test_the_members_are_those_of_the_day_counted(atlas, on, states, total):
+    result = econ.asymmetry(atlas, "eaeu", 2015, on=on, series=EAEU_2015)
+    assert [m["state"] for m in result["members"]] == states
+    assert result["total"] == total and result["on"] == (on or "2015-12-31")
+    assert result["leader_share"] == 8.0 / total
+
+
+def test_counted_day():
+    import datetime as dt
+
+    assert econ.counted_day(2015) == dt.date(2015, 12, 31)
+    assert econ.counted_day(2015, "2015-01-01") == dt.date(2015, 1, 1)
+    assert econ.counted_day(2015, dt.date(2015, 12, 31)) == dt.date(2015, 12, 31)
+    with pytest.raises(QueryError) as caught:
+        econ.counted_day(2015, "2016-01-01")
+    assert str(caught.value) == "--on 2016-01-01 is not in 2015"
+
+
+def test_the_statuses_counted(atlas):
+    # the CIS at the end of 2021: nine members and Turkmenistan an associate (Ukraine ceased)
+    values = {"RUS": 64.0, "KAZ": 8.0, "TKM": 8.0}
+    inside = econ.asymmetry(atlas, "cis", 2021, series=series(values, 2021))
+    assert inside["statuses_counted"] == ["associate", "member"]
+    assert len(inside["members"]) == 10 and inside["total"] == 80.0 and inside["leader_share"] == 0.8
+    assert [m["status"] for m in inside["members"] if m["state"] == "TKM"] == ["associate"]
+    full = econ.asymmetry(atlas, "cis", 2021, series=series(values, 2021), statuses=frozenset({"member"}))
+    assert full["statuses_counted"] == ["member"]
+    assert len(full["members"]) == 9 and full["total"] == 72.0 and full["rest_to_leader"] == 0.125
+
+
+def test_no_members_is_an_error_naming_the_day(atlas):
+    with pytest.raises(QueryError) as caught:
+        econ.asymmetry(atlas, "eaeu", 2010, series=series({}, 2010))
+    assert str(caught.value) == "eaeu had no members (associate, member) on 2010-12-31"
+
+
+def test_names_in_the_readers_language(atlas):
+    result = econ.asymmetry(atlas, "eaeu", 2020, series=QUARTERS, lang="zh-Hant")
+    assert result["org_name"] == "歐亞經濟聯盟"
+    assert [m["name"] for m in result["members"]][:2] == ["俄羅斯", "白俄羅斯"]
+
+
+# --- the HHI ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("values, expected", [
+    ([50, 25, 12.5, 12.5], 3437.5),
+    ([1, 1, 1, 1], 2500.0),
+    ([3], 10000.0),
+    ([None, 1, 1], 5000.0),       # a missing value is left out, not counted as zero
+    ([0, 2, 2], 5000.0),
+])
+def test_hhi_by_hand(values, expected):
+    assert econ.hhi(values) == expected
+
+
+@pytest.mark.parametrize("values", [[], [0, 0], [None]])
+def test_hhi_of_nothing_is_an_error(values):
+    with pytest.raises(QueryError) as caught:
+        econ.hhi(values)
+    assert str(caught.value) == "no positive values to compute an HHI from"
+
+
+# --- over time, and the figures a publication quotes ------------------------------------------
+
+def test_over_time_uses_the_series_and_language_given(atlas):
+    seen = []
+    values = {(state, year): value for year in (2014, 2015, 2016)
+              for state, value in {"RUS": 8.0, "BLR": 2.0, "KAZ": 4.0, "ARM": 1.0, "KGZ": 1.0}.items()}
+    given = Series("gdp", "NY.GDP.MKTP.CD", "current US$", "fixture 2", None, "lic", "here", values)
+    results = econ.asymmetry_over_time(atlas, "eaeu", 2014, 2016, series=given, lang="ru", progress=seen.append)
+    assert seen == [2014, 2015, 2016]           # 2014 asked about, then skipped (no EAEU yet)
+    assert [(r["year"], r["total"], r["vintage"]) for r in results] == [(2015, 16.0, "fixture 2"),
+                                                                        (2016, 16.0, "fixture 2")]
+    assert results[0]["org_name"] == "Евразийский экономический союз"
+    one = econ.asymmetry_over_time(atlas, "eaeu", 2016, 2016, series=given)
+    assert [r["year"] for r in one] == [2016]
+    with pytest.raises(QueryError) as caught:
+        econ.asymmetry_over_time(atlas, "eaeu", 2017, 2016, series=given)
+    assert str(caught.value) == "--from 2017 is after --to 2016"
+
+
+def test_over_time_skips_the_years_before_an_organization(atlas):
+    # the CIS was founded in December 1991: 1990 has no members and is left out
+    given = Series("gdp", "c", "u", "v", None, "l", "o", {("RUS", y): 1.0 for y in (1990, 1991, 1992)})
+    assert [r["year"] for r in econ.asymmetry_over_time(atlas, "cis", 1990, 1992, series=given)] == [1991, 1992]
+
+
+def test_quoted_figures_are_those_of_the_org_year_and_indicator():
+    quote = econ.quoted("cis", 2021)
+    assert set(quote) == {"source", "cites", "vintage", "line", "values", "others_sum", "leader_to_runner_up",
+                          "rest_to_leader", "text"}
+    assert quote["values"] == {"RUS": 1775799920000, "KAZ": 190814270000} and quote["rest_to_leader"] == 0.26
+    assert econ.quoted("cis", 2021, "population") is None
+    assert econ.quoted("cis", 2020) is None and econ.quoted("eaeu", 2021) is None
+
+
+def test_a_result_without_a_quote_has_no_quote_key(atlas):
+    assert "quoted" not in econ.asymmetry(atlas, "eaeu", 2020, series=QUARTERS)
+    assert econ.asymmetry(atlas, "cis", 2021, series=series({"RUS": 1.0}, 2021))["quoted"]["line"] == 477
