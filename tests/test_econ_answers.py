@@ -207,3 +207,63 @@ def test_quoted_figures_are_those_of_the_org_year_and_indicator():
 def test_a_result_without_a_quote_has_no_quote_key(atlas):
     assert "quoted" not in econ.asymmetry(atlas, "eaeu", 2020, series=QUARTERS)
     assert econ.asymmetry(atlas, "cis", 2021, series=series({"RUS": 1.0}, 2021))["quoted"]["line"] == 477
+
+
+# --- what a question names, and where the series comes from -----------------------------------
+
+def test_the_organization_is_named_as_on_the_day_counted(atlas):
+    # the Union State was the Community of Russia and Belarus until its renaming on 1997-04-02
+    given = series({"RUS": 3.0, "BLR": 1.0}, 1997)
+    assert econ.asymmetry(atlas, "union_state", 1997, series=given)["org_name"] == "Union of Belarus and Russia"
+    early = econ.asymmetry(atlas, "union_state", 1997, on="1997-04-01", series=given)
+    assert early["org_name"] == "Community of Russia and Belarus" and early["leader_share"] == 0.75
+
+
+@pytest.mark.parametrize("call, parameter, message", [
+    (lambda a: econ.asymmetry(a, "eaeu", "20x1", series=QUARTERS), "year", "year: '20x1' is not a year"),
+    (lambda a: econ.asymmetry(a, "eaeu", 2020, on="2020-13-01", series=QUARTERS), "on",
+     "on: '2020-13-01' is not a date: month 13 does not exist"),
+    (lambda a: econ.asymmetry(a, "eaeu", 2020, on="2019-12-31", series=QUARTERS), "on",
+     "--on 2019-12-31 is not in 2020"),
+    (lambda a: econ.asymmetry(a, "eaeu", 2010, series=QUARTERS), "org",
+     "eaeu had no members (associate, member) on 2010-12-31"),
+    (lambda a: econ.asymmetry_over_time(a, "eaeu", "x", 2020, series=QUARTERS), "from", "from: 'x' is not a year"),
+    (lambda a: econ.asymmetry_over_time(a, "eaeu", 2015, "y", series=QUARTERS), "to", "to: 'y' is not a year"),
+    (lambda a: econ.asymmetry_over_time(a, "eaeu", 2021, 2020, series=QUARTERS), "from",
+     "--from 2021 is after --to 2020"),
+])
+def test_each_bad_question_names_its_parameter(atlas, call, parameter, message):
+    with pytest.raises(QueryError) as caught:
+        call(atlas)
+    assert (caught.value.parameter, str(caught.value)) == (parameter, message)
+
+
+def test_a_population_series_is_not_compared_with_quoted_gdp(atlas):
+    people = Series("population", "SP.POP.TOTL", "people", "fixture", None, "lic", "here", {("RUS", 2021): 1.0})
+    result = econ.asymmetry(atlas, "cis", 2021, series=people)
+    assert result["indicator"] == "population" and "quoted" not in result
+
+
+def test_by_default_the_gdp_in_english(atlas, monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path))  # nothing imported: the bundled series
+    result = econ.asymmetry(atlas, "eaeu", 2020)
+    assert (result["indicator"], result["data"], result["org_name"]) == ("gdp", "bundled", "Eurasian Economic Union")
+    assert result["members"][0]["name"] == "Russia"
+    over = econ.asymmetry_over_time(atlas, "eaeu", 2020, 2020)
+    assert [(r["indicator"], r["data"], r["org_name"]) for r in over] == [("gdp", "bundled", "Eurasian Economic Union")]
+
+
+def test_a_data_folder_uses_the_series_imported_for_it(data_copy, monkeypatch, tmp_path):
+    import json
+
+    import blocmap
+
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path / "home"))  # the user's folder has nothing
+    folder = data_copy / "imported-indicators"
+    folder.mkdir()
+    values = [["RUS", 2020, 6.0], ["BLR", 2020, 2.0], ["KAZ", 2020, 0.0], ["KGZ", 2020, 0.0], ["ARM", 2020, 0.0]]
+    (folder / "gdp.json").write_text(json.dumps({"vintage": "folder copy", "values": values}), encoding="utf-8")
+    atlas = blocmap.load(data_copy)
+    result = econ.asymmetry(atlas, "eaeu", 2020)
+    assert (result["vintage"], result["total"], result["leader_share"]) == ("folder copy", 8.0, 0.75)
+    assert [r["vintage"] for r in econ.asymmetry_over_time(atlas, "eaeu", 2020, 2020)] == ["folder copy"]
