@@ -267,3 +267,11 @@ def test_a_data_folder_uses_the_series_imported_for_it(data_copy, monkeypatch, t
     result = econ.asymmetry(atlas, "eaeu", 2020)
     assert (result["vintage"], result["total"], result["leader_share"]) == ("folder copy", 8.0, 0.75)
     assert [r["vintage"] for r in econ.asymmetry_over_time(atlas, "eaeu", 2020, 2020)] == ["folder copy"]
+
+
+def test_the_indicator_asked_for_is_the_one_loaded(atlas, monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path))
+    result = econ.asymmetry(atlas, "eaeu", 2020, indicator="population")
+    assert (result["indicator"], result["indicator_code"], result["leader"]) == ("population", "SP.POP.TOTL", "RUS")
+    over = econ.asymmetry_over_time(atlas, "eaeu", 2020, 2020, indicator="population")
+    assert [r["indicator_code"] for r in over] == ["SP.POP.TOTL"]
