@@ -4,6 +4,8 @@ see whether the tests that cover it fail.  Prints, per module, how many mutants 
 
     pip install ".[test,mutation]"            # mutmut, pinned in pyproject.toml
     python benchmarks/mutants.py --module src/blocmap/features/figures/check.py
+    python benchmarks/mutants.py --module src/blocmap/features/econ.py --tests tests/test_econ_answers.py \
+        --only 'blocmap.features.econ.x_asymmetry*'    # some functions only (mutmut's names, globs)
     python benchmarks/mutants.py              # every module the issue names (hours)
 
 It works in a scratch copy of src/, tests/ and pyproject.toml (the working tree is never
@@ -30,7 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: The modules the issue names, each with the test files that cover it.
 MODULES: dict[str, list[str]] = {
-    "src/blocmap/core/*": ["tests/test_core_*.py", "tests/test_known_answers.py", "tests/test_languages.py"],
+    "src/blocmap/core/*": ["tests/test_core_*.py", "tests/test_known_answers.py", "tests/test_languages.py",
+                           "tests/test_dates_answers.py"],
     "src/blocmap/answers/*": ["tests/test_answers_doors.py", "tests/test_known_answers.py",
                               "tests/test_doors_one_rule.py"],
     "src/blocmap/core/world/panels.py": ["tests/test_world_panels.py", "tests/test_world_nostore.py",

@@ -1,0 +1,136 @@
+"""Spells, diff and zones on small made-up histories whose answers are written out by hand
+(issue 26): where each spell starts and ends and why, ties in file order, an event on either
+boundary day of a diff, and the regions of an overlap in their order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from blocmap.core.dates import parse_partial
+from blocmap.core.model import Event, Organization, Period, State
+from blocmap.core.timeline import SpellIndex, Zone, build_spells, current, diff, sets_on, status_map, zones
+
+D = dt.date
+
+
+def ev(state: str | None, date: str, status: str | None, line: int, org: str = "o") -> Event:
+    return Event(org, state, parse_partial(date), "event", status, ("src",), file="o.yaml", line=line)
+
+
+def org(name: str = "o", dissolved: str | None = None) -> Organization:
+    return Organization(name, {"en": name}, {}, "org", None, parse_partial(dissolved) if dissolved else None,
+                        None, None, (), (), (), (), {})
+
+
+def state(iso3: str, until: str | None = None) -> State:
+    return State(iso3, None, (), (Period(parse_partial("1900"), parse_partial(until) if until else None),))
+
+
+def spells_of(events, orgs=None, states=None):
+    orgs = orgs or {"o": org()}
+    states = states or {s: state(s) for s in ("AAA", "BBB", "CCC")}
+    return [(s.state, s.status, str(s.start), str(s.end) if s.end else None, s.end_reason)
+            for s in build_spells(events, orgs, states)]
+
+
+def test_each_status_change_starts_a_spell_and_the_same_status_continues_it():
+    events = [ev("AAA", "2006", "member", 4), ev("AAA", "2000-05", "member", 1), ev("AAA", "2003", "member", 2),
+              ev("AAA", "2005-03-10", "suspended", 3), ev(None, "2001", None, 5), ev("AAA", "2002", None, 6)]
+    assert spells_of(events) == [("AAA", "member", "2000-05", "2005-03-10", "event"),
+                                 ("AAA", "suspended", "2005-03-10", "2006", "event"),
+                                 ("AAA", "member", "2006", None, None)]
+    spells = build_spells(events, {"o": org()}, {"AAA": state("AAA")})
+    assert [s.start_event.line for s in spells] == [1, 3, 4]
+    assert [s.end_event.line if s.end_event else None for s in spells] == [3, 4, None]
+
+
+def test_events_of_one_day_follow_the_file_order():
+    events = [ev("AAA", "2010-01-01", "observer", 9), ev("AAA", "2010-01-01", "member", 8)]
+    assert spells_of(events) == [("AAA", "member", "2010-01-01", "2010-01-01", "event"),
+                                 ("AAA", "observer", "2010-01-01", None, None)]
+    # a month and its first day tie too: the file decides
+    events = [ev("BBB", "2010-01", "observer", 2), ev("BBB", "2010-01-01", "member", 3)]
+    assert [s[1] for s in spells_of(events)] == ["observer", "member"]
+
+
+def test_a_spell_ends_when_the_organization_is_dissolved_or_the_state_ceases():
+    events = [ev("AAA", "1992", "member", 1), ev("BBB", "1992", "member", 2), ev("CCC", "1992", "member", 3)]
+    states = {"AAA": state("AAA"), "BBB": state("BBB", "1995-06-30"), "CCC": state("CCC", "1999-12")}
+    result = spells_of(events, {"o": org(dissolved="1999-05")}, states)
+    assert result == [("AAA", "member", "1992", "1999-05", "dissolved"),
+                      ("BBB", "member", "1992", "1995-07-01", "state ceased"),   # the day after its last
+                      ("CCC", "member", "1992", "1999-05", "dissolved")]         # the earlier of the two
+    alone = spells_of(events, {"o": org()}, states)
+    assert alone[2] == ("CCC", "member", "1992", "2000-01-01", "state ceased")  # after 1999-12-31
+
+
+def test_no_end_before_a_spell_begins_and_none_for_a_withdrawal():
+    events = [ev("AAA", "1996", "member", 1), ev("BBB", "1994", "withdrawn", 2), ev("CCC", "1995-07-01", "member", 3)]
+    states = {"AAA": state("AAA", "1995-12-31"), "BBB": state("BBB", "1995-01-01"), "CCC": state("CCC", "1995-06-30")}
+    assert spells_of(events, {"o": org()}, states) == [("AAA", "member", "1996", None, None),
+                                                      ("BBB", "withdrawn", "1994", None, None),
+                                                      ("CCC", "member", "1995-07-01", None, None)]
+    assert spells_of([ev("AAA", "1990", "member", 1)], {"o": org(dissolved="1990")}) == [
+        ("AAA", "member", "1990", None, None)]
+
+
+HISTORY = [ev("AAA", "2000-01-01", "member", 1), ev("BBB", "2000-01-01", "observer", 2),
+           ev("BBB", "2005-06-15", "member", 3), ev("CCC", "2005-06-16", "member", 4),
+           ev("AAA", "2007", "withdrawn", 5), ev("AAA", "2001", "member", 6, org="p"),
+           ev("CCC", "2001", "member", 7, org="p")]
+
+
+def index() -> SpellIndex:
+    return SpellIndex(build_spells(HISTORY, {"o": org(), "p": org("p")}, {s: state(s) for s in ("AAA", "BBB", "CCC")}))
+
+
+def test_a_spell_holds_from_its_first_day():
+    idx = index()
+    assert [(s.state, s.status) for s in idx.of_org_on("o", D(2005, 6, 15))] == [("AAA", "member"), ("BBB", "member")]
+    assert [(s.state, s.status) for s in idx.of_org_on("o", D(2005, 6, 14))] == [("AAA", "member"), ("BBB", "observer")]
+    assert idx.of_org_on("o", D(1999, 12, 31)) == [] and idx.of_org_on("nobody", D(2005, 1, 1)) == []
+    assert [(s.org, s.status) for s in idx.of_state_on("AAA", D(2001, 1, 1))] == [("o", "member"), ("p", "member")]
+    # the withdrawal holds from 2007 but no longer counts as a membership
+    assert [s.status for s in idx.of_state_on("AAA", D(2007, 1, 1))] == ["member", "withdrawn"]
+    assert [(m.org, m.status) for m in current(idx.of_state_on("AAA", D(2007, 1, 1)), D(2007, 1, 1))] == [("p", "member")]
+    assert status_map(idx, ["o", "p"], D(2007, 1, 1)) == {("o", "BBB"): "member", ("o", "CCC"): "member",
+                                                         ("p", "AAA"): "member", ("p", "CCC"): "member"}
+
+
+def test_a_membership_from_a_year_is_uncertain_during_that_year():
+    idx = index()
+    members = {m.state: m for m in current(idx.of_org_on("p", D(2001, 12, 31)), D(2001, 12, 31))}
+    assert members["AAA"].certain is False and members["AAA"].on == D(2001, 12, 31)
+    later = {m.state: m for m in current(idx.of_org_on("p", D(2002, 1, 1)), D(2002, 1, 1))}
+    assert later["AAA"].certain is True and str(later["AAA"].since) == "2001"
+
+
+def test_diff_counts_an_event_on_the_second_day_and_not_on_the_first():
+    idx = index()
+    changes = diff(idx, HISTORY, ["o"], D(2005, 6, 15), D(2005, 6, 16))
+    assert [(c.state, c.before, c.after, [e.line for e in c.events]) for c in changes] == [("CCC", None, "member", [4])]
+    changes = diff(idx, HISTORY, ["o"], D(2005, 6, 14), D(2005, 6, 15))
+    assert [(c.state, c.before, c.after, [e.line for e in c.events]) for c in changes] == [
+        ("BBB", "observer", "member", [3])]
+    # the days in either order; the organizations in the order asked, then the states
+    changes = diff(idx, HISTORY, ["p", "o"], D(2007, 1, 1), D(2000, 6, 1))
+    assert [(c.org, c.state, c.before, c.after, [e.line for e in c.events]) for c in changes] == [
+        ("p", "AAA", "member", None, [6]), ("p", "CCC", "member", None, [7]),
+        ("o", "AAA", None, "member", [5]), ("o", "BBB", "member", "observer", [3]),
+        ("o", "CCC", "member", None, [4])]
+    assert diff(idx, HISTORY, ["o"], D(2005, 6, 15), D(2005, 6, 15)) == []
+
+
+def test_sets_on_each_organizations_own_day():
+    idx = index()
+    days = {"o": D(2005, 6, 15), "p": D(2000, 12, 31)}
+    assert sets_on(idx, ["o", "p"], days) == {"o": frozenset({"AAA", "BBB"}), "p": frozenset()}
+    assert sets_on(idx, ["o"], {"o": D(2005, 6, 14)}) == {"o": frozenset({"AAA"})}
+    assert sets_on(idx, ["o"], {"o": D(2005, 6, 14)}, frozenset({"observer"})) == {"o": frozenset({"BBB"})}
+
+
+def test_zones_come_largest_first_then_in_the_order_asked():
+    sets = {"B": frozenset({"y", "z", "v"}), "A": frozenset({"x", "y", "z", "u"}), "C": frozenset({"z", "w"})}
+    assert zones(sets) == [Zone(("B", "A", "C"), ("z",)), Zone(("B", "A"), ("y",)), Zone(("B",), ("v",)),
+                           Zone(("A",), ("u", "x")), Zone(("C",), ("w",))]
+    assert zones({"A": frozenset()}) == []
