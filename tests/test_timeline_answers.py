@@ -134,3 +134,37 @@ def test_zones_come_largest_first_then_in_the_order_asked():
     assert zones(sets) == [Zone(("B", "A", "C"), ("z",)), Zone(("B", "A"), ("y",)), Zone(("B",), ("v",)),
                            Zone(("A",), ("u", "x")), Zone(("C",), ("w",))]
     assert zones({"A": frozenset()}) == []
+
+
+def test_an_organization_continued_inside_another_has_its_members_from_that_day():
+    from dataclasses import replace
+
+    from blocmap.core.model import Succession
+
+    cu = replace(org("cu"), continues_in=Succession("eaeu", parse_partial("2015-01-01"), "treaty"))
+    events = [ev("AAA", "2010", "member", 1, "cu"), ev("BBB", "2010", "member", 2, "cu"),
+              ev("CCC", "2012", "observer", 3, "cu"), ev("GGG", "2016", "member", 6, "cu"),
+              ev("AAA", "2015-01-01", "member", 10, "eaeu"), ev("BBB", "2015-01-01", "suspended", 11, "eaeu"),
+              ev("EEE", "2015-08-12", "member", 12, "eaeu"), ev("CCC", "2015-01-01", "observer", 13, "eaeu"),
+              ev("FFF", "2014-05-01", "member", 14, "eaeu"), ev("FFF", "2014-12-01", "withdrawn", 15, "eaeu"),
+              ev("HHH", "2014-06-01", "member", 16, "eaeu")]
+    states = {s: state(s) for s in ("AAA", "BBB", "CCC", "EEE", "FFF", "GGG", "HHH")}
+    spells = [s for s in build_spells(events, {"cu": cu, "eaeu": org("eaeu")}, states) if s.org == "cu"]
+    got = [(s.state, s.status, str(s.start), str(s.end) if s.end else None, s.end_reason, s.start_event.kind,
+            s.start_event.sources, s.start_event.line) for s in spells]
+    assert got == [
+        # its own history up to the day; a spell that began on or after it (GGG) is dropped
+        ("BBB", "member", "2010", "2015-01-01", "continued in eaeu", "event", ("src",), 2),
+        ("CCC", "observer", "2012", "2015-01-01", "continued in eaeu", "event", ("src",), 3),
+        # the same status on both sides: one membership since 2010, on both grounds
+        ("AAA", "member", "2010", None, None, "event", ("src", "treaty"), 1),
+        # the EAEU's members from the day (or from their own later start); no observer, nor a
+        # member gone before the day (FFF)
+        ("BBB", "suspended", "2015-01-01", None, None, "continued", ("treaty", "src"), 11),
+        ("EEE", "member", "2015-08-12", None, None, "continued", ("treaty", "src"), 12),
+        ("HHH", "member", "2015-01-01", None, None, "continued", ("treaty", "src"), 16),
+    ]
+    continued = spells[3].start_event
+    assert (continued.org, continued.state, continued.status, continued.file) == ("cu", "BBB", "suspended", "o.yaml")
+    assert continued.note == "member of eaeu, in which cu continues from 2015-01-01"
+    assert spells[0].end_event is None
