@@ -8,7 +8,7 @@ import datetime as dt
 
 from blocmap.core.dates import parse_partial
 from blocmap.core.model import Event, Organization, Period, State
-from blocmap.core.timeline import SpellIndex, Zone, build_spells, current, diff, sets_on, status_map, zones
+from blocmap.core.timeline import SpellIndex, as_membership, Zone, build_spells, current, diff, sets_on, status_map, zones
 
 D = dt.date
 
@@ -72,6 +72,18 @@ def test_no_end_before_a_spell_begins_and_none_for_a_withdrawal():
                                                       ("CCC", "member", "1995-07-01", None, None)]
     assert spells_of([ev("AAA", "1990", "member", 1)], {"o": org(dissolved="1990")}) == [
         ("AAA", "member", "1990", None, None)]
+    # a state with no period of existence, or one lasting to the calendar's last day: no end
+    nowhere = State("AAA", None, (), ())
+    assert spells_of([ev("AAA", "1990", "member", 1)], states={"AAA": nowhere}) == [("AAA", "member", "1990", None, None)]
+    assert spells_of([ev("AAA", "1990", "member", 1)], states={"AAA": state("AAA", "9999-12-31")}) == [
+        ("AAA", "member", "1990", None, None)]
+
+
+def test_a_dissolution_on_the_day_a_state_ceases_is_the_reason_given():
+    # dissolved in May 1999 (first day 1999-05-01); the state's last day 1999-04-30
+    events = [ev("AAA", "1992", "member", 1)]
+    assert spells_of(events, {"o": org(dissolved="1999-05")}, {"AAA": state("AAA", "1999-04-30")}) == [
+        ("AAA", "member", "1992", "1999-05", "dissolved")]
 
 
 HISTORY = [ev("AAA", "2000-01-01", "member", 1), ev("BBB", "2000-01-01", "observer", 2),
@@ -103,6 +115,10 @@ def test_a_membership_from_a_year_is_uncertain_during_that_year():
     assert members["AAA"].certain is False and members["AAA"].on == D(2001, 12, 31)
     later = {m.state: m for m in current(idx.of_org_on("p", D(2002, 1, 1)), D(2002, 1, 1))}
     assert later["AAA"].certain is True and str(later["AAA"].since) == "2001"
+    assert (later["AAA"].until, later["AAA"].sources, later["AAA"].event.line, later["AAA"].ccode) == (
+        None, ("src",), 6, None)
+    left = as_membership(idx.of_org_on("o", D(2006, 1, 1))[0], D(2006, 1, 1), 365)
+    assert (left.state, str(left.until), left.ccode, left.on) == ("AAA", "2007", 365, D(2006, 1, 1))
 
 
 def test_diff_counts_an_event_on_the_second_day_and_not_on_the_first():
@@ -119,6 +135,17 @@ def test_diff_counts_an_event_on_the_second_day_and_not_on_the_first():
         ("o", "AAA", None, "member", [5]), ("o", "BBB", "member", "observer", [3]),
         ("o", "CCC", "member", None, [4])]
     assert diff(idx, HISTORY, ["o"], D(2005, 6, 15), D(2005, 6, 15)) == []
+    # BBB's event of the first day (line 2, already in force) is not between the days
+    changes = diff(idx, HISTORY, ["o"], D(2000, 1, 1), D(2005, 6, 15))
+    assert [(c.state, c.before, c.after, [e.line for e in c.events]) for c in changes] == [
+        ("BBB", "observer", "member", [3])]
+
+
+def test_diff_of_a_change_without_an_event():
+    events = [ev("AAA", "1992", "member", 1, org="q")]
+    idx = SpellIndex(build_spells(events, {"q": org("q", dissolved="1999-05")}, {"AAA": state("AAA")}))
+    changes = diff(idx, events, ["q"], D(1999, 1, 1), D(1999, 6, 1))
+    assert [(c.org, c.state, c.before, c.after, c.events) for c in changes] == [("q", "AAA", "member", None, ())]
 
 
 def test_sets_on_each_organizations_own_day():
@@ -143,28 +170,36 @@ def test_an_organization_continued_inside_another_has_its_members_from_that_day(
 
     cu = replace(org("cu"), continues_in=Succession("eaeu", parse_partial("2015-01-01"), "treaty"))
     events = [ev("AAA", "2010", "member", 1, "cu"), ev("BBB", "2010", "member", 2, "cu"),
-              ev("CCC", "2012", "observer", 3, "cu"), ev("GGG", "2016", "member", 6, "cu"),
-              ev("AAA", "2015-01-01", "member", 10, "eaeu"), ev("BBB", "2015-01-01", "suspended", 11, "eaeu"),
-              ev("EEE", "2015-08-12", "member", 12, "eaeu"), ev("CCC", "2015-01-01", "observer", 13, "eaeu"),
+              ev("CCC", "2012", "observer", 3, "cu"), ev("DDD", "2010", "member", 4, "cu"),
+              ev("DDD", "2015-01-01", "withdrawn", 5, "cu"), ev("GGG", "2015-01-01", "member", 6, "cu"),
+              ev("AAA", "2015-01-01", "member", 10, "eaeu"), ev("AAA", "2018", "suspended", 18, "eaeu"),
+              ev("BBB", "2015-01-01", "suspended", 11, "eaeu"), ev("CCC", "2015-01-01", "observer", 13, "eaeu"),
+              ev("EEE", "2015-08-12", "member", 12, "eaeu"), ev("EEE", "2020-01-01", "withdrawn", 17, "eaeu"),
               ev("FFF", "2014-05-01", "member", 14, "eaeu"), ev("FFF", "2014-12-01", "withdrawn", 15, "eaeu"),
-              ev("HHH", "2014-06-01", "member", 16, "eaeu")]
-    states = {s: state(s) for s in ("AAA", "BBB", "CCC", "EEE", "FFF", "GGG", "HHH")}
-    spells = [s for s in build_spells(events, {"cu": cu, "eaeu": org("eaeu")}, states) if s.org == "cu"]
+              ev("HHH", "2014-06-01", "member", 16, "eaeu"), ev("JJJ", "2014-01-01", "member", 19, "eaeu"),
+              ev("JJJ", "2015-01-01", "withdrawn", 20, "eaeu"), ev("KKK", "2015-01", "member", 21, "eaeu")]
+    states = {s: state(s) for s in ("AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG", "HHH", "JJJ", "KKK")}
+    # the organization that continues comes after one that does not
+    spells = [s for s in build_spells(events, {"eaeu": org("eaeu"), "cu": cu}, states) if s.org == "cu"]
     got = [(s.state, s.status, str(s.start), str(s.end) if s.end else None, s.end_reason, s.start_event.kind,
-            s.start_event.sources, s.start_event.line) for s in spells]
+            s.start_event.sources, s.start_event.line, s.end_event.line if s.end_event else None) for s in spells]
     assert got == [
-        # its own history up to the day; a spell that began on or after it (GGG) is dropped
-        ("BBB", "member", "2010", "2015-01-01", "continued in eaeu", "event", ("src",), 2),
-        ("CCC", "observer", "2012", "2015-01-01", "continued in eaeu", "event", ("src",), 3),
-        # the same status on both sides: one membership since 2010, on both grounds
-        ("AAA", "member", "2010", None, None, "event", ("src", "treaty"), 1),
-        # the EAEU's members from the day (or from their own later start); no observer, nor a
-        # member gone before the day (FFF)
-        ("BBB", "suspended", "2015-01-01", None, None, "continued", ("treaty", "src"), 11),
-        ("EEE", "member", "2015-08-12", None, None, "continued", ("treaty", "src"), 12),
-        ("HHH", "member", "2015-01-01", None, None, "continued", ("treaty", "src"), 16),
+        # its own history up to the day: cut there, or ending that day by itself (DDD); a spell
+        # beginning on the day (GGG, DDD's withdrawal) is dropped
+        ("BBB", "member", "2010", "2015-01-01", "continued in eaeu", "event", ("src",), 2, None),
+        ("CCC", "observer", "2012", "2015-01-01", "continued in eaeu", "event", ("src",), 3, None),
+        ("DDD", "member", "2010", "2015-01-01", "event", "event", ("src",), 4, 5),
+        # the same status on both sides: one membership since 2010, on both grounds, to its end
+        ("AAA", "member", "2010", "2018", "event", "event", ("src", "treaty"), 1, 18),
+        # the EAEU's members from the day, or from their own later start (in its own precision,
+        # KKK), to their own end; no observer, nor a member gone by the day (FFF, JJJ)
+        ("AAA", "suspended", "2018", None, None, "continued", ("treaty", "src"), 18, None),
+        ("BBB", "suspended", "2015-01-01", None, None, "continued", ("treaty", "src"), 11, None),
+        ("EEE", "member", "2015-08-12", "2020-01-01", "event", "continued", ("treaty", "src"), 12, 17),
+        ("HHH", "member", "2015-01-01", None, None, "continued", ("treaty", "src"), 16, None),
+        ("KKK", "member", "2015-01", None, None, "continued", ("treaty", "src"), 21, None),
     ]
-    continued = spells[3].start_event
-    assert (continued.org, continued.state, continued.status, continued.file) == ("cu", "BBB", "suspended", "o.yaml")
+    continued = spells[5].start_event
+    assert (continued.org, continued.state, str(continued.date), continued.status, continued.file) == (
+        "cu", "BBB", "2015-01-01", "suspended", "o.yaml")
     assert continued.note == "member of eaeu, in which cu continues from 2015-01-01"
-    assert spells[0].end_event is None
