@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 #: The modules the issue names, each with the test files that cover it.
 MODULES: dict[str, list[str]] = {
     "src/blocmap/core/*": ["tests/test_core_*.py", "tests/test_known_answers.py", "tests/test_languages.py",
-                           "tests/test_dates_answers.py"],
+                           "tests/test_dates_answers.py", "tests/test_timeline_answers.py"],
     "src/blocmap/answers/*": ["tests/test_answers_doors.py", "tests/test_known_answers.py",
                               "tests/test_doors_one_rule.py"],
     "src/blocmap/core/world/panels.py": ["tests/test_world_panels.py", "tests/test_world_nostore.py",

@@ -140,7 +140,8 @@ def test_each_bad_year_says_why(text, message):
 def test_the_parameter_named_by_default():
     with pytest.raises(QueryError) as caught:
         parse_day("abc")
-    assert (caught.value.parameter, str(caught.value)) == ("date", "date: 'abc' is not a day: write YYYY-MM-DD or 'today'")
+    assert (caught.value.parameter, str(caught.value)) == (
+        "date", "date: 'abc' is not a day: write YYYY-MM-DD or 'today'")
     with pytest.raises(QueryError) as caught:
         parse_year("abc")
     assert (caught.value.parameter, str(caught.value)) == ("year", "year: 'abc' is not a year")

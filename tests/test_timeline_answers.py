@@ -8,7 +8,8 @@ import datetime as dt
 
 from blocmap.core.dates import parse_partial
 from blocmap.core.model import Event, Organization, Period, State
-from blocmap.core.timeline import SpellIndex, as_membership, Zone, build_spells, current, diff, sets_on, status_map, zones
+from blocmap.core.timeline import (SpellIndex, Zone, as_membership, build_spells, current, diff, sets_on,
+                                   status_map, zones)
 
 D = dt.date
 
@@ -74,7 +75,8 @@ def test_no_end_before_a_spell_begins_and_none_for_a_withdrawal():
         ("AAA", "member", "1990", None, None)]
     # a state with no period of existence, or one lasting to the calendar's last day: no end
     nowhere = State("AAA", None, (), ())
-    assert spells_of([ev("AAA", "1990", "member", 1)], states={"AAA": nowhere}) == [("AAA", "member", "1990", None, None)]
+    assert spells_of([ev("AAA", "1990", "member", 1)], states={"AAA": nowhere}) == [
+        ("AAA", "member", "1990", None, None)]
     assert spells_of([ev("AAA", "1990", "member", 1)], states={"AAA": state("AAA", "9999-12-31")}) == [
         ("AAA", "member", "1990", None, None)]
 
@@ -104,7 +106,8 @@ def test_a_spell_holds_from_its_first_day():
     assert [(s.org, s.status) for s in idx.of_state_on("AAA", D(2001, 1, 1))] == [("o", "member"), ("p", "member")]
     # the withdrawal holds from 2007 but no longer counts as a membership
     assert [s.status for s in idx.of_state_on("AAA", D(2007, 1, 1))] == ["member", "withdrawn"]
-    assert [(m.org, m.status) for m in current(idx.of_state_on("AAA", D(2007, 1, 1)), D(2007, 1, 1))] == [("p", "member")]
+    in_force = current(idx.of_state_on("AAA", D(2007, 1, 1)), D(2007, 1, 1))
+    assert [(m.org, m.status) for m in in_force] == [("p", "member")]
     assert status_map(idx, ["o", "p"], D(2007, 1, 1)) == {("o", "BBB"): "member", ("o", "CCC"): "member",
                                                          ("p", "AAA"): "member", ("p", "CCC"): "member"}
 
