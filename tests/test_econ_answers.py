@@ -275,3 +275,31 @@ def test_the_indicator_asked_for_is_the_one_loaded(atlas, monkeypatch, tmp_path)
     assert (result["indicator"], result["indicator_code"], result["leader"]) == ("population", "SP.POP.TOTL", "RUS")
     over = econ.asymmetry_over_time(atlas, "eaeu", 2020, 2020, indicator="population")
     assert [r["indicator_code"] for r in over] == ["SP.POP.TOTL"]
+
+
+# --- the vintage as a reader sees it -----------------------------------------------------------
+
+BUNDLED_VINTAGE = ("WDI as packaged by datahub core/gdp, data/gdp.csv last changed 2024-10-21 (commit 1cdcd2eb); "
+                   "snapshot at commit 822019c8 (datapackage last_updated 2026-02-24); years 1960-2023")
+
+
+@pytest.mark.parametrize("vintage, lang, shown", [
+    (BUNDLED_VINTAGE, "en", "World Bank WDI, data of 2024-10-21, 1960–2023"),
+    (BUNDLED_VINTAGE, "zh-Hant", "世界銀行世界發展指標，2024-10-21 版資料、1960–2023"),
+    (BUNDLED_VINTAGE, "ru", "Всемирный банк, WDI, данные от 2024-10-21, 1960–2023"),
+    ("WDI, Last Updated Date 2025-07-01", "en", "World Bank WDI, data of 2025-07-01"),
+    ("imported 2020-01-01; last changed 2024-10-21", "en", "World Bank WDI, data of 2024-10-21"),
+    ("last changed 2024-10-21, years 1990 –  2000", "en", "World Bank WDI, data of 2024-10-21, 1990–2000"),
+    ("datahub snapshot at commit abcdef1234 (years 1960-2023)", "en", "datahub (years 1960-2023)"),
+    ("datahub (commit abcdef1); x", "ru", "datahub; x"),
+    ("datahub commit abcde", "en", "datahub commit abcde"),      # five hex digits: not a commit
+    ("plain text", "en", "plain text"),
+    ("", "en", ""),
+    (None, "en", None),
+])
+def test_the_vintage_a_reader_sees(vintage, lang, shown):
+    assert econ.vintage_for_reader(vintage, lang) == shown
+
+
+def test_the_vintage_in_english_by_default():
+    assert econ.vintage_for_reader(BUNDLED_VINTAGE) == "World Bank WDI, data of 2024-10-21, 1960–2023"
