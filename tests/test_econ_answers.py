@@ -293,6 +293,8 @@ BUNDLED_VINTAGE = ("WDI as packaged by datahub core/gdp, data/gdp.csv last chang
     ("datahub snapshot at commit abcdef1234 (years 1960-2023)", "en", "datahub (years 1960-2023)"),
     ("datahub (commit abcdef1); x", "ru", "datahub; x"),
     ("datahub commit abcde", "en", "datahub commit abcde"),      # five hex digits: not a commit
+    ("datahub; commit abcdef1", "en", "datahub"),                 # no separator left hanging
+    ("XDR series (commit abcdef1)", "en", "XDR series"),
     ("plain text", "en", "plain text"),
     ("", "en", ""),
     (None, "en", None),
