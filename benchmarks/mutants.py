@@ -39,7 +39,8 @@ MODULES: dict[str, list[str]] = {
     "src/blocmap/core/world/panels.py": ["tests/test_world_panels.py", "tests/test_world_nostore.py",
                                          "tests/test_world_rules.py"],
     "src/blocmap/features/econ.py": ["tests/test_econ_answers.py", "tests/test_econ_asymmetry.py",
-                                     "tests/test_econ_import_safety.py", "tests/test_known_answers.py"],
+                                     "tests/test_econ_import_safety.py", "tests/test_known_answers.py",
+                                     "tests/test_core_strict_loader.py"],  # calls check_bundled
     "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py", "tests/test_figures_check_answers.py"],
 }
 KILLED = ("killed", "timeout", "caught by type check", "segfault")
