@@ -40,7 +40,7 @@ MODULES: dict[str, list[str]] = {
                                          "tests/test_world_rules.py"],
     "src/blocmap/features/econ.py": ["tests/test_econ_answers.py", "tests/test_econ_asymmetry.py",
                                      "tests/test_econ_import_safety.py", "tests/test_known_answers.py",
-                                     "tests/test_core_strict_loader.py"],  # calls check_bundled
+                                     "tests/test_core_strict_loader.py"],  # reaches check_bundled
     "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py", "tests/test_figures_check_answers.py"],
 }
 KILLED = ("killed", "timeout", "caught by type check", "segfault")
