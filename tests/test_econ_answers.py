@@ -305,3 +305,36 @@ def test_the_vintage_a_reader_sees(vintage, lang, shown):
 
 def test_the_vintage_in_english_by_default():
     assert econ.vintage_for_reader(BUNDLED_VINTAGE) == "World Bank WDI, data of 2024-10-21, 1960–2023"
+
+
+# --- the values list of a published series (imported-indicators/<name>.json) -------------------
+
+def test_a_values_list_is_read_as_floats():
+    assert econ._values_of([["RUS", 2020, 1], ["KAZ", 2021, 0], ["BLR", 2020, 1.5]], "f.json") == {
+        ("RUS", 2020): 1.0, ("KAZ", 2021): 0.0, ("BLR", 2020): 1.5}
+    assert econ._values_of([], "f.json") == {}
+
+
+@pytest.mark.parametrize("rows, shown", [
+    ([["RUS", 2020]], "['RUS', 2020]"),
+    ([["RUS", 2020, 1, 2]], "['RUS', 2020, 1, 2]"),
+    ([[1, 2020, 1]], "[1, 2020, 1]"),
+    ([["RUS", "2020", 1]], "['RUS', '2020', 1]"),
+    ([["RUS", 2020, True]], "['RUS', 2020, True]"),
+    ([["RUS", 2020, "1"]], "['RUS', 2020, '1']"),
+    ([["RUS", 2020, float("nan")]], "['RUS', 2020, nan]"),
+    ([["RUS", 2020, float("inf")]], "['RUS', 2020, inf]"),
+    ([["RUS", 2020, -1]], "['RUS', 2020, -1]"),
+    ([["RUS", 2020, 1], "x"], "x"),
+    ([["R" * 100, 2020, "x"]], "['" + "R" * 58),                 # cut at 60 characters
+])
+def test_each_bad_row_of_a_values_list_is_named(rows, shown):
+    with pytest.raises(econ.DataError) as caught:
+        econ._values_of(rows, "f.json")
+    assert str(caught.value) == f"f.json: 'values' holds {shown}, not [code, year, value]"
+
+
+def test_values_that_are_not_a_list():
+    with pytest.raises(econ.DataError) as caught:
+        econ._values_of({}, "f.json")
+    assert str(caught.value) == "f.json: 'values' must be a list of [code, year, value]"
