@@ -338,3 +338,42 @@ def test_values_that_are_not_a_list():
     with pytest.raises(econ.DataError) as caught:
         econ._values_of({}, "f.json")
     assert str(caught.value) == "f.json: 'values' must be a list of [code, year, value]"
+
+
+# --- a series, the indicators and where imported series live ----------------------------------
+
+def test_a_series_years_and_meta():
+    two = series({"RUS": 1.0}, 2019)
+    spread = econ.Series(**{**two.__dict__, "values": {("RUS", 2019): 1.0, ("KAZ", 2021): 2.0}})
+    assert spread.years() == range(2019, 2022)
+    assert series({}).years() == range(0)
+    assert two.value("RUS", 2019) == 1.0 and two.value("RUS", 2020) is None
+    assert two.meta() == {"indicator": "gdp", "code": "NY.GDP.MKTP.CD", "unit": "current US$",
+                          "vintage": "fixture 1", "source": "src", "licence": "lic", "origin": "here"}
+
+
+def test_check_indicator():
+    assert econ.check_indicator("gdp") == "gdp" and econ.check_indicator("population") == "population"
+    with pytest.raises(QueryError) as caught:
+        econ.check_indicator("gpd")
+    assert (caught.value.parameter, str(caught.value)) == (
+        "indicator", "unknown indicator 'gpd' (use gdp or population)")
+
+
+def test_where_imported_series_live(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from blocmap.core.loader import BUNDLED
+
+    monkeypatch.setenv("BLOCMAP_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert econ.data_home() == tmp_path / "home"
+    assert econ.imported_dir() == tmp_path / "home" / "indicators"
+    assert econ.imported_dir(BUNDLED) == tmp_path / "home" / "indicators"
+    assert econ.imported_dir(tmp_path / "data") == tmp_path / "data" / "imported-indicators"
+    monkeypatch.setenv("BLOCMAP_HOME", "")
+    assert econ.data_home() == tmp_path / "xdg" / "blocmap"
+    monkeypatch.delenv("BLOCMAP_HOME")
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "me"))
+    assert econ.data_home() == Path(tmp_path / "me" / ".local" / "share" / "blocmap")
