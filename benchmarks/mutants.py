@@ -4,6 +4,8 @@ see whether the tests that cover it fail.  Prints, per module, how many mutants 
 
     pip install ".[test,mutation]"            # mutmut, pinned in pyproject.toml
     python benchmarks/mutants.py --module src/blocmap/features/figures/check.py
+    python benchmarks/mutants.py --module src/blocmap/features/econ.py --tests tests/test_econ_answers.py \
+        --only 'blocmap.features.econ.x_asymmetry*'    # some functions only (mutmut's names, globs)
     python benchmarks/mutants.py              # every module the issue names (hours)
 
 It works in a scratch copy of src/, tests/ and pyproject.toml (the working tree is never
@@ -30,14 +32,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: The modules the issue names, each with the test files that cover it.
 MODULES: dict[str, list[str]] = {
-    "src/blocmap/core/*": ["tests/test_core_*.py", "tests/test_known_answers.py", "tests/test_languages.py"],
+    "src/blocmap/core/*": ["tests/test_core_*.py", "tests/test_known_answers.py", "tests/test_languages.py",
+                           "tests/test_dates_answers.py", "tests/test_timeline_answers.py"],
     "src/blocmap/answers/*": ["tests/test_answers_doors.py", "tests/test_known_answers.py",
                               "tests/test_doors_one_rule.py"],
     "src/blocmap/core/world/panels.py": ["tests/test_world_panels.py", "tests/test_world_nostore.py",
                                          "tests/test_world_rules.py"],
-    "src/blocmap/features/econ.py": ["tests/test_econ_asymmetry.py", "tests/test_econ_import_safety.py",
-                                     "tests/test_known_answers.py"],
-    "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py"],
+    "src/blocmap/features/econ.py": ["tests/test_econ_answers.py", "tests/test_econ_asymmetry.py",
+                                     "tests/test_econ_import_safety.py", "tests/test_known_answers.py",
+                                     "tests/test_core_strict_loader.py"],  # reaches check_bundled
+    "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py", "tests/test_figures_check_answers.py"],
 }
 KILLED = ("killed", "timeout", "caught by type check", "segfault")
 #: Mutants that were not tried (an interrupted run), left out of the score.
@@ -86,12 +90,13 @@ def statuses(folder: Path) -> dict[str, str]:
     return found
 
 
-def run_module(module: str, tests: list[str], children: int, keep: Path | None) -> tuple[int, int]:
+def run_module(module: str, tests: list[str], children: int, keep: Path | None,
+               only: list[str] | None = None) -> tuple[int, int]:
     folder = Path(tempfile.mkdtemp(prefix="blocmap-mutants-")) if keep is None else keep
     try:
         prepare(folder, module, tests)
         started = time.monotonic()
-        result = mutmut(folder, "run", "--max-children", str(children))
+        result = mutmut(folder, "run", "--max-children", str(children), *(only or []))
         took = time.monotonic() - started
         found = statuses(folder)
         if not any(status not in NOT_JUDGED for status in found.values()):
@@ -102,7 +107,8 @@ def run_module(module: str, tests: list[str], children: int, keep: Path | None) 
             counts[status] = counts.get(status, 0) + 1
         killed = sum(counts.get(status, 0) for status in KILLED)
         judged = sum(n for status, n in counts.items() if status not in NOT_JUDGED)
-        print(f"\n{module}: {killed} of {judged} mutants killed ({killed / judged:.1%}) in {took / 60:.1f} min "
+        part = f" (only {', '.join(only)})" if only else ""
+        print(f"\n{module}{part}: {killed} of {judged} mutants killed ({killed / judged:.1%}) in {took / 60:.1f} min "
               f"[{', '.join(f'{status} {n}' for status, n in sorted(counts.items()))}]")
         for name, status in sorted(found.items()):
             if status in KILLED or status in NOT_JUDGED:
@@ -122,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--module", action="append", help="a module (or glob) to mutate; default: all of MODULES")
     parser.add_argument("--tests", action="append", help="test files (globs) to run; default: the module's in MODULES")
+    parser.add_argument("--only", action="append",
+                        help="only these mutants (mutmut names, globs), e.g. 'blocmap.features.econ.x_hhi*'")
     parser.add_argument("--max-children", type=int, default=1, help="mutants tested at once (default 1)")
     parser.add_argument("--keep", type=Path, help="work in this empty folder and keep it (mutmut browse there)")
     options = parser.parse_args(argv)
@@ -140,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         if options.keep is not None and len(modules) > 1:
             print("mutants.py: error: --keep works with one --module", file=sys.stderr)
             return 2
-        killed, judged = run_module(module, tests, options.max_children, options.keep)
+        killed, judged = run_module(module, tests, options.max_children, options.keep, options.only)
         total_killed, total = total_killed + killed, total + judged
     print(f"\nscore: {total_killed} of {total} mutants killed ({total_killed / total:.1%})")
     return 0
