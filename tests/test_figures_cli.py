@@ -191,3 +191,14 @@ def test_an_organization_without_members_that_day_is_left_out_with_a_note(tmp_pa
     assert result.exit_code == 0, result.output
     assert "eaeu had no members on 2008-06-01" in result.output
     assert {s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["sets"]} == {"cis", "csto"}
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Georgia (CIS: withdrawn)"), ("zh-Hant", "喬治亞（獨立國協：已退出）"),
+                                         ("ru", "Грузия (СНГ: вышел)")])
+def test_a_state_outside_is_labelled_with_the_readers_punctuation(tmp_path, lang, label):
+    """#19 item 8: full-width brackets and colon in Chinese, not '喬治亞 (獨立國協: 已退出)'."""
+    out = tmp_path / "f.svg"
+    result = run("figure", "euler", "--on", "2016-01-01", "--orgs", "customs_union,eaeu,cis", "--lang", lang,
+                 "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert label in out.read_text(encoding="utf-8")

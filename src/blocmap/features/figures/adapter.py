@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from blocmap.core import i18n
 from blocmap.core.dates import parse_day
 from blocmap.core.errors import QueryError
 from blocmap.core.model import INSIDE, POST_SOVIET
@@ -139,7 +140,7 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
         notes.append(f"{mark} {state_name(state, lang)} — " + _relations(data.others[state], lang, org_name))
     outside = tuple(s for s in sorted(data.others) if s not in inside)
     for state in outside:
-        labels[state] = f"{state_name(state, lang)} ({_relations(data.others[state], lang, org_name)})"
+        labels[state] = i18n.aside(state_name(state, lang), _relations(data.others[state], lang, org_name), lang)
     for state in inside:
         labels.setdefault(state, state_name(state, lang))
     days = sorted({spec.on for spec in data.specs if not spec.pinned}) or [data.specs[0].on]
@@ -168,8 +169,10 @@ def empty_zone_note(zones: list, lang: str, org_name: Callable[[str, str], str] 
 
 
 def _relations(pairs: list[tuple[str, str]], lang: str, org_name: Callable) -> str:
-    return ", ".join(f"{org_name(org, lang)}: {strings.text('status.' + status, lang)}"
-                     for org, status in pairs)
+    """Each organization and the state's status in it: ``CIS: withdrawn`` (``獨立國協：已退出``),
+    joined by the reader's comma."""
+    return i18n.joined((i18n.field(org_name(org, lang), strings.text("status." + status, lang), lang)
+                        for org, status in pairs), lang)
 
 
 def change_days(atlas: Any, orgs: list[str]) -> list[dt.date]:
