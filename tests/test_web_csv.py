@@ -33,7 +33,7 @@ def rows_of(response):
                                   "/sources", "/disputes", "/orgs?on=1960-01-01", "/states", "/source/mfa-by-csto", "/"])
 def test_every_page_links_its_csv(client, page):
     html = client.get(page).text
-    links = [link.replace("&amp;", "&") for link in re.findall(r'class="csv-link" href="([^"]+)"', html)]
+    links = [link.replace("&amp;", "&") for link in re.findall(r'class="data-csv" href="([^"]+)"', html)]
     assert links, page
     assert rows_of(client.get(links[0])), page
 
