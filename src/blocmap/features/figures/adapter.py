@@ -169,8 +169,8 @@ def empty_zone_note(zones: list, lang: str, org_name: Callable[[str, str], str] 
 
 
 def _relations(pairs: list[tuple[str, str]], lang: str, org_name: Callable) -> str:
-    """Each organization and the state's status in it: ``CIS: withdrawn`` (``獨立國協：已退出``),
-    joined by the reader's comma."""
+    """Each organization and the state's status in it (``CIS: withdrawn``, with a full-width colon in
+    Chinese), joined by the reader's comma."""
     return i18n.joined((i18n.field(org_name(org, lang), strings.text("status." + status, lang), lang)
                         for org, status in pairs), lang)
 
