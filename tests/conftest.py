@@ -33,6 +33,15 @@ def atlas():
     return blocmap.load()
 
 
+@pytest.fixture(scope="session")
+def nostore(atlas):
+    """The world of the bundled data with no COW store (the state system from the shipped list)."""
+    from blocmap.core.world import World
+    from blocmap.core.world.curated import Curated
+
+    return World.without_store(Curated.from_atlas(atlas))
+
+
 @pytest.fixture()
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the bundled data folder, for tests that break it."""

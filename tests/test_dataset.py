@@ -18,18 +18,7 @@ from conftest import REPO
 import blocmap
 from blocmap.cli import main
 from blocmap.core.world import World
-from blocmap.core.world.curated import Curated
 from blocmap.core.world.dataset import BUNDLED_DATA, data_digest, data_version, recorded_version
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return blocmap.load()
-
-
-@pytest.fixture(scope="module")
-def nostore(atlas) -> World:
-    return World.without_store(Curated.from_atlas(atlas))
 
 
 @pytest.fixture(scope="module")

@@ -24,16 +24,6 @@ LAST_COMPLETE = dt.date.today().year - 1
 
 
 @pytest.fixture(scope="module")
-def atlas():
-    return blocmap.load()
-
-
-@pytest.fixture(scope="module")
-def nostore(atlas) -> World:
-    return World.without_store(Curated.from_atlas(atlas))
-
-
-@pytest.fixture(scope="module")
 def withstore(atlas) -> World:
     return World(store(), curated=Curated.from_atlas(atlas))
 

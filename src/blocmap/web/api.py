@@ -9,7 +9,9 @@ from ``ENDPOINTS`` so the description cannot drift from the routes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from starlette.requests import Request
@@ -243,15 +245,19 @@ def as_csv(result: Any, path: str) -> str:
     return csv_text(result)
 
 
+@lru_cache(maxsize=1)
+def _csv_paths() -> "re.Pattern[str]":
+    """One pattern of every API path whose answer is a table (list endpoints and ``CSV_TABLES``)."""
+    tables = [p for p, _h, _o, _p, schema, _e in ENDPOINTS if schema.get("type") == "array"] + list(CSV_TABLES)
+    return re.compile("|".join(re.sub(r"\{[^}]+\}", "[^/]+", p) for p in tables))
+
+
 def csv_url(json_url: str | None) -> str | None:
     """The CSV twin of an API link (a page's ``json_url``) where its answer is a table, else None."""
-    import re
-
     if not json_url:
         return None
     path, _, query = json_url.partition("?")
-    tables = {p for p, _h, _o, _p, schema, _e in ENDPOINTS if schema.get("type") == "array"} | set(CSV_TABLES)
-    if not any(re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", p), path) for p in tables):
+    if not _csv_paths().fullmatch(path):
         return None
     return f"{path}?{query}&format=csv" if query else f"{path}?format=csv"
 
@@ -264,7 +270,7 @@ def _endpoint(handler: Handler, path: str) -> Callable[[Request], Any]:
             return JSON(handler(request))
         if fmt != "csv":
             raise QueryError.of("err.format_unsupported", "format", value=fmt[:20], choices=["json", "csv"])
-        name = path.rsplit("/", 1)[-1].strip("{}") if "{" not in path else path.split("/")[2]
+        name = path.split("/")[2]  # /api/members → members, /api/org/{org} → org
         return Response(as_csv(handler(request), path), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="{name}.csv"'})
     return endpoint
