@@ -697,6 +697,38 @@ def test_no_text_under_11_px_on_a_phone(browser, base_url, path):
     context.close()
 
 
+@pytest.mark.parametrize("path", ["/?on=2024-12-26&lang=ru", "/?on=2016-01-01&lang=zh-Hant", "/?on=1994-06-01"])
+def test_the_euler_diagram_is_laid_out_for_a_phone(browser, base_url, path):
+    """At 390 px the overlap shows the narrow drawing (a number in each zone, the states in a key
+    under it) across the box's width: its 12 pt text is 11 px or more, and nothing pans; a
+    desktop keeps the wide drawing with the names in the zones."""
+    context, page = phone(browser, base_url)
+    page.goto(path)
+    page.wait_for_function("document.getElementById('euler') && document.getElementById('euler').complete")
+    img = page.locator("#euler")
+    source = img.evaluate("i => i.currentSrc")
+    assert "narrow=1" in source
+    svg = page.request.get(source).text()
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    shown = img.evaluate("i => i.getBoundingClientRect().width")
+    box = page.locator(".euler-box").evaluate("b => [b.scrollWidth, b.clientWidth]")
+    assert 12 * shown / width >= 11 and box[0] <= box[1]
+    assert page.locator(".euler-hint").count() == 0
+    page.locator("#overlap").screenshot(path=str(SHOTS / ("phone-euler" + re.sub(r"[^\w]+", "-", path).rstrip("-") + ".png")))
+    context.close()
+    desktop = browser.new_page(viewport={"width": 1440, "height": 900}, base_url=base_url)
+    desktop.goto(path)
+    desktop.wait_for_function("document.getElementById('euler') && document.getElementById('euler').complete")
+    assert "narrow" not in desktop.locator("#euler").evaluate("i => i.currentSrc")
+    desktop.close()
+
+
+def test_the_narrow_drawing_is_asked_by_a_yes_or_no_parameter(page):
+    assert page.request.get("/euler.svg?on=2016-01-01&narrow=1").text() != page.request.get("/euler.svg?on=2016-01-01").text()
+    bad = page.request.get("/euler.svg?on=2016-01-01&narrow=maybe")
+    assert bad.status == 400 and "narrow" in bad.text()
+
+
 def test_the_map_labels_are_readable_on_a_desktop(browser, base_url):
     context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=base_url)
     page = context.new_page()

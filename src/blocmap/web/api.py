@@ -49,7 +49,8 @@ def _lang(request: Request) -> str:
     return parse_lang(_q(request, "lang"))
 
 
-def _flag(request: Request, name: str) -> bool:
+def flag(request: Request, name: str) -> bool:
+    """A yes/no query parameter (``1``/``0``, ``true``/``false``, ``yes``/``no``, or absent: no)."""
     value = (_q(request, name) or "").strip().lower()
     if value in ("", "0", "false", "no"):
         return False
@@ -130,7 +131,7 @@ ENDPOINTS: list[tuple[str, Handler, str, list[str], dict, tuple[int, ...]]] = [
      "api.op.members",
      ["org", "on", "status", "lang"], _list(MEMBERSHIP), (400,)),
     ("/api/memberships", lambda r: _answers(r).memberships(_q(r, "state"), _q(r, "on"), _lang(r), _q(r, "status"),
-                                                           world=_flag(r, "world")),
+                                                           world=flag(r, "world")),
      "api.op.memberships",
      ["state", "on", "status", "world", "lang"], _list(MEMBERSHIP), (400,)),
     ("/api/history", lambda r: _answers(r).history(_q(r, "org"), _q(r, "state"), _lang(r)),

@@ -352,11 +352,11 @@ def _draw_all(folder: str, sender: Any, skip: frozenset[str] = frozenset()) -> N
     from blocmap.web.hooks import draw, start_worker
 
     atlas = start_worker(folder, 19)
-    for key, (day, lang) in change_day_keys(atlas).items():
+    for key, (day, lang, narrow) in change_day_keys(atlas).items():
         if key in skip:
             continue
         try:
-            svg = draw(atlas, list(POST_SOVIET), day, lang)
+            svg = draw(atlas, list(POST_SOVIET), day, lang, narrow)
         except BlocmapError:
             svg = None
         try:

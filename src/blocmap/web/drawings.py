@@ -115,22 +115,25 @@ def drawing_days(atlas: Atlas, today: dt.date | None = None) -> list[dt.date]:
     return [today] + sorted(d for d in days if d <= today)
 
 
-def change_day_keys(atlas: Atlas, today: dt.date | None = None) -> dict[str, tuple[dt.date, str]]:
+def change_day_keys(atlas: Atlas, today: dt.date | None = None) -> dict[str, tuple[dt.date, str, bool]]:
     """Every distinct drawing of the post-Soviet five the home page can show: the drawing key of
-    every day of ``drawing_days``, in every language, with the first (day, language) that has
-    it.  A day with nobody inside has no drawing and no key."""
+    every day of ``drawing_days``, in every language, wide (a desktop's) and narrow (a phone's),
+    with the first (day, language, narrow) that has it.  A day with nobody inside has no
+    drawing and no key."""
     from blocmap.core.errors import BlocmapError
     from blocmap.core.model import LANGS, POST_SOVIET
     from blocmap.features.figures import api
 
     days = drawing_days(atlas, today)
-    keys: dict[str, tuple[dt.date, str]] = {}
+    keys: dict[str, tuple[dt.date, str, bool]] = {}
     for lang in LANGS:
         for day in days:
             try:
-                keys.setdefault(api.drawing_key(atlas, list(POST_SOVIET), day, lang), (day, lang))
+                key = api.drawing_key(atlas, list(POST_SOVIET), day, lang)
             except BlocmapError:  # nobody inside that day: the page keeps its zones table
                 continue
+            keys.setdefault(key, (day, lang, False))
+            keys.setdefault(api.drawing_key(atlas, list(POST_SOVIET), day, lang, narrow=True), (day, lang, True))
     return keys
 
 
@@ -179,9 +182,9 @@ def build(atlas: Atlas, today: dt.date | None = None) -> dict[str, Any]:
     from blocmap.web.hooks import draw
 
     drawings: dict[str, str | None] = {}
-    for key, (day, lang) in sorted(change_day_keys(atlas, today).items()):
+    for key, (day, lang, narrow) in sorted(change_day_keys(atlas, today).items()):
         try:
-            drawings[key] = draw(atlas, list(POST_SOVIET), day, lang)
+            drawings[key] = draw(atlas, list(POST_SOVIET), day, lang, narrow)
         except BlocmapError:
             drawings[key] = None
     return {"format": FORMAT, "code": code_hash(), "data": data_hash(atlas.folder),

@@ -124,17 +124,18 @@ def start_worker(folder: str, niceness: int = 10) -> Atlas:
     return _WORKER_ATLAS[0]
 
 
-def draw(atlas: Atlas, orgs: list[str], on: dt.date, lang: str) -> str:
-    """The undated Euler diagram of ``orgs`` on ``on``, each organization in its web colour."""
+def draw(atlas: Atlas, orgs: list[str], on: dt.date, lang: str, narrow: bool = False) -> str:
+    """The undated Euler diagram of ``orgs`` on ``on``, each organization in its web colour
+    (``narrow``: laid out for a phone)."""
     from blocmap.features.figures import api
     from blocmap.web.palette import colours_of
 
-    return api.euler_svg(atlas, orgs, on, lang, colours=colours_of(orgs), dated=False)
+    return api.euler_svg(atlas, orgs, on, lang, colours=colours_of(orgs), dated=False, narrow=narrow)
 
 
-def _draw_in_worker(orgs: list[str], on: str, lang: str) -> str:
+def _draw_in_worker(orgs: list[str], on: str, lang: str, narrow: bool = False) -> str:
     """In the drawing process: one diagram (a BlocmapError travels back to be said as before)."""
-    return draw(_WORKER_ATLAS[0], orgs, dt.date.fromisoformat(on), lang)
+    return draw(_WORKER_ATLAS[0], orgs, dt.date.fromisoformat(on), lang, narrow)
 
 
 def keep_drawing(atlas: Atlas, drawing_key: str, svg: str | None) -> None:
@@ -145,7 +146,7 @@ def keep_drawing(atlas: Atlas, drawing_key: str, svg: str | None) -> None:
             _DRAWN.popitem(last=False)
 
 
-def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str | None:
+def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str, narrow: bool = False) -> str | None:
     """The Euler diagram of ``orgs`` on ``on`` as SVG text (undated: the page gives the day),
     each organization in its web colour (``palette.ORG_COLOURS``), or None where none can be
     drawn.  A drawing is made once per distinct set of memberships and kept (``_DRAWN``): a
@@ -154,7 +155,7 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
 
     orgs = tuple(orgs)
     try:
-        drawing = api.drawing_key(atlas, list(orgs), on, lang)
+        drawing = api.drawing_key(atlas, list(orgs), on, lang, narrow)
         key = (id(atlas), drawing)
         with _DRAWN_LOCK:
             if key in _DRAWN:
@@ -162,9 +163,9 @@ def euler_svg(atlas: Atlas, orgs: Iterable[str], on: dt.date, lang: str) -> str 
                 return _DRAWN[key]
         drawer = _DRAWER.get(id(atlas))
         if drawer is not None:  # the server's drawing process: the solver never holds this one's GIL
-            svg = drawer.submit(_draw_in_worker, list(orgs), on.isoformat(), lang).result(timeout=120)
+            svg = drawer.submit(_draw_in_worker, list(orgs), on.isoformat(), lang, narrow).result(timeout=120)
         else:
-            svg = draw(atlas, list(orgs), on, lang)
+            svg = draw(atlas, list(orgs), on, lang, narrow)
     except BlocmapError as exc:  # e.g. no member on that day: the page keeps the zones table
         log.info("no Euler diagram for %s on %s: %s", ",".join(orgs), on, exc)
         return None

@@ -597,7 +597,8 @@ def day_fragment(request: Request) -> Response:
 async def euler_image(request: Request) -> Response:
     lang = _lang(request)
     day = past_day(_q(request, "on"), "on")
-    svg = await run_in_threadpool(hooks.euler_svg, _site(request).atlas, POST_SOVIET, day, lang)
+    narrow = api.flag(request, "narrow")  # laid out for a phone's width
+    svg = await run_in_threadpool(hooks.euler_svg, _site(request).atlas, POST_SOVIET, day, lang, narrow)
     if svg is None:
         raise HTTPException(404)
     # Shown through <img>, where no script runs; matplotlib's SVG carries a <style> element.

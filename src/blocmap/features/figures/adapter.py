@@ -157,7 +157,8 @@ def euler_inputs(data: Memberships, lang: str, version: str = "",
     return {"sets": data.sets, "set_labels": {s: _on_day(org_name, day_of.get(s))(s, lang) for s in data.sets},
             "element_labels": labels, "outside": outside,
             "outside_title": strings.text("fig.outside", lang) if outside else "",
-            "title": title, "notes": tuple(notes), "caption": tuple(caption)}
+            "title": title, "notes": tuple(notes), "caption": tuple(caption),
+            "list_sep": i18n.t("list.sep", lang)}
 
 
 def empty_zone_note(zones: list, lang: str, org_name: Callable[[str, str], str] | None = None,

@@ -80,22 +80,25 @@ def drawing_inputs(atlas: Any, on: dt.date, orgs: str | None = None, lang: str =
     return inputs, notes, data
 
 
-def drawing_key(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en") -> str:
+def drawing_key(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en", narrow: bool = False) -> str:
     """A key equal for two days exactly when their undated Euler drawings of ``orgs`` are the
-    same (the same sets, labels, notes and captions)."""
+    same (the same sets, labels, notes and captions); a ``narrow`` drawing (for a phone) has
+    a key of its own."""
     import hashlib
     import json
 
     inputs, _, _ = drawing_inputs(atlas, on, ",".join(orgs), lang, dated=False)
     plain = {k: sorted(v.items()) if isinstance(v, dict) else v for k, v in inputs.items()}
     plain["sets"] = sorted((org, sorted(members)) for org, members in inputs["sets"].items())
-    return hashlib.sha256(json.dumps(plain, sort_keys=True, default=list, ensure_ascii=False)
-                          .encode("utf-8")).hexdigest()
+    key = hashlib.sha256(json.dumps(plain, sort_keys=True, default=list, ensure_ascii=False)
+                         .encode("utf-8")).hexdigest()
+    return key + "-narrow" if narrow else key
 
 
 def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", max_empty: int = 3,
-          parameter: str = "--orgs", cache: Any = None, dated: bool = True) -> EulerResult:
+          parameter: str = "--orgs", cache: Any = None, dated: bool = True, narrow: bool = False) -> EulerResult:
     """The Euler diagram of ``orgs`` on ``on``: a layout verified by the zone checker, or a fallback.
+    ``narrow``: laid out for a phone's width (``euler.euler_layout``).
 
     Sets with the same members that day are one curve carrying both names.  A family that
     needs more than ``max_empty`` empty zones is refused before any solving; solved
@@ -117,7 +120,7 @@ def euler(atlas: Any, on: dt.date, orgs: str | None = None, lang: str = "en", ma
         note = empty_zone_note(list(topo.extra), lang, names["org_name"], topo.proven)
         inputs["notes"] = inputs["notes"] + (note,)
         notes.append(note)
-    return EulerResult(inputs, layout=euler_layout(**inputs, topology=topo), notes=notes)
+    return EulerResult(inputs, layout=euler_layout(**inputs, topology=topo, narrow=narrow), notes=notes)
 
 
 def too_many(topo: Any, max_empty: int) -> Any:
@@ -195,7 +198,7 @@ def precompute(atlas: Any, orgs: str | list[str] | None = None, lang: str = "en"
 
 
 def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en",
-              colours: dict[str, str] | None = None, dated: bool = True) -> str | None:
+              colours: dict[str, str] | None = None, dated: bool = True, narrow: bool = False) -> str | None:
     """The Euler diagram as SVG text, or None where it cannot be drawn with one outline per set.
 
     ``colours`` (organization id → colour) draws each organization in its own colour (the web
@@ -203,7 +206,7 @@ def euler_svg(atlas: Any, orgs: list[str], on: dt.date, lang: str = "en",
     """
     from blocmap.features.figures.render import draw_euler, save
 
-    result = euler(atlas, on, ",".join(orgs), lang, dated=dated)
+    result = euler(atlas, on, ",".join(orgs), lang, dated=dated, narrow=narrow)
     if result.layout is None:
         return None
     svg = save(draw_euler(result.layout, colours), "svg")

@@ -164,7 +164,7 @@ def check_layout(layout: EulerLayout) -> Report:
                           members=members)
     zones = expand(drawn_zones(shapes), members)
     elements = set().union(*layout.data.values()) if layout.data else set()
-    seen = [e.id for e in layout.elements]
+    seen = [e.id for e in layout.elements] + [e for mark in layout.marks for e in mark.members]
     for e in sorted(elements - set(seen)):
         report.problems.append(f"{e} is not drawn")
     for e in sorted({x for x in seen if seen.count(x) > 1}):
@@ -184,6 +184,15 @@ def check_layout(layout: EulerLayout) -> Report:
                                        f"{{{','.join(sorted(expected))}}}")
         elif any(shape.buffer(LABEL_PAD).intersects(label) for shape in shapes.values()):
             report.problems.append(f"label of {element.id} (in no set) touches a set")
+    for mark in layout.marks:  # a narrow layout's zone number stands for the elements of its zone
+        for e in mark.members:
+            expected = frozenset(s for s in layout.data if e in layout.data[s])
+            if frozenset(mark.sets) != expected:
+                report.problems.append(f"{e} is listed in {sorted(mark.sets)}, data says {sorted(expected)}")
+        label = box(*mark.box)
+        boxes[f"zone number {mark.number}"] = label
+        if not any(p.buffer(-LABEL_PAD).contains(label) for p in zones.get(frozenset(mark.sets), [])):
+            report.problems.append(f"zone number {mark.number} is not inside its zone {{{','.join(sorted(mark.sets))}}}")
     for s in layout.sets:
         name = box(*s.label_box)
         boxes[f"name of {s.id}"] = name

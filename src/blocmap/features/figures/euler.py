@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from blocmap.features.figures.check import verify as verify_layout
 from blocmap.features.figures.layout_cache import solve
-from blocmap.features.figures.measure import Font, default_font, text_size, wrap
+from blocmap.features.figures.measure import Font, default_font, text_size, wrap, wrap_fully
 from blocmap.features.figures.zones import (  # noqa: F401 - the layout's records, used by its callers too
     ElementBox,
     EulerLayout,
@@ -26,6 +26,7 @@ from blocmap.features.figures.zones import (  # noqa: F401 - the layout's record
     SetShape,
     Signature,
     Text,
+    ZoneMark,
     rounded_rectangle,
 )
 
@@ -38,6 +39,9 @@ COLUMN_GAP = 12.0  # between label columns of one zone
 MARGIN = 16.0      # around the whole figure
 MAX_ROWS = 4       # a zone with more labels stacks them in several columns
 SAME = " = "       # between the names of sets drawn as one curve (same members that day)
+NARROW_ROOM = 250.0  # the least width of a narrow layout's lines below the diagram (a phone's)
+KEY_GAP = 6.0      # between a zone's number and its states in a narrow layout's key
+NARROW_SIZE = 12.0  # the text size of a narrow layout: shown 1:1 on a 390 px phone, none of its text is under 11 px
 
 
 @dataclass
@@ -82,21 +86,44 @@ class _Block:
         return out
 
 
+def _mark_id(zone: Signature) -> str:
+    return "zone:" + ",".join(sorted(zone))
+
+
+def _packed(pieces: list[str], separator: str, font: Font, width: float) -> list[str]:
+    """``pieces`` joined by ``separator`` in lines no wider than ``width`` (a piece wider than
+    that gets a line of its own); a line that goes on ends with the separator."""
+    lines, current = [], ""
+    for piece in pieces:
+        candidate = current + separator + piece if current else piece
+        if current and text_size(candidate, font)[0] > width:
+            lines.append(current + separator.rstrip())
+            current = piece
+        else:
+            current = candidate
+    return lines + [current] if current else lines
+
+
 def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
                  element_labels: dict[str, str], font: Font | None = None,
                  outside: tuple[str, ...] = (), outside_title: str = "",
                  title: str = "", notes: tuple[str, ...] = (), caption: tuple[str, ...] = (),
-                 topology: GridTopology | None = None, verify: bool = True) -> EulerLayout:
+                 list_sep: str = ", ", topology: GridTopology | None = None, verify: bool = True,
+                 narrow: bool = False) -> EulerLayout:
     """Lay out ``sets`` (set id → element ids) with every element's label in its zone.
 
     Sets with the same members are one curve named by all of them (``"CST = CSTO"``).
 
     ``outside`` are elements in none of the sets (e.g. observers) drawn in a box beside
     the diagram under ``outside_title``.  ``notes`` and ``caption`` are lines below it.
+
+    ``narrow`` lays it out for a phone's width: each zone shows a number (a ``ZoneMark``)
+    and a key under the diagram lists the zone's elements after it; the elements outside
+    the sets come under the key, and every line below wraps at the diagram's width.
     Raises ``topology.LayoutImpossible`` when no drawing exists, and
     ``check.LayoutCheckError`` if the result fails the zone checker (a bug).
     """
-    font = font or default_font(10.0)
+    font = font or default_font(NARROW_SIZE if narrow else 10.0)
     name_font = Font(font.path, font.size * 1.15, font.weight)
     sets = {s: frozenset(m) for s, m in sets.items()}
     if topology is None:
@@ -104,14 +131,22 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     topo = topology
     order = topo.order
     curves = {group[0]: group for group in topo.outline_groups()}
-    set_names = {c: SAME.join(set_labels.get(s, s) for s in sorted(group, key=lambda s: (
-        list(sets).index(s), s))) for c, group in curves.items()}
+    in_order = {c: [set_labels.get(s, s) for s in sorted(group, key=lambda s: (list(sets).index(s), s))]
+                for c, group in curves.items()}
+    set_names = {c: SAME.join(names) for c, names in in_order.items()}
+    if narrow:  # a curve of several sets carries the first name; the key says which it also is
+        same_lines = [set_names[c] for c in curves if len(curves[c]) > 1]
+        set_names = {c: names[0] for c, names in in_order.items()}
 
     members: dict[Signature, list[str]] = {}
     for e in sorted(set().union(*sets.values()) if sets else (), key=lambda e: (element_labels.get(e, e), e)):
         members.setdefault(frozenset(s for s in order if e in sets[s]), []).append(e)
-    blocks = {z: _Block(ids, [text_size(element_labels.get(e, e), font) for e in ids])
-              for z, ids in members.items()}
+    if narrow:  # one number a zone, all of the same measure (numbered in reading order below)
+        widest = text_size(str(len(members)), font)
+        blocks = {z: _Block([_mark_id(z)], [widest]) for z in members}
+    else:
+        blocks = {z: _Block(ids, [text_size(element_labels.get(e, e), font) for e in ids])
+                  for z, ids in members.items()}
 
     # Each zone's labels go in one of its cells; pick the cell that grows the grid least.
     col_w = [GAP] * topo.nx
@@ -134,7 +169,13 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         x0, x1, y0, _ = topo.rects[s]
         need = name_size[s][0] + 2 * NAME_PAD + 2 * RADIUS
         free = [c for c in range(x0, x1) if (c, y0) not in name_at]
-        best = min(free, key=lambda c: (max(0.0, need - col_w[c]), c))
+        if narrow:  # a column whose width other names can share (on other lines) keeps it narrow
+            def sharing(c: int, s: str = s, y0: int = y0) -> int:
+                return sum(1 for o in curves if o != s and o not in name_col and topo.rects[o][0] <= c < topo.rects[o][1]
+                           and topo.rects[o][2] != y0)
+            best = min(free, key=lambda c: (-sharing(c), max(0.0, need - col_w[c]), c))
+        else:
+            best = min(free, key=lambda c: (max(0.0, need - col_w[c]), c))
         name_col[s] = best
         name_at[best, y0] = s
         col_w[best] = max(col_w[best], need)
@@ -172,28 +213,65 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         shapes.append(SetShape(s, set_names[s], (xs[x0], ys[y0], xs[x1], ys[y1]), RADIUS, box,
                                curves[s]))
 
-    elements = []
+    elements, marks = [], []
+    # narrow: zones numbered in reading order of their cells (top to bottom, left to right)
+    numbers = {z: str(k) for k, z in enumerate(sorted(label_cell, key=lambda z: (label_cell[z][1], label_cell[z][0])), 1)}
     for zone, (i, j) in label_cell.items():
         block = blocks[zone]
         free_top = ys[j] + max(PAD, margin(i, j) + NAME_PAD)
         free_bottom = ys[j + 1] - max(PAD, margin(i, j + 1) + NAME_PAD)
         cx, cy = (xs[i] + xs[i + 1]) / 2, (free_top + free_bottom) / 2
+        sets_of_zone = tuple(s for s in order if s in zone)
         for e, box in block.boxes(cx, cy).items():
-            elements.append(ElementBox(e, element_labels.get(e, e), tuple(s for s in order if s in zone), box))
+            if narrow:
+                w, h = text_size(numbers[zone], font)
+                marks.append(ZoneMark(numbers[zone], sets_of_zone, tuple(members[zone]),
+                                      (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+            else:
+                elements.append(ElementBox(e, element_labels.get(e, e), sets_of_zone, box))
 
-    # Elements in none of the sets: a column to the right of the diagram.
     right = xs[-1]
     bottom = ys[-1]
     texts = [Text(title, "title", title_box, name_font.size)] if title_box else []
+    room = max(right, 480.0) - MARGIN  # long notes wrap at the figure's width
+    if narrow:  # the key: each zone's number, then its elements, wrapped at the diagram's width
+        room = max(right - MARGIN, NARROW_ROOM)
+        y = bottom + MARGIN
+        for mark in sorted(marks, key=lambda m: int(m.number)):
+            indent = text_size(str(len(marks)), font)[0] + KEY_GAP
+            names = [element_labels.get(e, e) for e in mark.members]
+            for k, line in enumerate(_packed(names, list_sep, font, room - indent)):
+                if k == 0:
+                    w, h = text_size(mark.number, font)
+                    texts.append(Text(mark.number, "key", (MARGIN, y, MARGIN + w, y + h), font.size))
+                w, h = text_size(line, font)
+                texts.append(Text(line, "key", (MARGIN + indent, y, MARGIN + indent + w, y + h), font.size))
+                right = max(right, MARGIN + indent + w)
+                y += h + LINE_GAP
+        for line in (part for text in same_lines for part in wrap_fully(text, font, room)):
+            w, h = text_size(line, font)
+            texts.append(Text(line, "key", (MARGIN, y, MARGIN + w, y + h), font.size))
+            right = max(right, MARGIN + w)
+            y += h + LINE_GAP
+        bottom = y
     if outside:
-        x = xs[-1] + 2 * MARGIN
-        y = ys[0]
+        # Elements in none of the sets: a column to the right of the diagram (under it when narrow).
+        x = MARGIN if narrow else xs[-1] + 2 * MARGIN
+        y = bottom + MARGIN if narrow else ys[0]
         if outside_title:
             w, h = text_size(outside_title, font)
             texts.append(Text(outside_title, "heading", (x, y, x + w, y + h), font.size))
             right = max(right, x + w)
             y += h + LINE_GAP * 2
         for e in sorted(outside, key=lambda e: (element_labels.get(e, e), e)):
+            if narrow:  # lines of text wrapped at the diagram's width
+                for k, line in enumerate(wrap_fully(element_labels.get(e, e), font, room)):
+                    w, h = text_size(line, font)
+                    indent = 0.0 if k == 0 else 2 * KEY_GAP
+                    texts.append(Text(line, "outside", (x + indent, y, x + indent + w, y + h), font.size))
+                    right = max(right, x + indent + w)
+                    y += h + LINE_GAP
+                continue
             w, h = text_size(element_labels.get(e, e), font)
             elements.append(ElementBox(e, element_labels.get(e, e), (), (x, y, x + w, y + h)))
             right = max(right, x + w)
@@ -201,10 +279,9 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
         bottom = max(bottom, y)
 
     y = bottom + MARGIN
-    small = Font(font.path, font.size * 0.85, font.weight)
-    room = max(right, 480.0) - MARGIN  # long notes wrap at the figure's width
+    small = font if narrow else Font(font.path, font.size * 0.85, font.weight)  # a phone's least size
     for role, lines in (("note", notes), ("caption", caption)):
-        for line in (part for text in lines for part in wrap(text, small, room)):
+        for line in (part for text in lines for part in (wrap_fully if narrow else wrap)(text, small, room)):
             w, h = text_size(line, small)
             texts.append(Text(line, role, (MARGIN, y, MARGIN + w, y + h), small.size))
             right = max(right, MARGIN + w)
@@ -214,7 +291,7 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
                          sets=shapes, elements=elements,
                          empty_zones=[tuple(sorted(z)) for z in topo.extra], data=sets,
                          font_path=font.path, element_size=font.size, name_size=name_font.size,
-                         texts=texts)
+                         texts=texts, marks=sorted(marks, key=lambda m: int(m.number)))
     if verify:
         verify_layout(layout)
     return layout

@@ -196,3 +196,34 @@ def wrap(text: str, font: Font, width: float) -> list[str]:
             current = piece
     lines.append(current)
     return lines
+
+
+def wrap_fully(text: str, font: Font, width: float) -> list[str]:
+    """``wrap``, and each line still wider than ``width`` broken again at the next kind of
+    break (after '; ', then ', ', then spaces, then the CJK list marks '、' and '，'): a phone's
+    lines.  Only a single word wider than ``width`` keeps a line of its own."""
+    lines = []
+    for line in wrap(text, font, width):
+        if text_size(line, font)[0] <= width:
+            lines.append(line)
+            continue
+        for separator in ("; ", ", ", " ", "\u3001", "\uff0c"):
+            pieces = line.split(separator)
+            if len(pieces) > 1 and pieces[-1] == "":  # a mark at the end is no place to break
+                pieces = pieces[:-1]
+                pieces[-1] += separator.rstrip()
+            if len(pieces) > 1:
+                break
+        else:
+            lines.append(line)
+            continue
+        current = pieces[0]
+        for piece in pieces[1:]:
+            candidate = current + separator + piece
+            if text_size(candidate, font)[0] <= width:
+                current = candidate
+            else:
+                lines.extend(wrap_fully(current + separator.rstrip(), font, width))
+                current = piece
+        lines.extend(wrap_fully(current, font, width))
+    return lines

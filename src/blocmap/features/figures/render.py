@@ -101,10 +101,14 @@ def draw_euler(layout: EulerLayout, colours: Mapping[str, str] | None = None):
         ax.text((x0 + x1) / 2 if e.sets else x0, (y0 + y1) / 2, e.label,
                 fontproperties=font(layout.element_size), color=INK if e.sets else MUTED,
                 ha="center" if e.sets else "left", va="center", zorder=4)
+    for m in layout.marks:  # a narrow layout's zone numbers (the key under it names their states)
+        x0, y0, x1, y1 = m.box
+        ax.text((x0 + x1) / 2, (y0 + y1) / 2, m.number, fontproperties=font(layout.element_size),
+                color=INK, ha="center", va="center", zorder=4)
     for t in layout.texts:
         x0, y0, x1, y1 = t.box
         ax.text(x0, (y0 + y1) / 2, t.text, fontproperties=font(t.size), ha="left", va="center",
-                color=INK if t.role in ("title", "heading") else MUTED, zorder=4)
+                color=INK if t.role in ("title", "heading", "key") else MUTED, zorder=4)
     return figure
 
 

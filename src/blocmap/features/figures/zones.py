@@ -196,6 +196,17 @@ class Text:
     size: float
 
 
+@dataclass(frozen=True)
+class ZoneMark:
+    """A narrow layout's number in a zone: ``members`` are the elements of the zone ``sets``,
+    listed after the number in the key under the diagram."""
+
+    number: str
+    sets: tuple[str, ...]
+    members: tuple[str, ...]
+    box: tuple[float, float, float, float]
+
+
 @dataclass
 class EulerLayout:
     width: float
@@ -208,6 +219,7 @@ class EulerLayout:
     element_size: float
     name_size: float
     texts: list[Text] = field(default_factory=list)
+    marks: list[ZoneMark] = field(default_factory=list)   # a narrow layout's numbered zones
 
     def to_json(self) -> dict:
         """The drawn layout (``--format json``): sets' outlines, label boxes, empty zones."""
@@ -220,6 +232,8 @@ class EulerLayout:
             "elements": [{"id": e.id, "label": e.label, "sets": list(e.sets),
                           "box": [r(v) for v in e.box]} for e in self.elements],
             "empty_zones": [list(z) for z in self.empty_zones],
+            **({"marks": [{"number": m.number, "sets": list(m.sets), "members": list(m.members),
+                           "box": [r(v) for v in m.box]} for m in self.marks]} if self.marks else {}),
         }
 
 
