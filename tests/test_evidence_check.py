@@ -73,15 +73,17 @@ def test_check_refuses_a_link_that_is_not_a_web_address(folder):
 
 
 def test_a_status_change_on_an_encyclopedia_alone_needs_its_gap_said(folder):
-    cmea = folder / "orgs" / "cmea.yaml"
-    text = cmea.read_text(encoding="utf-8")
-    start = text.index("    evidence_gap:\n      en: \"Only reference works date the end of Albania's")
-    end = text.index("    dispute: alb-cmea-exit", start)
-    cmea.write_text(text[:start] + text[end:], encoding="utf-8")
+    """Kazakhstan's ratification of the CIS agreement (1991-12-23) is dated from Wikipedia's table
+    alone and says so; without its evidence_gap the check fails and names the source."""
+    cis = folder / "orgs" / "cis.yaml"
+    text = cis.read_text(encoding="utf-8")
+    start = text.index("    evidence_gap:\n      en: \"dated from Wikipedia's table alone")
+    end = text.index("  - date: ", start)
+    cis.write_text(text[:start] + text[end:], encoding="utf-8")
     code, out = run("check", str(folder))
     assert code == 1
-    assert "status change rests on encyclopedias alone (nationsencyclopedia-albania)" in out
-    assert "orgs/cmea.yaml:" in out
+    assert "status change rests on encyclopedias alone (wp-cis-member-states)" in out
+    assert "orgs/cis.yaml:" in out
 
 
 def test_check_lists_the_status_changes_below_the_standard_and_the_shares(atlas):
