@@ -817,7 +817,20 @@ def test_a_tap_shows_the_tooltip_and_a_second_tap_opens_the_page(browser, base_u
     context.close()
 
 
-def test_the_view_downloads_as_csv_and_svg_and_its_link_reproduces_it(browser, base_url):
+def check_png(path: Path, svg: str) -> None:
+    """A real PNG of the map twice the SVG's size, on white, with the map's colours in it."""
+    from PIL import Image
+
+    width, height = (float(v) for v in re.search(r'<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"', svg).groups())
+    with Image.open(path) as image:
+        assert image.format == "PNG"
+        assert abs(image.size[0] - 2 * width) <= 1 and abs(image.size[1] - 2 * height) <= 1
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert max(colours)[1] != (0, 0, 0)  # not an empty (black) canvas
+    assert len(colours) > 50  # land, sea, status colours, text
+
+
+def test_the_view_downloads_as_csv_svg_and_png_and_its_link_reproduces_it(browser, base_url):
     context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=base_url, accept_downloads=True)
     page = context.new_page()
     page.goto("/?on=2016-01-01&focus=csto")
@@ -833,6 +846,10 @@ def test_the_view_downloads_as_csv_and_svg_and_its_link_reproduces_it(browser, b
     svg = Path(got.value.path()).read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and 'data-iso3="UZB"' in svg and "2016-01-01" in svg
     assert re.search(r'data-iso3="ARM" d="[^"]*" fill="rgb', svg) or re.search(r'fill="rgb[^"]*"[^>]*data-iso3="ARM"', svg)
+    with page.expect_download() as got:
+        page.locator("#save-png").click()
+    assert got.value.suggested_filename == "blocmap-2016-01-01-csto.png"
+    check_png(Path(got.value.path()), svg)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.locator("#copy-link").click()
     link = page.evaluate("navigator.clipboard.readText()")

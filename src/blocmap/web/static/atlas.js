@@ -715,17 +715,45 @@
     } catch (err) { /* the picture without the font */ }
     return svg;
   }
+  function saveAs(blob, suffix) {
+    const link = el("a", { href: URL.createObjectURL(blob),
+                           download: "blocmap-" + drawn + (focusSelect.value ? "-" + focusSelect.value : "") + suffix });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  }
+  async function mapSvgBlob() {
+    const svg = await withFont(mapPicture());
+    const text = '<?xml version="1.0" encoding="utf-8"?>\n' + new XMLSerializer().serializeToString(svg);
+    return { blob: new Blob([text], { type: "image/svg+xml" }), svg };
+  }
   const saveSvg = $("save-svg");
   if (saveSvg) {
     saveSvg.hidden = false;
-    saveSvg.addEventListener("click", async () => {
-      const svg = await withFont(mapPicture());
-      const text = '<?xml version="1.0" encoding="utf-8"?>\n' + new XMLSerializer().serializeToString(svg);
-      const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "image/svg+xml" })),
-                             download: "blocmap-" + drawn + (focusSelect.value ? "-" + focusSelect.value : "") + ".svg" });
-      document.body.append(link);
-      link.click();
-      link.remove();
+    saveSvg.addEventListener("click", async () => saveAs((await mapSvgBlob()).blob, ".svg"));
+  }
+  // The same picture as a PNG twice its drawn size, on white (the browser draws the SVG, with
+  // its embedded font, onto a canvas: nothing leaves the page).
+  const savePng = $("save-png");
+  if (savePng) {
+    savePng.hidden = false;
+    savePng.addEventListener("click", async () => {
+      const { blob, svg } = await mapSvgBlob();
+      const image = new Image();  // a data: address: the page's policy allows no other images
+      await new Promise((resolve, reject) => {
+        image.onload = resolve;
+        image.onerror = reject;
+        image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+      });
+      const scale = 2;
+      const canvas = el("canvas", { width: String(Math.round(Number(svg.getAttribute("width")) * scale)),
+                                    height: String(Math.round(Number(svg.getAttribute("height")) * scale)) });
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      saveAs(await new Promise((resolve) => canvas.toBlob(resolve, "image/png")), ".png");
     });
   }
   const copyLink = $("copy-link");
