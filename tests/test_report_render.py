@@ -194,3 +194,24 @@ def test_timeline_bad_input(tmp_path):
     assert "unknown organization 'csot'" in run("figure", "timeline", "csot").output
     result = run("figure", "timeline", "cis", "-o", str(tmp_path / "t.gif"))
     assert result.exit_code == 1 and ".svg, .png or .pdf" in result.output
+
+
+def test_the_chinese_report_has_chinese_punctuation(tmp_path):
+    """Issue 19, item 8, in the report too: full-width brackets and colons between Chinese words,
+    the reader's list comma, a translated title beside one in another language."""
+    import html as html_module
+
+    target = tmp_path / "report.html"
+    assert run("report", "--on", "2016-01-01", "--lang", "zh-Hant", "-o", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    body = re.sub(r"<(style|svg)\b.*?</\1>", "", page, flags=re.S)
+    text = html_module.unescape(re.sub(r"<[^>]+>", "", body))
+    cjk = "[\u4e00-\u9fff]"
+    before_bibliography = text.split("\u53c3\u8003\u8cc7\u6599")[-2]  # the last heading "references"
+    assert "\u7368\u7acb\u570b\u5bb6\u570b\u5354\uff08\u7368\u7acb\u570b\u5354\uff09" in text  # the CIS's name (short name)
+    assert re.search("\u6b63\u5f0f\u6210\u54e1\uff08\\d+\uff09\uff1a", text)  # "full members (n):"
+    assert not re.search(f"{cjk} ?\\(|{cjk}: |\\) ?{cjk}", before_bibliography), \
+        re.search(f".{{20}}({cjk} ?\\(|{cjk}: |\\) ?{cjk}).{{20}}", before_bibliography)
+    # the bibliography: title, its translation beside, publisher after the list comma
+    assert "kremlin-2019-seec-eec-board \u2014 \u0417\u0430\u0441\u0435\u0434\u0430\u043d\u0438\u0435" in text
+    assert re.search("\\(20 \u0434\u0435\u043a\u0430\u0431\u0440\u044f 2019 \u0433\u043e\u0434\u0430\\)\uff08[^\uff09]*\u6703\u8b70", text)

@@ -8,11 +8,12 @@ errors and data-file problems — is a message of the catalogs under ``src/blocm
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from blocmap.core.errors import BlocmapError, QueryError
 from blocmap.core.messages import LANGUAGES, TABLE, Count, Text, catalog, count_text, has, text_of
 
-__all__ = ["LANG_HELP", "TABLE", "Count", "aside", "count_text", "field", "joined", "named", "error_text", "has", "lang_aliases", "parse_lang", "t", "tn"]
+__all__ = ["LANG_HELP", "TABLE", "Count", "aside", "count_text", "field", "joined", "named", "error_text", "has", "lang_aliases", "parse_lang", "punctuation", "t", "tn"]
 
 #: How the help texts and the README write the choice.
 LANG_HELP = text_of("err.lang_choices") or ""
@@ -98,3 +99,50 @@ def joined(items, lang: str = "en", semicolons: bool = False) -> str:
 def named(name: str, acronym: str | None, lang: str = "en") -> str:
     """A name with its acronym aside, or the name alone where the acronym is the name."""
     return aside(name, acronym, lang) if acronym and acronym != name else name
+
+
+@functools.lru_cache(maxsize=16)
+def punctuation(lang: str) -> dict[str, Any]:
+    """The pieces a template puts between words, in the reader's punctuation (``core.i18n``'s
+    ``field``, ``aside``, ``joined``; full-width in Chinese), safe for HTML: the pieces are
+    escaped unless they are markup already (a link, a macro's output).
+
+    ``field(label, value)``: "label: value"; ``aside(text, note)``: "text (note)";
+    ``tail(note)``: " (note)", what follows a word already written; ``sep``: the list comma;
+    ``joined(items)``; ``colon``: what follows a label.  Each takes ``in_lang`` for a piece
+    written in another language than the page's (a name in the "Names" table).  The web
+    pages and the report use these same pieces."""
+    from markupsafe import Markup, escape
+
+    def shape(key: str, in_lang: str | None) -> Markup:
+        return Markup(escape(t(key, in_lang or lang)))  # the catalogs' punctuation has no markup
+
+    def field(label: Any, value: Any, in_lang: str | None = None) -> Markup:
+        return shape("text.field", in_lang).format(label=label, value=value)
+
+    def aside(text: Any, note: Any, in_lang: str | None = None) -> Markup:
+        return shape("text.aside", in_lang).format(text=text, aside=note)
+
+    def tail(note: Any, in_lang: str | None = None) -> Markup:
+        return aside("", note, in_lang)
+
+    def say(key: str, **values: Any) -> Markup:  # a message with its values escaped, not itself
+        return shape(key, None).format(**values)
+
+    def count(key: str, n: int, **values: Any) -> Markup:  # the form of a counted message for n
+        return Markup(escape(tn(key, n, lang, **{k: "{" + k + "}" for k in values}))).format(**values)
+
+    def joined(items: Any, semicolons: bool = False, in_lang: str | None = None) -> Markup:
+        return shape("list.semicolon" if semicolons else "list.sep", in_lang).join(items)
+
+    return {"field": field, "aside": aside, "tail": tail, "joined": joined, "say": say, "count": count, "sep": shape("list.sep", None),
+            "colon": field("", ""), "gap": gap(lang)}
+
+
+def gap(lang: str) -> str:
+    """What comes between a word and a bracketed note after it in ``lang`` (the catalogs'
+    ``text.aside``): a space in English and Russian, nothing before Chinese （）."""
+    import re
+
+    between = t("text.aside", lang).partition("{text}")[2].partition("{aside}")[0]
+    return re.match(r"\s*", between).group()

@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, Response
 
 from blocmap.core.version import __version__
 from blocmap.core.errors import QueryError
-from blocmap.core.i18n import aside, field, joined, parse_lang, t, tn
+from blocmap.core.i18n import aside, field, joined, parse_lang, punctuation, t, tn
 from blocmap.core.model import LANGS, POST_SOVIET, STATUSES
 from blocmap.web import api, charts, hooks, palette
 from blocmap.web.geo import HISTORICAL_TERRITORIES
@@ -46,52 +46,6 @@ def templates() -> Any:
     env.globals.update(version=__version__, LANGS=LANGS, LANG_LABELS=LANG_LABELS, STATUSES=STATUSES,
                        org_colour=palette.org_colour)
     return env
-
-
-@lru_cache(maxsize=16)
-def punctuation(lang: str) -> dict[str, Any]:
-    """The pieces a template puts between words, in the reader's punctuation (``core.i18n``'s
-    ``field``, ``aside``, ``joined``; full-width in Chinese), safe for HTML: the pieces are
-    escaped unless they are markup already (a link, a macro's output).
-
-    ``field(label, value)``: "label: value"; ``aside(text, note)``: "text (note)";
-    ``tail(note)``: " (note)", what follows a word already written; ``sep``: the list comma;
-    ``joined(items)``; ``colon``: what follows a label.  Each takes ``in_lang`` for a piece
-    written in another language than the page's (a name in the "Names" table)."""
-    from markupsafe import Markup, escape
-
-    def shape(key: str, in_lang: str | None) -> Markup:
-        return Markup(escape(t(key, in_lang or lang)))  # the catalogs' punctuation has no markup
-
-    def field(label: Any, value: Any, in_lang: str | None = None) -> Markup:
-        return shape("text.field", in_lang).format(label=label, value=value)
-
-    def aside(text: Any, note: Any, in_lang: str | None = None) -> Markup:
-        return shape("text.aside", in_lang).format(text=text, aside=note)
-
-    def tail(note: Any, in_lang: str | None = None) -> Markup:
-        return aside("", note, in_lang)
-
-    def say(key: str, **values: Any) -> Markup:  # a message with its values escaped, not itself
-        return shape(key, None).format(**values)
-
-    def count(key: str, n: int, **values: Any) -> Markup:  # the form of a counted message for n
-        return Markup(escape(tn(key, n, lang, **{k: "{" + k + "}" for k in values}))).format(**values)
-
-    def joined(items: Any, semicolons: bool = False, in_lang: str | None = None) -> Markup:
-        return shape("list.semicolon" if semicolons else "list.sep", in_lang).join(items)
-
-    return {"field": field, "aside": aside, "tail": tail, "joined": joined, "say": say, "count": count, "sep": shape("list.sep", None),
-            "colon": field("", ""), "gap": gap(lang)}
-
-
-def gap(lang: str) -> str:
-    """What comes between a word and a bracketed note after it in ``lang`` (the catalogs'
-    ``text.aside``): a space in English and Russian, nothing before Chinese （）."""
-    import re
-
-    between = t("text.aside", lang).partition("{text}")[2].partition("{aside}")[0]
-    return re.match(r"\s*", between).group()
 
 
 def counted(keys: list[str], lang: str) -> dict[str, dict[str, Any]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from blocmap.core.dates import parse_day
-from blocmap.core.i18n import t
+from blocmap.core.i18n import punctuation, t
 
 if TYPE_CHECKING:
     from blocmap.core.atlas import Atlas
@@ -243,6 +243,7 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
         "members": members, "overlap": overlap, "tables": tables, "notes": notes, "timelines": timelines,
         "asymmetry": asymmetry, "organs": organs, "depth": depth, "disputes": disputes, "figures": figures,
         "sources": sources, "version": __version__, "today": dt.date.today().isoformat(),
+        **punctuation(lang),  # field, aside, tail, joined, colon: the reader's punctuation
     }
 
 
