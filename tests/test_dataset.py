@@ -261,7 +261,9 @@ def test_cite_names_the_data_version(tmp_path: Path) -> None:
     facts = json.loads(run(["cite", "--format", "json"], tmp_path).stdout)
     assert facts["data_version"] == date and facts["data_sha256"] == data_digest(BUNDLED_DATA)
     zh = run(["cite", "--lang", "zh-Hant"], tmp_path).stdout
-    assert f"資料版本 {date}" in zh
+    assert f"資料版本 {date}：sha256 {data_digest(BUNDLED_DATA)[:12]}" in zh
+    # the events are counted once, the data's digest given beside its version
+    assert text.count("dated events") == 1 and f"sha256 {data_digest(BUNDLED_DATA)[:12]}" in text
 
 
 def test_citation_cff_names_this_version() -> None:

@@ -265,7 +265,7 @@ def citation(facts: dict, lang: str) -> str:
     entry = (f"blocmap contributors ({facts['year']}). {TITLE}, version {facts['version']}, "
              f"data version {facts['data_version']}.")
     lines = [t("cite.intro", lang), "", f"  {entry}", "  " + cite_holds(facts, lang),
-             "  " + t("cite.data_version", lang).format(version=facts["data_version"], events=facts["events"]), "",
+             "  " + t("cite.data_sha", lang).format(version=facts["data_version"], sha256=facts["data_sha256"][:12]), "",
              t("cite.sources", lang), t("cite.built_on", lang)]
     lines += [f"  - {reference} — {t(key, lang)}" for key, reference in BUILT_ON]
     return "\n".join(lines) + "\n"
