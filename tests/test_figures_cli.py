@@ -194,7 +194,7 @@ def test_an_organization_without_members_that_day_is_left_out_with_a_note(tmp_pa
 
 
 @pytest.mark.parametrize("lang, label", [("en", "Georgia (CIS: withdrawn)"), ("zh-Hant", "喬治亞（獨立國協：已退出）"),
-                                         ("ru", "Грузия (СНГ: вышел)")])
+                                         ("ru", "Грузия (СНГ: членство прекращено)")])
 def test_a_state_outside_is_labelled_with_the_readers_punctuation(tmp_path, lang, label):
     """#19 item 8: full-width brackets and colon in Chinese, not '喬治亞 (獨立國協: 已退出)'."""
     out = tmp_path / "f.svg"
