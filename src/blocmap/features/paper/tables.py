@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from blocmap.core.dates import PartialDate, parse_year
 from blocmap.core.errors import QueryError
+from blocmap.core import i18n
 from blocmap.core.i18n import TABLE, t
 from blocmap.core.model import EVENT_KINDS, Event
 
@@ -146,10 +147,10 @@ def wording(atlas: "Atlas", item: Item, lang: str = "en") -> str:
             return titled[0].get(lang) or titled[0].get("en") or next(iter(titled[0].values()))
     for key in (f"paper.item.{kind}.{item.org}", f"paper.item.{kind}"):
         if key in TABLE:
-            text = t(key, lang).format(states=names, org=org, note=note)
-            # a row's '({note})' with no note: no empty brackets
-            return text if note else text.replace(" ()", "").replace("（）", "").replace("()", "")
-    return f"{names}: {t('event.' + item.kind, lang)} ({org})"
+            if not note and f"{key}.plain" in TABLE:  # the sentence without its bracketed note
+                key = f"{key}.plain"
+            return t(key, lang).format(states=names, org=org, note=note)
+    return i18n.field(names, i18n.aside(t("event." + item.kind, lang), org, lang), lang)
 
 
 def _dates(item: Item) -> list[str]:
