@@ -159,3 +159,20 @@ def test_wrap_fully_breaks_a_long_piece_again_at_spaces_and_at_cjk_marks():
                                          "\u70cf\u8332\u5225\u514b"]
     assert wrap_fully("Uzbekistan", font, 10) == ["Uzbekistan"]  # one word wider than the line keeps its line
     assert wrap_fully("a; b;", font, 5) == ["a;", "b;"]  # a mark at the end is no place to break
+
+
+def test_the_cli_draws_the_narrow_layout_on_request(tmp_path):
+    from click.testing import CliRunner
+
+    from blocmap.cli import main
+
+    target = tmp_path / "narrow.json"
+    result = CliRunner().invoke(main, ["figure", "euler", "--on", "2024-12-26", "--narrow", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [m["number"] for m in data["marks"]] == ["1", "2", "3", "4", "5"] and data["width"] <= WIDEST
+    wide = tmp_path / "wide.json"
+    assert CliRunner().invoke(main, ["figure", "euler", "--on", "2024-12-26", "-o", str(wide)]).exit_code == 0
+    assert "marks" not in json.loads(wide.read_text(encoding="utf-8"))

@@ -93,8 +93,11 @@ def _common(func):
 @click.option("--format", "fmt", default=None, help="svg, png, pdf or json (default: from the file suffix).")
 @click.option("--max-empty", type=click.IntRange(0, 20), default=3, show_default=True,
               help="Most hatched empty zones to accept before drawing an UpSet plot instead.")
+@click.option("--narrow", is_flag=True,
+              help="Lay it out for a narrow page (a phone, a portrait slide): a number in each zone, "
+                   "the states in a key under the diagram.")
 def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: Path | None, output: Path,
-              fmt: str | None, max_empty: int) -> None:
+              fmt: str | None, max_empty: int, narrow: bool = False) -> None:
     """A zone-exact Euler diagram: each state's name inside the region of its organizations.
 
     Members and associate members are inside a set; observers, participants, frozen,
@@ -104,7 +107,7 @@ def euler_cmd(on: str, orgs: str | None, lang: str, data_dir: Path | None, db: P
     from blocmap.core.dates import parse_day
     from blocmap.features.figures.api import euler, upset_drawing
 
-    result = euler(_atlas(data_dir, orgs, db), parse_day(on, parameter="--on"), orgs, lang, max_empty)
+    result = euler(_atlas(data_dir, orgs, db), parse_day(on, parameter="--on"), orgs, lang, max_empty, narrow=narrow)
     for text in result.notes:
         note(text)
     if result.layout is None:
