@@ -19,6 +19,7 @@ seen so far.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -46,6 +47,14 @@ MODULES: dict[str, list[str]] = {
 KILLED = ("killed", "timeout", "caught by type check", "segfault")
 #: Mutants that were not tried (an interrupted run), left out of the score.
 NOT_JUDGED = ("not checked", "skipped", "check was interrupted by user")
+
+
+def tests_for(module: str) -> list[str] | None:
+    """The test files of ``module`` in ``MODULES``: its own entry, or the entry of a glob that holds it
+    (``src/blocmap/answers/rows.py`` is one of ``src/blocmap/answers/*``)."""
+    if module in MODULES:
+        return MODULES[module]
+    return next((tests for pattern, tests in MODULES.items() if fnmatch.fnmatchcase(module, pattern)), None)
 
 
 def toml_list(values: list[str]) -> str:
@@ -141,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     modules = options.module or list(MODULES)
     total_killed = total = 0
     for module in modules:
-        tests = options.tests or MODULES.get(module)
+        tests = options.tests or tests_for(module)
         if not tests:
             print(f"mutants.py: error: no tests known for {module}: give --tests", file=sys.stderr)
             return 2
