@@ -328,3 +328,15 @@ def test_a_source_read_on_a_mirror(atlas):
         "https://en.wikipedia.org/wiki/Member_states_of_the_Commonwealth_of_Independent_States",
         "https://en.wikipedia-on-ipfs.org/wiki/Member_states_of_the_Commonwealth_of_Independent_States",
         "Wikipedia", "reference", False)
+
+
+def test_a_source_cited_by_key_alone_has_its_title_translated(atlas):
+    """No bundled event cites by key alone a source with a translated title; a data folder may: the
+    reader's language reaches the citation built from the key."""
+    from dataclasses import replace
+
+    cited_by_key = replace(event(atlas, "cis", "RUS", "1993-04-15"), sources=(DIPLO, DIPLO), citations=())
+    row = event_row(atlas, cited_by_key, "ru")
+    assert row["sources"] == [DIPLO]
+    assert [(c["source"], c["quote"], c["title_translated"]) for c in row["citations"]] == [
+        (DIPLO, None, DIPLO_TITLE_RU)]
