@@ -1,0 +1,257 @@
+"""Panels that know the answer: state-year cells under each rule, org-year counts, dyad counts and the
+panels' years, worked out by hand from the bundled data (no COW store) and from small made-up spell
+tables whose days are counted below.  ``core/world/panels.py`` builds every cell on arrays, so an
+off-by-one day, a swapped tie or a window not cut to the organization's life would show only in a
+cell that knows its answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from blocmap.core.dates import PartialDate
+from blocmap.core.errors import QueryError
+from blocmap.core.world import World
+from blocmap.core.world.curated import Curated
+from blocmap.core.world.spells import SpellRow
+
+LAST_COMPLETE = dt.date.today().year - 1
+
+
+def day(text: str) -> PartialDate:
+    return PartialDate(*map(int, text.split("-")))
+
+
+def cell(frame, ccode: int, year: int, column: str):
+    return frame.loc[(frame.ccode == ccode) & (frame.year == year), column].item()
+
+
+def row(frame, ccode: int, column: str, years) -> list:
+    return [cell(frame, ccode, y, column) for y in years]
+
+
+# A made-up organization "bloc", founded 2011-01-01 and dissolved 2013-07-01 (its last day 2013-06-30),
+# with spells (end exclusive) whose days are counted by hand:
+#   2011 (365 days)  ARM member 01-01..07-01 (182 days), suspended 07-02..12-31 (183)
+#                    KAZ member 07-03..12-31 (182; 'none' 183)
+#                    KGZ observer 07-02..12-31 (183; 'none' 182)
+#   2012 (366 days)  TJK member 01-01..07-01 (183), observer 07-02..12-31 (183): a tie
+#                    UZB member 07-02..12-31 (183; 'none' 183): a tie with 'none'
+#   2013 (the bloc's 181 days, 01-01..06-30)
+#                    AZE member 01-01.. until the bloc's end (181)
+#                    GEO associate from 04-01 (91 days of the bloc's 181; 'none' 90)
+ARM, AZE, GEO, KAZ, KGZ, TJK, UZB = 371, 373, 372, 705, 703, 702, 704
+BLOC = [
+    SpellRow("bloc", "ARM", ARM, "member", day("2011-01-01"), day("2011-07-02"), ("a",), "curated"),
+    SpellRow("bloc", "ARM", ARM, "suspended", day("2011-07-02"), day("2012-01-01"), ("a",), "curated"),
+    SpellRow("bloc", "KAZ", KAZ, "member", day("2011-07-03"), day("2012-01-01"), ("b",), "curated"),
+    SpellRow("bloc", "KGZ", KGZ, "observer", day("2011-07-02"), day("2012-01-01"), ("c",), "curated"),
+    SpellRow("bloc", "TJK", TJK, "member", day("2012-01-01"), day("2012-07-02"), ("d",), "curated"),
+    SpellRow("bloc", "TJK", TJK, "observer", day("2012-07-02"), day("2013-01-01"), ("d",), "curated"),
+    SpellRow("bloc", "UZB", UZB, "member", day("2012-07-02"), day("2013-01-01"), ("e",), "curated"),
+    SpellRow("bloc", "AZE", AZE, "member", day("2013-01-01"), day("2013-07-01"), ("f",), "curated"),
+    SpellRow("bloc", "GEO", GEO, "associate", day("2013-04-01"), None, ("g",), "curated"),
+]
+
+
+@pytest.fixture(scope="module")
+def bloc() -> World:
+    return World.without_store(Curated.from_rows(BLOC, {"bloc": (day("2011-01-01"), day("2013-07-01"))}))
+
+
+# -- the three rules, day by day ----------------------------------------------------------------
+
+YEARS = range(2010, 2015)
+
+
+@pytest.mark.parametrize("rule, expected", [
+    # 2010 and 2014: the bloc does not exist (-1); 2013: the year ends for the bloc on 06-30
+    ("year-end", {ARM: [-1, 1, 0, 0, -1], KAZ: [-1, 1, 0, 0, -1], KGZ: [-1, 3, 0, 0, -1],
+                  TJK: [-1, 0, 3, 0, -1], UZB: [-1, 0, 1, 0, -1], AZE: [-1, 0, 0, 1, -1],
+                  GEO: [-1, 0, 0, 2, -1]}),
+    ("any-day", {ARM: [-1, 1, 0, 0, -1], KAZ: [-1, 1, 0, 0, -1], KGZ: [-1, 3, 0, 0, -1],
+                 TJK: [-1, 0, 1, 0, -1], UZB: [-1, 0, 1, 0, -1], AZE: [-1, 0, 0, 1, -1],
+                 GEO: [-1, 0, 0, 2, -1]}),
+    # KAZ: 182 days against 183 of 'none'; KGZ 183 against 182; TJK: a tie, the later status;
+    # UZB: a tie with 'none', the status; GEO: 91 of the bloc's 181 days (not of 365)
+    ("majority", {ARM: [-1, 1, 0, 0, -1], KAZ: [-1, 0, 0, 0, -1], KGZ: [-1, 3, 0, 0, -1],
+                  TJK: [-1, 0, 3, 0, -1], UZB: [-1, 0, 1, 0, -1], AZE: [-1, 0, 0, 1, -1],
+                  GEO: [-1, 0, 0, 2, -1]}),
+])
+def test_each_rule_on_counted_days(bloc: World, rule: str, expected: dict) -> None:
+    panel = bloc.state_years(["bloc"], 2010, 2014, rule=rule)
+    assert {code: row(panel, code, "bloc", YEARS) for code in expected} == expected
+    assert panel.attrs["rule"] == rule
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ("year-end", {ARM: ["n/a", "suspended", "none", "none", "n/a"], KAZ: ["n/a", "member", "none", "none", "n/a"],
+                  TJK: ["n/a", "none", "observer", "none", "n/a"], GEO: ["n/a", "none", "none", "associate", "n/a"]}),
+    ("any-day", {ARM: ["n/a", "member", "none", "none", "n/a"], KAZ: ["n/a", "member", "none", "none", "n/a"],
+                 TJK: ["n/a", "none", "member", "none", "n/a"], GEO: ["n/a", "none", "none", "associate", "n/a"]}),
+    ("majority", {ARM: ["n/a", "suspended", "none", "none", "n/a"], KAZ: ["n/a", "none", "none", "none", "n/a"],
+                  TJK: ["n/a", "none", "observer", "none", "n/a"], GEO: ["n/a", "none", "none", "associate", "n/a"]}),
+])
+def test_each_rule_in_status_coding(bloc: World, rule: str, expected: dict) -> None:
+    panel = bloc.state_years(["bloc"], 2010, 2014, coding="status", rule=rule)
+    assert {code: row(panel, code, "bloc", YEARS) for code in expected} == expected
+    assert (panel.attrs["coding"], panel.attrs["rule"]) == ("status", rule)
+    assert panel.attrs["rule_text"].startswith({"year-end": "the status on the last day of the year",
+                                                "any-day": "the strongest status held on any day",
+                                                "majority": "the status held on the most days"}[rule])
+
+
+def test_the_panels_frame(bloc: World) -> None:
+    panel = bloc.state_years(["bloc"], 2011, 2012)
+    assert list(panel.columns) == ["ccode", "year", "state", "name", "bloc"]
+    assert panel.attrs == {"data": {"bloc": "curated"}, "rule": "year-end",
+                           "rule_text": panel.attrs["rule_text"], "coding": "cow", "from": 2011, "to": 2012,
+                           "cow_coverage": None}
+    assert list(panel.ccode) == sorted(panel.ccode)  # by COW code, then year
+    assert panel[panel.ccode == ARM][["year", "state", "bloc"]].values.tolist() == [
+        [2011, "ARM", 1], [2012, "ARM", 0]]
+
+
+def test_org_years_count_each_status(bloc: World) -> None:
+    for rule, expected in {
+        # (year, member, suspended, observer, associate, inside)
+        "year-end": [(2011, 1, 1, 1, 0, 2), (2012, 1, 0, 1, 0, 1), (2013, 1, 0, 0, 1, 2)],
+        "any-day": [(2011, 2, 0, 1, 0, 2), (2012, 2, 0, 0, 0, 2), (2013, 1, 0, 0, 1, 2)],
+        "majority": [(2011, 0, 1, 1, 0, 1), (2012, 1, 0, 1, 0, 1), (2013, 1, 0, 0, 1, 2)],
+    }.items():
+        frame = bloc.org_years(["bloc"], 2010, 2014, rule=rule)
+        got = [tuple(r) for r in frame[["year", "member", "suspended", "observer", "associate", "inside"]]
+               .itertuples(index=False)]
+        assert got == expected, rule
+    frame = bloc.org_years(["bloc"], 2011, 2011)
+    assert list(frame.columns) == ["org", "name", "year", "data", "known", "member", "suspended", "frozen",
+                                   "associate", "observer", "participant", "candidate", "ceased", "unknown", "inside"]
+    assert frame.iloc[0][["org", "name", "data", "known", "frozen", "participant", "ceased", "unknown"]].tolist() == [
+        "bloc", "bloc", "curated", "exists", 0, 0, 0, 0]
+    assert (frame.attrs["coding"], frame.attrs["from"], frame.attrs["to"]) == ("status", 2011, 2011)
+
+
+def test_dyad_counts_of_each_kind(bloc: World) -> None:
+    dy = bloc.dyad_years(["bloc"], 2011, 2013).set_index(["ccode1", "ccode2", "year"])
+    names = ["joint_full", "joint_inside", "joint_any", "full_associate", "full_observer", "unknown"]
+
+    def counts(a: int, b: int, year: int) -> list[int]:
+        return dy.loc[(min(a, b), max(a, b), year), names].tolist()
+
+    assert counts(ARM, KAZ, 2011) == [1, 1, 1, 0, 0, 0]  # suspended and member: both full
+    assert counts(ARM, KGZ, 2011) == [0, 0, 1, 0, 1, 0]  # full and observer
+    assert counts(TJK, UZB, 2012) == [0, 0, 1, 0, 1, 0]  # observer (year-end) and full
+    assert counts(AZE, GEO, 2013) == [0, 1, 1, 1, 0, 0]  # full and associate
+    assert counts(ARM, AZE, 2011) == [0, 0, 0, 0, 0, 0]  # a member beside no one
+    assert dy.loc[(ARM, KAZ, 2011), ["state1", "state2"]].tolist() == ["ARM", "KAZ"]
+    assert str(dy[names[0]].dtype) == "int32"
+    any_day = bloc.dyad_years(["bloc"], 2012, 2012, rule="any-day").set_index(["ccode1", "ccode2"])
+    assert any_day.loc[(TJK, UZB), names].tolist() == [1, 1, 1, 0, 0, 0]  # TJK a member on some day
+    assert bloc.dyad_years(["bloc"], 2012, 2012, rule="any-day").attrs["rule"] == "any-day"
+
+
+# -- the bundled data ------------------------------------------------------------------------------
+
+
+def test_kyrgyzstan_and_armenia_joining_the_eaeu(nostore: World) -> None:
+    """Armenia on 2015-01-02 (364 of 365 days), Kyrgyzstan on 2015-08-12 (142 days: 20 + 30 + 31 + 30 + 31)."""
+    for rule, armenia, kyrgyzstan in (("year-end", 1, 1), ("any-day", 1, 1), ("majority", 1, 0)):
+        panel = nostore.state_years(["eaeu"], 2014, 2016, rule=rule)
+        assert row(panel, 371, "eaeu", range(2014, 2017)) == [-1, armenia, 1], rule
+        assert row(panel, 703, "eaeu", range(2014, 2017)) == [-1, kyrgyzstan, 1], rule
+
+
+def test_uzbekistan_suspended_in_the_csto_on_2012_12_19(nostore: World) -> None:
+    """A member 2012-01-01..12-18 (353 days of 366), suspended from 2012-12-19 (13 days)."""
+    for rule, status in (("year-end", "suspended"), ("any-day", "member"), ("majority", "member")):
+        panel = nostore.state_years(["csto"], 2011, 2013, coding="status", rule=rule)
+        assert row(panel, 704, "csto", range(2011, 2014)) == ["member", status, "suspended"], rule
+    counts = nostore.org_years(["csto"], 2012, 2012).iloc[0]
+    assert counts[["name", "member", "suspended", "inside"]].tolist() == [
+        "Collective Security Treaty Organization", 6, 1, 7]
+
+
+def test_georgia_leaving_the_cis_in_2009(nostore: World) -> None:
+    """Joined in "1993-12" (from 1993-12-01: 31 days that year), withdrew on 2009-08-18 (a member 229 days)."""
+    expected = {"year-end": ["member", "withdrawn"], "any-day": ["member", "member"], "majority": ["none", "member"]}
+    for rule, (y1993, y2009) in expected.items():
+        panel = nostore.state_years(["cis"], 1993, 2010, coding="status", rule=rule)
+        assert [cell(panel, 372, 1993, "cis"), cell(panel, 372, 2009, "cis")] == [y1993, y2009], rule
+        assert cell(panel, 372, 2010, "cis") == "withdrawn"
+    assert row(nostore.state_years(["cis"], 2008, 2010), 372, "cis", range(2008, 2011)) == [1, 0, 0]
+
+
+def test_a_dissolved_organization_and_a_year_only_end(nostore: World) -> None:
+    """caco.yaml: founded 1994-04-30, dissolved "2006": it exists from 1994 to 2005 (the year's first day is
+    the end taken), so 2006 is not in existence."""
+    panel = nostore.state_years(["caco"], 1993, 2007)
+    assert row(panel, 705, "caco", range(1993, 2008)) == [-1] + [1] * 12 + [-1, -1]
+    frame = nostore.org_years(["caco"], 1993, 2007)
+    assert list(frame.year) == list(range(1994, 2006))
+    # the name of each year's end: the Central Asian Economic Union to 1998-07-16, the Community to
+    # 2002-02-27, then the Central Asian Cooperation Organization
+    names = dict(zip(frame.year, frame.name))
+    assert (names[1997], names[1998], names[2001], names[2002]) == (
+        "Central Asian Economic Union", "Central Asian Economic Community", "Central Asian Economic Community",
+        "Central Asian Cooperation Organization")
+
+
+def test_an_associate_and_an_observer_in_dyads(nostore: World) -> None:
+    """cis.yaml: Turkmenistan an associate from 2005-08-26; eaeu.yaml: Moldova an observer from 2018-05-14,
+    a CIS member then (until 2022)."""
+    dy = nostore.dyad_years(["cis", "eaeu"], 2018, 2018).set_index(["ccode1", "ccode2"])
+    names = ["joint_full", "joint_inside", "joint_any", "full_associate", "full_observer", "unknown"]
+    assert dy.loc[(359, 365), names].tolist() == [1, 1, 2, 0, 1, 0]  # MDA-RUS: the CIS; the EAEU's observer
+    assert dy.loc[(365, 701), names].tolist() == [0, 1, 1, 1, 0, 0]  # RUS-TKM: the CIS's associate
+    assert dy.loc[(359, 701), names].tolist() == [0, 1, 1, 1, 0, 0]  # MDA-TKM
+    assert dy.loc[(365, 370), names].tolist() == [2, 2, 2, 0, 0, 0]  # RUS-BLR: both in both
+
+
+def test_false_dyads_are_dropped(nostore: World) -> None:
+    """1990: West Germany (260) to 10-02, Germany (255) from 10-03, the GDR (265) to 10-02; the two Yemens
+    (678, 680) to 05-21, Yemen (679) from 05-22 (COW's state list).  Germany never shares a day with the
+    four that ended before 10-03, nor Yemen with the two Yemens; every other pair does."""
+    pairs = lambda frame: set(zip(frame.ccode1, frame.ccode2))  # noqa: E731
+    kept = pairs(nostore.dyad_years(["warsaw_pact"], 1990, 1990))
+    assert (255, 260) not in kept and (255, 265) not in kept and (260, 265) in kept and (2, 255) in kept
+    every = pairs(nostore.dyad_years(["warsaw_pact"], 1990, 1990, drop_false_dyads=False))
+    assert every - kept == {(255, 260), (255, 265), (255, 678), (255, 680), (678, 679), (679, 680)}
+
+
+# -- the panels' years and bad questions ------------------------------------------------------------
+
+
+def test_default_years(bloc: World) -> None:
+    panel = bloc.state_years(["bloc"], 2012)
+    assert (panel.attrs["from"], panel.attrs["to"]) == (2012, LAST_COMPLETE)
+    assert (panel.year.min(), panel.year.max()) == (2012, LAST_COMPLETE)
+    assert bloc.state_years(["bloc"], end=1817).attrs["from"] == 1816
+    assert bloc.state_years(["bloc"], 2020, 2020).attrs["to"] == 2020
+    assert bloc.state_years(["bloc"], 2011, 2011).year.unique().tolist() == [2011]  # one year: start == end
+
+
+@pytest.mark.parametrize("kwargs, parameter, message", [
+    ({"start": 2012, "end": 2011}, "end", "end 2011 is before start 2012"),
+    ({"start": 2012, "end": LAST_COMPLETE + 2}, "end",
+     f"end {LAST_COMPLETE + 2} is after the current year ({LAST_COMPLETE + 1})"),
+    ({"rule": "median"}, "rule", "rule: 'median' is not one of year-end, any-day, majority"),
+    ({"coding": "iso"}, "coding", "coding: 'iso' is not one of cow, status"),
+    ({"source": "cow"}, "prefer", "prefer: COW's coding needs an imported COW store; run `blocmap import cow \u2026` first"),
+])
+def test_bad_questions(bloc: World, kwargs: dict, parameter: str, message: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        bloc.state_years(["bloc"], **kwargs)
+    assert (caught.value.parameter, str(caught.value)) == (parameter, message)
+
+
+def test_the_current_year_is_allowed(bloc: World) -> None:
+    assert bloc.state_years(["bloc"], 2020, LAST_COMPLETE + 1).attrs["to"] == LAST_COMPLETE + 1
+
+
+def test_bad_rules_for_the_other_panels(bloc: World) -> None:
+    for panel in (bloc.dyad_years, bloc.org_years):
+        with pytest.raises(QueryError) as caught:
+            panel(["bloc"], 2011, 2012, rule="last")
+        assert caught.value.parameter == "rule"
