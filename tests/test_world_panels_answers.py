@@ -56,9 +56,33 @@ BLOC = [
 ]
 
 
+# A second made-up organization "pact", founded 2011-01-01 and never dissolved, for the edges of each rule:
+#   USA (COW code 2, the first row of every panel) a member throughout
+#   MDA member 2011-01-01..02-28 (59 days), nothing after: not on the year's last day
+#   AZE member 2011-01-01..12-30 (364 days; the spell ends on 12-31, the first day no longer)
+#   BLR 2011: member 01-01..07-01 (182), observer 07-02 (1 day), 'none' 182; 2012: member on 12-31 only
+#   UKR observer 2011-12-15..2012-01-01 (17 days in 2011, 1 in 2012)
+#   KGZ member from 2012-01-01 and, overlapping it, observer 2012-06-01..12-31: two rows hold on 12-31
+# and "void", founded 2011-01-01, with no spell at all.
+USA, MDA, BLR, UKR = 2, 359, 370, 369
+PACT = [
+    SpellRow("pact", "USA", USA, "member", day("2011-01-01"), None, ("h",), "curated"),
+    SpellRow("pact", "MDA", MDA, "member", day("2011-01-01"), day("2011-03-01"), ("i",), "curated"),
+    SpellRow("pact", "AZE", AZE, "member", day("2011-01-01"), day("2011-12-31"), ("j",), "curated"),
+    SpellRow("pact", "BLR", BLR, "member", day("2011-01-01"), day("2011-07-02"), ("k",), "curated"),
+    SpellRow("pact", "BLR", BLR, "observer", day("2011-07-02"), day("2011-07-03"), ("k",), "curated"),
+    SpellRow("pact", "BLR", BLR, "member", day("2012-12-31"), day("2013-01-01"), ("k",), "curated"),
+    SpellRow("pact", "UKR", UKR, "observer", day("2011-12-15"), day("2012-01-02"), ("l",), "curated"),
+    SpellRow("pact", "KGZ", KGZ, "member", day("2012-01-01"), None, ("m",), "curated"),
+    SpellRow("pact", "KGZ", KGZ, "observer", day("2012-06-01"), day("2013-01-01"), ("m",), "curated"),
+]
+
+
 @pytest.fixture(scope="module")
 def bloc() -> World:
-    return World.without_store(Curated.from_rows(BLOC, {"bloc": (day("2011-01-01"), day("2013-07-01"))}))
+    periods = {"bloc": (day("2011-01-01"), day("2013-07-01")), "pact": (day("2011-01-01"), None),
+               "void": (day("2011-01-01"), None)}
+    return World.without_store(Curated.from_rows(BLOC + PACT, periods))
 
 
 # -- the three rules, day by day ----------------------------------------------------------------
@@ -87,6 +111,21 @@ def test_each_rule_on_counted_days(bloc: World, rule: str, expected: dict) -> No
 
 
 @pytest.mark.parametrize("rule, expected", [
+    ("year-end", {USA: [-1, 1, 1, 1], MDA: [-1, 0, 0, 0], AZE: [-1, 0, 0, 0], BLR: [-1, 0, 1, 0],
+                  UKR: [-1, 3, 0, 0], KGZ: [-1, 0, 3, 1]}),  # KGZ 2012: the later of two rows
+    ("any-day", {USA: [-1, 1, 1, 1], MDA: [-1, 1, 0, 0], AZE: [-1, 1, 0, 0], BLR: [-1, 1, 1, 0],
+                 UKR: [-1, 3, 3, 0], KGZ: [-1, 0, 1, 1]}),
+    # BLR 2011: 182 days against 182 of 'none' (its day as an observer is not 'none'): the member wins
+    ("majority", {USA: [-1, 1, 1, 1], MDA: [-1, 0, 0, 0], AZE: [-1, 1, 0, 0], BLR: [-1, 1, 0, 0],
+                  UKR: [-1, 0, 0, 0], KGZ: [-1, 0, 1, 1]}),
+])
+def test_the_edges_of_each_rule(bloc: World, rule: str, expected: dict) -> None:
+    panel = bloc.state_years(["bloc", "pact"], 2010, 2013, rule=rule)
+    assert {code: row(panel, code, "pact", range(2010, 2014)) for code in expected} == expected
+    assert row(panel, ARM, "bloc", range(2010, 2014)) == [-1, 1, 0, 0]  # the other column as before
+
+
+@pytest.mark.parametrize("rule, expected", [
     ("year-end", {ARM: ["n/a", "suspended", "none", "none", "n/a"], KAZ: ["n/a", "member", "none", "none", "n/a"],
                   TJK: ["n/a", "none", "observer", "none", "n/a"], GEO: ["n/a", "none", "none", "associate", "n/a"]}),
     ("any-day", {ARM: ["n/a", "member", "none", "none", "n/a"], KAZ: ["n/a", "member", "none", "none", "n/a"],
@@ -106,6 +145,7 @@ def test_each_rule_in_status_coding(bloc: World, rule: str, expected: dict) -> N
 def test_the_panels_frame(bloc: World) -> None:
     panel = bloc.state_years(["bloc"], 2011, 2012)
     assert list(panel.columns) == ["ccode", "year", "state", "name", "bloc"]
+    assert str(panel.bloc.dtype) == "int8"  # COW codes fit a byte: the whole of COW stays small
     assert panel.attrs == {"data": {"bloc": "curated"}, "rule": "year-end",
                            "rule_text": panel.attrs["rule_text"], "coding": "cow", "from": 2011, "to": 2012,
                            "cow_coverage": None}
@@ -150,6 +190,47 @@ def test_dyad_counts_of_each_kind(bloc: World) -> None:
     any_day = bloc.dyad_years(["bloc"], 2012, 2012, rule="any-day").set_index(["ccode1", "ccode2"])
     assert any_day.loc[(TJK, UZB), names].tolist() == [1, 1, 1, 0, 0, 0]  # TJK a member on some day
     assert bloc.dyad_years(["bloc"], 2012, 2012, rule="any-day").attrs["rule"] == "any-day"
+
+
+def test_an_organization_with_no_spell(bloc: World) -> None:
+    panel = bloc.state_years(["void"], 2010, 2011)
+    assert set(panel.loc[panel.year == 2010, "void"]) == {-1} and set(panel.loc[panel.year == 2011, "void"]) == {0}
+    frame = bloc.org_years(["void"], 2011, 2011)
+    assert frame[["org", "year", "known", "member", "observer", "inside"]].values.tolist() == [
+        ["void", 2011, "exists", 0, 0, 0]]
+
+
+def test_the_spell_picked_for_each_cell(bloc: World) -> None:
+    """``picked_spells``: the cells holding a status with the row of the spell table that gave it."""
+    from blocmap.core.world.panels import picked_spells, universe
+
+    picked = picked_spells(bloc, ["void", "bloc"], 2011, 2011, "year-end")
+    assert list(picked.columns) == ["row", "col", "org", "ccode", "year", "status", "data", "spell"]
+    got = sorted(map(tuple, picked[["ccode", "year", "org", "col", "status", "data", "spell"]].values.tolist()))
+    # the spell table of ["void", "bloc"] is bloc's rows in order: ARM's suspension is its row 1
+    assert got == [(ARM, 2011, "bloc", 1, "suspended", "curated", 1), (KGZ, 2011, "bloc", 1, "observer", "curated", 3),
+                   (KAZ, 2011, "bloc", 1, "member", "curated", 2)]
+    states = universe(bloc, 2011, 2011)
+    assert [states.ccode[r] for r in picked.row] == list(picked.ccode)
+    empty = picked_spells(bloc, ["void"], 2011, 2011, "majority")
+    assert list(empty.columns) == ["row", "col", "org", "ccode", "year", "status", "data", "spell"] and empty.empty
+
+
+def test_a_code_matrix_of_no_state_years(bloc: World) -> None:
+    from blocmap.core.world.panels import code_matrix, org_windows, universe
+
+    states = universe(bloc, 2011, 2011).iloc[:0]
+    codes = code_matrix(bloc, ["bloc", "pact"], states, org_windows(bloc, ["bloc", "pact"], 2011, 2011),
+                        states.assign(row=0, col=0, status="member"))
+    assert codes.shape == (0, 2) and str(codes.dtype) == "int8"
+
+
+def test_default_organizations_and_unknown_ones(bloc: World) -> None:
+    assert list(bloc.state_years(None, 2011, 2011).columns) == ["ccode", "year", "state", "name", "bloc", "pact", "void"]
+    with pytest.raises(QueryError) as caught:
+        bloc.state_years(["bloc", "nope"], 2011, 2011)
+    assert caught.value.parameter == "orgs"
+    assert "unknown organization 'nope'" in str(caught.value)
 
 
 # -- the bundled data ------------------------------------------------------------------------------
@@ -255,3 +336,50 @@ def test_bad_rules_for_the_other_panels(bloc: World) -> None:
         with pytest.raises(QueryError) as caught:
             panel(["bloc"], 2011, 2012, rule="last")
         assert caught.value.parameter == "rule"
+
+
+# -- with the bundled COW extract (tests/fixtures/cow): COW's years and COW's coding -------------------
+
+
+@pytest.fixture(scope="module")
+def withstore(atlas) -> World:
+    from test_world_support import store
+
+    return World(store(), curated=Curated.from_atlas(atlas))
+
+
+def test_the_years_of_a_panel_with_a_store(withstore: World) -> None:
+    """COW's years are 1816-2014: a panel of COW's organizations alone ends in 2014, one with a curated
+    organization in the last complete year; both begin in 1816."""
+    alone = withstore.state_years(["asean"], 2010)
+    assert (alone.attrs["from"], alone.attrs["to"], alone.attrs["cow_coverage"]) == (2010, 2014, [1816, 2014])
+    assert withstore.state_years(["asean"], end=1820).attrs["from"] == 1816
+    mixed = withstore.state_years(["eaeu", "asean"], 2013)
+    assert (mixed.attrs["to"], mixed.attrs["data"]) == (LAST_COMPLETE, {"eaeu": "curated", "asean": "cow"})
+    assert row(mixed, 850, "asean", range(2013, 2017)) == [1, 1, -9, -9]  # Indonesia: unknown past 2014
+    assert row(mixed, 371, "eaeu", range(2013, 2017)) == [-1, -1, 1, 1]
+    status = withstore.state_years(["asean"], 2014, 2015, coding="status")
+    assert row(status, 850, "asean", [2014, 2015]) == ["member", "unknown"]
+
+
+def test_cows_coding_of_a_curated_organization(withstore: World) -> None:
+    """igo_year_format3.csv, CSTO: from 2002, Russia 1 in 2002, Uzbekistan 0 in 2012 (the atlas: Russia a
+    participant at the end of 2002, from its signature on 10-07; Uzbekistan suspended from 2012-12-19)."""
+    cow = withstore.state_years(["csto"], 2001, source="cow")
+    assert (cow.attrs["to"], cow.attrs["data"]) == (2014, {"csto": "cow"})
+    assert row(cow, 365, "csto", [2001, 2002, 2012]) == [-1, 1, 1]
+    assert cell(cow, 704, 2012, "csto") == 0
+    curated = withstore.state_years(["csto"], 2001, 2014)
+    assert row(curated, 365, "csto", [2001, 2002, 2012]) == [-1, 0, 1]
+    assert cell(curated, 704, 2012, "csto") == 1
+    # past COW's years COW's coding is unknown, never 0 and never the atlas's
+    later = withstore.state_years(["csto"], 2014, 2016, source="cow")
+    assert row(later, 365, "csto", [2014, 2015, 2016]) == [1, -9, -9]
+    counts = withstore.org_years(["csto"], 2014, 2015, source="cow")
+    assert counts[["year", "data", "known", "member"]].values.tolist() == [[2014, "cow", "exists", 6],
+                                                                          [2015, "cow", "unknown", -9]]
+
+
+def test_the_curated_organizations_by_default(withstore: World, atlas) -> None:
+    panel = withstore.state_years(None, 2014, 2014, source="curated")
+    assert list(panel.columns)[4:] == sorted(atlas.orgs)
