@@ -383,3 +383,40 @@ def test_cows_coding_of_a_curated_organization(withstore: World) -> None:
 def test_the_curated_organizations_by_default(withstore: World, atlas) -> None:
     panel = withstore.state_years(None, 2014, 2014, source="curated")
     assert list(panel.columns)[4:] == sorted(atlas.orgs)
+
+
+# -- a generic spell table with rows past their state's last day or before their organization -------------
+#
+# "edge" (founded 2011-01-01): AAA (code 997, in the system in 2011 only) and CCC (999, 2011 only) members
+# from 2011-01-01 with no end: rows that run past their state, as a generic table may have; BBB (998) in the
+# system from 2012 on, with no row.  "late" (founded 2011-07-01): Armenia a member 2011-01-01..02-28, before
+# the organization existed, then an observer from 2011-08-01 (153 days of the organization's 184 in 2011).
+
+
+@pytest.fixture(scope="module")
+def edges() -> World:
+    from dataclasses import replace
+
+    rows = [SpellRow("edge", "AAA", 997, "member", day("2011-01-01"), None, ("x",), "curated"),
+            SpellRow("edge", "CCC", 999, "member", day("2011-01-01"), None, ("x",), "curated"),
+            SpellRow("late", "ARM", ARM, "member", day("2011-01-01"), day("2011-03-01"), ("y",), "curated"),
+            SpellRow("late", "ARM", ARM, "observer", day("2011-08-01"), None, ("y",), "curated")]
+    curated = Curated.from_rows(rows, {"edge": (day("2011-01-01"), None), "late": (day("2011-07-01"), None)})
+    curated = replace(curated, cow_codes={**curated.cow_codes, "BBB": ((998, None, None),)}, exists={
+        "AAA": ((dt.date(2011, 1, 1), dt.date(2011, 12, 31)),), "BBB": ((dt.date(2012, 1, 1), None),),
+        "CCC": ((dt.date(2011, 1, 1), dt.date(2011, 12, 31)),)})
+    return World.without_store(curated)
+
+
+@pytest.mark.parametrize("rule", ["year-end", "any-day", "majority"])
+def test_a_row_past_its_states_last_day_lands_nowhere(edges: World, rule: str) -> None:
+    panel = edges.state_years(["edge"], 2011, 2012, rule=rule)
+    cells = {(c, y): v for c, y, v in panel[panel.ccode >= 997][["ccode", "year", "edge"]].values.tolist()}
+    # not on BBB's row of 2012 (the next state-year after AAA's missing one), nor past the last row (CCC's)
+    assert cells == {(997, 2011): 1, (998, 2012): 0, (999, 2011): 1}
+
+
+@pytest.mark.parametrize("rule", ["year-end", "any-day", "majority"])
+def test_days_before_the_organization_existed_do_not_count(edges: World, rule: str) -> None:
+    panel = edges.state_years(["late"], 2010, 2012, rule=rule)
+    assert row(panel, ARM, "late", [2010, 2011, 2012]) == [-1, 3, 3]
