@@ -125,3 +125,27 @@ def test_numbered() -> None:
     assert numbered("no marks here") == ("no marks here", [])
     assert numbered(None) == ("", [])
     assert numbered("") == ("", [])
+
+
+# -- the generated CLDR table ------------------------------------------------------------------------------
+
+
+def test_the_cldr_table_is_what_the_pinned_babel_gives() -> None:
+    """data/cldr-names.json is cldr_table()'s output: two-letter territories only (no "001", the world, nor
+    "EU"-style groupings left out by letters), and the alpha-3 aliases that name one territory."""
+    import json
+
+    from blocmap.core.names import TABLE, cldr_table
+
+    built = cldr_table()
+    assert built == json.loads(TABLE.read_text(encoding="utf-8"))
+    assert sorted(built) == ["alpha3", "babel", "names"] and sorted(built["names"]) == ["en", "ru", "zh-Hant"]
+    assert built["names"]["en"]["TH"] == "Thailand" and built["names"]["ru"]["TH"] == THAILAND_RU
+    assert built["names"]["zh-Hant"]["DE"] == GERMANY_ZH
+    assert all(len(code) == 2 and code.isalpha() for lang in built["names"].values() for code in lang)
+    assert "001" not in built["names"]["en"] and "419" not in built["names"]["en"]  # regions, not territories
+    assert built["alpha3"]["THA"] == "TH" and built["alpha3"]["DEU"] == "DE"
+    assert "SUN" not in built["alpha3"] and "YUG" not in built["alpha3"]  # became several territories
+    assert all(len(code) == 3 and code.isalpha() and alpha2 in built["names"]["en"]
+               for code, alpha2 in built["alpha3"].items())
+    assert list(built["names"]["en"]) == sorted(built["names"]["en"])
