@@ -71,6 +71,7 @@ def test_an_empty_table_in_english_by_default() -> None:
     ([20, 20], 30, [14, 14]),
     ([30, 20, 5], 10, [12, 12, 5]),  # never below MIN_COLUMN, even if it does not fit
     ([5, 3], 4, [5, 3]),  # narrow columns are left alone
+    ([30], 20, [20]), ([30], 5, [12]),  # one column: no next widest to stop at
 ])
 def test_fit(widths, limit, expected) -> None:
     assert _fit(widths, limit) == expected
@@ -85,6 +86,7 @@ def test_fit(widths, limit, expected) -> None:
     (ZHONG + WEN + FULL_STOP, 4, [ZHONG + WEN + FULL_STOP]),  # the full stop stays with its phrase
     (ZHONG + WEN + ZHONG, 4, [ZHONG + WEN, ZHONG]),
     ("abc,", 3, ["abc,"]), ("abcd", 3, ["abc", "d"]),
+    ("a\tb c", 3, ["a\tb", "c"]),  # broken at spaces only: a tab stays as written
 ])
 def test_wrap(text: str, width: int, lines: list[str]) -> None:
     assert _wrap(text, width) == lines
@@ -94,9 +96,32 @@ def test_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert terminal_width() is None  # not a terminal
     monkeypatch.setenv("COLUMNS", "80")
     assert terminal_width() == 80
+    monkeypatch.setenv("COLUMNS", "1")
+    assert terminal_width() == 1
     for given in ("0", "abc", "-5", ""):
         monkeypatch.setenv("COLUMNS", given)
         assert terminal_width() is None, given
+
+
+def test_the_width_of_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+    import sys
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *args: os.terminal_size((77, 24)))
+    assert terminal_width() == 77
+    monkeypatch.setenv("COLUMNS", "90")  # $COLUMNS first
+    assert terminal_width() == 90
+
+
+def test_one_row() -> None:
+    assert table([{"org": "cis", "n": 9}]) == "org  n\n---  -\ncis  9"
+    assert to_csv([{"org": "cis", "n": 9}]) == "org,n\ncis,9\n"
 
 
 def test_a_table_wrapped_to_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
