@@ -51,6 +51,13 @@ def test_an_unknown_organization_inside_names(atlas) -> None:
     with pytest.raises(QueryError) as caught:
         atlas.org("Cooperation Organization")
     assert hints(caught.value) == ("eco", "caco")
+    assert str(caught.value) == "unknown organization 'Cooperation Organization' (did you mean 'eco' or 'caco'?)"
+    with pytest.raises(QueryError) as caught:
+        atlas.org("Economic Space")  # inside the CES's name (21 letters: 7 off) and holds 'eco' (3: 11 off)
+    assert hints(caught.value) == ("ces", "eco")
+    with pytest.raises(QueryError) as caught:
+        atlas.org("uro")  # three letters: inside the names of the EU (14), the CoE (17) and the OSCE (52)
+    assert hints(caught.value) == ("eu", "coe", "osce")
     with pytest.raises(QueryError) as caught:
         atlas.org("Security Treaty")  # inside the CST's name (26) and the CSTO's (39)
     assert hints(caught.value) == ("cst", "csto")
@@ -64,6 +71,27 @@ def test_a_misspelt_acronym_has_the_same_letters(atlas) -> None:
         atlas.org(EAEU_RU_MISSPELT)
     assert hints(caught.value) == ("eaeu",)
     assert atlas.org(EAEU_RU).id == "eaeu"
+
+
+def test_the_letters_of_six_but_not_seven(atlas) -> None:
+    """The EAEU's zh-Hant name (6 characters) backwards is found by its letters; EurAsEC's Russian acronym
+    (7 letters) backwards is not."""
+    with pytest.raises(QueryError) as caught:
+        atlas.org("\u76df\u806f\u6fdf\u7d93\u4e9e\u6b50")
+    assert hints(caught.value) == ("eaeu",)
+    assert atlas.org("\u0435\u0432\u0440\u0430\u0437\u044d\u0441").id == "eurasec"
+    with pytest.raises(QueryError) as caught:
+        atlas.org("\u0441\u044d\u0437\u0430\u0440\u0432\u0435")
+    assert hints(caught.value) == ()
+
+
+def test_a_name_of_100_characters_is_still_looked_for(atlas) -> None:
+    with pytest.raises(QueryError) as caught:
+        atlas.org("csto" + "x" * 96)  # 100 characters: 'csto' and 'cst' are inside it
+    assert hints(caught.value) == ("csto", "cst")
+    with pytest.raises(QueryError) as caught:
+        atlas.org("csto" + "x" * 97)  # 101: too long to look into
+    assert hints(caught.value) == ()
 
 
 def test_an_unknown_name_with_no_hint(atlas) -> None:
@@ -166,6 +194,12 @@ def test_members_by_status_then_state(atlas) -> None:
     assert {m.on for m in atlas.members("csto", on=dt.date(2012, 12, 31))} == {dt.date(2012, 12, 31)}
 
 
+def test_members_in_the_order_of_statuses(atlas) -> None:
+    """cis.yaml on 2010-01-01: ten members, then Turkmenistan, an associate from 2005-08-26 (Georgia gone)."""
+    assert [m.state for m in atlas.members("cis", on="2010-01-01")] == [
+        "ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "UKR", "UZB", "TKM"]
+
+
 def test_members_leave_out_the_withdrawn(atlas) -> None:
     """Georgia withdrew from the CIS on 2009-08-18: listed the day before, not on the day."""
     assert "GEO" in [m.state for m in atlas.members("cis", on="2009-08-17")]
@@ -264,3 +298,55 @@ def test_overlap_zones(atlas) -> None:
     zones = {frozenset(z.orgs): set(z.states) for z in atlas.overlap("csto,eaeu", on="2016-01-01")}
     assert zones == {frozenset({"csto", "eaeu"}): {"ARM", "BLR", "KAZ", "KGZ", "RUS"},
                      frozenset({"csto"}): {"TJK"}}
+
+
+# -- loading ------------------------------------------------------------------------------------------------
+
+
+def test_loading_a_folder_afresh_and_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data folder loaded (and stored in the cache), then loaded from the cache: the same answers."""
+    from blocmap.core.atlas import Atlas
+    from blocmap.core.loader import BUNDLED
+
+    monkeypatch.setenv("BLOCMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("BLOCMAP_NO_CACHE", raising=False)
+    fresh = Atlas.load(str(BUNDLED))
+    assert list((tmp_path / "cache").rglob("*")), "the atlas was stored in the cache"
+    again = Atlas.load(BUNDLED)
+    for atlas in (fresh, again):
+        assert atlas.folder == BUNDLED
+        # cmea.yaml: founded "1949-01", then the founders' joinings of the same month, by state
+        assert [(str(e.date), e.org, e.state) for e in atlas.events[:3]] == [
+            ("1949-01", "cmea", None), ("1949-01", "cmea", "BGR"), ("1949-01", "cmea", "CSK")]
+        assert [m.state for m in atlas.members("csto", on="2012-12-31")] == [
+            "ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+        assert atlas.org(CSTO_RU).id == "csto" and atlas.state("KZ").iso3 == "KAZ"
+        assert atlas.source("cntd-1901995").kind == "reference"
+        assert [d.id for d in atlas.disputes_of("cis", "GEO")] == ["geo-cis-joined", "geo-cis-left"]
+        assert [s.status for s in atlas.spells_of("cis", "GEO")] == ["member", "withdrawn"]
+        assert atlas.states["DEU"].iso2 == "DE" and atlas.orgs["caco"].id == "caco"
+    assert again is not fresh
+
+
+def test_a_broken_folder_lists_its_problems(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blocmap.core.atlas import Atlas
+    from blocmap.core.errors import DataError
+
+    monkeypatch.setenv("BLOCMAP_NO_CACHE", "1")
+    eaeu = data_copy / "orgs" / "eaeu.yaml"
+    text = eaeu.read_text(encoding="utf-8")
+    eaeu.write_text(text.replace("event: observer", "event: onlooker", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        Atlas.load(data_copy)
+    assert "eaeu.yaml" in str(caught.value) and "onlooker" in str(caught.value)
+
+
+def test_the_bundled_atlas_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import blocmap.core.atlas as module
+    from blocmap.core.loader import BUNDLED
+
+    assert module.Atlas.bundled() is module.Atlas.bundled()
+    monkeypatch.setattr(module, "_BUNDLED_ATLAS", None)
+    first = module.Atlas.bundled()
+    assert first is not None and first.folder == BUNDLED and module.Atlas.bundled() is first
+    assert module.Atlas.load() is first
