@@ -420,3 +420,139 @@ def test_a_row_past_its_states_last_day_lands_nowhere(edges: World, rule: str) -
 def test_days_before_the_organization_existed_do_not_count(edges: World, rule: str) -> None:
     panel = edges.state_years(["late"], 2010, 2012, rule=rule)
     assert row(panel, ARM, "late", [2010, 2011, 2012]) == [-1, 3, 3]
+
+
+# -- the helpers, on arrays worked out by hand ----------------------------------------------------------
+
+
+def test_ordinal_years_and_year_starts() -> None:
+    from blocmap.core.world.panels import ordinal_years, year_start_ordinals
+
+    days = [dt.date(1970, 1, 1), dt.date(2015, 12, 31), dt.date(2016, 1, 1), dt.date(1816, 1, 1),
+            dt.date(1969, 12, 31), dt.date(9999, 12, 31)]
+    assert ordinal_years([d.toordinal() for d in days]).tolist() == [1970, 2015, 2016, 1816, 1969, 9999]
+    assert year_start_ordinals([1816, 1969, 1970, 2016]).tolist() == [
+        dt.date(y, 1, 1).toordinal() for y in (1816, 1969, 1970, 2016)]
+
+
+def test_lookup_and_days_from_either_source() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from blocmap.core.world.panels import _as_date, lookup
+
+    found = lookup(pd.Series(["b", "a", "b", "c"]), {"a": 1, "b": 2, "c": -9})
+    assert found.tolist() == [2, 1, 2, -9] and found.dtype == np.int64
+    assert _as_date(dt.date(2015, 1, 2)) == dt.date(2015, 1, 2)
+    assert _as_date(pd.Timestamp("2015-01-02")) == dt.date(2015, 1, 2)
+    assert _as_date(np.datetime64("2015-01-02")) == dt.date(2015, 1, 2)
+    assert type(_as_date(pd.Timestamp("2015-01-02 13:00"))) is dt.date
+
+
+def test_the_spell_table_frame() -> None:
+    from blocmap.core.world.panels import OPEN, spells_frame
+
+    frame = spells_frame([BLOC[1], BLOC[8]])
+    assert list(frame.columns) == ["org", "state", "ccode", "status", "start", "end", "precision", "sources",
+                                   "data", "start_date", "end_date"]
+    assert frame.values.tolist() == [
+        ["bloc", "ARM", ARM, "suspended", dt.date(2011, 7, 2).toordinal(), dt.date(2012, 1, 1).toordinal(), "day",
+         "a", "curated", "2011-07-02", "2012-01-01"],
+        ["bloc", "GEO", GEO, "associate", dt.date(2013, 4, 1).toordinal(), OPEN, "day", "g", "curated",
+         "2013-04-01", ""]]
+    assert OPEN == dt.date(9999, 12, 31).toordinal()
+    two = spells_frame([SpellRow("x", "KAZ", KAZ, "member", day("2012"), day("2014-03"), ("s1", "s2"), "cow")])
+    assert two[["start", "end", "precision", "sources", "start_date", "end_date"]].values.tolist() == [
+        [dt.date(2012, 1, 1).toordinal(), dt.date(2014, 3, 1).toordinal(), "year", "s1;s2", "2012", "2014-03"]]
+
+
+def test_tenure_spans() -> None:
+    """Days as the world without a store gives them (``datetime.date``); a tenure to the list's last day
+    is open."""
+    import pandas as pd
+
+    from blocmap.core.world.panels import tenure_spans
+
+    d = dt.date.fromisoformat
+    frame = pd.DataFrame([(2, d("1816-01-01"), d("2016-12-31")), (260, d("1955-05-05"), d("1990-10-02")),
+                          (255, d("1990-10-03"), d("2016-12-31")), (260, d("1991-01-01"), d("1991-06-30"))],
+                         columns=["ccode", "start", "end_day"])
+    o = lambda text: d(text).toordinal()  # noqa: E731
+    assert tenure_spans(frame) == {2: [(o("1816-01-01"), o("9999-12-31"))],
+                                   260: [(o("1955-05-05"), o("1990-10-02")), (o("1991-01-01"), o("1991-06-30"))],
+                                   255: [(o("1990-10-03"), o("9999-12-31"))]}
+    assert tenure_spans(frame.iloc[:0]) == {}
+
+
+class _Tenures:
+    """A world with only the tenures false_dyad_mask reads."""
+
+    def __init__(self, spans: dict) -> None:
+        self.spans = spans
+
+    def tenure_spans(self) -> dict:
+        return self.spans
+
+
+def test_false_dyads_by_hand() -> None:
+    import numpy as np
+
+    from blocmap.core.world.panels import false_dyad_mask
+
+    o = lambda text: dt.date.fromisoformat(text).toordinal()  # noqa: E731
+    spans = {2: [(o("1816-01-01"), o("9999-12-31"))], 255: [(o("1990-10-03"), o("9999-12-31"))],
+             260: [(o("1955-05-05"), o("1990-10-02"))], 265: [(o("1954-03-25"), o("1990-10-02"))],
+             7: [(o("1990-01-01"), o("1990-03-31")), (o("1990-10-01"), o("1990-12-31"))],
+             8: [(o("1990-04-01"), o("1990-09-30"))], 9: [(o("1990-03-31"), o("1990-09-30"))]}
+    world = _Tenures(spans)
+    ccodes = np.array([2, 255, 260, 265])
+    i, j = np.triu_indices(4, k=1)  # (2,255) (2,260) (2,265) (255,260) (255,265) (260,265)
+    assert false_dyad_mask(world, 1990, ccodes, i, j).tolist() == [False, False, False, True, True, False]
+    assert false_dyad_mask(world, 1989, ccodes, i, j).tolist() == [False] * 6  # 255 not in 1989's list
+    # a state in two stretches and one in the gap between them; another sharing 03-31
+    gap = np.array([7, 8, 9])
+    i, j = np.triu_indices(3, k=1)  # (7,8) (7,9) (8,9)
+    assert false_dyad_mask(world, 1990, gap, i, j).tolist() == [True, False, False]
+    assert false_dyad_mask(_Tenures({}), 1990, ccodes, *np.triu_indices(4, k=1)).tolist() == [False] * 6
+    whole = np.array([2, 260])
+    assert false_dyad_mask(world, 1980, whole, np.array([0]), np.array([1])).tolist() == [False]
+
+
+def test_pair_counts_by_hand() -> None:
+    """Six states (rows) in three organizations (columns), COW codes: 1 full, 2 associate, 3 observer,
+    0 none, -9 unknown."""
+    import numpy as np
+
+    from blocmap.core.world.panels import _pair_counts
+
+    m = np.array([[1, 1, 3],    # A
+                  [1, 2, -9],   # B
+                  [3, 0, -9],   # C
+                  [2, 3, 2],    # D
+                  [0, 2, 2],    # E
+                  [3, 0, 3]],   # F
+                 dtype=np.int8)
+    counts = _pair_counts(m)
+    names = ["joint_full", "joint_inside", "joint_any", "full_associate", "full_observer", "unknown"]
+    A, B, C, D, E, F = range(6)
+    expected = {
+        (A, B): [1, 2, 2, 1, 0, 1],  # both full in 0; full-associate in 1; B unknown in 2
+        (A, C): [0, 0, 1, 0, 1, 1],  # full-observer in 0; C unknown in 2
+        (A, D): [0, 1, 3, 1, 1, 0],  # full-associate in 0, full-observer in 1, observer-associate in 2
+        (A, E): [0, 1, 2, 1, 0, 0],  # full-associate in 1, observer-associate in 2
+        (A, F): [0, 0, 2, 0, 1, 0],  # full-observer in 0, observer-observer in 2
+        (B, C): [0, 0, 1, 0, 1, 1],  # both unknown in 2: one organization
+        (B, D): [0, 1, 2, 1, 0, 1],  # full-associate in 0, associate-observer in 1
+        (B, E): [0, 1, 1, 0, 0, 1],  # associate-associate in 1
+        (C, D): [0, 0, 1, 0, 0, 1],  # observer-associate in 0
+        (C, E): [0, 0, 0, 0, 0, 1],
+        (C, F): [0, 0, 1, 0, 0, 1],  # observer-observer in 0
+        (D, E): [0, 1, 2, 0, 0, 0],  # observer-associate in 1, associate-associate in 2
+        (D, F): [0, 0, 2, 0, 0, 0],  # associate-observer in 0 and in 2
+        (E, F): [0, 0, 1, 0, 0, 0],
+    }
+    got = {pair: [int(counts[n][pair]) for n in names] for pair in expected}
+    assert got == expected
+    assert all(np.array_equal(counts[n], counts[n].T) for n in names)  # the same both ways
+    assert _pair_counts(np.zeros((2, 3), dtype=np.int8))["joint_any"].tolist() == [[0, 0], [0, 0]]
+
