@@ -350,3 +350,77 @@ def test_the_bundled_atlas_is_loaded_once(monkeypatch: pytest.MonkeyPatch) -> No
     first = module.Atlas.bundled()
     assert first is not None and first.folder == BUNDLED and module.Atlas.bundled() is first
     assert module.Atlas.load() is first
+
+
+def test_an_atlas_in_the_cache_is_not_read_again(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import blocmap.core.atlas as module
+    from blocmap.core.loader import BUNDLED
+
+    monkeypatch.setenv("BLOCMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("BLOCMAP_NO_CACHE", raising=False)
+    module.Atlas.load(BUNDLED)
+
+    def read_again(folder):
+        raise AssertionError(f"{folder} read again though its atlas is in the cache")
+
+    monkeypatch.setattr(module, "load_folder", read_again)
+    cached = module.Atlas.load(BUNDLED)
+    assert [m.state for m in cached.members("eaeu", on="2015-08-12")] == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
+    assert cached.state("Germany").iso3 == "DEU" and len(cached.sources) == len(module.Atlas.bundled().sources)
+
+
+# -- diff, and "today" by default ------------------------------------------------------------------------
+
+
+def test_diff_over_2015_in_the_eaeu(atlas) -> None:
+    """eaeu.yaml: Belarus, Kazakhstan and Russia members from 2015-01-01 (the Treaty in force), Armenia
+    from 2015-01-02, Kyrgyzstan from 2015-08-12; none of them anything on 2014-12-31 (signing gives no
+    status)."""
+    changes = atlas.diff("2014-12-31", "2015-12-31", orgs="eaeu")
+    assert sorted((c.org, c.state, c.before, c.after) for c in changes) == [
+        ("eaeu", s, None, "member") for s in ("ARM", "BLR", "KAZ", "KGZ", "RUS")]
+    kyrgyzstan = next(c for c in changes if c.state == "KGZ")
+    assert "2015-08-12" in [str(e.date) for e in kyrgyzstan.events]
+    every = atlas.diff("2014-12-31", "2015-12-31")
+    assert ("customs_union", "ARM", None, "member") in {(c.org, c.state, c.before, c.after) for c in every}
+    assert {c.org for c in every} > {"eaeu"}
+
+
+def test_diff_to_a_later_day_has_the_observers(atlas) -> None:
+    later = {(c.state, c.after) for c in atlas.diff("2014-12-31", "2024-12-31", orgs="eaeu")}
+    assert {("MDA", "observer"), ("UZB", "observer"), ("CUB", "observer"), ("IRN", "observer")} <= later
+
+
+def test_today_by_default(atlas) -> None:
+    today = dt.date.today()
+    assert [m.state for m in atlas.members("eaeu")] == [m.state for m in atlas.members("eaeu", on=today)]
+    assert [m.org for m in atlas.memberships("ARM")] == [m.org for m in atlas.memberships("ARM", on=today)]
+    assert atlas.sets("eaeu") == atlas.sets("eaeu", on=today)
+    assert atlas.overlap("eaeu,csto") == atlas.overlap("eaeu,csto", on=today)
+
+
+def test_memberships_with_the_code_of_the_day(atlas) -> None:
+    assert {m.ccode for m in atlas.memberships("DEU", on="1960-01-01")} == {260}
+    assert {m.ccode for m in atlas.memberships("DEU", on="2000-01-01")} == {255}
+
+
+def test_overlap_of_other_statuses(atlas) -> None:
+    zones = atlas.overlap("csto", on="2013-01-01", statuses=frozenset({"suspended"}))
+    assert [(z.orgs, z.states) for z in zones] == [(("csto",), ("UZB",))]
+
+
+def test_sets_name_the_day_parameter(atlas) -> None:
+    with pytest.raises(QueryError) as caught:
+        atlas.sets("csto", on="2016-02-30")
+    assert caught.value.parameter == "on"
+
+
+def test_a_state_found_inside_a_longer_name(atlas) -> None:
+    with pytest.raises(QueryError) as caught:
+        atlas.state("Russian Federation")  # close to no code; 'russia' is inside it
+    assert hints(caught.value) == ("RUS",)
+
+
+def test_state_names_in_the_readers_language(atlas) -> None:
+    assert atlas.state_name("DEU", "ru", dt.date(1960, 1, 1)) == "\u0424\u0420\u0413"
+    assert atlas.org_name("csto", "ru", short=True) == CSTO_RU
