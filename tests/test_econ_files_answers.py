@@ -110,6 +110,18 @@ def test_a_bulk_file_of_any_indicator_with_no_date() -> None:
         {("ARM", 2014): 2912403.0, ("ARM", 2015): 2925559.0, ("ARM", 2016): 2936147.0}, "SP.POP.TOTL", None)
 
 
+def test_a_vintage_on_a_line_without_a_trailing_comma() -> None:
+    header = BULK_HEADER.rstrip(",\n") + "\n"
+    row = ARM.rstrip(",\n") + "\n"
+    assert parse_bulk('"Last Updated Date","2023-12-18"\n' + header + row, "gdp.csv", GDP)[2] == "2023-12-18"
+
+
+def test_an_empty_header_cell_between_years_is_skipped() -> None:
+    header = '"Country Name","Country Code","Indicator Name","Indicator Code","2014","","2015"\n'
+    row = '"Armenia","ARM","GDP (current US$)","NY.GDP.MKTP.CD","11610000000","","10550000000"\n'
+    assert parse_bulk(header + row, "gdp.csv", GDP)[0] == {("ARM", 2014): 11610000000.0, ("ARM", 2015): 10550000000.0}
+
+
 def test_a_row_without_the_trailing_comma() -> None:
     short = ARM.rstrip(",\n") + "\n"  # 7 cells under a header of 8 whose last is empty
     values, _, _ = parse_bulk(BULK_HEADER + short, "bulk.csv", GDP)
@@ -135,6 +147,14 @@ def test_the_header_within_the_first_ten_lines() -> None:
      "f.csv:5: column 'Y2015' ('Y2015'): not a year (YYYY)"),
     (PREAMBLE + BULK_HEADER + '"Armenia","ARM","GDP (current US$)","NY.GDP.MKTP.CD","1"\n', GDP,
      "f.csv:6: expected 8 columns, found 5"),
+    # a header with a trailing comma (8 cells, the last empty) lets a row lack that one cell only
+    (PREAMBLE + BULK_HEADER + '"Armenia","ARM","GDP (current US$)","NY.GDP.MKTP.CD","1","2"\n', GDP,
+     "f.csv:6: expected 8 columns, found 6"),
+    # one without (7 cells) none
+    (PREAMBLE + BULK_HEADER.rstrip(",\n") + "\n" + '"Armenia","ARM","GDP (current US$)","NY.GDP.MKTP.CD","1","2"\n',
+     GDP, "f.csv:6: expected 7 columns, found 6"),
+    (PREAMBLE + BULK_HEADER + ARM.replace("11610000000", "9" * 10001), GDP,
+     "f.csv:6: not a CSV file blocmap can read (field larger than field limit (10000))"),
     (PREAMBLE + BULK_HEADER + ARM.replace("10550000000", "n/a"), GDP,
      "f.csv:6: column '2015' ('n/a'): not a non-negative number"),
     (PREAMBLE + BULK_HEADER + ARM.replace('"ARM"', '"Arm"'), GDP,
