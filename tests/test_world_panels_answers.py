@@ -171,6 +171,7 @@ def test_org_years_count_each_status(bloc: World) -> None:
     assert frame.iloc[0][["org", "name", "data", "known", "frozen", "participant", "ceased", "unknown"]].tolist() == [
         "bloc", "bloc", "curated", "exists", 0, 0, 0, 0]
     assert (frame.attrs["coding"], frame.attrs["from"], frame.attrs["to"]) == ("status", 2011, 2011)
+    assert {str(frame[c].dtype) for c in ("member", "suspended", "observer", "inside")} == {"int32"}
 
 
 def test_dyad_counts_of_each_kind(bloc: World) -> None:
@@ -187,6 +188,12 @@ def test_dyad_counts_of_each_kind(bloc: World) -> None:
     assert counts(ARM, AZE, 2011) == [0, 0, 0, 0, 0, 0]  # a member beside no one
     assert dy.loc[(ARM, KAZ, 2011), ["state1", "state2"]].tolist() == ["ARM", "KAZ"]
     assert str(dy[names[0]].dtype) == "int32"
+    flat = bloc.dyad_years(["bloc"], 2011, 2011)
+    assert list(flat.columns) == ["ccode1", "ccode2", "state1", "state2", "year", *names]
+    assert (flat.ccode1 < flat.ccode2).all()  # each pair once, never a state with itself
+    assert [str(flat[c].dtype) for c in ("ccode1", "ccode2", "year")] == ["int64", "int64", "int64"]
+    assert flat.attrs == {"data": {"bloc": "curated"}, "rule": "year-end", "rule_text": flat.attrs["rule_text"],
+                          "coding": "cow", "from": 2011, "to": 2011, "cow_coverage": None}
     any_day = bloc.dyad_years(["bloc"], 2012, 2012, rule="any-day").set_index(["ccode1", "ccode2"])
     assert any_day.loc[(TJK, UZB), names].tolist() == [1, 1, 1, 0, 0, 0]  # TJK a member on some day
     assert bloc.dyad_years(["bloc"], 2012, 2012, rule="any-day").attrs["rule"] == "any-day"
@@ -288,6 +295,15 @@ def test_an_associate_and_an_observer_in_dyads(nostore: World) -> None:
     assert dy.loc[(365, 701), names].tolist() == [0, 1, 1, 1, 0, 0]  # RUS-TKM: the CIS's associate
     assert dy.loc[(359, 701), names].tolist() == [0, 1, 1, 1, 0, 0]  # MDA-TKM
     assert dy.loc[(365, 370), names].tolist() == [2, 2, 2, 0, 0, 0]  # RUS-BLR: both in both
+    assert dy.loc[(359, 365), ["state1", "state2"]].tolist() == ["MDA", "RUS"]  # ISO codes, not names
+
+
+def test_a_state_with_no_iso_code_in_dyads(nostore: World) -> None:
+    """COW's Republic of Vietnam (817, to 1975) has no ISO code: None, kept as None in an object column."""
+    dy = nostore.dyad_years(["warsaw_pact"], 1970, 1970)
+    vietnam = dy[dy.ccode2 == 817]
+    assert len(vietnam) and all(label is None for label in vietnam.state2)
+    assert dy.state1.dtype == object and dy.state2.dtype == object
 
 
 def test_false_dyads_are_dropped(nostore: World) -> None:
@@ -376,8 +392,27 @@ def test_cows_coding_of_a_curated_organization(withstore: World) -> None:
     later = withstore.state_years(["csto"], 2014, 2016, source="cow")
     assert row(later, 365, "csto", [2014, 2015, 2016]) == [1, -9, -9]
     counts = withstore.org_years(["csto"], 2014, 2015, source="cow")
-    assert counts[["year", "data", "known", "member"]].values.tolist() == [[2014, "cow", "exists", 6],
-                                                                          [2015, "cow", "unknown", -9]]
+    assert counts[["year", "data", "known", "member", "inside"]].values.tolist() == [
+        [2014, "cow", "exists", 6, 6], [2015, "cow", "unknown", -9, -9]]
+    # 2002: COW codes seven members (igo_year_format3.csv); the atlas none (they signed the Charter on
+    # 2002-10-07 and ratified it in 2003)
+    assert withstore.org_years(["csto"], 2002, 2002, source="cow").member.tolist() == [7]
+    assert withstore.org_years(["csto"], 2002, 2002).member.tolist() == [0]
+    dyads = withstore.dyad_years(["csto"], 2012, 2012, source="cow").set_index(["ccode1", "ccode2"])
+    assert dyads.loc[(365, 704), "joint_full"] == 0 and dyads.loc[(365, 370), "joint_full"] == 1
+    assert (dyads.attrs["data"], dyads.attrs["to"]) == ({"csto": "cow"}, 2012)
+    answer = withstore.dyad_years(["csto"], 2012, 2012).set_index(["ccode1", "ccode2"])
+    assert answer.loc[(365, 704), "joint_full"] == 1 and answer.attrs["data"] == {"csto": "curated"}
+
+
+def test_the_spells_picked_from_cows_coding(withstore: World) -> None:
+    from blocmap.core.world.panels import picked_spells
+
+    cow = picked_spells(withstore, ["csto"], 2002, 2002, "year-end", "cow")
+    assert sorted(cow.ccode) == [365, 370, 371, 702, 703, 704, 705] and set(cow.data) == {"cow"}
+    assert set(cow.status) == {"member"}
+    curated = picked_spells(withstore, ["csto"], 2002, 2002, "year-end")
+    assert set(curated.data) == {"curated"} and "member" not in set(curated.status)
 
 
 def test_the_curated_organizations_by_default(withstore: World, atlas) -> None:
@@ -482,6 +517,9 @@ def test_tenure_spans() -> None:
                                    260: [(o("1955-05-05"), o("1990-10-02")), (o("1991-01-01"), o("1991-06-30"))],
                                    255: [(o("1990-10-03"), o("9999-12-31"))]}
     assert tenure_spans(frame.iloc[:0]) == {}
+    # a store gives timestamps: the same days (the spans that end before the list's last day)
+    stamps = frame.assign(start=pd.to_datetime(frame.start), end_day=pd.to_datetime(frame.end_day))
+    assert tenure_spans(stamps)[260] == [(o("1955-05-05"), o("1990-10-02")), (o("1991-01-01"), o("1991-06-30"))]
 
 
 class _Tenures:
@@ -516,6 +554,18 @@ def test_false_dyads_by_hand() -> None:
     assert false_dyad_mask(_Tenures({}), 1990, ccodes, *np.triu_indices(4, k=1)).tolist() == [False] * 6
     whole = np.array([2, 260])
     assert false_dyad_mask(world, 1980, whole, np.array([0]), np.array([1])).tolist() == [False]
+    # the year's first and last days: 10 leaves on 01-15, 11 on 01-01, 12 comes on 01-02, 13 on 01-20,
+    # 14 on 12-31; 999 is in no list
+    edges = {**spans, 10: [(o("1980-01-01"), o("1990-01-15"))], 11: [(o("1980-01-01"), o("1990-01-01"))],
+             12: [(o("1990-01-02"), o("9999-12-31"))], 13: [(o("1990-01-20"), o("9999-12-31"))],
+             14: [(o("1990-12-31"), o("9999-12-31"))]}
+    pairs = [(10, 13), (11, 12), (11, 260), (14, 255), (14, 260), (999, 255)]
+    codes = np.array(sorted({c for pair in pairs for c in pair}))
+    at = {c: k for k, c in enumerate(codes)}
+    i, j = np.array([at[a] for a, _ in pairs]), np.array([at[b] for _, b in pairs])
+    # 10 and 13 never meet; 11 and 12 neither; 11 and 260 share 01-01; 14 and 255 share 12-31; 14 and
+    # 260 never meet; a state in no list meets no one
+    assert false_dyad_mask(_Tenures(edges), 1990, codes, i, j).tolist() == [True, True, False, False, True, True]
 
 
 def test_pair_counts_by_hand() -> None:
