@@ -306,6 +306,26 @@ def test_a_state_with_no_iso_code_in_dyads(nostore: World) -> None:
     assert dy.state1.dtype == object and dy.state2.dtype == object
 
 
+def test_the_two_germanies_in_nato_in_1990(nostore: World) -> None:
+    """nato.yaml: West Germany a member from 1955-05-06; on 1990-10-03 the code 260 gives way to 255. West
+    Germany's 1990 ends on 10-02 (a member that day); Germany's begins on 10-03 (a member all 90 days)."""
+    for rule in ("year-end", "any-day", "majority"):
+        panel = nostore.state_years(["nato"], 1990, 1990, rule=rule)
+        assert (cell(panel, 260, 1990, "nato"), cell(panel, 255, 1990, "nato")) == (1, 1), rule
+
+
+def test_labels_of_a_state_with_no_iso_code(nostore: World) -> None:
+    panel = nostore.state_years(["warsaw_pact"], 1970, 1970)
+    assert cell(panel, 817, 1970, "state") is None and cell(panel, 817, 1970, "name") == "Republic of Vietnam"
+    assert cell(panel, 365, 1970, "name") == "Soviet Union" and cell(panel, 365, 1970, "state") == "SUN"
+
+
+def test_frozen_members_are_inside(nostore: World) -> None:
+    """csto.yaml at the end of 2024: Armenia frozen (from 2024-02-22), Uzbekistan suspended, five members."""
+    counts = nostore.org_years(["csto"], 2024, 2024).iloc[0]
+    assert counts[["member", "suspended", "frozen", "inside"]].tolist() == [5, 1, 1, 7]
+
+
 def test_false_dyads_are_dropped(nostore: World) -> None:
     """1990: West Germany (260) to 10-02, Germany (255) from 10-03, the GDR (265) to 10-02; the two Yemens
     (678, 680) to 05-21, Yemen (679) from 05-22 (COW's state list).  Germany never shares a day with the
@@ -344,7 +364,9 @@ def test_bad_questions(bloc: World, kwargs: dict, parameter: str, message: str) 
 
 
 def test_the_current_year_is_allowed(bloc: World) -> None:
-    assert bloc.state_years(["bloc"], 2020, LAST_COMPLETE + 1).attrs["to"] == LAST_COMPLETE + 1
+    panel = bloc.state_years(["pact"], 2020, LAST_COMPLETE + 1)
+    assert panel.attrs["to"] == LAST_COMPLETE + 1 and panel.year.max() == LAST_COMPLETE + 1
+    assert cell(panel, USA, LAST_COMPLETE + 1, "pact") == 1
 
 
 def test_bad_rules_for_the_other_panels(bloc: World) -> None:
@@ -374,6 +396,10 @@ def test_the_years_of_a_panel_with_a_store(withstore: World) -> None:
     assert (mixed.attrs["to"], mixed.attrs["data"]) == (LAST_COMPLETE, {"eaeu": "curated", "asean": "cow"})
     assert row(mixed, 850, "asean", range(2013, 2017)) == [1, 1, -9, -9]  # Indonesia: unknown past 2014
     assert row(mixed, 371, "eaeu", range(2013, 2017)) == [-1, -1, 1, 1]
+    assert mixed.year.max() == LAST_COMPLETE and cell(mixed, 371, 2014, "asean") == 0  # Armenia: not in ASEAN
+    # eurasec.yaml: dissolved on 2015-01-01: not in existence from 2015, not unknown
+    gone = withstore.state_years(["eurasec"], 2013, 2016)
+    assert row(gone, 365, "eurasec", range(2013, 2017)) == [1, 1, -1, -1] and gone.year.max() == 2016
     status = withstore.state_years(["asean"], 2014, 2015, coding="status")
     assert row(status, 850, "asean", [2014, 2015]) == ["member", "unknown"]
 
@@ -435,8 +461,10 @@ def edges() -> World:
     rows = [SpellRow("edge", "AAA", 997, "member", day("2011-01-01"), None, ("x",), "curated"),
             SpellRow("edge", "CCC", 999, "member", day("2011-01-01"), None, ("x",), "curated"),
             SpellRow("late", "ARM", ARM, "member", day("2011-01-01"), day("2011-03-01"), ("y",), "curated"),
-            SpellRow("late", "ARM", ARM, "observer", day("2011-08-01"), None, ("y",), "curated")]
-    curated = Curated.from_rows(rows, {"edge": (day("2011-01-01"), None), "late": (day("2011-07-01"), None)})
+            SpellRow("late", "ARM", ARM, "observer", day("2011-08-01"), None, ("y",), "curated"),
+            SpellRow("brief", "ARM", ARM, "member", day("2011-06-30"), None, ("z",), "curated")]
+    curated = Curated.from_rows(rows, {"edge": (day("2011-01-01"), None), "late": (day("2011-07-01"), None),
+                                       "brief": (day("2011-01-01"), day("2011-07-01"))})
     curated = replace(curated, cow_codes={**curated.cow_codes, "BBB": ((998, None, None),)}, exists={
         "AAA": ((dt.date(2011, 1, 1), dt.date(2011, 12, 31)),), "BBB": ((dt.date(2012, 1, 1), None),),
         "CCC": ((dt.date(2011, 1, 1), dt.date(2011, 12, 31)),)})
@@ -449,6 +477,11 @@ def test_a_row_past_its_states_last_day_lands_nowhere(edges: World, rule: str) -
     cells = {(c, y): v for c, y, v in panel[panel.ccode >= 997][["ccode", "year", "edge"]].values.tolist()}
     # not on BBB's row of 2012 (the next state-year after AAA's missing one), nor past the last row (CCC's)
     assert cells == {(997, 2011): 1, (998, 2012): 0, (999, 2011): 1}
+
+
+def test_a_member_on_the_organizations_last_day(edges: World) -> None:
+    """"brief": founded 2011-01-01, dissolved 2011-07-01 (its last day 06-30); Armenia a member from 06-30."""
+    assert row(edges.state_years(["brief"], 2011, 2012), ARM, "brief", [2011, 2012]) == [1, -1]
 
 
 @pytest.mark.parametrize("rule", ["year-end", "any-day", "majority"])
