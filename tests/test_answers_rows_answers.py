@@ -174,7 +174,8 @@ def test_an_event_in_russian(atlas):
 
 def test_a_title_in_a_language_not_given_is_the_english_one(atlas):
     row = event_row(atlas, event(atlas, "cis", "RUS", "1993-04-15"), "de")
-    assert row["title"] == "The Supreme Soviet of the Russian Federation ratified the CIS Charter (resolution No. 4799-I)"
+    assert row["title"] == ("The Supreme Soviet of the Russian Federation ratified the CIS Charter "
+                            "(resolution No. 4799-I)")
 
 
 def test_an_event_cited_twice_from_one_source(atlas):

@@ -233,7 +233,8 @@ def test_a_code_matrix_of_no_state_years(bloc: World) -> None:
 
 
 def test_default_organizations_and_unknown_ones(bloc: World) -> None:
-    assert list(bloc.state_years(None, 2011, 2011).columns) == ["ccode", "year", "state", "name", "bloc", "pact", "void"]
+    columns = list(bloc.state_years(None, 2011, 2011).columns)
+    assert columns == ["ccode", "year", "state", "name", "bloc", "pact", "void"]
     with pytest.raises(QueryError) as caught:
         bloc.state_years(["bloc", "nope"], 2011, 2011)
     assert caught.value.parameter == "orgs"
@@ -355,7 +356,8 @@ def test_default_years(bloc: World) -> None:
      f"end {LAST_COMPLETE + 2} is after the current year ({LAST_COMPLETE + 1})"),
     ({"rule": "median"}, "rule", "rule: 'median' is not one of year-end, any-day, majority"),
     ({"coding": "iso"}, "coding", "coding: 'iso' is not one of cow, status"),
-    ({"source": "cow"}, "prefer", "prefer: COW's coding needs an imported COW store; run `blocmap import cow \u2026` first"),
+    ({"source": "cow"}, "prefer",
+     "prefer: COW's coding needs an imported COW store; run `blocmap import cow \u2026` first"),
 ])
 def test_bad_questions(bloc: World, kwargs: dict, parameter: str, message: str) -> None:
     with pytest.raises(QueryError) as caught:
