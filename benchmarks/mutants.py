@@ -19,6 +19,7 @@ seen so far.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -43,9 +44,19 @@ MODULES: dict[str, list[str]] = {
                                      "tests/test_core_strict_loader.py"],  # reaches check_bundled
     "src/blocmap/features/figures/check.py": ["tests/test_figures_check.py", "tests/test_figures_check_answers.py"],
 }
+#: Files and folders tests read beside src/ and tests/ (e.g. test_world_nostore.py runs docs/world.md's example).
+ALSO_COPY = ("docs", "README.md", "CITATION.cff")
 KILLED = ("killed", "timeout", "caught by type check", "segfault")
 #: Mutants that were not tried (an interrupted run), left out of the score.
 NOT_JUDGED = ("not checked", "skipped", "check was interrupted by user")
+
+
+def tests_for(module: str) -> list[str] | None:
+    """The test files of ``module`` in ``MODULES``: its own entry, or the entry of a glob that holds it
+    (``src/blocmap/answers/rows.py`` is one of ``src/blocmap/answers/*``)."""
+    if module in MODULES:
+        return MODULES[module]
+    return next((tests for pattern, tests in MODULES.items() if fnmatch.fnmatchcase(module, pattern)), None)
 
 
 def toml_list(values: list[str]) -> str:
@@ -56,6 +67,11 @@ def prepare(folder: Path, module: str, tests: list[str]) -> None:
     """A copy of the project whose pyproject.toml tells mutmut what to mutate and test."""
     shutil.copytree(REPO / "src", folder / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copytree(REPO / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    for extra in ALSO_COPY:  # what tests read beside src/ and tests/ (docs tests, the README's examples)
+        if (REPO / extra).is_dir():
+            shutil.copytree(REPO / extra, folder / extra, ignore=shutil.ignore_patterns("__pycache__"))
+        elif (REPO / extra).exists():
+            shutil.copy2(REPO / extra, folder / extra)
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     selection = sorted({str(path.relative_to(REPO)) for pattern in tests for path in REPO.glob(pattern)})
     if not selection:
@@ -65,7 +81,8 @@ def prepare(folder: Path, module: str, tests: list[str]) -> None:
              f"only_mutate = {toml_list([module])}\n"
              f"pytest_add_cli_args_test_selection = {toml_list(selection)}\n"
              'pytest_add_cli_args = ["-q", "-p", "no:cacheprovider"]\n'
-             "use_git_change_detection = false\n")
+             "use_git_change_detection = false\n"
+             f"also_copy = {toml_list(list(ALSO_COPY))}\n")
     (folder / "pyproject.toml").write_text(text, encoding="utf-8")
     # where mutmut writes the mutated package, on PYTHONPATH: made now, since Python skips (and
     # remembers skipping) a path entry that does not exist when the interpreter starts
@@ -141,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     modules = options.module or list(MODULES)
     total_killed = total = 0
     for module in modules:
-        tests = options.tests or MODULES.get(module)
+        tests = options.tests or tests_for(module)
         if not tests:
             print(f"mutants.py: error: no tests known for {module}: give --tests", file=sys.stderr)
             return 2
