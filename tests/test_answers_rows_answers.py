@@ -82,7 +82,7 @@ def test_germany_today_has_todays_name_and_code(atlas):
 def test_names_in_the_readers_language(atlas):
     m = membership(atlas, "coe", "DEU", "1960-01-01")
     chinese, russian = membership_row(atlas, m, "zh-Hant"), membership_row(atlas, m, "ru")
-    assert (chinese["name"], chinese["org_name"], chinese["org_name_today"]) == (WEST_GERMANY_ZH, "CoE", "CoE")
+    assert (chinese["name"], chinese["org_name"], chinese["org_name_today"]) == (WEST_GERMANY_ZH, "\u6b50\u6d32\u7406\u4e8b\u6703", "\u6b50\u6d32\u7406\u4e8b\u6703")
     assert (russian["name"], russian["org_name"], russian["org_name_today"]) == (WEST_GERMANY_RU, "\u0421\u0415",
                                                                                   "\u0421\u0415")
 
@@ -156,7 +156,7 @@ def test_an_event_cited_by_key_alone(atlas):
         "title": "The Supreme Soviet of the Russian Federation ratified the CIS Charter (resolution No. 4799-I)",
         "evidence_gap": None,
         "citations": [{"source": CNTD, "quote": None, "at": None, "read": None, "class": "reference",
-                       "lang": None, "title": CNTD_TITLE, "title_translated": None,
+                       "lang": "en", "title": CNTD_TITLE, "title_translated": None,
                        "url": "https://docs.cntd.ru/document/1901995"}],
     }
 
@@ -221,7 +221,7 @@ def test_an_organizations_own_event_with_a_month_only(atlas):
     assert row["note"].startswith("Founded in Moscow (economic conference of January 1949")
     assert [(c["source"], c["at"], c["class"], c["lang"]) for c in row["citations"]] == [
         ("routledge-macbean-snowden-cmea", "chapter abstract", "scholarly", "en"),
-        ("ris-1976-comecon", "p. 118, note 1", "scholarly", None)]  # sources.yaml gives no lang for it
+        ("ris-1976-comecon", "p. 118, note 1", "scholarly", "en")]
 
 
 def test_an_evidence_gap_in_the_readers_language(atlas):
@@ -302,9 +302,9 @@ def test_a_spell_of_a_renamed_organization(atlas):
 # ---------------------------------------------------------------------------------------------- sources
 
 
-def test_a_source_with_a_note_and_no_language(atlas):
+def test_a_source_with_a_note_in_english(atlas):
     assert source_row(atlas.sources[CNTD], "en") == {
-        "key": CNTD, "title": CNTD_TITLE, "title_translated": None, "language": None,
+        "key": CNTD, "title": CNTD_TITLE, "title_translated": None, "language": "en",
         "url": "https://docs.cntd.ru/document/1901995", "publisher": "docs.cntd.ru (Kodeks legal database)",
         "year": None, "kind": "reference", "class": "reference", "official": False, "seen_at": None,
         "note": CNTD_NOTE}
