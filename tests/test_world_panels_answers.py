@@ -443,6 +443,20 @@ def test_the_spells_picked_from_cows_coding(withstore: World) -> None:
     assert set(curated.data) == {"curated"} and "member" not in set(curated.status)
 
 
+def test_cows_years_of_a_curated_organization(withstore: World) -> None:
+    """COW's SCO begins in 1996 (igo_year_format3.csv: China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan
+    full members); the atlas's in 2001. COW's coding uses COW's years, and is unknown after 2014."""
+    from blocmap.core.world.panels import picked_spells
+
+    cow = picked_spells(withstore, ["sco"], 1996, 1996, "year-end", "cow")
+    assert sorted(cow.ccode) == [365, 702, 703, 705, 710]
+    assert picked_spells(withstore, ["sco"], 1996, 1996, "year-end").empty  # the atlas's SCO: not yet
+    panel = withstore.state_years(["sco"], 1996, 1996, source="cow")
+    assert cell(panel, 710, 1996, "sco") == 1 and cell(panel, 2, 1996, "sco") == 0
+    dyads = withstore.dyad_years(["csto"], 2015, 2015, source="cow").set_index(["ccode1", "ccode2"])
+    assert dyads.loc[(365, 370), ["joint_full", "unknown"]].tolist() == [0, 1]  # both -9 in one organization
+
+
 def test_the_curated_organizations_by_default(withstore: World, atlas) -> None:
     panel = withstore.state_years(None, 2014, 2014, source="curated")
     assert list(panel.columns)[4:] == sorted(atlas.orgs)
