@@ -104,6 +104,31 @@ def _packed(pieces: list[str], separator: str, font: Font, width: float) -> list
     return lines + [current] if current else lines
 
 
+def _key(marks: list[ZoneMark], same_lines: list[str], element_labels: dict[str, str], list_sep: str,
+         font: Font, room: float, top: float) -> tuple[list[Text], float, float]:
+    """A narrow layout's key from ``top`` down: each zone's number, then its elements joined by
+    ``list_sep`` in lines no wider than ``room``, then which sets a curve stands for; as
+    (texts, their right edge, the bottom of the last line)."""
+    texts, right, y = [], 0.0, top
+    indent = text_size(str(len(marks)), font)[0] + KEY_GAP
+    for mark in sorted(marks, key=lambda m: int(m.number)):
+        names = [element_labels.get(e, e) for e in mark.members]
+        for k, line in enumerate(_packed(names, list_sep, font, room - indent)):
+            if k == 0:
+                w, h = text_size(mark.number, font)
+                texts.append(Text(mark.number, "key", (MARGIN, y, MARGIN + w, y + h), font.size))
+            w, h = text_size(line, font)
+            texts.append(Text(line, "key", (MARGIN + indent, y, MARGIN + indent + w, y + h), font.size))
+            right = max(right, MARGIN + indent + w)
+            y += h + LINE_GAP
+    for line in (part for text in same_lines for part in wrap_fully(text, font, room)):
+        w, h = text_size(line, font)
+        texts.append(Text(line, "key", (MARGIN, y, MARGIN + w, y + h), font.size))
+        right = max(right, MARGIN + w)
+        y += h + LINE_GAP
+    return texts, right, y
+
+
 def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
                  element_labels: dict[str, str], font: Font | None = None,
                  outside: tuple[str, ...] = (), outside_title: str = "",
@@ -234,26 +259,11 @@ def euler_layout(sets: dict[str, frozenset[str]], set_labels: dict[str, str],
     bottom = ys[-1]
     texts = [Text(title, "title", title_box, name_font.size)] if title_box else []
     room = max(right, 480.0) - MARGIN  # long notes wrap at the figure's width
-    if narrow:  # the key: each zone's number, then its elements, wrapped at the diagram's width
+    if narrow:  # the key under the diagram, every line wrapped at the diagram's width
         room = max(right - MARGIN, NARROW_ROOM)
-        y = bottom + MARGIN
-        for mark in sorted(marks, key=lambda m: int(m.number)):
-            indent = text_size(str(len(marks)), font)[0] + KEY_GAP
-            names = [element_labels.get(e, e) for e in mark.members]
-            for k, line in enumerate(_packed(names, list_sep, font, room - indent)):
-                if k == 0:
-                    w, h = text_size(mark.number, font)
-                    texts.append(Text(mark.number, "key", (MARGIN, y, MARGIN + w, y + h), font.size))
-                w, h = text_size(line, font)
-                texts.append(Text(line, "key", (MARGIN + indent, y, MARGIN + indent + w, y + h), font.size))
-                right = max(right, MARGIN + indent + w)
-                y += h + LINE_GAP
-        for line in (part for text in same_lines for part in wrap_fully(text, font, room)):
-            w, h = text_size(line, font)
-            texts.append(Text(line, "key", (MARGIN, y, MARGIN + w, y + h), font.size))
-            right = max(right, MARGIN + w)
-            y += h + LINE_GAP
-        bottom = y
+        key, key_right, bottom = _key(marks, same_lines, element_labels, list_sep, font, room, bottom + MARGIN)
+        texts += key
+        right = max(right, key_right)
     if outside:
         # Elements in none of the sets: a column to the right of the diagram (under it when narrow).
         x = MARGIN if narrow else xs[-1] + 2 * MARGIN
