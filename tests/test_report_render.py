@@ -215,3 +215,18 @@ def test_the_chinese_report_has_chinese_punctuation(tmp_path):
     # the bibliography: title, its translation beside, publisher after the list comma
     assert "kremlin-2019-seec-eec-board \u2014 \u0417\u0430\u0441\u0435\u0434\u0430\u043d\u0438\u0435" in text
     assert re.search("\\(20 \u0434\u0435\u043a\u0430\u0431\u0440\u044f 2019 \u0433\u043e\u0434\u0430\\)\uff08[^\uff09]*\u6703\u8b70", text)
+
+
+def test_the_report_cites_by_numbered_references_to_its_bibliography(tmp_path):
+    """Issue 21, item 2: sources cited as numbers that link to their bibliography entry (the
+    key in the link's title), not as raw keys; every number has its entry."""
+    target = tmp_path / "report.html"
+    assert run("report", "--on", "2003-06-01", "-o", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    entries = dict(re.findall(r'<li id="ref-(\d+)"><b>([\w.-]+)</b>', page))
+    links = re.findall(r'<a href="#ref-(\d+)" title="([\w.-]+)">(\d+)</a>', page)
+    assert len(entries) > 50 and len(links) > 50
+    assert all(entries[number] == key and shown == number for number, key, shown in links)
+    assert sorted(map(int, entries)) == list(range(1, len(entries) + 1))
+    # the paper tables' cells and the organs' sources: no bracket of raw keys is left
+    assert not re.search(r"\[(?:[a-z0-9]+-[\w.-]+)(?:, [a-z0-9]+-[\w.-]+)*\]", re.sub(r"<[^>]+>", "", page.split('id="sources"')[0]))

@@ -244,7 +244,35 @@ def report_context(atlas: "Atlas", on: dt.date | str = "today", lang: str = "en"
         "asymmetry": asymmetry, "organs": organs, "depth": depth, "disputes": disputes, "figures": figures,
         "sources": sources, "version": __version__, "today": dt.date.today().isoformat(),
         **punctuation(lang),  # field, aside, tail, joined, colon: the reader's punctuation
+        "refs": _refs({s.key: n for n, s in enumerate(sources, 1)}, lang),
     }
+
+
+def _refs(numbers: dict[str, int], lang: str) -> Any:
+    """``refs(keys)``: the sources as numbered references to the bibliography ("[3, 12]", each
+    number a link to its entry, ``#ref-3``), in the reader's punctuation; also ``refs.text(html)``,
+    which turns each "[key, key]" of a cell (the paper tables) into such numbers."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    sep = t("list.sep", lang)
+
+    def refs(keys: Any) -> Markup:
+        known = [k for k in keys if k in numbers]
+        if not known:
+            return Markup(escape(sep.join(keys)))
+        links = (f'<a href="#ref-{numbers[k]}" title="{escape(k)}">{numbers[k]}</a>' for k in known)
+        return Markup("[" + escape(sep).join(Markup(link) for link in links) + "]")
+
+    def text(html: str) -> Markup:
+        def one(match: re.Match) -> str:
+            keys = match.group(1).split(", ")
+            return str(refs(keys)) if all(k in numbers for k in keys) else match.group(0)
+        return Markup(re.sub(r"\[([\w.-]+(?:, [\w.-]+)*)\]", one, html))
+
+    refs.text = text  # type: ignore[attr-defined]
+    return refs
 
 
 def _html_lang(lang: str) -> str:
