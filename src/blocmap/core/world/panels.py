@@ -345,7 +345,8 @@ def _attrs(world: Any, ids: Sequence[str], rule: str, coding: str, first: int, l
 def tenure_spans(frame: "pd.DataFrame") -> dict[int, list[tuple[int, int]]]:
     """Each state's tenures as (first, last) day ordinals; a tenure to the list's last day is open."""
     tenures: dict[int, list[tuple[int, int]]] = {}
-    final = frame.end_day.max() if len(frame) else None
+    # a day as a date, whether the frame holds dates (no store) or pandas timestamps (a store)
+    final = dt.date.fromisoformat(str(frame.end_day.max())[:10]) if len(frame) else None
     for ccode, a, b in frame.itertuples(index=False):
         a, b = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
         if b == final:
