@@ -82,6 +82,28 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
     holding = [[z for z in required if z >> k & 1] for k in range(n)]
     budget = [steps]
 
+    def moves(opened: int, closed: int, drawn: frozenset[int]) -> Iterator[tuple[int, bool]]:
+        """The edges that may come next along an axis, as (k, True) to open set k or (k, False)
+        to close it: a set opens inside its open containers and closes after every set inside
+        it, after every partner it meets opened, and once every zone holding it is ``drawn``.
+        Each call is one step of the budget."""
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _OutOfSteps
+        live = opened & ~closed
+        for k in range(n):
+            b = 1 << k
+            if not opened & b:
+                if outer[k] & ~live:
+                    continue  # a container is not open (or already closed)
+                yield k, True
+            elif not closed & b:
+                if inner[k] & ~closed or meets[k] & ~opened:
+                    continue  # something inside is still open, or a partner never opened
+                if any(z not in drawn for z in holding[k]):
+                    continue  # a zone holding k is drawn nowhere yet: no later slab holds k
+                yield k, False
+
     def sequences() -> Iterator[list[int]]:
         """Every order of the 2n edges along one axis, as events: k opens set k, ~k closes it."""
         events: list[int] = []
@@ -90,27 +112,17 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
             if closed == (1 << n) - 1:
                 yield events
                 return
-            budget[0] -= 1
-            if budget[0] < 0:
-                raise _OutOfSteps
             live = opened & ~closed
-            for k in range(n):
+            for k, opening in moves(opened, closed, covered):
                 b = 1 << k
-                if not opened & b:
-                    if outer[k] & ~live:
-                        continue  # a container is not open (or already closed)
+                if opening:
                     events.append(k)
                     slab = live | b  # only opening an edge makes a column that holds more
                     yield from grow(opened | b, closed, covered | {z for z in required if z & slab == z})
-                    events.pop()
-                elif not closed & b:
-                    if inner[k] & ~closed or meets[k] & ~opened:
-                        continue  # something inside is still open, or a partner never opened
-                    if any(z not in covered for z in holding[k]):
-                        continue  # a zone holding k has no column: it never will
+                else:
                     events.append(~k)
                     yield from grow(opened, closed | b, covered)
-                    events.pop()
+                events.pop()
 
         yield from grow(0, 0, frozenset())
 
@@ -132,26 +144,9 @@ def search(sets: dict[str, frozenset[str]], zones: set[Signature], empty: list[S
                 if seen >= required and len(extra) == want:
                     yield events
                 return
-            budget[0] -= 1
-            if budget[0] < 0:
-                raise _OutOfSteps
-            live = opened & ~closed
-            for k in range(n):
+            for k, opening in moves(opened, closed, seen):
                 b = 1 << k
-                if not opened & b:
-                    if outer[k] & ~live:
-                        continue
-                    row = current | b
-                    step = (opened | b, closed)
-                elif not closed & b:
-                    if inner[k] & ~closed or meets[k] & ~opened:
-                        continue
-                    if any(z not in seen for z in holding[k]):
-                        continue  # a zone holding k is in no row yet: no later row holds k
-                    row = current & ~b
-                    step = (opened, closed | b)
-                else:
-                    continue
+                row, step = (current | b, (opened | b, closed)) if opening else (current & ~b, (opened, closed | b))
                 signatures = {c & row for c in columns} - {0}
                 if not signatures <= required | allowed:
                     continue
