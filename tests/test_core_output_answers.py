@@ -137,6 +137,42 @@ def test_csv() -> None:
     assert to_csv([]) == ""
 
 
+def test_csv_of_records_inside_records() -> None:
+    # a record of plain values: a column each; a list of records or a deeper record: JSON, never repr
+    rows = [{"org": "cis", "statuses": {"KAZ": "member", "TKM": "associate"},
+             "cite": [{"source": "s1", "quote": ZHONG}], "deep": {"a": {"b": 1}}, "empty": {}},
+            {"org": "eaeu", "statuses": {"KAZ": "member"}, "cite": [], "deep": None, "empty": {}},
+            "not a record"]
+    assert to_csv(rows) == (
+        "org,statuses.KAZ,statuses.TKM,cite,deep,empty\n"
+        f'cis,member,associate,"[{{""source"": ""s1"", ""quote"": ""{ZHONG}""}}]","{{""a"": {{""b"": 1}}}}",{{}}\n'
+        "eaeu,member,,,,{}\n")
+    # a chosen column that is a record of plain values spreads to its columns, in the record's order
+    assert to_csv(rows, ["statuses", "org"]) == "statuses.KAZ,statuses.TKM,org\nmember,associate,cis\nmember,,eaeu\n"
+    assert to_csv(["x", 1]) == ""
+
+
+def test_history_csv_carries_each_citation_as_json() -> None:
+    # the CLI's CSV of a history: the citations column is JSON that reads back to the Python API's records
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from blocmap.answers import Answers
+    from blocmap.cli import main
+    from blocmap.core.atlas import Atlas
+
+    out = CliRunner().invoke(main, ["history", "cis", "--format", "csv"]).output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    kaz = next(r for r in rows if r["state"] == "KAZ" and r["date"] == "1991-12-23")
+    cited = json.loads(kaz["citations"])
+    api = next(e for e in Answers(Atlas.bundled()).history("cis") if e["state"] == "KAZ" and e["date"] == "1991-12-23")
+    assert cited == json.loads(json.dumps(api["citations"], default=str))
+    assert cited and all(c["source"] and c["quote"] for c in cited)
+
+
 def test_json() -> None:
     assert to_json({"name": ZHONG, "on": dt.date(2015, 1, 2), "n": [1]}) == (
         '{\n  "name": "' + ZHONG + '",\n  "on": "2015-01-02",\n  "n": [\n    1\n  ]\n}')

@@ -121,15 +121,46 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
-def to_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
-    buffer = io.StringIO()
-    if not rows:
+def _plain(value: Any) -> bool:
+    return not isinstance(value, (dict, list, tuple))
+
+
+def _spread(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's CSV columns: a value that is a record of plain values is a column each
+    (``statuses.cis``); everything else keeps its own column."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, dict) and value and all(map(_plain, value.values())):
+            out.update({f"{key}.{sub}": inner for sub, inner in value.items()})
+        else:
+            out[key] = value
+    return out
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell: a list of plain values joined by ', ', anything deeper as JSON (never Python's repr)."""
+    if isinstance(value, (list, tuple)) and all(map(_plain, value)):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return _cell(value)
+
+
+def to_csv(rows: Sequence[Any], columns: Sequence[str] | None = None) -> str:
+    """Records as CSV, the one CSV of the CLI and the web: ``columns`` in their order (one that is a
+    record of plain values spread to a column each), else every column any record has, in order of
+    appearance. Items that are not records are left out; no records, no text."""
+    records = [_spread(row) for row in rows if isinstance(row, Mapping)]
+    if not records:
         return ""
-    columns = list(columns or rows[0].keys())
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: _cell(row.get(c)) for c in columns})
+    present = list(dict.fromkeys(key for record in records for key in record))
+    if columns is not None:
+        present = [name for column in columns
+                   for name in ([k for k in present if k.startswith(f"{column}.")] or [column])]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(present)
+    writer.writerows([_csv_cell(record.get(name)) for name in present] for record in records)
     return buffer.getvalue()
 
 

@@ -20,6 +20,7 @@ from starlette.routing import Route
 
 from blocmap.core.version import __version__
 from blocmap.core.errors import QueryError
+from blocmap.core.output import to_csv
 from blocmap.core.i18n import parse_lang, t
 from blocmap.core.model import STATUSES
 
@@ -202,40 +203,6 @@ CSV_TABLES = {"/api/org/{org}": "members_on", "/api/state/{state}": "memberships
               "/api/compare": "states", "/api/states": "states", "/api/source/{key}": "cited_by"}
 
 
-def csv_text(rows: Any) -> str:
-    """Records as CSV, every column any record has (in order of appearance); a record of plain
-    values is a column each (``statuses.cis``), a list of plain values one cell joined by ', ',
-    and deeper records JSON in their cell."""
-    import csv
-    import io
-
-    def plain(value: Any) -> bool:
-        return not isinstance(value, (dict, list, tuple))
-
-    rows = [{f"{k}.{sub}" if isinstance(v, dict) and all(map(plain, v.values())) else k: w
-             for k, v in r.items()
-             for sub, w in (v.items() if isinstance(v, dict) and all(map(plain, v.values())) and v else [(None, v)])}
-            for r in rows if isinstance(r, dict)]
-    columns = list(dict.fromkeys(k for r in rows for k in r))
-
-    def cell(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        if isinstance(value, (list, tuple)) and all(map(plain, value)):
-            return ", ".join(cell(v) for v in value)
-        if isinstance(value, (dict, list, tuple)):
-            return json.dumps(value, ensure_ascii=False, default=str)
-        return str(value)
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([cell(r.get(c)) for c in columns] for r in rows)
-    return buffer.getvalue()
-
-
 def as_csv(result: Any, path: str) -> str:
     """The CSV of an endpoint's answer (``CSV_TABLES``); a QueryError naming ``format`` where
     the endpoint's answer is no table."""
@@ -243,7 +210,7 @@ def as_csv(result: Any, path: str) -> str:
         result = result.get(CSV_TABLES[path]) or []
     if not isinstance(result, list):
         raise QueryError.of("err.format_unsupported", "format", value="csv", choices=["json"])
-    return csv_text(result)
+    return to_csv(result)
 
 
 @lru_cache(maxsize=1)
