@@ -346,21 +346,13 @@ def prepare_diagrams(atlas: Atlas, skip: frozenset[str] = frozenset(), processes
 def _draw_all(folder: str, sender: Any, skip: frozenset[str] = frozenset()) -> None:
     """In the drawing process: every change day's diagram not in ``skip``, at the lowest
     priority, each sent as (drawing key, SVG or None) as soon as it is made; None when done."""
-    from blocmap.core.errors import BlocmapError
-    from blocmap.core.model import POST_SOVIET
-    from blocmap.web.drawings import change_day_keys
-    from blocmap.web.hooks import draw, start_worker
+    from blocmap.web.drawings import drawn
+    from blocmap.web.hooks import start_worker
 
     atlas = start_worker(folder, 19)
-    for key, (day, lang, narrow) in change_day_keys(atlas).items():
-        if key in skip:
-            continue
+    for item in drawn(atlas, skip=skip):
         try:
-            svg = draw(atlas, list(POST_SOVIET), day, lang, narrow)
-        except BlocmapError:
-            svg = None
-        try:
-            sender.send((key, svg))
+            sender.send(item)
         except (BrokenPipeError, EOFError):  # the server has gone
             return
     sender.send(None)

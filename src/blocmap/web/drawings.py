@@ -29,6 +29,7 @@ import inspect
 import json
 import logging
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -175,20 +176,28 @@ def read(path: Path | None = None, code: str | None = None) -> dict[str, Any]:
     return document
 
 
-def build(atlas: Atlas, today: dt.date | None = None) -> dict[str, Any]:
-    """The drawings document of ``atlas``: every change day's drawing (``change_day_keys``)."""
+def drawn(atlas: Atlas, today: dt.date | None = None,
+          skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str | None]]:
+    """Every change day's drawing (``change_day_keys``) not in ``skip``, English first and by day, each as
+    (drawing key, SVG), None where the day cannot be drawn: the one loop of ``build`` and of the
+    server's drawing process."""
     from blocmap.core.errors import BlocmapError
     from blocmap.core.model import POST_SOVIET
     from blocmap.web.hooks import draw
 
-    drawings: dict[str, str | None] = {}
-    for key, (day, lang, narrow) in sorted(change_day_keys(atlas, today).items()):
+    for key, (day, lang, narrow) in change_day_keys(atlas, today).items():
+        if key in skip:
+            continue
         try:
-            drawings[key] = draw(atlas, list(POST_SOVIET), day, lang, narrow)
+            yield key, draw(atlas, list(POST_SOVIET), day, lang, narrow)
         except BlocmapError:
-            drawings[key] = None
+            yield key, None
+
+
+def build(atlas: Atlas, today: dt.date | None = None) -> dict[str, Any]:
+    """The drawings document of ``atlas``: every change day's drawing (``drawn``)."""
     return {"format": FORMAT, "code": code_hash(), "data": data_hash(atlas.folder),
-            "built": (today or dt.date.today()).isoformat(), "drawings": drawings}
+            "built": (today or dt.date.today()).isoformat(), "drawings": dict(drawn(atlas, today))}
 
 
 def write(document: dict[str, Any], path: Path | None = None) -> None:
