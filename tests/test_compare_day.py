@@ -66,7 +66,52 @@ def test_an_undocumented_decision_rule_says_so(atlas, lang, words):
     rule = by_dimension(compare(atlas, ["eurasec", "eu"], lang, dt.date(2010, 1, 1)))["decision_rules"]
     assert rule["eurasec"] == words and rule["eurasec_value"] == "unknown"
     assert "15" in rule["eu"] and "4" in rule["eu"]  # TEU Art. 15(4), with its sources
-    assert rule["eu_sources"] == ["eurlex-teu-art15", "europa-glossary-european-council"]
+    assert rule["eu_sources"] == ["eurlex-teu-art15", "europa-glossary-european-council", "eurlex-summary-lisbon"]
+
+
+@pytest.mark.parametrize("org, first", [
+    ("eu", "2009-12-01"),           # TEU Art. 15(4) is the Treaty of Lisbon's, in force 2009-12-01
+    ("csto", "2003-09-18"),         # the CSTO Charter's consensus, in force 2003-09-18
+    ("union_state", "2000-01-26"),  # the Supreme State Council under the Union State Treaty
+])
+def test_a_decision_rule_holds_from_the_day_its_act_came_in_force(atlas, org, first):
+    day = dt.date.fromisoformat(first)
+    before = by_dimension(compare(atlas, [org], "en", day - dt.timedelta(days=1)))["decision_rules"]
+    on = by_dimension(compare(atlas, [org], "en", day))["decision_rules"]
+    undated = by_dimension(compare(atlas, [org], "en"))["decision_rules"]
+    assert (before[f"{org}_value"], before[org]) == ("unknown", "not documented in our sources")
+    assert on[f"{org}_value"] == undated[f"{org}_value"] == "text" and on[org] == undated[org]
+    assert before[f"{org}_since"] == on[f"{org}_since"] == first
+    assert before[f"{org}_sources"] == on[f"{org}_sources"] and on[f"{org}_sources"]
+
+
+def test_the_cis_rule_has_no_first_day_and_holds_on_every_day(atlas):
+    rule = by_dimension(compare(atlas, ["cis"], "en", dt.date(1992, 1, 1)))["decision_rules"]
+    assert rule["cis_value"] == "text" and rule["cis_since"] is None and "consensus" in rule["cis"]
+
+
+def test_every_door_gives_the_rule_of_the_day(atlas):
+    cli = json.loads(run("compare", "eu", "csto", "--on", "2003-01-01", "--format", "json").output)
+    client = TestClient(create_app(atlas))
+    web = client.get("/api/compare", params={"orgs": "eu,csto", "on": "2003-01-01"}).json()["depth"]["rows"]
+    python = compare(atlas, ["eu", "csto"], "en", dt.date(2003, 1, 1))
+    for rows in (cli, web, python):
+        rule = by_dimension(rows)["decision_rules"]
+        assert (rule["eu_value"], rule["csto_value"], rule["eu_since"]) == ("unknown", "unknown", "2009-12-01")
+
+
+@pytest.mark.parametrize("bad, reason", [("2009-13-01", "month 13"), ("soon", "")])
+def test_a_bad_rule_since_is_one_line_naming_file_and_line(data_copy, bad, reason):
+    from blocmap.core.loader import load_folder
+    from blocmap.features.checks import check_folder
+
+    path = data_copy / "organs.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = 'rule_since: "2009-12-01"'
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, f'rule_since: "{bad}"'), encoding="utf-8")
+    found = [str(p) for p in check_folder(load_folder(data_copy)) if str(p).startswith(f"organs.yaml:{line}:")]
+    assert len(found) == 1 and "rule_since" in found[0] and "\n" not in found[0], found
 
 
 def test_the_terminal_table_names_organizations_as_on_the_day():

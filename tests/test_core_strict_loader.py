@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -68,9 +67,8 @@ def test_a_billion_laughs_under_an_unused_key_is_refused_at_once(data_copy):
                     encoding="utf-8")
     anchor_line = text.count("\n") + 3  # the blank line, 'extra:', then the first anchor
     assert len(BOMB) < 1600
-    started = time.perf_counter()
-    found = problems_of(data_copy)
-    assert time.perf_counter() - started < 2
+    with alarm(60):  # a hang guard, not a speed test: expanded, the bomb would not finish at all
+        found = problems_of(data_copy)
     assert found == [f"orgs/guam.yaml:{anchor_line}: YAML anchors and aliases are not allowed in a data file "
                      "(found '&a'); write the value out"]
 
@@ -88,9 +86,8 @@ def test_an_oversized_file_is_refused_before_it_is_parsed(data_copy):
     with path.open("a", encoding="utf-8") as handle:
         handle.write("# " + "x" * (MAX_FILE_BYTES + 100_000) + "\n")
     size = path.stat().st_size / 1048576
-    started = time.perf_counter()
-    result = CliRunner().invoke(main, ["check", str(data_copy)])
-    assert time.perf_counter() - started < 5
+    with alarm(60):  # a hang guard; the bytes read are what the refusal bounds
+        result = CliRunner().invoke(main, ["check", str(data_copy)])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (f"orgs/guam.yaml: file is {size:.1f} MB; a data file may be at most "
                                              "2 MB")
@@ -104,9 +101,8 @@ def test_a_50_mb_events_file_costs_little_and_prints_little(data_copy):
         handle.write(body)
         for _ in range(50 * 1048576 // len(event)):
             handle.write(event)
-    started = time.perf_counter()
-    result = CliRunner().invoke(main, ["check", str(data_copy)])
-    assert time.perf_counter() - started < 5
+    with alarm(60):  # a hang guard; the output's length is what the test bounds
+        result = CliRunner().invoke(main, ["check", str(data_copy)])
     assert result.exit_code == 1 and "orgs/guam.yaml: file is 50.0 MB" in result.output
     assert len(result.output.splitlines()) < 10
 
@@ -248,10 +244,10 @@ def test_a_duplicate_key_inside_an_event(data_copy):
                                       "a key may appear once"]
 
 
-def test_the_bundled_data_still_loads_and_fast(atlas):
-    started = time.perf_counter()
+def test_the_bundled_data_still_loads_with_no_problem(atlas):
+    # its speed is benchmarks/start.py's to measure, never a timed unit test's
     raw = load_folder()
-    assert check(raw) == [] and time.perf_counter() - started < 1
+    assert check(raw) == []
     assert len(raw.orgs) == len(atlas.orgs) and len(raw.events) == len(atlas.events)
 
 

@@ -232,7 +232,7 @@ class Reader:
         try:
             return parse_partial(value)
         except DateError as exc:
-            self.problem(node.line, "data.date", key=key, reason=exc.text)
+            self.problem(getattr(node, "key_lines", {}).get(key, node.line), "data.date", key=key, reason=exc.text)
             return None
 
     def keys(self, node: LineDict, key: str) -> tuple[str, ...]:

@@ -49,7 +49,7 @@ ORG = Keys(("id", "kind", "names", "acronyms", "name_sources", "founded", "disso
             "continues_in": SUCCESSION},
            what="schema.org")
 ORGAN = Keys(("org", "id", "level", "names", "composition", "meets", "decision_rule", "seat", "term_of_office",
-              "established", "sources", "dispute", "zh_rendering"), what="schema.organ")
+              "established", "rule_since", "sources", "dispute", "zh_rendering"), what="schema.organ")
 DEPTH = Keys(("org", "dimension", "value", "detail", "since", "sources"), what="schema.depth")
 
 #: Schema of each file (the top level of list files is the schema of each entry).

@@ -121,7 +121,9 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
 
     On a day (``on``), an entry whose ``since`` comes after it is ``not_yet`` (its detail and
     sources are kept, so a reader sees what came later), and every value of an organization that
-    did not exist that day is ``no_org``."""
+    did not exist that day is ``no_org``; a decision rule whose ``rule_since`` (organs.yaml) comes
+    after the day is not documented for that day (the rule as written is later law: the EU's TEU
+    Art. 15(4) is the Treaty of Lisbon's), with that first day in ``{org}_since``."""
     from blocmap.features.organs import organs as organs_of
 
     ids = _resolve(atlas, orgs)
@@ -149,14 +151,15 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
             found = [o for o in organs_of(atlas, org) if o.level == "highest" and o.decision_rule]
         except QueryError:
             found = []
+        since = found[0].rule_since if found else None
         if not alive[org]:
             rule[org], rule[f"{org}_value"] = t("value.no_org", lang), "no_org"
-        elif found:
+        elif found and (on is None or since is None or since.earliest <= on):
             rule[org], rule[f"{org}_value"] = found[0].text("decision_rule", lang), "text"
-        else:
+        else:  # none recorded, or the rule recorded came in force after the day asked
             rule[org], rule[f"{org}_value"] = t("value.undocumented", lang), "unknown"
         rule[f"{org}_detail"] = (found[0].names.get(lang) or found[0].names["en"]) if found else None
-        rule[f"{org}_since"] = None
+        rule[f"{org}_since"] = str(since) if since else None
         rule[f"{org}_sources"] = list(found[0].sources) if found else []
     rows.append(rule)
     return rows

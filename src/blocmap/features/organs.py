@@ -12,6 +12,7 @@ from typing import Any, Mapping
 
 from typing import TYPE_CHECKING
 
+from blocmap.core.dates import PartialDate
 from blocmap.core.errors import QueryError
 from blocmap.core.loader import Raw, list_of_maps, read_yaml, Reader
 from blocmap.core.messages import Text
@@ -39,6 +40,8 @@ class Organ(Translated):
     sources: tuple[str, ...]
     dispute: str | None = None
     zh_rendering: bool = False  # the Chinese name is blocmap's rendering, not found in a Chinese source
+    #: the first day the decision rule as written holds (the act that made it in force), where the sources date it
+    rule_since: PartialDate | None = None
     line: int = 0
     #: the ``FIELDS`` in every language given (``text("composition", lang)``)
     texts: Texts = field(default_factory=dict)
@@ -76,7 +79,7 @@ def read_organs(raw: Raw) -> list[Organ]:
         organs.append(Organ(org, organ_id, names, level or "sectoral",
                             *(texts[f][0] for f in FIELDS), sources=sources,
                             dispute=reader.text(node, "dispute"), zh_rendering=bool(node.get("zh_rendering", False)),
-                            line=node.line, texts={f: by_lang for f, (_, by_lang) in texts.items() if by_lang}))
+                            rule_since=reader.date(node, "rule_since"), line=node.line, texts={f: by_lang for f, (_, by_lang) in texts.items() if by_lang}))
     disputes = {d.id for d in raw.disputes}
     for organ in organs:
         if organ.dispute and raw.disputes and organ.dispute not in disputes:
@@ -112,4 +115,5 @@ def organ_record(organ: Organ, lang: str = "en") -> dict[str, Any]:
     return {"org": organ.org, "id": organ.id, "name": organ.names.get(lang) or organ.names["en"],
             "names": dict(organ.names), "level": organ.level,
             **{f: organ.text(f, lang) for f in FIELDS},
+            "rule_since": str(organ.rule_since) if organ.rule_since else None,
             "sources": list(organ.sources), "dispute": organ.dispute, "zh_rendering": organ.zh_rendering}
