@@ -75,7 +75,7 @@ def write_atomic(target: str | Path, content: str | bytes, option: str | None = 
     the path; the file gets ``mode`` less the umask, as a plain ``open()`` would give it."""
     target = Path(target)
     if option is not None:
-        parent = target.parent if str(target.parent) else Path(".")
+        parent = target.parent  # Path("out.csv").parent is Path(".")
         if target.is_dir():
             raise QueryError.of("err.is_folder", option, option=option, path=target)
         if not parent.is_dir():
