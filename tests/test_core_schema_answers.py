@@ -38,7 +38,7 @@ def test_the_keys_of_each_file() -> None:
     assert dict(ORG.inner) == {"founding_treaty": TREATY, "former_names": FORMER_NAME, "events": EVENT,
                                "disputes": DISPUTE, "name_sources": NAME_SOURCES, "continues_in": SUCCESSION}
     assert ORGAN == Keys(("org", "id", "level", "names", "composition", "meets", "decision_rule", "seat",
-                          "term_of_office", "established", "sources", "dispute", "zh_rendering"), {}, "schema.organ")
+                          "term_of_office", "established", "rule_since", "sources", "dispute", "zh_rendering"), {}, "schema.organ")
     assert DEPTH == Keys(("org", "dimension", "value", "detail", "since", "sources"), {}, "schema.depth")
 
 
