@@ -430,8 +430,8 @@ def imported(repeat: int, cow: Path, count: int, seed: int) -> None:
             last, had = with_solver(previous)
             rows.append((now, before, last, orgs, day, outcome(was) if was is not None else "-",
                          outcome(had) if had is not None else "-", outcome(result), now_wall))
-            print(f"   {before:7.3f}  {last:7.3f}  {now:5.3f} ({now_wall:5.3f})  {before / now:4.1f} {last / now:4.1f}  "
-                  f"{rows[-1][5]:<22} {rows[-1][6]:<22} {rows[-1][7]:<22} {orgs} on {day}", flush=True)
+            print(f"   {before:7.3f}  {last:7.3f}  {now:5.3f} ({now_wall:5.3f})  "
+                  f"{before / now:4.1f} {last / now:4.1f}  {rows[-1][5]:<22} {rows[-1][6]:<22} {rows[-1][7]:<22} {orgs} on {day}", flush=True)
         rows.sort(key=lambda r: r[0], reverse=True)
         slowest_before = max(r[1] for r in rows)
         slowest_last = max(r[2] for r in rows)
