@@ -137,3 +137,25 @@ def test_a_diagram_of_the_bundled_data_needs_neither_ortools_nor_matplotlib(tmp_
                            check=True).stdout.strip() for _ in range(2)]
     assert runs == ["[]", "[]"]
     assert list((tmp_path / "figures").glob("*.json"))
+
+
+# Six COW organizations on 1980-06-01 (NAPPO, OAS, IATTC, GLACSEC, SEAMEO, APFIC) as their zone
+# structure: the constraint program does not answer, within its budget, whether three empty zones
+# can do (before, two more solves followed and drew one with ten, which the figure refused).
+NOT_FOUND = "1,2,3,4,8,12,17,19,28,44,48,57"
+
+
+def test_a_search_that_found_nothing_in_time_is_remembered_for_its_max_empty(tmp_path, monkeypatch):
+    sets = topology_table.family(NOT_FOUND)
+    folder = tmp_path / "figures"
+    message = "no Euler diagram of these sets with at most 3 empty zones was found within the solver's budget"
+    with pytest.raises(topology.LayoutImpossible, match=message) as first:
+        layout_cache.solve(sets, max_empty=3, cache=layout_cache.TopologyCache(folder))
+    assert first.value.not_found == 3 and first.value.bound is None  # not a proof
+    _no_solver(monkeypatch)
+    cache = layout_cache.TopologyCache(folder)  # a new process
+    with pytest.raises(topology.LayoutImpossible, match=message) as again:
+        layout_cache.solve(sets, max_empty=3, cache=cache)
+    assert again.value.not_found == 3
+    key = topology.configuration_key(sets)
+    assert cache.not_found(key, 3) and not cache.not_found(key, 4)  # a larger --max-empty is solved

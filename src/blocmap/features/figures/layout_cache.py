@@ -45,6 +45,7 @@ class TopologyCache:
         self.folder = Path(folder) if folder is not None else None
         self._memory: dict[str, GridTopology] = {}
         self._refused: dict[str, int] = {}
+        self._not_found: set[tuple[str, int]] = set()
 
     def __len__(self) -> int:
         return len(self._memory)
@@ -88,6 +89,27 @@ class TopologyCache:
             write_json(self._file(key, "refused"),
                        {"format": FORMAT, "key": key, "more_than": self._refused[key]})
 
+    def not_found(self, key: str, max_empty: int) -> bool:
+        """Whether the solver found no drawing of this configuration with at most ``max_empty``
+        empty zones within its budget (deterministic: the same code answers the same again)."""
+        if (key, max_empty) in self._not_found:
+            return True
+        if self.folder is None:
+            return False
+        data = read_json(self._file(key, f"not-found-{max_empty}"))
+        found = bool(data) and data.get("format") == FORMAT and data.get("key") == key \
+            and data.get("max_empty") == max_empty
+        if found:
+            self._not_found.add((key, max_empty))
+        return found
+
+    def give_up(self, key: str, max_empty: int) -> None:
+        """Remember that no drawing with at most ``max_empty`` empty zones was found in time."""
+        self._not_found.add((key, max_empty))
+        if self.folder is not None:
+            write_json(self._file(key, f"not-found-{max_empty}"),
+                       {"format": FORMAT, "key": key, "max_empty": max_empty})
+
     def put(self, key: str, topo: GridTopology) -> None:
         self._memory[key] = topo
         if self.folder is not None:
@@ -115,7 +137,8 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
     """``topology.solve`` through the cache: the solver (and OR-Tools) only runs for a
     configuration neither seen before nor in the shipped table (``topology_table``).  With ``max_empty``, families that need more empty zones
     are refused (``LayoutImpossible``): at once where the bound known from the data says
-    so, else after the solver's quick proof, which is remembered as well."""
+    so, else after the solver's proof, which is remembered as well, as is a search that found
+    none within the budget (for that ``max_empty``: the solver is deterministic)."""
     if max_empty is not None:
         bound = empty_zone_bound(sets)
         if bound > max_empty:
@@ -130,11 +153,16 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
         if refused is not None and refused >= max_empty:
             raise LayoutImpossible(Text("fig.needs_more", {"more_than": refused, "max_empty": max_empty}),
                                    bound=refused + 1)
+        if cache.not_found(key, max_empty):
+            raise LayoutImpossible(Text("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}),
+                                   not_found=max_empty)
     try:
         topo = topology.solve(sets, hint=hint, max_empty=max_empty, lookup=topology_table.lookup)
     except LayoutImpossible as exc:
         if max_empty is not None and exc.bound is not None and exc.bound > max_empty:
             cache.refuse(key, exc.bound - 1)
+        elif max_empty is not None and exc.not_found == max_empty:
+            cache.give_up(key, max_empty)
         raise
     cache.put(key, topo)
     return topo

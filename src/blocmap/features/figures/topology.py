@@ -44,8 +44,10 @@ from blocmap.features.figures.zones import (  # noqa: F401 - the solver's record
     split_zones,
 )
 
-#: Families of this many curves or more are first asked whether --max-empty can be met:
-#: below it the optimal drawing comes as fast as that answer.
+#: Families of this many curves or more are first asked whether --max-empty can be met (a
+#: relaxed solve without connectivity, stopped at its first solution), and then solved for
+#: their optimal drawing; smaller ones are solved for at most --max-empty at once (see
+#: ``solve``).
 CHECK_FROM = 6
 #: The solver's wall-clock guard, in multiples of its deterministic ``budget``: on a loaded
 #: machine the guard may stop it before the budget (``topology_table`` raises it).
@@ -66,7 +68,7 @@ def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
     (``slack`` cells) may come in pieces: they are hatched and listed either way.
     """
     cells = [(i, j) for i in range(size) for j in range(size)]
-    dist = {c: model.NewIntVar(0, size * size, f"d_{c[0]}_{c[1]}") for c in cells}
+    dist = {c: model.new_int_var(0, size * size, f"d_{c[0]}_{c[1]}") for c in cells}
     same = {}
     for (i, j) in cells:
         for n in ((i + 1, j), (i, j + 1)):
@@ -74,13 +76,13 @@ def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
                 continue
             equal = []
             for s in order:
-                e = model.NewBoolVar("")
+                e = model.new_bool_var("")
                 a, b = inside[s, i, j], inside[s, n[0], n[1]]
-                model.AddBoolOr([a.Not(), b]).OnlyEnforceIf(e)
-                model.AddBoolOr([a, b.Not()]).OnlyEnforceIf(e)
+                model.add_bool_or([~a, b]).only_enforce_if(e)
+                model.add_bool_or([a, ~b]).only_enforce_if(e)
                 equal.append(e)
-            both = model.NewBoolVar("")
-            model.AddBoolAnd(equal).OnlyEnforceIf(both)
+            both = model.new_bool_var("")
+            model.add_bool_and(equal).only_enforce_if(both)
             same[(i, j), n] = same[n, (i, j)] = both
     roots = {k: [] for k in range(len(allowed))}
     for c in cells:
@@ -89,26 +91,26 @@ def _connected(model, order, size, allowed, inside, is_zone, slack) -> None:
         for n in ((i + 1, j), (i - 1, j), (i, j + 1), (i, j - 1)):
             if (c, n) not in same:
                 continue
-            step = model.NewBoolVar("")
-            model.AddImplication(step, same[c, n])
-            model.Add(dist[n] < dist[c]).OnlyEnforceIf(step)
+            step = model.new_bool_var("")
+            model.add_implication(step, same[c, n])
+            model.add(dist[n] < dist[c]).only_enforce_if(step)
             options.append(step)
         on_border = i in (0, size - 1) or j in (0, size - 1)
         for k, zone in enumerate(allowed):
             if not zone and on_border:
                 options.append(is_zone[i, j, k])  # the outside continues beyond the grid
                 continue
-            root = model.NewBoolVar("")
-            model.AddImplication(root, is_zone[i, j, k])
+            root = model.new_bool_var("")
+            model.add_implication(root, is_zone[i, j, k])
             roots[k].append(root)
             options.append(root)
         options.append(slack[c])
-        model.AddBoolOr(options)
+        model.add_bool_or(options)
     for k, zone in enumerate(allowed):
         if zone:
-            model.AddAtMostOne(roots[k])
+            model.add_at_most_one(roots[k])
         else:
-            model.Add(sum(roots[k]) == 0)  # an empty cell inside the grid must reach the border
+            model.add(sum(roots[k]) == 0)  # an empty cell inside the grid must reach the border
 
 
 def candidates(sets: dict[str, frozenset[str]], limit: int = 12) -> list[Signature]:
@@ -235,9 +237,12 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     Groups of sets that share no element are solved apart and placed side by side.
     ``budget`` is CP-SAT *deterministic* time per group, so the answer does not depend on
     the machine's speed or load.  With ``max_empty``, a family that needs more empty zones
-    (``empty_zone_bound``) is refused before any solving, and a family of ``CHECK_FROM`` or
-    more curves after a quick proof that it cannot be drawn with ``max_empty`` (instead of
-    the optimal drawing first); the drawing itself never depends on ``max_empty``.
+    (``empty_zone_bound``, then the search's proof) is refused before any solving.  A group
+    of fewer than ``CHECK_FROM`` curves is then solved for drawings with at most what is left
+    of ``max_empty`` only: a refusal is that one solve (its infeasibility is the proof, else
+    ``not_found``).  A larger group is first asked whether ``max_empty`` can be met at all
+    (``can_draw``): "no" is a proof, no answer within the budget a refusal (``not_found``)
+    without the full solve, and "yes" leads to its optimal drawing, whatever its count.
     ``hint`` (e.g. the previous day's topology) seeds the solver.  ``lookup`` answers a linked
     group of curves before any solving where it can: a ``GridTopology``, a refusal (an object
     with ``more_than`` and ``proven``, as ``topology_table.Refusal``) or None; the shipped
@@ -283,15 +288,32 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     if max_empty is not None:
         for component in linked:
             family = {s: singles[s] for s in component}
-            if known[component] is None and len(family) >= CHECK_FROM \
-                    and _needs_more(family, max_empty, budget):
-                raise LayoutImpossible(Text("fig.needs_more", {"more_than": max_empty, "max_empty": max_empty}),
-                                       bound=max_empty + 1)
+            if known[component] is None and len(family) >= CHECK_FROM:
+                answer = can_draw(family, max_empty, budget)
+                if answer is False:
+                    raise LayoutImpossible(Text("fig.needs_more", {"more_than": max_empty, "max_empty": max_empty}),
+                                           bound=max_empty + 1)
+                if answer is None:  # not even the relaxed question answered: no full solve
+                    raise _not_found(max_empty)
     parts = []
     for component in linked:
         family = {s: singles[s] for s in component}
-        parts.append(known[component] or
-                     _solve_group(family, max_extra_cells, budget, bounds[component], hint))
+        # The other groups need at least their bounds: this one may have what is left.
+        cap = None
+        if max_empty is not None and len(family) < CHECK_FROM:
+            cap = max_empty - (needed - bounds[component])
+        try:
+            parts.append(known[component] or
+                         _solve_group(family, max_extra_cells, budget, bounds[component], hint, cap))
+        except _NoneWithin as exc:
+            if exc.proven:
+                raise LayoutImpossible(Text("fig.needs_more", {"more_than": max_empty, "max_empty": max_empty}),
+                                       bound=max_empty + 1) from None
+            raise _not_found(max_empty) from None
+        except LayoutImpossible:
+            if max_empty is None:
+                raise
+            raise _not_found(max_empty) from None  # none in one piece, and the relaxed one had some
     rects, offset, ny = {}, 0, max(p.ny for p in parts)
     for part in parts:
         for s, (x0, x1, y0, y1) in part.rects.items():
@@ -308,27 +330,36 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     return GridTopology(order, rects, cells, extra, nx, ny, all(p.proven for p in parts), groups)
 
 
-def _needs_more(sets: dict[str, frozenset[str]], max_empty: int, budget: float) -> bool:
-    """Whether the solver proves that ``sets`` need more than ``max_empty`` empty zones.
-
-    The model without the connectivity constraints and with at most ``max_empty`` empty
-    zones, stopped at its first solution: an infeasible relaxation is a proof, and it
-    comes much faster than the optimal drawing (0.3-0.8 s instead of 2-6 s on the
-    hardest 2006 and 2012 families).  False when the budget runs out first.
-    """
-    return can_draw(sets, max_empty, budget) is False
+def _not_found(max_empty: int) -> LayoutImpossible:
+    return LayoutImpossible(Text("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}),
+                            not_found=max_empty)
 
 
 def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = RUN_BUDGET) -> bool | None:
-    """The relaxed question of ``_needs_more`` for one linked group without identical sets:
-    False is a proof that more than ``max_empty`` empty zones are needed, True that the
-    relaxation (without connectivity) has a solution, None that the budget ran out first."""
-    return _solve_group(sets, 64, budget, empty_zone_bound(sets), cap=max_empty)
+    """Whether a drawing of one linked group (no two sets identical) with at most ``max_empty``
+    empty zones can exist, asked of the model without its connectivity constraints and stopped
+    at its first solution: False is a proof that more are needed, True that the relaxation has a
+    solution, None that the budget ran out first.  It answers much faster than the optimal
+    drawing (0.3-0.8 s instead of 2-6 s on the hardest 2006 and 2012 families)."""
+    return _solve_group(sets, 64, budget, empty_zone_bound(sets), cap=max_empty, question=True)
+
+
+class _NoneWithin(Exception):
+    """No drawing of a group with at most its ``cap`` of empty zones: ``proven`` that none
+    exists, or none found within the budget."""
+
+    def __init__(self, proven: bool):
+        super().__init__(proven)
+        self.proven = proven
 
 
 def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: float,
                  bound: int = 0, hint: GridTopology | None = None,
-                 cap: int | None = None) -> Any:
+                 cap: int | None = None, question: bool = False) -> Any:
+    """The constraint program for one linked group without identical sets.  With ``cap``, only
+    drawings with at most that many empty zones are looked for, and ``_NoneWithin`` says there
+    is none: an infeasible model is the proof, so a refusal takes a single solve.  With
+    ``question``, only whether the model without connectivity has a solution (``can_draw``)."""
     from blocmap.features.figures import cpsat
 
     cp_model = cpsat.cp_model()  # without pandas
@@ -340,15 +371,15 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     allowed = [frozenset()] + zones
 
     model = cp_model.CpModel()
-    x0 = {s: model.NewIntVar(0, 2 * n - 1, f"x0_{s}") for s in order}
-    x1 = {s: model.NewIntVar(0, 2 * n - 1, f"x1_{s}") for s in order}
-    y0 = {s: model.NewIntVar(0, 2 * n - 1, f"y0_{s}") for s in order}
-    y1 = {s: model.NewIntVar(0, 2 * n - 1, f"y1_{s}") for s in order}
+    x0 = {s: model.new_int_var(0, 2 * n - 1, f"x0_{s}") for s in order}
+    x1 = {s: model.new_int_var(0, 2 * n - 1, f"x1_{s}") for s in order}
+    y0 = {s: model.new_int_var(0, 2 * n - 1, f"y0_{s}") for s in order}
+    y1 = {s: model.new_int_var(0, 2 * n - 1, f"y1_{s}") for s in order}
     for s in order:
-        model.Add(x0[s] < x1[s])
-        model.Add(y0[s] < y1[s])
-    model.AddAllDifferent([x0[s] for s in order] + [x1[s] for s in order])
-    model.AddAllDifferent([y0[s] for s in order] + [y1[s] for s in order])
+        model.add(x0[s] < x1[s])
+        model.add(y0[s] < y1[s])
+    model.add_all_different([x0[s] for s in order] + [x1[s] for s in order])
+    model.add_all_different([y0[s] for s in order] + [y1[s] for s in order])
 
     # Pair relations of the data are hard constraints, also for the empty zones.
     for a in order:
@@ -360,30 +391,30 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
                 inner, outer = (a, b) if A <= B else (b, a)
                 if A == B:
                     inner, outer = a, b
-                model.Add(x0[outer] < x0[inner])
-                model.Add(x1[inner] < x1[outer])
-                model.Add(y0[outer] < y0[inner])
-                model.Add(y1[inner] < y1[outer])
+                model.add(x0[outer] < x0[inner])
+                model.add(x1[inner] < x1[outer])
+                model.add(y0[outer] < y0[inner])
+                model.add(y1[inner] < y1[outer])
             elif not (A & B):
-                sides = [model.NewBoolVar(f"apart_{a}_{b}_{k}") for k in range(4)]
-                model.Add(x1[a] < x0[b]).OnlyEnforceIf(sides[0])
-                model.Add(x1[b] < x0[a]).OnlyEnforceIf(sides[1])
-                model.Add(y1[a] < y0[b]).OnlyEnforceIf(sides[2])
-                model.Add(y1[b] < y0[a]).OnlyEnforceIf(sides[3])
-                model.AddBoolOr(sides)
+                sides = [model.new_bool_var(f"apart_{a}_{b}_{k}") for k in range(4)]
+                model.add(x1[a] < x0[b]).only_enforce_if(sides[0])
+                model.add(x1[b] < x0[a]).only_enforce_if(sides[1])
+                model.add(y1[a] < y0[b]).only_enforce_if(sides[2])
+                model.add(y1[b] < y0[a]).only_enforce_if(sides[3])
+                model.add_bool_or(sides)
             else:
                 # Overlapping sets must really overlap (their common zones need it).
                 pass
 
     def span(lo, hi, index: int, tag: str):
         """A bool that is true when cell ``index`` lies between lines lo and hi."""
-        after, before, inside = (model.NewBoolVar(f"{tag}_{k}") for k in ("a", "b", "in"))
-        model.Add(lo <= index).OnlyEnforceIf(after)
-        model.Add(lo > index).OnlyEnforceIf(after.Not())
-        model.Add(hi >= index + 1).OnlyEnforceIf(before)
-        model.Add(hi < index + 1).OnlyEnforceIf(before.Not())
-        model.AddBoolAnd([after, before]).OnlyEnforceIf(inside)
-        model.AddBoolOr([after.Not(), before.Not()]).OnlyEnforceIf(inside.Not())
+        after, before, inside = (model.new_bool_var(f"{tag}_{k}") for k in ("a", "b", "in"))
+        model.add(lo <= index).only_enforce_if(after)
+        model.add(lo > index).only_enforce_if(~after)
+        model.add(hi >= index + 1).only_enforce_if(before)
+        model.add(hi < index + 1).only_enforce_if(~before)
+        model.add_bool_and([after, before]).only_enforce_if(inside)
+        model.add_bool_or([~after, ~before]).only_enforce_if(~inside)
         return inside
 
     in_x = {(s, i): span(x0[s], x1[s], i, f"ix_{s}_{i}") for s in order for i in range(size)}
@@ -392,9 +423,9 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     for s in order:
         for i in range(size):
             for j in range(size):
-                b = model.NewBoolVar(f"in_{s}_{i}_{j}")
-                model.AddBoolAnd([in_x[s, i], in_y[s, j]]).OnlyEnforceIf(b)
-                model.AddBoolOr([in_x[s, i].Not(), in_y[s, j].Not()]).OnlyEnforceIf(b.Not())
+                b = model.new_bool_var(f"in_{s}_{i}_{j}")
+                model.add_bool_and([in_x[s, i], in_y[s, j]]).only_enforce_if(b)
+                model.add_bool_or([~in_x[s, i], ~in_y[s, j]]).only_enforce_if(~b)
                 inside[s, i, j] = b
 
     # A cell's signature is a zone of the data, the outside, or one of the few signatures
@@ -404,14 +435,15 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     is_zone = {}
     uses = {z: [] for z in zones}
     extra_uses = {z: [] for z in extras}
+    signatures = allowed + extras
     for i in range(size):
         for j in range(size):
             choice = []
-            for k, zone in enumerate(allowed + extras):
-                z = model.NewBoolVar(f"z_{i}_{j}_{k}")
-                for s in order:
-                    lit = inside[s, i, j]
-                    model.AddImplication(z, lit if s in zone else lit.Not())
+            here = [(s, inside[s, i, j], ~inside[s, i, j]) for s in order]
+            for k, zone in enumerate(signatures):
+                z = model.new_bool_var(f"z_{i}_{j}_{k}")
+                for s, lit, out in here:
+                    model.add_implication(z, lit if s in zone else out)
                 choice.append(z)
                 if k < len(allowed):
                     is_zone[i, j, k] = z
@@ -419,35 +451,35 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
                         uses[zone].append(z)
                 else:
                     extra_uses[zone].append(z)
-            model.AddExactlyOne(choice)
-            slack[i, j] = model.NewBoolVar(f"slack_{i}_{j}")
-            model.Add(sum(choice[len(allowed):]) == 1).OnlyEnforceIf(slack[i, j])
-            model.Add(sum(choice[len(allowed):]) == 0).OnlyEnforceIf(slack[i, j].Not())
+            model.add_exactly_one(choice)
+            slack[i, j] = model.new_bool_var(f"slack_{i}_{j}")
+            model.add(sum(choice[len(allowed):]) == 1).only_enforce_if(slack[i, j])
+            model.add(sum(choice[len(allowed):]) == 0).only_enforce_if(~slack[i, j])
     for zone in zones:
-        model.AddBoolOr(uses[zone])
+        model.add_bool_or(uses[zone])
     used = []
     for zone in extras:
-        flag = model.NewBoolVar(f"used_{sorted(zone)}")
-        model.AddMaxEquality(flag, extra_uses[zone])
+        flag = model.new_bool_var(f"used_{sorted(zone)}")
+        model.add_max_equality(flag, extra_uses[zone])
         used.append(flag)
     total_slack = sum(slack.values())
-    model.Add(total_slack <= max_extra_cells)
+    model.add(total_slack <= max_extra_cells)
     # The count of empty zones known before solving: the solver proves its answer optimal
     # as soon as it finds one that meets it, instead of searching for fewer.
-    model.Add(sum(used) >= bound)
+    model.add(sum(used) >= bound)
     if cap is not None:
-        model.Add(sum(used) <= cap)
+        model.add(sum(used) <= cap)
     if hint is not None:
         _add_hint(model, hint, order, x0, x1, y0, y1)
     perimeter = sum(x1[s] - x0[s] + y1[s] - y0[s] for s in order)
     # Mirror and transpose symmetry: search one of the eight equivalent drawings only.
     big = max(order, key=lambda s: (len(sets[s]), s))  # sets hold zones: the structure decides
-    model.Add(x0[big] + x1[big] <= 2 * n - 1)
-    model.Add(y0[big] + y1[big] <= 2 * n - 1)
-    model.Add(x1[big] - x0[big] >= y1[big] - y0[big])
+    model.add(x0[big] + x1[big] <= 2 * n - 1)
+    model.add(y0[big] + y1[big] <= 2 * n - 1)
+    model.add(x1[big] - x0[big] >= y1[big] - y0[big])
     # Fewest empty zones first, then fewest empty cells, then the most compact drawing.
     objective = 100000 * sum(used) + 1000 * total_slack + perimeter
-    model.Minimize(objective)
+    model.minimize(objective)
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = WALL_GUARD * budget  # a guard on a loaded machine
@@ -461,9 +493,9 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     # Stop once the empty zones and empty cells are proven fewest (a gap below one cell's
     # weight): the last points of perimeter cost most of the search and show least.
     solver.parameters.absolute_gap_limit = 999
-    if cap is not None:  # only the question "can it be done with at most cap?" (see can_draw)
+    if question:
         solver.parameters.stop_after_first_solution = True
-        status = solver.Solve(model)
+        status = solver.solve(model)
         return {cp_model.INFEASIBLE: False, cp_model.FEASIBLE: True, cp_model.OPTIMAL: True}.get(status)
     # Connectivity constraints are large and rarely needed: add them only when the first
     # answer splits a zone of the data or encloses a hole (a lazy constraint).  Every answer
@@ -471,29 +503,33 @@ def _solve_group(sets: dict[str, frozenset[str]], max_extra_cells: int, budget: 
     # seeds the second solve (which then never starts from nothing) or stands in for it when
     # the budget runs out before that solve finds one.
     watch = _watch(order, size, set(zones), (x0, x1, y0, y1))
+    infeasible = False
     for attempt in range(2):
-        status = solver.Solve(model, watch)
+        status = solver.solve(model, watch)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            rects = {s: (solver.Value(x0[s]), solver.Value(x1[s]),
-                         solver.Value(y0[s]), solver.Value(y1[s])) for s in order}
+            rects = {s: (solver.value(x0[s]), solver.value(x1[s]),
+                         solver.value(y0[s]), solver.value(y1[s])) for s in order}
             if not split_zones(grid_cells(order, rects, size, size), size, keep=set(zones)):
                 return _topology(order, rects, size, zones, bound, status == cp_model.OPTIMAL)
         elif status == cp_model.INFEASIBLE:
+            infeasible = True
             break
         if attempt == 0 and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             _connected(model, order, size, allowed, inside, is_zone, slack)
             # More constraints never make a better drawing: what the first answer proved
             # about the objective holds, and the solver may stop as soon as it meets it.
-            model.Add(objective >= math.ceil(solver.BestObjectiveBound()))
+            model.add(objective >= math.ceil(solver.best_objective_bound))
             if watch.best is not None:
                 model.clear_hints()
                 for s in order:
                     for var, value in zip((x0[s], x1[s], y0[s], y1[s]), watch.best[1][s]):
-                        model.AddHint(var, value)
+                        model.add_hint(var, value)
         else:
             break
     if watch.best is not None:  # the budget ran out: the best drawing in one piece met
         return _topology(order, watch.best[1], size, zones, bound, False)
+    if cap is not None:  # none with at most ``cap`` empty zones: proven, or none found in time
+        raise _NoneWithin(infeasible)
     raise LayoutImpossible(Text("fig.cannot_draw", {"sets": list(order)}))
 
 
@@ -516,11 +552,11 @@ def _watch(order, size: int, zones: set[Signature], lines: tuple) -> Any:
         best: tuple[float, dict] | None = None
 
         def on_solution_callback(self) -> None:
-            value = self.ObjectiveValue()
+            value = self.objective_value
             if self.best is not None and self.best[0] <= value:
                 return
             x0, x1, y0, y1 = lines
-            rects = {s: (self.Value(x0[s]), self.Value(x1[s]), self.Value(y0[s]), self.Value(y1[s]))
+            rects = {s: (self.value(x0[s]), self.value(x1[s]), self.value(y0[s]), self.value(y1[s]))
                      for s in order}
             if not split_zones(grid_cells(order, rects, size, size), size, keep=zones):
                 self.best = (value, rects)
@@ -540,4 +576,4 @@ def _add_hint(model, hint: GridTopology, order, x0, x1, y0, y1) -> None:
         return  # drawn on a wider grid with other sets in between: no use as a seed
     for s in order:
         for var, value in zip((x0[s], x1[s], y0[s], y1[s]), values[s]):
-            model.AddHint(var, value)
+            model.add_hint(var, value)

@@ -265,6 +265,8 @@ def solve_entry(code: str) -> dict[str, Any]:
     try:
         topo = topology.solve(sets, max_empty=MAX_EMPTY)
     except topology.LayoutImpossible as exc:
+        if exc.not_found is not None:  # none with at most that many found within the budget
+            return {"more_than": exc.not_found, "proven": False}
         if exc.bound is None:
             return {"no_drawing": True}  # not with one rectangle per set, within the budget
         return {"more_than": exc.bound - 1}

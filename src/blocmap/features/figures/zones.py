@@ -62,9 +62,10 @@ class GridTopology:
 class LayoutImpossible(BlocmapError):
     """No drawing with one rectangle per set was found within the budget (or allowed)."""
 
-    def __init__(self, message: Message, bound: int | None = None):
+    def __init__(self, message: Message, bound: int | None = None, not_found: int | None = None):
         super().__init__(message)
         self.bound = bound  # the fewest empty zones needed, where known
+        self.not_found = not_found  # none with at most this many was found within the budget
 
 
 def required_zones(sets: dict[str, frozenset[str]]) -> set[Signature]:
