@@ -225,3 +225,25 @@ def test_tab_separated_files_are_accepted(tmp_path: Path) -> None:
 
     with World(db, curated=None) as world:
         assert world.state_years(["cis"], 2014, 2014).set_index("ccode").loc[369, "cis"] == 2
+
+
+def test_without_a_state_list_the_shipped_one_names_the_states(tmp_path: Path) -> None:
+    """No --states: COW's list that blocmap ships (v2024) gives names and codes, not the state-year
+    file's run-together lower-case names ('cameroon', 'capeverde'); a code that list lacks keeps
+    the file's name."""
+    subset = write_subset(tmp_path / "sy.csv", ["udeac", "opec"], range(1985, 1990))
+    lines = subset.read_text().splitlines()
+    assert any(line.startswith("471,1988,cameroon,") for line in lines)
+    lines.append("999,1988,atlantis,1,0")  # a code no COW list has
+    subset.write_text("\n".join(lines) + "\n")
+    db = tmp_path / "w.duckdb"
+    assert run("import", "cow", str(subset), "--db", str(db)).exit_code == 0
+    import csv
+    import io
+
+    out = run("members", "udeac", "--on", "1988-06-01", "--db", str(db), "--format", "csv").output
+    rows = sorted((r["state"], r["name"], r["status"]) for r in csv.DictReader(io.StringIO(out)))
+    assert rows == [("999", "atlantis", "member"), ("CMR", "Cameroon", "member"), ("GAB", "Gabon", "member")]
+    given = tmp_path / "given.duckdb"  # a list given by hand must hold every code of the file
+    refused = run("import", "cow", str(subset), "--states", str(STATES), "--db", str(given))
+    assert refused.exit_code != 0 and "999" in refused.output and not given.exists()

@@ -96,8 +96,8 @@ def test_round_trip_through_the_command_line(tmp_path: Path) -> None:
     back = pd.read_csv(out, keep_default_na=False).rename(columns=RENAME)
     assert list(back.columns) == ["ccode", "year", "state", "name", *orgs]
     labels = back.set_index(["ccode", "year"])[["state", "name"]]
-    # Natural Earth's code, COW's name (as the state-year file writes it: no state list imported)
-    assert labels.loc[(850, 2014)].tolist() == ["IDN", "indonesia"]
+    # Natural Earth's code, COW's name from the state list blocmap ships (none given to the import)
+    assert labels.loc[(850, 2014)].tolist() == ["IDN", "Indonesia"]
     assert labels.loc[(705, 2014)].tolist() == ["KAZ", "Kazakhstan"]       # the atlas's
     assert labels.loc[(365, 1985)].tolist() == ["SUN", "Soviet Union"]     # COW 365 before 1991-12-27
     assert labels.loc[(365, 1992)].tolist() == ["RUS", "Russia"]

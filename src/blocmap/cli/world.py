@@ -70,7 +70,7 @@ class _Bar:
 @click.option("--igo-year", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="COW IGO-year file (names, dates and type flags of the organizations).")
 @click.option("--states", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="COW state list (states2016.csv or statelist2024.csv): names and exact dates.")
+              help="COW state list (states2016.csv or statelist2024.csv): names and exact dates; default: the one blocmap ships (COW's v2024).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: only on a terminal).")
 @lang_option

@@ -27,6 +27,7 @@ from blocmap.core.errors import DataError, Problem
 from blocmap.core.messages import Text
 from blocmap.core.world import csvcheck as cc
 from blocmap.core.world.store import resolve_db, write_store
+from blocmap.core.world.system import STATE_LIST
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -355,26 +356,26 @@ def import_cow(state_year: str | Path, igo_year: str | Path | None = None,
     meta = read_igo_meta(Path(igo_year), cow_ids) if igo_year else None
     if progress:
         progress("igo-year", 1, 1)
-    state_list = read_states(Path(states)) if states else None
+    # no list given: the one blocmap ships (COW's v2024), so states keep their names and codes
+    state_list = read_states(Path(states) if states else STATE_LIST)
 
     spells, org_periods, exceptions = build_spells(frame, ids)
     orgs = org_table(cow_ids, ids, org_periods, meta)
     system = frame[["ccode", "year"]].astype("int32").sort_values(["ccode", "year"])
     names = frame.drop_duplicates("ccode", keep="last").set_index("ccode")["state"]
-    if state_list is not None:
-        last = state_list.drop_duplicates("ccode", keep="last").set_index("ccode")
-        state_rows = pd.DataFrame({"ccode": last.index.astype("int32"),
-                                   "abb": last["stateabb"].astype(object).to_numpy(),
-                                   "name": last["statenme"].astype(object).to_numpy()})
-        extra = sorted(set(names.index) - set(last.index))
-        if extra:
-            raise DataError([Problem.of(str(states), None, "data.ccodes_extra", extra=repr(extra))])
-        periods = state_list[["ccode", "start", "end_day"]].copy()
-        periods["ccode"] = periods["ccode"].astype("int32")
-    else:
-        state_rows = pd.DataFrame({"ccode": names.index.astype("int32"), "abb": None,
-                                   "name": names.to_numpy(dtype=object)})
-        periods = pd.DataFrame({"ccode": pd.Series([], dtype="int32"), "start": [], "end_day": []})
+    last = state_list.drop_duplicates("ccode", keep="last").set_index("ccode")
+    state_rows = pd.DataFrame({"ccode": last.index.astype("int32"),
+                               "abb": last["stateabb"].astype(object).to_numpy(),
+                               "name": last["statenme"].astype(object).to_numpy()})
+    extra = sorted(set(names.index) - set(last.index))
+    if extra and states:
+        raise DataError([Problem.of(str(states), None, "data.ccodes_extra", extra=repr(extra))])
+    if extra:  # codes the shipped list lacks (a file of one's own): the state-year file's names
+        state_rows = pd.concat([state_rows, pd.DataFrame({
+            "ccode": pd.Index(extra).astype("int32"), "abb": None, "name": names.loc[extra].to_numpy(dtype=object)})],
+            ignore_index=True)
+    periods = state_list[["ccode", "start", "end_day"]].copy()
+    periods["ccode"] = periods["ccode"].astype("int32")
     files = {"state_year": str(sy_path.resolve()), "state_year_sha256": sha256(sy_path)}
     if igo_year:
         files |= {"igo_year": str(Path(igo_year).resolve()), "igo_year_sha256": sha256(Path(igo_year))}
