@@ -816,3 +816,115 @@ def test_helpers():
     assert _noted(None) == {"note": None, "note_sources": []}
     assert _noted("") == {"note": None, "note_sources": []}
     assert _noted("See [@b] and [@a], again [@b].") == {"note": "See [1] and [2], again [1].", "note_sources": ["b", "a"]}
+
+
+# ---------------------------------------------------------------------------------------------- edges the first mutation run showed
+
+
+def test_each_day_parameter_is_named(answers, withstore):
+    """A day that is not one is refused naming ``on``, by every method that reads a day."""
+    bad = "on: 'nonsense' is not a day: write YYYY-MM-DD or 'today'"
+    assert fails(answers.day, "nonsense") == (bad, "on")
+    assert fails(answers.overlap, None, "nonsense") == (bad, "on")
+    assert fails(answers.sets, "cis", "nonsense") == (bad, "on")
+    assert fails(answers.orgs, "nonsense") == (bad, "on")
+    assert fails(withstore.members, "asean", "nonsense") == (bad, "on")
+    assert fails(withstore.members, "asean", "2010-13-01") == ("on: '2010-13-01' is not a date: month 13 does not exist",
+                                                               "on")
+    assert fails(withstore.memberships, "RUS", "nonsense", world=True) == (bad, "on")
+    assert fails(answers.org_ids, "zzzq", "x") == ("unknown organization 'zzzq'", "x")
+
+
+def test_today_from_the_store(answers, withstore):
+    # an imported organization today: COW's data end in 2014
+    assert fails(withstore.members, "asean") == (
+        "on: COW IGO data end in 2014; 'asean' is not curated by blocmap, so its membership on "
+        f"{TODAY.isoformat()} is unknown (ask about a day up to 2014-12-31)", "on")
+    # a state today with world=True: only the curated organizations answer after COW's years
+    assert pairs(withstore.memberships("RUS", None, world=True), "org") == pairs(answers.memberships("RUS"), "org")
+    assert answers.overlap() == answers.overlap(on=TODAY)
+
+
+def test_an_organization_with_no_one_on_its_first_day(answers):
+    """The CSTO's first event (2002-05-14, its founding) names no member: that day is answered with no
+    one; the day before is refused."""
+    assert answers.members("csto", "2002-05-14") == []
+    assert fails(answers.members, "csto", "2002-05-13") == (
+        "csto: nothing on 2002-05-13: its first recorded event is on 2002-05-14", "on")
+    assert answers.members("warsaw_pact") == []  # today: long after its last member left
+
+
+def test_the_day_summary_in_russian(answers):
+    day = answers.day("1991-12-31", "ru")
+    cis = next(o for o in day["orgs"] if o["id"] == "cis")
+    assert cis["members"][0]["name"] == "\u0411\u0435\u043b\u0430\u0440\u0443\u0441\u044c"
+    assert day["overlap"]["zones"][0]["names"][2] == "\u0420\u043e\u0441\u0441\u0438\u044f"
+
+
+def test_disputes_in_russian(answers):
+    tjk = answers.disputes("caco", "TJK", "ru")[0]
+    assert (tjk["name"], tjk["topic"]) == (
+        "\u0422\u0430\u0434\u0436\u0438\u043a\u0438\u0441\u0442\u0430\u043d",
+        "\u0421 \u043a\u0430\u043a\u043e\u0433\u043e \u0432\u0440\u0435\u043c\u0435\u043d\u0438 \u0422\u0430\u0434\u0436\u0438\u043a\u0438\u0441\u0442\u0430\u043d \u0431\u044b\u043b \u0447\u043b\u0435\u043d\u043e\u043c")
+    ces = answers.disputes("ces", lang="ru")[0]
+    assert ces["id"] == "ces-what"
+    preferred_ru = "\u0411\u0435\u043b\u0430\u0440\u0443\u0441\u044c, \u041a\u0430\u0437\u0430\u0445\u0441\u0442\u0430\u043d \u0438 \u0420\u043e\u0441\u0441\u0438\u044f \u2014 \u0441 2012-01-01"
+    assert (ces["org_name"], ces["preferred"], ces["claims"][1]["value"]) == (
+        "\u0415\u042d\u041f", preferred_ru, preferred_ru)
+    assert [c["preferred"] for c in ces["claims"]] == [False, True]
+    assert ces["note"].startswith("\u0417\u0430\u043a\u043e\u0434\u0438\u0440\u043e\u0432\u0430\u043d\u043e \u0438 \u0442\u043e \u0438 \u0434\u0440\u0443\u0433\u043e")
+    assert ces["claims"][0]["value"].startswith("\u0447\u0435\u0442\u044b\u0440\u0435 \u0441\u0442\u043e\u0440\u043e\u043d\u044b")
+    cited = answers.source("mfa-by-eaeu", "ru")["disputes"]
+    assert [d["id"] for d in cited] == ["ces-what", "kgz-eaeu-accession"] and cited[0]["preferred"] == preferred_ru
+
+
+def test_records_in_russian_and_edges_of_the_data(answers):
+    assert answers.org_record("caco", "ru")["note"].startswith(
+        "\u041e\u0441\u043d\u043e\u0432\u0430\u043d\u0430 \u0432 1994 \u0433\u043e\u0434\u0443")
+    # the Treaty of Rome's day of signing is not recorded; the Soviet Union's start is before the data
+    assert answers.org_record("eu")["founding_treaty"] == {
+        "name": "Treaty establishing the European Economic Community (Treaty of Rome)", "signed": None,
+        "place": "Rome", "in_force": "1958-01-01", "source": "europarl-treaty-of-rome"}
+    assert answers.state_record("SUN")["exists"] == [{"start": None, "end": "1991-12-26"}]
+    uzb = answers.state_record("UZB", "ru")
+    assert uzb["spells"][0]["name"] == uzb["disputes"][0]["name"] == "\u0423\u0437\u0431\u0435\u043a\u0438\u0441\u0442\u0430\u043d"
+    assert uzb["disputes"][0]["topic"].startswith("\u041a\u043e\u0433\u0434\u0430 \u0423\u0437\u0431\u0435\u043a\u0438\u0441\u0442\u0430\u043d")
+
+
+def test_an_imported_organization_to_the_last_year_and_with_another_cow_id(withstore, monkeypatch):
+    """COW's rows as the store gives them: an organization coded to COW's last year (2014) is not said
+    to be dissolved, one ending before it is (the year after its last); COW's id, not the key, is the
+    acronym and an alias; an organization with no start year has no founding year."""
+    monkeypatch.setitem(withstore.world.cow_orgs, "to_end", {"cow_id": "te", "name": "To the End", "start": None,
+                                                             "end": 2014})
+    monkeypatch.setitem(withstore.world.cow_orgs, "ended", {"cow_id": "ended", "name": "Ended", "start": 1990,
+                                                            "end": 2013})
+    to_end = withstore._cow_org_record("to_end", "en")
+    assert (to_end["founded"], to_end["dissolved"], to_end["acronym"], to_end["aliases"]) == (None, None, "TE", ["te"])
+    assert withstore._cow_org_record("ended", "en")["dissolved"] == "2014"
+    assert (withstore.org_name("to_end"), withstore.org_name("to_end", short=True)) == ("To the End", "TE")
+
+
+def test_panels_of_cows_coding_through_the_store(withstore):
+    """``source="cow"``: COW's coding of the CSTO in 2002 (its seven members) against the atlas's
+    (none yet: the Charter entered into force in 2003)."""
+    cow = withstore.state_years("csto", 2002, 2002, source="cow")
+    assert (cow[cow.ccode == 365]["csto"].tolist(), cow.attrs["data"]) == ([1], {"csto": "cow"})
+    curated = withstore.state_years("csto", 2002, 2002)
+    assert (curated[curated.ccode == 365]["csto"].tolist(), curated.attrs["data"]) == ([0], {"csto": "curated"})
+    assert withstore.org_years("csto", 2002, 2002, source="cow")[["data", "member"]].values.tolist() == [["cow", 7]]
+    dyads = withstore.dyad_years("csto", 2002, 2002, source="cow")
+    assert int(dyads[(dyads.ccode1 == 365) | (dyads.ccode2 == 365)]["joint_full"].sum()) == 6
+    dyads = withstore.dyad_years("csto", 2002, 2002)
+    assert int(dyads[(dyads.ccode1 == 365) | (dyads.ccode2 == 365)]["joint_full"].sum()) == 0
+
+
+def test_panels_of_another_data_folder(data_copy):
+    """Without a store the panels come from the atlas asked, not the bundled one: Armenia joining the
+    EAEU a year later in a copy of the data is in that copy's panel."""
+    path = data_copy / "orgs" / "eaeu.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('date: "2015-01-02"') == 1
+    path.write_text(text.replace('date: "2015-01-02"', 'date: "2016-01-02"'), encoding="utf-8")
+    frame = Answers(blocmap.load(data_copy)).state_years("eaeu", 2014, 2016)
+    assert frame[frame.ccode == 371]["eaeu"].tolist() == [-1, 0, 1]
