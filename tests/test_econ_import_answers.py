@@ -493,3 +493,59 @@ def test_a_gzipd_file_listed(tmp_path):
     write(tmp_path, "indicators/vintage.yaml", ENTRY)
     write(tmp_path, "indicators/gdp.csv", HEADER)
     assert problems(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------------- edges the first mutation run showed
+
+
+def test_every_refusal_of_a_download_names_the_file_and_line(tmp_path):
+    """The file's name (not its path), the line and the column of each problem, in both layouts."""
+    assert refused(econ.read_download, write(tmp_path, "bad.csv", HEADER + "Russia,RUS,2020,abc\n"), "gdp") == (
+        "bad.csv:2: column 'Value' ('abc'): not a non-negative number")
+    assert refused(econ.read_download, write(tmp_path, "c.csv", HEADER + "Russia,RUS,2020,1488000000000\n"
+                                             "Nowhere,XYZ,2021,5e9\n"), "gdp") == (
+        "c.csv:3: column 'Country Code' ('XYZ'): not a country code (ISO 3166 alpha-3, or a World Bank economy)")
+    # a bulk file: the line and the year's column
+    assert refused(econ.read_download, write(tmp_path, "b.csv", BULK_PREAMBLE + BULK_HEADER
+                                             + '"Russian Federation","RUS","Population, total","SP.POP.TOTL",'
+                                               '"144073139","5",\n')) == (
+        "b.csv:6: column '2021' (5): the population of a country lies between 1e3 and 2e9; is this the population "
+        "series?")
+
+
+def test_values_compared_with_the_bundled_series(tmp_path):
+    """Russia's GDP in 2020 is 1.493e12 in the bundled series: ten times as much or a tenth is refused (the
+    median ratio of the country-years both have, beyond 10); 9.97 times passes."""
+    assert econ.read_download(write(tmp_path, "ok.csv", HEADER + "Russia,RUS,2020,14880000000000\n"), "gdp")
+    assert refused(econ.read_download, write(tmp_path, "r4.csv", HEADER + "Russia,RUS,2020,16000000000000\n"),
+                   "gdp") == ("r4.csv: values are 10.7 times the bundled gdp series (median of 1 country-years both "
+                              "have); is this the gdp series, in its unit?")
+    assert refused(econ.read_download, write(tmp_path, "r5.csv", HEADER + "Russia,RUS,2020,100000000000\n"
+                                             "Russia,RUS,1800,100000000000\n"), "gdp") == (
+        "r5.csv: values are 0.067 times the bundled gdp series (median of 1 country-years both have); is this the "
+        "gdp series, in its unit?")
+
+
+def test_by_default_only_the_header_is_checked(tmp_path):
+    write(tmp_path, "indicators/vintage.yaml", ENTRY)
+    write(tmp_path, "indicators/gdp.csv", HEADER + "A,RUS,2021,x\n")
+    assert econ.check_bundled(tmp_path) == []
+
+
+def test_the_first_4096_characters_of_a_header(tmp_path):
+    """The header is read to its 4096th character: a header of exactly 4096 passes, one of 4097 is cut
+    inside 'Value' (its cells are stripped, so the spaces before 'Country Name' count)."""
+    write(tmp_path, "indicators/vintage.yaml", ENTRY)
+    header = HEADER.strip()
+    write(tmp_path, "indicators/gdp.csv", " " * (4096 - len(header)) + header + "\nA,RUS,2021,1\n")
+    assert problems(tmp_path) == []
+    write(tmp_path, "indicators/gdp.csv", " " * (4097 - len(header)) + header + "\nA,RUS,2021,1\n")
+    found = problems(tmp_path)
+    assert len(found) == 1 and found[0].startswith(
+        "indicators/gdp.csv:1: header must be Country Name, Country Code, Year, Value (got ")
+    assert problems(tmp_path, full=True) == []
+
+
+def test_a_long_unknown_key_is_cut(tmp_path):
+    write(tmp_path, "indicators/vintage.yaml", ENTRY + "  " + "k" * 50 + ": 1\n")
+    assert problems(tmp_path)[0] == f"indicators/vintage.yaml:6: unknown key '{'k' * 40}' in an indicator entry"
