@@ -919,12 +919,35 @@ def test_panels_of_cows_coding_through_the_store(withstore):
     assert int(dyads[(dyads.ccode1 == 365) | (dyads.ccode2 == 365)]["joint_full"].sum()) == 0
 
 
-def test_panels_of_another_data_folder(data_copy):
-    """Without a store the panels come from the atlas asked, not the bundled one: Armenia joining the
-    EAEU a year later in a copy of the data is in that copy's panel."""
-    path = data_copy / "orgs" / "eaeu.yaml"
-    text = path.read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Answers:
+    """A copy of the data folder with two changes: Armenia joins the EAEU a year later (2016-01-02), and
+    the Eastern Partnership has no founding day and no founding treaty (both may be left out)."""
+    import shutil
+
+    from blocmap.core.loader import BUNDLED
+
+    folder = tmp_path_factory.mktemp("edited") / "data"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    eaeu = folder / "orgs" / "eaeu.yaml"
+    text = eaeu.read_text(encoding="utf-8")
     assert text.count('date: "2015-01-02"') == 1
-    path.write_text(text.replace('date: "2015-01-02"', 'date: "2016-01-02"'), encoding="utf-8")
-    frame = Answers(blocmap.load(data_copy)).state_years("eaeu", 2014, 2016)
+    eaeu.write_text(text.replace('date: "2015-01-02"', 'date: "2016-01-02"'), encoding="utf-8")
+    eap = folder / "orgs" / "eap.yaml"
+    lines = eap.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[25].startswith("founded:") and lines[37].startswith("sources:")  # founded, founding_treaty
+    eap.write_text("".join(lines[:25] + lines[37:]), encoding="utf-8")
+    return Answers(blocmap.load(folder))
+
+
+def test_panels_of_another_data_folder(edited):
+    """Without a store the panels come from the atlas asked, not the bundled one."""
+    frame = edited.state_years("eaeu", 2014, 2016)
     assert frame[frame.ccode == 371]["eaeu"].tolist() == [-1, 0, 1]
+
+
+def test_an_organization_with_no_founding_day_or_treaty(edited):
+    record = edited.org_record("eap")
+    assert (record["founded"], record["founding_treaty"], record["dissolved"]) == (None, None, None)
+    row = next(r for r in edited.orgs("2010-01-01") if r["org"] == "eap")
+    assert (row["founded"], row["dissolved"], row["members"]) == (None, None, 0)
