@@ -252,6 +252,13 @@ def test_a_curated_row_from_the_store_names_the_day_and_the_successor(withstore)
     2016 continues in EurAsEC."""
     deu = next(r for r in withstore.memberships("DEU", "1980-06-01", world=True) if r["org"] == "nato")
     assert (deu["name"], deu["org_name"], deu["ccode"]) == ("West Germany", "NATO", 260)
+    # each ground once, in the order cited, as the curated door gives it (the event cites diplo.de twice)
+    curated = next(r for r in Answers(withstore.atlas).memberships("DEU", "1980-06-01") if r["org"] == "nato")
+    assert deu["sources"] == curated["sources"] == ["diplo-1955-nato-accession"]
+    coe = next(r for r in withstore.memberships("DEU", "1980-06-01", world=True) if r["org"] == "coe")
+    assert coe["sources"] == ["diplo-de-70-jahre-europarat", "coe-70-frg-joins"]
+    csce = next(r for r in withstore.memberships("DEU", "1980-06-01", world=True) if r["org"] == "osce")
+    assert csce["org_name"] == "CSCE"  # the OSCE's name of 1980
     cu = next(r for r in withstore.memberships("BLR", "2003-01-01", world=True) if r["org"] == "customs_union_1995")
     assert cu["continues_in"] == "eurasec"
     # a name of the day differs from today's: the Central Asian Economic Union in 1995

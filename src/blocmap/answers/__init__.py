@@ -119,7 +119,7 @@ class Answers:
             "state": key, "name": name,
             "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
             "until": str(m.until) if m.until else None, "certain": m.certain,
-            "event": "cow" if m.data == "cow" else "", "sources": list(m.sources),
+            "event": "cow" if m.data == "cow" else "", "sources": list(dict.fromkeys(m.sources)),
             "ccode": m.ccode, "data": m.data,
             "continues_in": continued_in(self.atlas, m.org, on) if curated else None,
         }
