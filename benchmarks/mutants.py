@@ -35,11 +35,13 @@ REPO = Path(__file__).resolve().parents[1]
 MODULES: dict[str, list[str]] = {
     "src/blocmap/core/*": ["tests/test_core_*.py", "tests/test_known_answers.py", "tests/test_languages.py",
                            "tests/test_dates_answers.py", "tests/test_timeline_answers.py"],
-    "src/blocmap/answers/*": ["tests/test_answers_rows_answers.py", "tests/test_answers_doors.py",
+    "src/blocmap/answers/*": ["tests/test_answers_rows_answers.py", "tests/test_answers_class_answers.py",
+                              "tests/test_answers_doors.py",
                               "tests/test_known_answers.py", "tests/test_doors_one_rule.py"],
     "src/blocmap/core/world/panels.py": ["tests/test_world_panels_answers.py", "tests/test_world_panels.py",
                                          "tests/test_world_nostore.py", "tests/test_world_rules.py"],
     "src/blocmap/features/econ.py": ["tests/test_econ_answers.py", "tests/test_econ_files_answers.py",
+                                     "tests/test_econ_import_answers.py",
                                      "tests/test_econ_asymmetry.py",
                                      "tests/test_econ_import_safety.py", "tests/test_known_answers.py",
                                      "tests/test_core_strict_loader.py"],  # reaches check_bundled

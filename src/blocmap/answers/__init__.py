@@ -99,13 +99,17 @@ class Answers:
         return list(dict.fromkeys(self.curated_id(item, parameter) or self.world.org(item, parameter)
                                   for item in items))
 
-    def _world_row(self, m: Any, lang: str) -> dict[str, Any]:
-        """A membership answered from the store, with the keys of ``rows.membership_row``."""
+    def _world_row(self, m: Any, lang: str, day: dt.date) -> dict[str, Any]:
+        """A membership answered from the store on ``day``, with the keys of ``rows.membership_row``:
+        a curated row names the state and the organization as on that day, as the atlas's own rows
+        do; a row of COW's keeps today's names (the atlas's names of a day are for the days its
+        spells cover, not COW's centuries)."""
         world = self.world
         curated = m.data == "curated"
-        name = self.state_namer(lang, getattr(m, "on", None))(m.state) if m.state else m.state_name
+        on = day if curated else None
+        name = self.state_namer(lang, on)(m.state) if m.state else m.state_name
         name = m.state_name if name == m.state else name
-        org_name = (self.atlas.org_name(m.org, lang, short=True, on=getattr(m, "on", None)) if curated
+        org_name = (self.atlas.org_name(m.org, lang, short=True, on=on) if curated
                     else world.cow_orgs.get(m.org, {}).get("name") or m.org)
         key = m.state or world.abbreviation(m.ccode)
         self._cow_names.setdefault(key, name)
@@ -115,9 +119,9 @@ class Answers:
             "state": key, "name": name,
             "status": m.status, "since": str(m.since), "since_precision": m.since.precision,
             "until": str(m.until) if m.until else None, "certain": m.certain,
-            "event": "cow" if m.data == "cow" else "", "sources": list(m.sources),
+            "event": "cow" if m.data == "cow" else "", "sources": list(dict.fromkeys(m.sources)),
             "ccode": m.ccode, "data": m.data,
-            "continues_in": continued_in(self.atlas, m.org, getattr(m, "on", None)) if curated else None,
+            "continues_in": continued_in(self.atlas, m.org, on) if curated else None,
         }
 
     # ------------------------------------------------------------------ memberships
@@ -134,7 +138,8 @@ class Answers:
             if not rows and before_first == "refuse":
                 self._refuse_before_first(curated, parse_day(on or "today", "on"))
         else:
-            rows = [self._world_row(m, lang) for m in self.world.members(org, on=on or "today")]
+            day = parse_day(on or "today", "on")
+            rows = [self._world_row(m, lang, day) for m in self.world.members(org, on=day)]
             rows.sort(key=lambda r: (STATUSES.index(r["status"]) if r["status"] in STATUSES else 99, r["state"]))
         return _keep(rows, statuses)
 
@@ -154,7 +159,8 @@ class Answers:
         if world:
             if self.world is None:
                 raise QueryError.of("err.world.no_store", "db")
-            rows = [self._world_row(m, lang) for m in self.world.memberships(state, on=on or "today")]
+            day = parse_day(on or "today", "on")
+            rows = [self._world_row(m, lang, day) for m in self.world.memberships(state, on=day)]
         else:
             rows = [membership_row(self.atlas, m, lang)
                     for m in self.atlas.memberships(state, on=on or "today")]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 import yaml
 
 from blocmap.core.dates import parse_day, parse_year
-from blocmap.core.errors import BlocmapError, DataError, Problem, QueryError
+from blocmap.core.errors import BlocmapError, DataError, Problem, QueryError, cut
 from blocmap.core.messages import Either, Text
 from blocmap.core.model import INSIDE
 
@@ -539,8 +539,12 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
         entries = parse_yaml(read_bounded_text(base / "vintage.yaml")) or []
     except Refused as exc:
         return [Problem("indicators/vintage.yaml", exc.line, exc.text)]
+    except yaml.MarkedYAMLError as exc:  # one line at the line that is wrong, as the loader says it
+        mark = exc.problem_mark
+        return [Problem.of("indicators/vintage.yaml", mark.line + 1 if mark else None, "data.yaml",
+                           why=cut(str(exc.problem or exc)))]
     except yaml.YAMLError as exc:
-        return [Problem.of("indicators/vintage.yaml", None, "data.unreadable", why=str(exc)[:200])]
+        return [Problem.of("indicators/vintage.yaml", None, "data.yaml", why=cut(" ".join(str(exc).split())))]
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         return [Problem.of("indicators/vintage.yaml", None, "data.vintage_list")]
     from blocmap.core.loader import kind_of_file
