@@ -456,6 +456,14 @@ def test_the_files_listed(tmp_path):
                                   "indicators/population.csv: a FIFO (named pipe), not a regular file: refused"]
 
 
+def test_a_file_unreadable_in_full_is_named_inside_the_data_folder(tmp_path):
+    # the whole file's problem names indicators/gdp.csv, as the header's does, never the machine's path
+    write(tmp_path, "indicators/vintage.yaml", ENTRY)
+    (tmp_path / "indicators" / "gdp.csv").write_bytes(HEADER.encode() + b"A,RUS,2021,\xff\n")
+    assert problems(tmp_path, full=True) == [
+        f"indicators/gdp.csv: not UTF-8 text (byte {len(HEADER) + 11})"]
+
+
 def test_the_header_only_or_every_row(tmp_path):
     write(tmp_path, "indicators/vintage.yaml", ENTRY)
     write(tmp_path, "indicators/gdp.csv", HEADER + "A,RUS,2021,x\n")
@@ -483,7 +491,7 @@ def test_a_gzipd_file_listed(tmp_path):
     path.write_bytes(b"\x1f\x8bxxxxxxx")
     assert problems(tmp_path) == [
         "indicators/gdp.csv.gz: unreadable: Compressed file ended before the end-of-stream marker was reached"]
-    assert problems(tmp_path, True) == [f"{path}: not a valid gzip file (cut short)"]
+    assert problems(tmp_path, True) == ["indicators/gdp.csv.gz: not a valid gzip file (cut short)"]  # never the path
     path.write_bytes(b"plain,not gz\n")
     assert problems(tmp_path) == ["indicators/gdp.csv.gz: unreadable: Not a gzipped file (b'pl')"]
     path.write_bytes(gzip.compress(b"\xff\xfe"))

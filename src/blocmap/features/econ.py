@@ -207,14 +207,17 @@ def _rows(reader: Any, file: str) -> Any:
 MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 
 
-def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES) -> str:
-    """The text of a (possibly gzip'd) regular file, never more than ``limit`` bytes once decompressed."""
+def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES, name: str | None = None) -> str:
+    """The text of a (possibly gzip'd) regular file, never more than ``limit`` bytes once decompressed;
+    a problem names the file as ``name`` (default: its path)."""
     from blocmap.core.loader import kind_of_file
+
+    name = str(path) if name is None else name
 
     try:
         kind = kind_of_file(os.stat(path).st_mode)
         if kind is not None:
-            raise DataError([Problem.of(str(path), None, "data.not_regular", kind=kind)])
+            raise DataError([Problem.of(name, None, "data.not_regular", kind=kind)])
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
             if raw[:2] == b"\x1f\x8b":
@@ -223,15 +226,15 @@ def _read_text(path: Path, limit: int = MAX_DOWNLOAD_BYTES) -> str:
                     raw = unpacked.read(limit + 1)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         why = "cut short" if isinstance(exc, EOFError) else str(exc)
-        raise DataError([Problem.of(str(path), None, "data.gzip", why=why)]) from None
+        raise DataError([Problem.of(name, None, "data.gzip", why=why)]) from None
     except OSError as exc:
-        raise DataError([Problem.of(str(path), None, "data.cannot_read", why=exc.strerror)]) from None
+        raise DataError([Problem.of(name, None, "data.cannot_read", why=exc.strerror)]) from None
     if len(raw) > limit:
-        raise DataError([Problem.of(str(path), None, "data.decompressed", mb=limit // 1048576)])
+        raise DataError([Problem.of(name, None, "data.decompressed", mb=limit // 1048576)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem.of(str(path), None, "data.not_utf8_byte", at=exc.start)]) from None
+        raise DataError([Problem.of(name, None, "data.not_utf8_byte", at=exc.start)]) from None
 
 
 # ---------------------------------------------------------------------------- where series live
@@ -576,7 +579,7 @@ def check_bundled(folder: Path, full: bool = False) -> list[Problem]:
                 continue
             try:
                 if full:
-                    parse_long(_read_text(path), name)
+                    parse_long(_read_text(path, name=name), name)
                 else:
                     opener = gzip.open if file.endswith(".gz") else open
                     with opener(path, "rt", encoding="utf-8-sig") as handle:
