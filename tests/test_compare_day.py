@@ -79,7 +79,8 @@ def test_a_decision_rule_holds_from_the_day_its_act_came_in_force(atlas, org, fi
     before = by_dimension(compare(atlas, [org], "en", day - dt.timedelta(days=1)))["decision_rules"]
     on = by_dimension(compare(atlas, [org], "en", day))["decision_rules"]
     undated = by_dimension(compare(atlas, [org], "en"))["decision_rules"]
-    assert (before[f"{org}_value"], before[org]) == ("unknown", "not documented in our sources")
+    assert (before[f"{org}_value"], before[org]) == (
+        "unknown", f"not documented for this day (the rule recorded holds from {first})")
     assert on[f"{org}_value"] == undated[f"{org}_value"] == "text" and on[org] == undated[org]
     assert before[f"{org}_since"] == on[f"{org}_since"] == first
     assert before[f"{org}_sources"] == on[f"{org}_sources"] and on[f"{org}_sources"]
@@ -98,6 +99,23 @@ def test_every_door_gives_the_rule_of_the_day(atlas):
     for rows in (cli, web, python):
         rule = by_dimension(rows)["decision_rules"]
         assert (rule["eu_value"], rule["csto_value"], rule["eu_since"]) == ("unknown", "unknown", "2009-12-01")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh-Hant", "\u7576\u65e5\u672a\u8a18\u8f09\uff08\u6240\u8a18\u898f\u5247\u81ea 2009-12-01 \u8d77\u9069\u7528\uff09"),
+    ("ru", "\u043d\u0430 \u044d\u0442\u043e\u0442 \u0434\u0435\u043d\u044c \u043d\u0435 \u043e\u043f\u0438\u0441\u0430\u043d\u043e "
+           "(\u0437\u0430\u043f\u0438\u0441\u0430\u043d\u043d\u043e\u0435 \u043f\u0440\u0430\u0432\u0438\u043b\u043e "
+           "\u0434\u0435\u0439\u0441\u0442\u0432\u0443\u0435\u0442 \u0441 2009-12-01)"),
+])
+def test_a_later_rule_is_said_in_the_readers_language(atlas, lang, words):
+    rule = by_dimension(compare(atlas, ["eu", "cis"], lang, dt.date(2003, 1, 1)))["decision_rules"]
+    assert rule["eu"] == words
+
+
+def test_the_compare_page_says_when_the_rule_recorded_begins(atlas):
+    page = TestClient(create_app(atlas)).get("/compare", params={"orgs": "eu,cis", "on": "2003-01-01"}).text
+    assert "not documented for this day (the rule recorded holds from 2009-12-01)" in page
+    assert "(since 2009-12-01)" not in page  # said once, in the cell's words
 
 
 @pytest.mark.parametrize("bad, reason", [("2009-13-01", "month 13"), ("soon", "")])

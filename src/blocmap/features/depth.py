@@ -156,7 +156,9 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
             rule[org], rule[f"{org}_value"] = t("value.no_org", lang), "no_org"
         elif found and (on is None or since is None or since.earliest <= on):
             rule[org], rule[f"{org}_value"] = found[0].text("decision_rule", lang), "text"
-        else:  # none recorded, or the rule recorded came in force after the day asked
+        elif found:  # the rule recorded came in force after the day asked
+            rule[org], rule[f"{org}_value"] = Text("value.rule_later", {"day": str(since)}).render(lang), "unknown"
+        else:
             rule[org], rule[f"{org}_value"] = t("value.undocumented", lang), "unknown"
         rule[f"{org}_detail"] = (found[0].names.get(lang) or found[0].names["en"]) if found else None
         rule[f"{org}_since"] = str(since) if since else None
