@@ -1,0 +1,681 @@
+"""The loader with answers worked out by hand: a small data folder written in tmp_path whose every
+record is known field by field, each kind of bad entry with its exact one-line problem (file, line,
+message), the YAML rules (depth, tags, keys, anchors, duplicates) at their limits, and the bounded
+reading of a file (size, kind, encoding).  Every folder is read afresh, never the shared atlas, so
+the code that builds the records runs under each mutant (docs/mutation.md)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+
+from blocmap.core import loader
+from blocmap.core.dates import parse_partial
+from blocmap.core.loader import (
+    BUNDLED,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_PROBLEMS_PER_FILE,
+    SOURCE_KINDS,
+    LineDict,
+    Raw,
+    Reader,
+    Refused,
+    kind_of_file,
+    list_of_maps,
+    load_folder,
+    parse_yaml,
+    read_bounded_text,
+    read_yaml,
+)
+from blocmap.core.messages import Text
+from blocmap.core.model import (
+    Citation,
+    Claim,
+    CowCode,
+    Dispute,
+    Event,
+    FormerName,
+    Organization,
+    Period,
+    Source,
+    State,
+    Succession,
+    Treaty,
+)
+
+D = parse_partial
+RU_NOTE = "\u041f\u043e-\u0440\u0443\u0441\u0441\u043a\u0438"  # По-русски
+ZH_NOTE = "\u4e2d\u6587"  # 中文
+
+SOURCES = """\
+- key: src-a
+  title: Treaty text
+  url: https://example.org/a
+  publisher: Ministry
+  year: 1992
+  kind: official
+  official: true
+  seen_at: https://mirror.example.org/a
+  lang: ru
+  note:
+    en: Read in Russian
+    ru: "{ru}"
+  title_tr:
+    en: The treaty
+    ru: ""
+- key: src-b
+  title: News
+""".format(ru=RU_NOTE)
+
+STATES = """\
+- iso3: AAA
+  iso2: AA
+  cow:
+    - code: 700
+      abb: AAA
+      from: "1991"
+      to: 2000-05
+  exists:
+    - from: 1991-12-26
+      source: src-a
+      note: independence
+  names:
+    en: Aland
+    ru: Аланд
+  note:
+    en: A state
+    zh-Hant: "{zh}"
+  former_names:
+    - until: 1991-12-25
+      names:
+        en: Old Aland
+      acronyms:
+        en: OA
+      source: src-b
+      quote: so called
+- iso3: BBB
+  exists:
+    - from: "1950"
+      to: "1999"
+      source: src-b
+""".format(zh=ZH_NOTE)
+
+ORG = """\
+id: one
+kind: economic
+names:
+  en: First Union
+  ru: Первый союз
+acronyms:
+  en: FU
+name_sources:
+  en: [src-a]
+  ru: src-b
+founded: 1992-03
+dissolved: "2010"
+founding_treaty:
+  name:
+    en: Treaty of One
+    ru: Договор
+  signed: 1992-02-01
+  place: Minsk
+  in_force: 1992-03
+  source: src-a
+seat: Minsk
+seat_source: src-b
+predecessors: [zero]
+successors: two
+cow_id: onecow
+aliases: [uno, eins]
+sources: [src-a, src-b]
+note: Cites [@src-b] here
+continues_in:
+  org: two
+  date: "2010"
+  source: src-a
+former_names:
+  - until: "1993"
+    names:
+      en: Union Zero
+    source: src-a
+events:
+  - date: 1992-03-01
+    event: founded
+    sources: [src-a]
+    title:
+      en: Founded
+  - date: 1992-03-01
+    state: AAA
+    event: joined
+    source: src-a
+    note:
+      en: Joined [@src-b]
+      ru: "{ru}"
+    evidence_gap: unclear day
+  - date: 1995
+    state: BBB
+    event: observer
+    status: observer
+    cite:
+      - source: src-b
+        quote: as observer
+        at: art. 2
+        read: 2020-01-02
+      - source: src-a
+    dispute: d1
+disputes:
+  - id: d1
+    state: BBB
+    topic:
+      en: When BBB joined
+      ru: Когда
+    claims:
+      - value: "1995"
+        sources: [src-b]
+      - value: "1996"
+        note: a guess
+    preferred: "1995"
+    note: open
+""".format(ru=RU_NOTE)
+
+
+def make(tmp_path: Path, sources: str | None = SOURCES, states: str | None = STATES,
+         orgs: dict[str, str] | None = None) -> Path:
+    folder = tmp_path / "data"
+    (folder / "orgs").mkdir(parents=True)
+    if sources is not None:
+        (folder / "sources.yaml").write_text(sources, encoding="utf-8")
+    if states is not None:
+        (folder / "states.yaml").write_text(states, encoding="utf-8")
+    for name, text in ({"one": ORG} if orgs is None else orgs).items():
+        (folder / "orgs" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def said(raw: Raw) -> list[str]:
+    return [str(problem) for problem in raw.problems]
+
+
+def org_file(body: str) -> str:
+    """A minimal organization 'x' with ``body`` appended (events, disputes …)."""
+    return "id: x\nkind: security\nnames:\n  en: X\n" + body
+
+
+def problems_of_org(tmp_path: Path, body: str) -> list[str]:
+    return said(load_folder(make(tmp_path, orgs={"x": org_file(body)})))
+
+
+# -- a whole folder, every field ---------------------------------------------------------------------
+
+
+def test_the_small_folder_reads_with_no_problem(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert said(raw) == []
+    assert raw.dropped == {} and raw.total_problems == 0
+    assert raw.folder == tmp_path / "data"
+    assert list(raw.sources) == ["src-a", "src-b"] and list(raw.states) == ["AAA", "BBB"]
+    assert list(raw.orgs) == ["one"]
+    assert raw.source_lines == {"src-a": 1, "src-b": 16}
+
+
+def test_every_field_of_a_source(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert raw.sources["src-a"] == Source(
+        key="src-a", title="Treaty text", url="https://example.org/a", publisher="Ministry", year="1992",
+        kind="official", official=True, seen_at="https://mirror.example.org/a", note="Read in Russian",
+        texts={"note": {"en": "Read in Russian", "ru": RU_NOTE}}, lang="ru", title_tr={"en": "The treaty"})
+    assert raw.sources["src-b"] == Source(key="src-b", title="News", kind="web", official=False, texts={},
+                                          title_tr={})
+    assert raw.sources["src-b"].url is None and raw.sources["src-b"].note is None
+
+
+def test_every_field_of_a_state(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert raw.states["AAA"] == State(
+        "AAA", "AA", (CowCode(700, "AAA", D("1991"), D("2000-05")),),
+        (Period(D("1991-12-26"), None, "src-a", "independence"),),
+        {"en": "Aland", "ru": "Аланд"}, "A state", {"note": {"en": "A state", "zh-Hant": ZH_NOTE}},
+        (FormerName(D("1991-12-25"), {"en": "Old Aland"}, {"en": "OA"}, "src-b", "so called"),))
+    assert raw.states["BBB"] == State("BBB", None, (), (Period(D("1950"), D("1999"), "src-b", None),), {}, None, {},
+                                      ())
+
+
+def test_every_field_of_an_organization(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert raw.orgs["one"] == Organization(
+        id="one", names={"en": "First Union", "ru": "Первый союз"}, acronyms={"en": "FU"}, kind="economic",
+        founded=D("1992-03"), dissolved=D("2010"),
+        founding_treaty=Treaty("Treaty of One", D("1992-02-01"), "Minsk", D("1992-03"), "src-a",
+                               {"name": {"en": "Treaty of One", "ru": "Договор"}, "place": {"en": "Minsk"}}),
+        seat="Minsk", predecessors=("zero",), successors=("two",), aliases=("onecow", "uno", "eins"),
+        sources=("src-a", "src-b"), name_sources={"en": ("src-a",), "zh-Hant": (), "ru": ("src-b",)},
+        note="Cites [@src-b] here", file="orgs/one.yaml", continues_in=Succession("two", D("2010"), "src-a"),
+        texts={"note": {"en": "Cites [@src-b] here"}, "seat": {"en": "Minsk"}},
+        former_names=(FormerName(D("1993"), {"en": "Union Zero"}, {}, "src-a", None),))
+
+
+def test_every_field_of_the_events(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert raw.events == [
+        Event("one", None, D("1992-03-01"), "founded", None, ("src-a",), None, None, "orgs/one.yaml", 39,
+              {"en": "Founded"}, texts={}, citations=(), evidence_gap=None),
+        Event("one", "AAA", D("1992-03-01"), "joined", "member", ("src-a",), "Joined [@src-b]", None,
+              "orgs/one.yaml", 44, {}, texts={"note": {"en": "Joined [@src-b]", "ru": RU_NOTE},
+                                             "evidence_gap": {"en": "unclear day"}},
+              citations=(), evidence_gap="unclear day"),
+        Event("one", "BBB", D("1995"), "observer", "observer", ("src-b", "src-a"), None, "d1", "orgs/one.yaml", 52,
+              {}, texts={}, citations=(Citation("src-b", "as observer", "art. 2", "2020-01-02"), Citation("src-a")),
+              evidence_gap=None),
+    ]
+
+
+def test_every_field_of_a_dispute(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert raw.disputes == [Dispute(
+        "d1", "one", "BBB", "When BBB joined",
+        (Claim("1995", ("src-b",), None, {"value": {"en": "1995"}}),
+         Claim("1996", (), "a guess", {"value": {"en": "1996"}, "note": {"en": "a guess"}})),
+        "1995", "open", "orgs/one.yaml", 64, {"topic": {"en": "When BBB joined", "ru": "Когда"},
+                                               "note": {"en": "open"}})]
+
+
+def test_what_each_record_cites_and_where(tmp_path):
+    raw = load_folder(make(tmp_path))
+    refs = [(key, file, line, what.key, dict(what.values)) for key, file, line, what in raw.source_refs]
+    assert refs == [
+        ("src-a", "states.yaml", 9, "cite.existence", {"state": "AAA"}),
+        ("src-b", "states.yaml", 19, "cite.name", {}),
+        ("src-b", "states.yaml", 28, "cite.existence", {"state": "BBB"}),
+        ("src-a", "orgs/one.yaml", 14, "cite.treaty", {}),
+        ("src-a", "orgs/one.yaml", 1, "cite.name", {}),
+        ("src-b", "orgs/one.yaml", 1, "cite.name", {}),
+        ("src-a", "orgs/one.yaml", 1, "cite.org", {}),
+        ("src-b", "orgs/one.yaml", 1, "cite.org", {}),
+        ("src-b", "orgs/one.yaml", 1, "cite.seat", {}),
+        ("src-b", "orgs/one.yaml", 1, "cite.org", {}),
+        ("src-a", "orgs/one.yaml", 30, "cite.succession", {}),
+        ("src-a", "orgs/one.yaml", 34, "cite.name", {}),
+        ("src-a", "orgs/one.yaml", 39, "cite.event", {}),
+        ("src-a", "orgs/one.yaml", 44, "cite.event", {}),
+        ("src-b", "orgs/one.yaml", 44, "cite.event", {}),
+        ("src-b", "orgs/one.yaml", 52, "cite.event", {}),
+        ("src-a", "orgs/one.yaml", 52, "cite.event", {}),
+        ("src-b", "orgs/one.yaml", 70, "cite.claim", {}),
+    ]
+
+
+def test_every_translated_text_is_recorded_with_its_languages(tmp_path):
+    raw = load_folder(make(tmp_path))
+    assert raw.text_refs == [
+        ("sources.yaml", 10, "note", ("en", "ru"), "Read in Russian"),
+        ("states.yaml", 15, "note", ("en", "zh-Hant"), "A state"),
+        ("orgs/one.yaml", 14, "founding_treaty.name", ("en", "ru"), "Treaty of One"),
+        ("orgs/one.yaml", 18, "founding_treaty.place", ("en",), "Minsk"),
+        ("orgs/one.yaml", 21, "seat", ("en",), "Minsk"),
+        ("orgs/one.yaml", 28, "note", ("en",), "Cites [@src-b] here"),
+        ("orgs/one.yaml", 48, "note", ("en", "ru"), "Joined [@src-b]"),
+        ("orgs/one.yaml", 51, "evidence_gap", ("en",), "unclear day"),
+        ("orgs/one.yaml", 66, "topic", ("en", "ru"), "When BBB joined"),
+        ("orgs/one.yaml", 70, "claims.value", ("en",), "1995"),
+        ("orgs/one.yaml", 72, "claims.value", ("en",), "1996"),
+        ("orgs/one.yaml", 73, "claims.note", ("en",), "a guess"),
+        ("orgs/one.yaml", 75, "note", ("en",), "open"),
+    ]
+
+
+def test_the_bundled_folder_read_afresh(tmp_path):
+    """The shipped data, read from a copy: its counts today, no problem, and one known record."""
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(BUNDLED / "orgs", copy / "orgs")
+    for name in ("sources.yaml", "states.yaml"):
+        shutil.copy2(BUNDLED / name, copy / name)
+    raw = load_folder(copy)
+    assert said(raw) == []
+    assert (len(raw.orgs), len(raw.states), len(raw.sources), len(raw.events), len(raw.disputes)) == \
+        (25, 83, 813, 701, 60)
+    assert raw.orgs["eurasec"].aliases == ("eaec",)
+    assert load_folder().orgs["csto"] == raw.orgs["csto"]  # the default folder is the bundled one
+
+
+# -- the folder and its files --------------------------------------------------------------------------
+
+
+def test_a_missing_folder(tmp_path):
+    raw = load_folder(tmp_path / "nowhere")
+    assert said(raw) == [f"{tmp_path / 'nowhere'}: no such data folder"]
+    assert raw.sources == {} and raw.orgs == {}
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    assert said(load_folder(str(tmp_path / "a-file"))) == [f"{tmp_path / 'a-file'}: no such data folder"]
+
+
+def test_missing_files_and_no_organization(tmp_path):
+    folder = make(tmp_path, sources=None, states=None, orgs={})
+    assert said(load_folder(folder)) == ["sources.yaml: missing file (the sources)",
+                                         "states.yaml: missing file (the states)",
+                                         "orgs/: no organization files (orgs/<id>.yaml)"]
+    (folder / "orgs").rmdir()
+    assert said(load_folder(folder))[2:] == ["orgs/: no organization files (orgs/<id>.yaml)"]
+    (folder / "orgs").mkdir()
+    (folder / "orgs" / "x.yml").write_text(org_file(""), encoding="utf-8")  # not *.yaml: not read
+    assert said(load_folder(folder))[2:] == ["orgs/: no organization files (orgs/<id>.yaml)"]
+
+
+def test_organization_files_are_read_in_name_order(tmp_path):
+    folder = make(tmp_path, orgs={"b": org_file("").replace("id: x", "id: b"),
+                                  "a": org_file("").replace("id: x", "id: a")})
+    assert list(load_folder(folder).orgs) == ["a", "b"]
+
+
+def test_a_list_file_that_is_not_a_list(tmp_path):
+    folder = make(tmp_path, sources="key: a\ntitle: b\n", states="- 5\n- iso3: CCC\n  exists: [{from: '1990', source: s}]\n")
+    assert said(load_folder(folder)) == ["sources.yaml:1: expected a list of sources",
+                                         "states.yaml: every entry of the states list must be a mapping, not 5"]
+
+
+def test_list_of_maps_of_nothing_and_of_text(tmp_path):
+    raw = Raw(tmp_path)
+    reader = Reader(raw, "f.yaml")
+    assert list_of_maps(reader, None, "what.events") == []
+    assert list_of_maps(reader, "text", "what.events") == []
+    assert said(raw) == ["f.yaml: expected a list of events"]
+
+
+# -- sources.yaml and states.yaml ------------------------------------------------------------------------
+
+
+def test_bad_sources(tmp_path):
+    sources = ("- key: a\n"                      # 1: no title
+               "- title: t\n"                    # 2: no key
+               "- key: b\n  title: B\n  kind: blog\n"  # 3
+               "- key: b\n  title: again\n"      # 6
+               "- key: c\n  title: [x]\n"        # 8
+               "- key: d\n  title: NO\n  official: false\n")  # 10
+    raw = load_folder(make(tmp_path, sources=sources))
+    kinds = ", ".join(SOURCE_KINDS)
+    assert said(raw)[:6] == [
+        "sources.yaml:1: missing 'title'",
+        "sources.yaml:2: missing 'key'",
+        f"sources.yaml:3: source 'b': unknown kind 'blog'; use one of {kinds}",
+        "sources.yaml:6: duplicate source key 'b'",
+        "sources.yaml:8: 'title' must be text",
+        "sources.yaml:10: 'title' was read as false: put the text in quotes",
+    ]
+    assert list(raw.sources) == ["b"] and raw.sources["b"].title == "B" and raw.sources["b"].kind == "blog"
+    assert raw.source_lines == {"b": 3}
+
+
+def test_every_kind_of_source_is_known(tmp_path):
+    assert SOURCE_KINDS == ("official", "news", "scholarly", "article", "book", "dataset", "reference", "web")
+    sources = "".join(f"- key: k{i}\n  title: T\n  kind: {kind}\n" for i, kind in enumerate(SOURCE_KINDS))
+    raw = load_folder(make(tmp_path, sources=sources))
+    assert said(raw) == [] and [s.kind for s in raw.sources.values()] == list(SOURCE_KINDS)
+
+
+STATE_OK = "  exists:\n    - from: '1990'\n      source: s\n"
+
+
+def test_bad_states(tmp_path):
+    states = ("- iso2: XX\n" + STATE_OK                  # 1: no iso3
+              + "- iso3: AB\n" + STATE_OK                # 5
+              + "- iso3: A1C\n" + STATE_OK               # 9
+              + "- iso3: AbC\n" + STATE_OK               # 13
+              + "- iso3: ABCD\n" + STATE_OK              # 17
+              + "- iso3: ABC\n" + STATE_OK               # 21
+              + "- iso3: ABC\n" + STATE_OK               # 25
+              + "- iso3: DEF\n  cow:\n    - code: '700'\n      abb: DEF\n    - code: 701\n"  # 29
+              + "- iso3: GHI\n  exists: []\n")            # 34
+    raw = load_folder(make(tmp_path, states=states))
+    assert said(raw) == [
+        "states.yaml:1: missing 'iso3'",
+        "states.yaml:5: iso3 'AB' must be three capital letters",
+        "states.yaml:9: iso3 'A1C' must be three capital letters",
+        "states.yaml:13: iso3 'AbC' must be three capital letters",
+        "states.yaml:17: iso3 'ABCD' must be three capital letters",
+        "states.yaml:25: duplicate state 'ABC'",
+        "states.yaml:31: COW 'code' must be a whole number",
+        "states.yaml:33: missing 'abb'",
+        "states.yaml:29: state DEF has no existence period ('exists')",
+        "states.yaml:34: state GHI has no existence period ('exists')",
+    ]
+    assert list(raw.states) == ["ABC", "DEF", "GHI"]
+    assert raw.states["DEF"].cow == (CowCode(701, "", None, None),)
+    assert raw.states["ABC"].exists == (Period(D("1990"), None, "s", None),)
+
+
+def test_a_period_without_a_source(tmp_path):
+    raw = load_folder(make(tmp_path, states="- iso3: ABC\n  exists:\n    - from: '1990'\n"))
+    assert said(raw) == ["states.yaml:3: missing 'source'"]
+    assert raw.states["ABC"].exists == (Period(D("1990"), None, None, None),)
+    assert [ref for ref in raw.source_refs if ref[1] == "states.yaml"] == []
+
+
+def test_bad_former_names(tmp_path):
+    states = ("- iso3: ABC\n" + STATE_OK +            # 1-4
+              "  former_names:\n"                     # 5
+              "    - names: {en: A}\n"                # 6: no until
+              "    - until: '1990'\n"                 # 7: no names
+              "    - until: '1991'\n      names: {ru: B}\n"    # 8: no en
+              "    - until: '1992'\n      names: {en: C}\n"    # 10: kept
+              "    - until: '1992'\n      names: {en: D}\n"    # 12: not after
+              "    - until: '1993-01'\n      names: {en: E}\n      acronyms: {en: '', ru: EE}\n")  # 14: kept
+    raw = load_folder(make(tmp_path, states=states))
+    assert said(raw) == [
+        "states.yaml:6: missing 'until'",
+        "states.yaml:7: missing 'names'",
+        "states.yaml:8: names needs at least 'en'",
+        "states.yaml:12: former names must be oldest first, each ending after the one before",
+    ]
+    assert raw.states["ABC"].former_names == (FormerName(D("1992"), {"en": "C"}, {}, None, None),
+                                              FormerName(D("1993-01"), {"en": "E"}, {"ru": "EE"}, None, None))
+
+
+def test_former_names_one_day_apart_are_in_order(tmp_path):
+    """A name until 1992 (its last day 1992-12-31), the next until 1993-01-01: in order; until 1992-12-31: not."""
+    states = ("- iso3: ABC\n" + STATE_OK + "  former_names:\n"
+              "    - until: '1992'\n      names: {en: C}\n"
+              "    - until: 1993-01-01\n      names: {en: D}\n"
+              "- iso3: DEF\n" + STATE_OK + "  former_names:\n"
+              "    - until: '1992'\n      names: {en: C}\n"
+              "    - until: 1992-12-31\n      names: {en: D}\n")
+    raw = load_folder(make(tmp_path, states=states))
+    assert said(raw) == ["states.yaml:17: former names must be oldest first, each ending after the one before"]
+    assert len(raw.states["ABC"].former_names) == 2
+
+
+# -- languages ---------------------------------------------------------------------------------------------
+
+
+def test_translated_texts_and_their_problems(tmp_path):
+    sources = ("- key: a\n  title: A\n  note: {zh-Hant: only}\n"             # 1: no en
+               "- key: b\n  title: B\n  note: {en: [x], ru: R, zh-Hant: ~}\n"  # 4: en a list
+               "- key: c\n  title: C\n  note: {en: E, ru: yes}\n"           # 7: ru a bool
+               "- key: d\n  title: D\n  note: {en: E, xx: F}\n"             # 10: unknown language
+               "- key: e\n  title: E\n  note: {en: E, fr: F, de: G}\n"      # 13: two unknown
+               "- key: f\n  title: F\n  note: {en: E, zh-hant: Z}\n"        # 16: close to zh-Hant
+               "- key: g\n  title: G\n  title_tr: text\n")                  # 19: not a mapping
+    raw = load_folder(make(tmp_path, sources=sources))
+    assert said(raw) == [
+        "sources.yaml:3: 'note' needs at least 'en' (the English text)",
+        "sources.yaml:6: 'note' in en must be text",
+        "sources.yaml:6: 'note' needs at least 'en' (the English text)",
+        "sources.yaml:9: 'note' in ru must be text",
+        "sources.yaml:12: 'note' has unknown language(s) xx; use en, zh-Hant, ru",
+        "sources.yaml:15: 'note' has unknown language(s) de, fr; use en, zh-Hant, ru",
+        "sources.yaml:18: 'note' has unknown language(s) zh-hant; use en, zh-Hant, ru (did you mean 'zh-Hant'?)",
+        "sources.yaml:19: 'title_tr' must map languages (en, zh-Hant, ru) to text",
+    ]
+    assert raw.sources["a"].note is None and raw.sources["a"].texts == {"note": {"zh-Hant": "only"}}
+    assert raw.sources["b"].texts == {"note": {"ru": "R"}}
+    assert raw.sources["c"].note == "E" and raw.sources["c"].texts == {"note": {"en": "E"}}
+    assert raw.sources["d"].texts == {"note": {"en": "E"}}
+    assert raw.sources["g"].title_tr == {}
+    assert [ref[:4] for ref in raw.text_refs if ref[0] == "sources.yaml"] == [
+        ("sources.yaml", 9, "note", ("en",)), ("sources.yaml", 12, "note", ("en",)),
+        ("sources.yaml", 15, "note", ("en",)), ("sources.yaml", 18, "note", ("en",))]
+
+
+def test_a_language_named_on_its_own_line(tmp_path):
+    sources = "- key: a\n  title: A\n  note:\n    en: E\n    ru:\n      - R\n    xx: X\n"
+    assert said(load_folder(make(tmp_path, sources=sources))) == [
+        "sources.yaml:7: 'note' has unknown language(s) xx; use en, zh-Hant, ru",
+        "sources.yaml:5: 'note' in ru must be text"]
+
+
+# -- organizations -----------------------------------------------------------------------------------------
+
+
+def test_bad_organization_files(tmp_path):
+    folder = make(tmp_path, orgs={"a": "- 1\n", "b": "kind: economic\n", "c": "id: cc\nkind: club\nnames: {ru: R}\n",
+                                  "d": "id: x\nnames: {en: D}\n", "x": org_file(""), "e": "id: e\nnames: text\n"})
+    raw = load_folder(folder)
+    kinds = "economic, security, political"
+    assert said(raw) == [
+        "orgs/a.yaml: an organization file must be a mapping (id, names, events …)",
+        "orgs/b.yaml:1: missing 'id'",
+        "orgs/c.yaml:1: id 'cc' does not match the file name 'c'",
+        f"orgs/c.yaml:1: kind 'club' must be one of {kinds}",
+        "orgs/c.yaml:1: names needs at least 'en'",
+        "orgs/d.yaml:1: id 'x' does not match the file name 'd'",
+        "orgs/d.yaml:1: missing 'kind'",
+        "orgs/e.yaml:1: missing 'kind'",
+        "orgs/e.yaml:1: 'names' must map languages (en, zh-Hant, ru) to text",
+        "orgs/e.yaml:1: names needs at least 'en'",
+        "orgs/x.yaml:1: duplicate organization 'x'",
+    ]
+    assert list(raw.orgs) == ["cc", "x", "e"]
+    assert raw.orgs["x"].file == "orgs/d.yaml" and raw.orgs["x"].kind == "political"  # the default kind
+    assert raw.orgs["cc"].kind == "club" and raw.orgs["cc"].names == {"ru": "R"}
+
+
+def test_an_organization_with_none_of_the_optional_keys(tmp_path):
+    raw = load_folder(make(tmp_path, orgs={"x": org_file("")}))
+    assert said(raw) == []
+    assert raw.orgs["x"] == Organization(
+        id="x", names={"en": "X"}, acronyms={}, kind="security", founded=None, dissolved=None, founding_treaty=None,
+        seat=None, predecessors=(), successors=(), aliases=(), sources=(),
+        name_sources={"en": (), "zh-Hant": (), "ru": ()}, note=None, file="orgs/x.yaml", continues_in=None, texts={},
+        former_names=())
+    assert [ref for ref in raw.source_refs if ref[1] == "orgs/x.yaml"] == []
+
+
+def test_treaty_succession_and_aliases_half_given(tmp_path):
+    body = ("founding_treaty:\n  signed: 1992-01-01\n"            # 5: no name
+            "continues_in:\n  org: y\n  date: '2000'\n"           # 7: no source
+            "cow_id: x\naliases: [a]\nseat_source: ''\n")
+    raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
+    assert said(raw) == ["orgs/x.yaml:6: missing 'name'", "orgs/x.yaml:8: missing 'source'"]
+    org = raw.orgs["x"]
+    assert org.founding_treaty == Treaty("", D("1992-01-01"), None, None, None, {})
+    assert org.continues_in is None and org.aliases == ("a",)  # its own id as cow_id is no alias
+    assert [ref for ref in raw.source_refs if ref[1] == "orgs/x.yaml"] == []
+    for body, line in (("continues_in:\n  date: '2000'\n  source: s\n", 6),
+                       ("continues_in:\n  org: y\n  source: s\n", 6)):
+        raw = load_folder(make(tmp_path / str(line) / body[20:23], orgs={"x": org_file(body)}))
+        assert len(said(raw)) == 1 and said(raw)[0].startswith(f"orgs/x.yaml:{line}: missing '")
+        assert raw.orgs["x"].continues_in is None
+
+
+def test_a_treaty_or_succession_that_is_not_a_mapping_is_ignored(tmp_path):
+    raw = load_folder(make(tmp_path, orgs={"x": org_file("founding_treaty: T\ncontinues_in: y\n")}))
+    assert raw.orgs["x"].founding_treaty is None and raw.orgs["x"].continues_in is None
+
+
+def test_keys_as_one_text_a_list_or_wrong(tmp_path):
+    body = "sources: 5\npredecessors: [a, 1]\nsuccessors: {a: b}\nname_sources: {en: [a, b], ru: 7}\n"
+    raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
+    assert said(raw) == ["orgs/x.yaml:8: 'ru' must be a key or a list of keys",
+                         "orgs/x.yaml:1: 'sources' must be a key or a list of keys",
+                         "orgs/x.yaml:1: 'predecessors' must be a key or a list of keys",
+                         "orgs/x.yaml:1: 'successors' must be a key or a list of keys"]
+    org = raw.orgs["x"]
+    assert (org.sources, org.predecessors, org.successors) == ((), (), ())
+    assert org.name_sources == {"en": ("a", "b"), "zh-Hant": (), "ru": ()}
+
+
+# -- events and disputes -----------------------------------------------------------------------------------
+
+
+def test_bad_events(tmp_path):
+    body = ("events:\n"                                                      # 5
+            "  - event: joined\n    state: AAA\n    source: s\n"             # 6: no date
+            "  - date: '2000'\n    state: AAA\n    source: s\n"              # 9: no event
+            "  - date: '2000'\n    event: joind\n    state: AAA\n    source: s\n"    # 12
+            "  - date: '2000'\n    event: zzzzzz\n    state: AAA\n    source: s\n"   # 16: nothing close
+            "  - date: '2000'\n    event: joined\n    status: boss\n    state: AAA\n    source: s\n"  # 20
+            "  - date: '2000'\n    event: joined\n    state: AAA\n"          # 25: no source
+            "  - date: '2000'\n    event: joined\n    state: aaa\n    source: s\n"   # 28
+            "  - date: '2000'\n    event: joined\n    source: s\n"           # 32: no state, a status
+            "  - date: '2000'\n    event: signed\n    status: member\n    source: s\n"  # 35
+            "  - date: '2000'\n    event: joined\n    state: AAA\n    source: s\n"
+            "    cite: [{source: t}]\n"                                      # 39: both
+            "  - date: 2000-13\n    event: joined\n    state: AAA\n    source: s\n")  # 44
+    raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
+    from blocmap.core.model import EVENT_KINDS, STATUSES
+
+    everything = ", ".join(sorted(EVENT_KINDS))
+    assert said(raw) == [
+        "orgs/x.yaml:6: missing 'date'",
+        "orgs/x.yaml:9: missing 'event'",
+        "orgs/x.yaml:12: unknown event 'joind'; use one of joined, signed, founded",
+        f"orgs/x.yaml:16: unknown event 'zzzzzz'; use one of {everything}",
+        f"orgs/x.yaml:20: unknown status 'boss'; use one of {', '.join(STATUSES)}",
+        "orgs/x.yaml:25: event has no source: every event cites a key of sources.yaml",
+        "orgs/x.yaml:28: state 'aaa' must be an ISO alpha-3 code in capitals",
+        "orgs/x.yaml:32: an event of the organization itself (no 'state') cannot lead to a status",
+        "orgs/x.yaml:35: an event of the organization itself (no 'state') cannot lead to a status",
+        "orgs/x.yaml:39: give the sources either as 'cite' (with quotes) or as 'source'/'sources', not both",
+        "orgs/x.yaml:44: date: month 13 is not 1-12",
+    ]
+    assert [(e.line, e.sources) for e in raw.events] == [(39, ("s",))]
+
+
+def test_the_status_an_event_leads_to(tmp_path):
+    body = ("events:\n"
+            "  - {date: '2000', event: joined, state: AAA, source: s}\n"
+            "  - {date: '2001', event: suspended, state: AAA, source: s}\n"
+            "  - {date: '2002', event: joined, status: associate, state: AAA, source: s}\n"
+            "  - {date: '2003', event: withdrew, state: AAA, source: s}\n"
+            "  - {date: '2004', event: signed, source: s}\n"
+            "  - {date: '2005', event: signed, state: AAA, status: observer, source: s}\n")
+    raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
+    assert said(raw) == []
+    assert [(e.kind, e.state, e.status) for e in raw.events] == [
+        ("joined", "AAA", "member"), ("suspended", "AAA", "suspended"), ("joined", "AAA", "associate"),
+        ("withdrew", "AAA", "withdrawn"), ("signed", None, None), ("signed", "AAA", "observer")]
+
+
+def test_citations_without_a_source_are_dropped(tmp_path):
+    body = ("events:\n  - date: '2000'\n    event: joined\n    state: AAA\n"
+            "    cite:\n      - quote: q\n      - source: s\n        read: 2020-02\n")
+    raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
+    assert said(raw) == ["orgs/x.yaml:10: missing 'source'"]
+    assert raw.events[0].citations == (Citation("s", None, None, "2020-02"),)
+    assert raw.events[0].sources == ("s",)
+
+
+def test_bad_disputes(tmp_path):
+    body = ("disputes:\n"                                                    # 5
+            "  - topic: T\n    claims: [{value: a, sources: s}, {value: b, sources: s}]\n"  # 6: no id
+            "  - id: d2\n    claims: [{value: a, sources: s}, {value: b, sources: s}]\n"    # 8: no topic
+            "  - id: d3\n    topic: T\n    claims: [{value: a, sources: s}]\n"               # 10: one claim
+            "  - id: d4\n    topic: T\n    claims: [{value: a}, {sources: s}, {value: c, note: n}]\n"  # 13
+            "    preferred: b\n")
+    raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
+    assert said(raw) == [
+        "orgs/x.yaml:6: missing 'id'",
+        "orgs/x.yaml:8: missing 'topic'",
+        "orgs/x.yaml:10: a dispute needs at least two claims",
+        "orgs/x.yaml:15: a claim needs sources, or a note saying why it has none",
+        "orgs/x.yaml:15: missing 'value'",
+        "orgs/x.yaml:13: preferred 'b' is not one of the claims",
+    ]
+    assert [(d.id, len(d.claims)) for d in raw.disputes] == [("d3", 1), ("d4", 2)]
+    assert raw.disputes[1].claims == (Claim("a", (), None, {"value": {"en": "a"}}),
+                                      Claim("c", (), "n", {"value": {"en": "c"}, "note": {"en": "n"}}))
