@@ -631,7 +631,7 @@ def test_bad_events(tmp_path):
         "orgs/x.yaml:32: an event of the organization itself (no 'state') cannot lead to a status",
         "orgs/x.yaml:35: an event of the organization itself (no 'state') cannot lead to a status",
         "orgs/x.yaml:39: give the sources either as 'cite' (with quotes) or as 'source'/'sources', not both",
-        "orgs/x.yaml:44: date: month 13 is not 1-12",
+        "orgs/x.yaml:44: date: '2000-13' is not a date: month 13 does not exist",
     ]
     assert [(e.line, e.sources) for e in raw.events] == [(39, ("s",))]
 
