@@ -679,3 +679,233 @@ def test_bad_disputes(tmp_path):
     assert [(d.id, len(d.claims)) for d in raw.disputes] == [("d3", 1), ("d4", 2)]
     assert raw.disputes[1].claims == (Claim("a", (), None, {"value": {"en": "a"}}),
                                       Claim("c", (), "n", {"value": {"en": "c"}, "note": {"en": "n"}}))
+
+
+# -- the YAML rules ----------------------------------------------------------------------------------------
+
+
+def refused(text: str) -> tuple[int | None, str]:
+    with pytest.raises(Refused) as caught:
+        parse_yaml(text)
+    assert str(caught.value) == caught.value.text.render("en")
+    return caught.value.line, str(caught.value)
+
+
+def nested(levels: int) -> str:
+    """A mapping nested ``levels`` deep (the top mapping is level 1, the innermost value one deeper)."""
+    return "".join("  " * i + f"k{i}:\n" for i in range(levels - 1)) + "  " * (levels - 1) + "k: v\n"
+
+
+def test_nesting_up_to_the_limit_and_one_more():
+    assert MAX_DEPTH == 20
+    data = parse_yaml(nested(MAX_DEPTH - 1))  # 19 mappings, the text at level 20
+    for i in range(MAX_DEPTH - 2):
+        data = data[f"k{i}"]
+    assert data == {"k": "v"}
+    assert refused(nested(MAX_DEPTH)) == (MAX_DEPTH, f"nested more than {MAX_DEPTH} levels deep")
+    assert refused("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)) == (1, f"nested more than {MAX_DEPTH} levels deep")
+    assert parse_yaml("[" * MAX_DEPTH + "]" * MAX_DEPTH) == [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]  # 20 lists
+
+
+def test_what_the_values_are():
+    data = parse_yaml("a: 1\nb: 1.5\nc: true\nd: ~\ne: 2001-02-03\nno: NO\n1: x\n'q': [x, 2]\n")
+    assert data == {"a": 1, "b": 1.5, "c": True, "d": None, "e": "2001-02-03", "no": False, "1": "x",
+                    "q": ["x", 2]}
+    assert type(data) is LineDict and data.line == 1
+    assert data.key_lines == {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "no": 6, "1": 7, "q": 8}
+    inner = parse_yaml("- x\n-\n  k: v\n  l: w\n")[1]
+    assert type(inner) is LineDict and inner.line == 3 and inner.key_lines == {"k": 3, "l": 4}
+    assert LineDict().line == 0 and LineDict().key_lines == {}
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("a: !!python/name:os.system x\n", 1, "YAML tag 'tag:yaml.org,2002:python/name:os.system' is not allowed in a data file"),
+    ("a: !custom x\n", 1, "YAML tag '!custom' is not allowed in a data file"),
+    ("a: 1\nb: !!set {x}\n", 2, "YAML tag 'tag:yaml.org,2002:set' is not allowed in a data file"),
+    ("a:\n  - !!omap [x]\n", 2, "YAML tag 'tag:yaml.org,2002:omap' is not allowed in a data file"),
+    ("!!binary x\n", 1, "YAML tag 'tag:yaml.org,2002:binary' is not allowed in a data file"),
+    ("a: !" + "t" * 100 + " x\n", 1, "YAML tag '!" + "t" * 58 + "…' is not allowed in a data file"),
+    ("a: 1\n[k]: v\n", 2, "a key must be plain text, not a list or a mapping"),
+    ("a: 1\n? {k: 1}\n: v\n", 2, "a key must be plain text, not a list or a mapping"),
+    ("a: 1\n<<: {b: 2}\n", 2, "YAML merge keys ('<<') are not allowed in a data file"),
+    ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first at line 1): a key may appear once"),
+    ("x" * 70 + ": 1\n" + "x" * 70 + ": 2\n", 2, "duplicate key '" + "x" * 59 + "…' (first at line 1): a key may appear once"),
+    ("a: 1" + "0" * 5000 + "\n", 1, "cannot read the value: Exceeds the limit (4300 digits) for integer string "
+                                      "conversion: value has 5001 digits; use sys.set_int_max_str_digits() to increase the limit"),
+    ("# nothing\n", None, "empty file: a data file holds at least one entry"),
+    ("", None, "empty file: a data file holds at least one entry"),
+    ("a: &x 1\nb: 2\n", 1, "YAML anchors and aliases are not allowed in a data file (found '&x'); write the value out"),
+    ("a: 1\nb: *x\n", 2, "YAML anchors and aliases are not allowed in a data file (found '*x'); write the value out"),
+    ("a: &" + "y" * 50 + " 1\n", 1, "YAML anchors and aliases are not allowed in a data file (found '&" + "y" * 39
+     + "…'); write the value out"),
+])
+def test_what_a_data_file_may_not_hold(text, line, message):
+    assert refused(text) == (line, message)
+
+
+def test_ampersands_and_stars_in_text_are_text():
+    assert parse_yaml("a: 'R & D'\nb: \"*\"\nc: x*y&z\n") == {"a": "R & D", "b": "*", "c": "x*y&z"}
+
+
+def test_a_value_too_long_to_quote_whole():
+    message = refused("a: 1" + "0" * 5000 + "\n")[1]
+    assert message.startswith("cannot read the value: Exceeds the limit") and len(message) <= 23 + 140
+
+
+def test_duplicate_keys_collected_or_refused():
+    found: list = []
+    data = parse_yaml("a: 1\nb:\n  c: 2\n  c: [3]\na: 4\n", found)
+    assert data == {"a": 1, "b": {"c": 2}}  # the first value is kept
+    assert [(line, text.render("en")) for line, text in found] == [
+        (4, "duplicate key 'c' (first at line 3): a key may appear once"),
+        (5, "duplicate key 'a' (first at line 1): a key may appear once")]
+    found = [("before", None)]
+    parse_yaml("a: 1\n", found)
+    assert found == [("before", None)]
+    with pytest.raises(Refused) as caught:  # a repeated key's value is checked all the same
+        parse_yaml("a: 1\na: !!set {x}\n", [])
+    assert caught.value.line == 2
+
+
+def test_refused_carries_its_line_and_text():
+    error = Refused(7, "data.too_deep", depth=3)
+    assert error.line == 7 and error.text == Text("data.too_deep", {"depth": 3})
+    assert str(error) == "nested more than 3 levels deep"
+
+
+# -- reading a file ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode, says", [
+    (stat.S_IFREG | 0o644, None),
+    (stat.S_IFDIR | 0o755, "a folder"),
+    (stat.S_IFIFO | 0o644, "a FIFO (named pipe)"),
+    (stat.S_IFCHR | 0o644, "a device"),
+    (stat.S_IFBLK | 0o644, "a device"),
+    (stat.S_IFSOCK | 0o644, "a socket"),
+    (stat.S_IFLNK | 0o777, "not a regular file"),
+])
+def test_the_kind_of_a_path(mode, says):
+    kind = kind_of_file(mode)
+    assert (kind.render("en") if kind is not None else None) == says
+
+
+def bounded(path: Path) -> str:
+    with pytest.raises(Refused) as caught:
+        read_bounded_text(path)
+    assert caught.value.line is None
+    return str(caught.value)
+
+
+def test_a_file_at_the_size_limit_and_one_byte_more(tmp_path):
+    assert MAX_FILE_BYTES == 2 * 1024 * 1024
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * MAX_FILE_BYTES)
+    assert len(read_bounded_text(path)) == MAX_FILE_BYTES
+    path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    assert bounded(path) == "file is 2.0 MB; a data file may be at most 2 MB"
+    path.write_bytes(b"#" * (3 * MAX_FILE_BYTES // 2 + 60000))  # 3.06 MB: its size, not what was read
+    assert bounded(path) == "file is 3.1 MB; a data file may be at most 2 MB"
+
+
+def test_paths_that_are_not_a_readable_file(tmp_path):
+    assert bounded(tmp_path / "missing.yaml") == "cannot read: No such file or directory"
+    assert bounded(tmp_path) == "a folder, not a regular file: refused"
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert bounded(fifo) == "a FIFO (named pipe), not a regular file: refused"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "s.yaml"))
+        assert bounded(tmp_path / "s.yaml") == "a socket, not a regular file: refused"
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    assert bounded(loop) == "cannot read: Too many levels of symbolic links"
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked.yaml"
+        locked.write_text("a: 1\n", encoding="utf-8")
+        locked.chmod(0)
+        assert bounded(locked) == "cannot read: Permission denied"
+
+
+def test_text_that_is_not_utf8(tmp_path):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes("a: caf\u00e9\n".encode("latin-1"))
+    assert bounded(path) == "not UTF-8 text (invalid continuation byte at byte 6)"
+    path.write_bytes("a: \u00e9t\u00e9\n".encode("utf-8"))
+    assert read_bounded_text(path) == "a: \u00e9t\u00e9\n"
+
+
+def read(tmp_path: Path, name: str, text: str) -> tuple[object, list[str]]:
+    raw = Raw(tmp_path)
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return read_yaml(path, raw), said(raw)
+
+
+def test_read_yaml_names_the_file_from_the_data_folder(tmp_path):
+    assert read(tmp_path, "states.yaml", "- iso3: AAA\n  iso33: x\n")[1] == [
+        "states.yaml:2: unknown key 'iso33' in a state (did you mean 'iso3'?)"]
+    assert read(tmp_path, "orgs/x.yaml", "id: x\nid: y\nkinds: k\n") == (
+        {"id": "x", "kinds": "k"}, ["orgs/x.yaml:2: duplicate key 'id' (first at line 1): a key may appear once",
+                      "orgs/x.yaml:3: unknown key 'kinds' in an organization (did you mean 'kind'?)"])
+    assert read(tmp_path, "other.yaml", "anything: 1\n") == ({"anything": 1}, [])  # no schema
+
+
+def test_read_yaml_gives_none_with_a_problem(tmp_path):
+    assert read(tmp_path, "orgs/x.yaml", "a: [1\nb: 2\n") in (  # libyaml's words, or PyYAML's
+        (None, ["orgs/x.yaml:2: YAML syntax: did not find expected ',' or ']'"]),
+        (None, ["orgs/x.yaml:2: YAML syntax: expected ',' or ']', but got ':'"]))
+    assert read(tmp_path, "orgs/x.yaml", "a: &x 1\n") == (
+        None, ["orgs/x.yaml:1: YAML anchors and aliases are not allowed in a data file (found '&x'); write the value out"])
+    assert read(tmp_path, "orgs/x.yaml", "a: 1\n--- \nb: 2\n") == (
+        None, ["orgs/x.yaml:2: YAML syntax: but found another document"])
+
+
+def test_a_yaml_error_with_no_mark(tmp_path, monkeypatch):
+    import yaml
+
+    def broken(text, duplicates=None):
+        raise yaml.MarkedYAMLError(problem="bad", problem_mark=None)
+
+    monkeypatch.setattr(loader, "parse_yaml", broken)
+    assert read(tmp_path, "orgs/x.yaml", "a: 1\n") == (None, ["orgs/x.yaml: YAML syntax: bad"])
+
+    def plain(text, duplicates=None):
+        raise yaml.YAMLError("plain " + "w" * 400)
+
+    monkeypatch.setattr(loader, "parse_yaml", plain)
+    value, problems = read(tmp_path, "orgs/x.yaml", "a: 1\n")
+    assert value is None and problems == ["orgs/x.yaml: YAML syntax: plain " + "w" * (299 - 19) + "…"]
+
+
+def test_problems_past_the_limit_of_a_file_are_counted(tmp_path):
+    assert MAX_PROBLEMS_PER_FILE == 50
+    raw = Raw(tmp_path)
+    reader, other = Reader(raw, "a.yaml"), Reader(raw, "b.yaml")
+    for n in range(1, 53):
+        reader.problem(n, "data.no_source")
+    other.problem(1, "data.no_source")
+    assert len(raw.problems) == 51 and str(raw.problems[49]) == (
+        "a.yaml:50: event has no source: every event cites a key of sources.yaml")
+    assert str(raw.problems[50]).startswith("b.yaml:1: ")
+    assert raw.dropped == {"a.yaml": 2}
+
+
+def test_the_reader_of_text_dates_and_keys(tmp_path):
+    raw = Raw(tmp_path)
+    reader = Reader(raw, "f.yaml")
+    node = parse_yaml("a: 5\nb: [x]\nc: yes\nd: 1990-02\ne: 1990-02-30\nf: [k, l]\ng: k\n")
+    assert reader.text(node, "a") == "5" and reader.text(node, "zz") is None
+    assert reader.text(node, "zz", required=True) is None
+    assert reader.text(node, "b") is None and reader.text(node, "c") is None
+    assert reader.date(node, "d") == D("1990-02") and reader.date(node, "zz") is None
+    assert reader.date(node, "zz", required=True) is None and reader.date(node, "e") is None
+    assert reader.keys(node, "f") == ("k", "l") and reader.keys(node, "g") == ("k",)
+    assert reader.keys(node, "zz") == () and reader.keys(node, "a") == ()
+    assert reader.langs(node, "zz") == {} and reader.langs(node, "zz", required=True) == {}
+    assert said(raw) == ["f.yaml:1: missing 'zz'", "f.yaml:1: 'b' must be text",
+                         "f.yaml:1: 'c' was read as true: put the text in quotes", "f.yaml:1: missing 'zz'",
+                         "f.yaml:1: e: '1990-02-30' is not a date: day 30 does not exist in 1990-02",
+                         "f.yaml:1: 'a' must be a key or a list of keys", "f.yaml:1: missing 'zz'"]
+    assert reader.translated(node, "zz") == (None, {}) and raw.text_refs == []
