@@ -376,7 +376,7 @@ def test_organization_files_are_read_in_name_order(tmp_path):
 def test_a_list_file_that_is_not_a_list(tmp_path):
     folder = make(tmp_path, sources="key: a\ntitle: b\n", states="- 5\n- iso3: CCC\n  exists: [{from: '1990', source: s}]\n")
     assert said(load_folder(folder)) == ["sources.yaml:1: expected a list of sources",
-                                         "states.yaml: every entry of the states list must be a mapping, not 5"]
+                                         "states.yaml:1: every entry of the states list must be a mapping, not 5"]
 
 
 def test_list_of_maps_of_nothing_and_of_text(tmp_path):
@@ -909,3 +909,186 @@ def test_the_reader_of_text_dates_and_keys(tmp_path):
                          "f.yaml:1: e: '1990-02-30' is not a date: day 30 does not exist in 1990-02",
                          "f.yaml:1: 'a' must be a key or a list of keys", "f.yaml:1: missing 'zz'"]
     assert reader.translated(node, "zz") == (None, {}) and raw.text_refs == []
+
+
+# -- what the first mutation run left (docs/mutation.md) ---------------------------------------------------
+
+
+def test_a_repeated_key_is_checked_at_its_own_depth():
+    """The value of a repeated key is built one level down like any other: exactly at the limit it is
+    read, one level more is refused, and the keys repeated inside it are collected too."""
+    deepest = nested(MAX_DEPTH - 1).replace("\n", "\n  ")  # 19 mappings under 'a': 20 in all, the text at 21
+    found: list = []
+    at_limit = "a: 1\na:\n  " + nested(MAX_DEPTH - 2).replace("\n", "\n  ") + "\n"
+    assert parse_yaml(at_limit, found) == {"a": 1} and [line for line, _ in found] == [2]
+    with pytest.raises(Refused) as caught:
+        parse_yaml("a: 1\na:\n  " + deepest + "\n", [])
+    assert str(caught.value) == f"nested more than {MAX_DEPTH} levels deep"
+    found = []
+    assert parse_yaml("a: 1\na: {b: 1, b: 2}\nc:\n  - {d: 1, d: 2}\n", found) == {"a": 1, "c": [{"d": 1}]}
+    assert [(line, text.render("en")) for line, text in found] == [
+        (2, "duplicate key 'a' (first at line 1): a key may appear once"),
+        (2, "duplicate key 'b' (first at line 2): a key may appear once"),
+        (4, "duplicate key 'd' (first at line 4): a key may appear once")]
+
+
+def test_long_tags_of_lists_and_mappings_are_cut():
+    tag = "!" + "t" * 100
+    shown = "YAML tag '!" + "t" * 58 + "…' is not allowed in a data file"
+    assert refused(f"a: {tag} [x]\n") == (1, shown)
+    assert refused(f"a:\n  b: {tag} {{c: 1}}\n") == (2, shown)
+    assert refused("a: !" + "t" * 59 + " [x]\n") == (1, "YAML tag '!" + "t" * 59 + "' is not allowed in a data file")
+
+
+def test_a_value_python_refuses_is_quoted_cut(monkeypatch):
+    def refuse(node, deep=False):
+        raise ValueError("v" * 200)
+
+    monkeypatch.setattr(loader._LineLoader, "construct_object", refuse)
+    assert refused("a: 1\n") == (1, "cannot read the value: " + "v" * 139 + "…")
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("events:\n  - {date: '2000', event: joined, state: AAA, cite: 5}\n", "6: expected a list of citations"),
+    ("events:\n  - {date: '2000', event: joined, state: AAA, cite: [5]}\n",
+     "6: every entry of the citations list must be a mapping, not 5"),
+    ("disputes:\n  - {id: d, topic: T, claims: text}\n", "6: expected a list of claims"),
+    ("disputes:\n  - {id: d, topic: T, claims: [x]}\n", "6: every entry of the claims list must be a mapping, not 'x'"),
+    ("former_names: 5\n", "5: expected a list of former names"),
+    ("former_names:\n  - 5\n", "6: every entry of the former names list must be a mapping, not 5"),
+    ("events: 5\n", "5: expected a list of events"),
+    ("events:\n  - 5\n", "6: every entry of the events list must be a mapping, not 5"),
+    ("disputes: 5\n", "5: expected a list of disputes"),
+    ("disputes:\n  - 5\n", "6: every entry of the disputes list must be a mapping, not 5"),
+])
+def test_each_list_of_an_organization_that_is_not_one(tmp_path, body, problem):
+    """A list that is a single value names the line of its key; a bad entry, its own line."""
+    assert problems_of_org(tmp_path, body)[0] == "orgs/x.yaml:" + problem
+
+
+@pytest.mark.parametrize("key, what", [("cow", "COW codes"), ("exists", "existence periods"),
+                                       ("former_names", "former names")])
+def test_each_list_of_a_state_that_is_not_one(tmp_path, key, what):
+    states = f"- iso3: ABC\n  {key}: [7]\n" + ("" if key == "exists" else STATE_OK)
+    problems = said(load_folder(make(tmp_path, states=states)))
+    assert problems[0] == f"states.yaml:2: every entry of the {what} list must be a mapping, not 7"
+    states = f"- iso3: ABC\n  {key}: 7\n" + ("" if key == "exists" else STATE_OK)
+    assert said(load_folder(make(tmp_path / "2", states=states)))[0] == f"states.yaml:2: expected a list of {what}"
+
+
+def test_a_bad_entry_is_named_at_its_own_line(tmp_path):
+    raw = Raw(tmp_path)
+    reader = Reader(raw, "f.yaml")
+    data = parse_yaml("- {a: 1}\n- 2\n-\n  - x\n- " + "z" * 70 + "\n")
+    assert list_of_maps(reader, data, "what.events") == [{"a": 1}]
+    assert said(raw) == ["f.yaml:2: every entry of the events list must be a mapping, not 2",
+                         "f.yaml:4: every entry of the events list must be a mapping, not ['x']",
+                         "f.yaml:5: every entry of the events list must be a mapping, not '" + "z" * 58 + "…"]
+    raw.problems.clear()
+    made = loader.LineList([1])
+    made.line = 8  # built by hand: no line for each entry, the list's line
+    list_of_maps(reader, made, "what.events")
+    list_of_maps(reader, [1], "what.events")  # a plain list: no line at all
+    list_of_maps(reader, [1], "what.events", 3)  # ... but where it was expected
+    list_of_maps(reader, 1, "what.events", 3)
+    list_of_maps(reader, made, "what.events", 3)
+    assert said(raw) == ["f.yaml:8: every entry of the events list must be a mapping, not 1",
+                         "f.yaml: every entry of the events list must be a mapping, not 1",
+                         "f.yaml:3: every entry of the events list must be a mapping, not 1",
+                         "f.yaml:3: expected a list of events",
+                         "f.yaml:8: every entry of the events list must be a mapping, not 1"]
+
+
+def test_an_organization_without_names(tmp_path):
+    assert said(load_folder(make(tmp_path, orgs={"x": "id: x\nkind: security\n"}))) == [
+        "orgs/x.yaml:1: missing 'names'", "orgs/x.yaml:1: names needs at least 'en'"]
+
+
+def test_the_hints_of_an_unknown_event_and_language(tmp_path):
+    body = ("events:\n  - {date: '2000', event: ssigned, state: AAA, source: s}\n"
+            "  - {date: '2000', event: joined, state: AAA, source: s, title: {un: U, en: E}}\n")
+    assert problems_of_org(tmp_path, body) == [
+        "orgs/x.yaml:6: unknown event 'ssigned'; use one of signed, suspended, joined",
+        "orgs/x.yaml:7: 'title' has unknown language(s) un; use en, zh-Hant, ru (did you mean 'ru'?)"]
+
+
+def test_a_fifo_put_in_place_after_the_stat_is_refused_without_blocking(tmp_path, monkeypatch):
+    """A path checked as a regular file and then swapped for a FIFO: the open does not wait for a
+    writer (O_NONBLOCK), and the open file's own kind is checked again."""
+    import signal
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    calls = []
+
+    def regular_first(mode):
+        calls.append(mode)
+        return None if len(calls) == 1 else kind_of_file(mode)
+
+    def stuck(*_):
+        raise TimeoutError("the open blocked")
+
+    monkeypatch.setattr(loader, "kind_of_file", regular_first)
+    signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(2)
+    try:
+        assert bounded(fifo) == "a FIFO (named pipe), not a regular file: refused"
+    finally:
+        signal.alarm(0)
+    assert len(calls) == 2
+
+
+def test_a_file_that_cannot_be_opened(tmp_path, monkeypatch):
+    path = tmp_path / "a.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def denied(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(loader.os, "open", denied)
+    assert bounded(path) == "cannot read: Permission denied"
+
+
+def test_an_oversized_file_is_not_read_whole(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(8 * MAX_FILE_BYTES)  # 16 MB (sparse)
+    tracemalloc.start()
+    try:
+        assert bounded(path) == "file is 16.0 MB; a data file may be at most 2 MB"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * MAX_FILE_BYTES
+
+
+def test_the_size_in_megabytes_is_rounded_from_bytes(tmp_path):
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(2464154)  # 2.3500003 MB of 1,048,576 bytes (2.3499981 of 1,048,577)
+    assert bounded(path) == "file is 2.4 MB; a data file may be at most 2 MB"
+
+
+def test_texts_given_as_plain_mappings(tmp_path):
+    """A reader also reads mappings built in Python (no lines of their own): the line falls back to the
+    mapping's, then to the node's."""
+    raw = Raw(tmp_path)
+    reader = Reader(raw, "f.yaml")
+    node = LineDict(note={"en": "E", "ru": ["x"]}, title={"xx": "X", "en": "E"}, other=LineDict(zz=1))
+    node.line = 4
+    node["other"].line = 9
+    assert reader.translated(node, "note") == ("E", {"en": "E"})
+    assert reader.langs(node, "title") == {"en": "E"}
+    assert reader.langs(node, "other") == {}
+    assert said(raw) == ["f.yaml:4: 'note' in ru must be text",
+                         "f.yaml:4: 'title' has unknown language(s) xx; use en, zh-Hant, ru",
+                         "f.yaml:9: 'other' has unknown language(s) zz; use en, zh-Hant, ru"]
+    assert raw.text_refs == [("f.yaml", 4, "note", ("en",), "E")]
+
+
+def test_a_language_left_empty_does_not_hide_the_next(tmp_path):
+    sources = "- key: a\n  title: A\n  note: {ru: ~, zh-Hant: ~, en: E}\n"
+    raw = load_folder(make(tmp_path, sources=sources))
+    assert said(raw) == [] and raw.sources["a"].note == "E" and raw.sources["a"].texts == {"note": {"en": "E"}}
