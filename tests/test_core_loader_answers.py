@@ -1092,3 +1092,11 @@ def test_a_language_left_empty_does_not_hide_the_next(tmp_path):
     sources = "- key: a\n  title: A\n  note: {ru: ~, zh-Hant: ~, en: E}\n"
     raw = load_folder(make(tmp_path, sources=sources))
     assert said(raw) == [] and raw.sources["a"].note == "E" and raw.sources["a"].texts == {"note": {"en": "E"}}
+
+
+def test_a_list_of_a_mapping_built_by_hand_names_the_mappings_line(tmp_path):
+    raw = Raw(tmp_path)
+    node = LineDict(events=5)
+    node.line = 12  # no key_lines: the key's line is the mapping's
+    assert loader._entries(Reader(raw, "f.yaml"), node, "events", "what.events") == []
+    assert said(raw) == ["f.yaml:12: expected a list of events"]
