@@ -199,8 +199,8 @@ def test_which_entries_are_read(tmp_path):
 
 
 def test_an_entry_at_the_size_limit_and_one_byte_more(tmp_path):
-    path = entry(tmp_path / "a.json", b"1" + b" " * (cache.MAX_ENTRY_BYTES - 1))
-    assert cache._read_entry(path) == 1
+    path = entry(tmp_path / "a.json", b"[" + b" " * (cache.MAX_ENTRY_BYTES - 2) + b"]")
+    assert cache._read_entry(path) == []  # read to its last byte
     entry(path, b"1" + b" " * cache.MAX_ENTRY_BYTES)
     assert cache._read_entry(path) is None
 
@@ -284,6 +284,7 @@ def test_an_atlas_stored_and_loaded(home, tmp_path):
     folder = data_folder(tmp_path)
     key = cache.fingerprint(folder)
     assert cache.load(folder) == (key, None)  # no cache folder yet
+    assert not home.exists()  # and loading makes none
     cache.store(key, atlas_of(records()))
     path = home / f"atlas-{key}.json"
     assert path.read_text(encoding="utf-8") == json.dumps(
@@ -358,3 +359,52 @@ def test_storing_evicts(home):
     cache.store("knew", atlas_of(records()))
     assert sorted(p.name for p in home.iterdir()) == ["atlas-k1.json", "atlas-k2.json", "atlas-k3.json",
                                                       "atlas-knew.json"]
+
+
+def test_a_cache_folder_deep_in_folders_that_do_not_exist(home, monkeypatch):
+    deep = home / "a" / "b"
+    monkeypatch.setenv("BLOCMAP_CACHE_DIR", str(deep))
+    assert cache._safe_folder(create=True) == deep and deep.is_dir()
+
+
+def test_reading_makes_no_folder(home):
+    assert cache.read_json(home / "figures" / "x.json") is None
+    assert not home.exists()
+    home.mkdir(mode=0o700)
+    assert cache.read_json(home / "figures" / "x.json") is None
+    assert not (home / "figures").exists()
+
+
+def test_a_temporary_file_exactly_an_hour_old_is_kept(home, monkeypatch):
+    home.mkdir(mode=0o700)
+    now = 1_700_000_000.0
+    monkeypatch.setattr(cache.time, "time", lambda: now)
+    for name, age in ((".atlas-hour.tmp", 3600), (".atlas-older.tmp", 3601)):
+        os.utime(entry(home / name, b"x"), (now - age, now - age))
+    cache.evict(home)
+    assert sorted(p.name for p in home.iterdir()) == [".atlas-hour.tmp"]
+
+
+def test_a_file_gone_while_evicting_and_a_folder_without_words(home, monkeypatch):
+    home.mkdir(mode=0o700)
+    for n in range(6):
+        os.utime(entry(home / f"atlas-k{n}.json", "[]"), (1000 + n, 1000 + n))
+    real = Path.lstat
+
+    def vanishing(path):
+        if path.name == "atlas-k0.json":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(path)
+
+    listed = Path.iterdir
+    monkeypatch.setattr(Path, "lstat", vanishing)
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter(sorted(listed(self))))  # the vanished one first
+    cache.evict(home)  # the vanished file is skipped, the others are still judged
+    assert sorted(p.name for p in home.iterdir()) == ["atlas-k0.json", "atlas-k2.json", "atlas-k3.json",
+                                                      "atlas-k4.json", "atlas-k5.json"]
+
+    def wordless(path):
+        raise OSError()
+
+    monkeypatch.setattr(Path, "lstat", wordless)
+    assert cache.unsafe_reason(home) == "cannot read"
