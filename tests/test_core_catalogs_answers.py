@@ -18,6 +18,7 @@ POT = '''\
 msgid ""
 msgstr ""
 "Project-Id-Version: blocmap 1\\n"
+"POT-Creation-Date: 2026-01-02 03:04+0000\\n"
 "Content-Type: text/plain; charset=utf-8\\n"
 
 #, python-brace-format
@@ -25,6 +26,7 @@ msgctxt "status.member"
 msgid "member of {org}"
 msgstr ""
 
+#, no-wrap
 msgctxt "word.plain"
 msgid "plain"
 msgstr ""
@@ -470,3 +472,173 @@ def test_update_and_extract(locale):
     assert out.getvalue() == "1 new help texts, 2 gone; run update\n"
     template = catalogs.read(catalogs.TEMPLATE)
     assert [m.id for m in template if m.context == "help"] == ["Other."]
+
+
+# -- what the first mutation run left (docs/mutation.md) -----------------------------------------------------
+
+
+def test_the_english_catalog_keeps_the_templates_header_and_flags(locale):
+    template = catalogs.read(catalogs.TEMPLATE)
+    english = catalogs.english_catalog(template)
+    assert template.version == "1" and english.version == "1"
+    assert english.creation_date == template.creation_date == english.revision_date
+    assert str(english.creation_date)[:16] == "2026-01-02 03:04"
+    assert english.get("plain", context="word.plain").flags == {"no-wrap"}
+    assert catalogs.new_catalog("ru").project == "blocmap"
+
+
+def test_a_catalog_is_written_as_pybabel_writes_it(locale, tmp_path):
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="ru")
+    catalog.add("x", "a" * 64 + " " + "b" * 10, context="w.x")  # 77 characters quoted: wrapped at 76
+    catalog.add("new", "новое", context="w.y").previous_id = ["old"]
+    target = tmp_path / "out.po"
+    catalogs.write(target, catalog)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Russian translations for PROJECT.\n")  # the header is written
+    assert text.endswith('msgctxt "w.x"\nmsgid "x"\nmsgstr ""\n"' + "a" * 64 + ' "\n"' + "b" * 10 + '"\n\n'
+                         '#| msgid "old"\nmsgctxt "w.y"\nmsgid "new"\nmsgstr "новое"\n\n')
+
+
+def test_fuzzy_texts_are_not_compiled(locale):
+    catalogs.po_path("ru").write_text(RU.replace('msgctxt "word.plain"', '#, fuzzy\nmsgctxt "word.plain"'),
+                                      encoding="utf-8")
+    ru = gettext.GNUTranslations(io.BytesIO(catalogs.compiled()["ru"]))
+    assert ru.pgettext("word.plain", "plain") == "plain"  # the English: the guess is not used
+    assert ru.pgettext("status.member", "member of {org}") == "член {org}"
+
+
+def test_compiling_makes_the_folders_of_english(locale):
+    import shutil
+
+    shutil.rmtree(locale / "en")
+    catalogs.compile_all()
+    assert catalogs.mo_path("en").is_file()
+
+
+def test_no_template_yet(locale):
+    catalogs.TEMPLATE.unlink()
+    template, translated = catalogs.load_all()
+    assert [m for m in template if m.id] == [] and sorted(translated) == ["ru", "zh_Hant"]
+
+
+def test_update_keeps_a_catalogs_own_header(locale):
+    catalogs.po_path("ru").write_text("# Russian, by its translators.\n" + RU, encoding="utf-8")
+    catalogs.update()
+    assert catalogs.po_path("ru").read_text(encoding="utf-8").startswith("# Russian, by its translators.\n")
+
+
+def test_extract_adds_help_texts_untranslated(locale):
+    catalogs.extract(["Brand new."], out=io.StringIO())
+    assert catalogs.read(catalogs.TEMPLATE).get("Brand new.", context="help").string == ""
+
+
+def test_flags_of_english_with_braces_written_twice(locale):
+    template, translated = load()
+    catalogs.add_message(template, translated, "word.lit", "{{literal}}", {})
+    assert template.get("{{literal}}", context="word.lit").flags == set()
+    catalogs.add_message(template, translated, "one file", ("one file", "{n} files"), {}, context="click")
+    assert "python-brace-format" in template.get("one file", context="click").flags
+
+
+def test_import_rows_more_cases(locale, tmp_path):
+    rows = tmp_path / "rows.py"
+    rows.write_text('# a comment before\n\nROWS = {\n    # --- branch ---\n    "word.one": ("one", "一", "один"),\n}\n'
+                    'OTHER = {\n    "word.plain": (\n        "other plain", "x", "y"),\n'
+                    '    "status.member": ("member", "成員", "член"),\n}\n', encoding="utf-8")
+    helpjson = tmp_path / "help.json"
+    helpjson.write_text(json.dumps({"click": {"Usage:": {"ru": "Использование:"},
+                                              "Got unexpected extra argument ({args})": {
+                                                  "ru": ["лишний {args}", "лишних {args}", "лишних {args}"],
+                                                  "zh_Hant": "多餘的參數（{args}）"}}}), encoding="utf-8")
+    out = io.StringIO()
+    assert catalogs.import_rows([rows, helpjson], out=out) == 2
+    assert out.getvalue().splitlines()[0] == (
+        f"{rows}:8: 'word.plain' is in the catalogs with other English ('plain'); change it in the catalogs, "
+        "or give the row a new key")
+    assert rows.read_text(encoding="utf-8").startswith("# a comment before\n\nROWS = {\n}\n")
+    template, translated = load()
+    assert template.get("Usage:", context="click").id == "Usage:"
+    assert translated["zh_Hant"].get("Got unexpected extra argument ({args})", context="click").string == (
+        "多餘的參數（{args}）",)
+
+
+def test_a_new_catalog_made_by_import_is_of_its_language(locale, tmp_path):
+    import shutil
+
+    shutil.rmtree(locale / "zh_Hant")
+    rows = tmp_path / "rows.py"
+    rows.write_text('ROWS = {"word.one": ("one", "一", "один")}\n', encoding="utf-8")
+    catalogs.import_rows([rows], out=io.StringIO())
+    assert str(catalogs.read(catalogs.po_path("zh_Hant")).locale) == "zh_Hant"
+
+
+def test_the_rows_a_branch_added_to_files_new_to_it(locale, tmp_path):
+    """The repository is the one holding the locale folder (tmp_path here); help.json is new on the branch."""
+    repo = tmp_path
+    (repo / "src" / "blocmap" / "core").mkdir(parents=True)
+    (repo / "src" / "blocmap" / "cli").mkdir(parents=True)
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
+                       capture_output=True)
+
+    messages = repo / "src" / "blocmap" / "core" / "messages.py"
+    messages.write_text('M = {"a.old": ("old", "舊", "старый")}\n', encoding="utf-8")
+    git("init", "-q", "-b", "main")
+    git("add", "src/blocmap/core")
+    git("commit", "-qm", "base")
+    git("checkout", "-qb", "two")
+    messages.write_text('M = {"a.old": ("old", "舊", "старый"), "a.new": ("new", "新", "новый"),\n'
+                        '     "a.more": ("more", "多", "ещё")}\n', encoding="utf-8")
+    (repo / "src" / "blocmap" / "cli" / "help.json").write_text(
+        json.dumps({"help": {"New.": {"ru": "Новый."}}}, ensure_ascii=False), encoding="utf-8")
+    git("add", "src/blocmap/core", "src/blocmap/cli")
+    git("commit", "-qm", "rows")
+    git("checkout", "-q", "main")
+    out = tmp_path / "out"
+    out.mkdir()
+    written = catalogs.rows_of_branch("two", out)
+    assert sorted(p.name for p in out.iterdir()) == ["base.py", "two-help.json", "two-messages.py"]
+    assert written[0].read_text(encoding="utf-8") == (
+        "ROWS = {\n    'a.new': ('new', '新', 'новый'),\n    'a.more': ('more', '多', 'ещё'),\n}\n")
+    assert written[1].read_text(encoding="utf-8") == '{"help": {"New.": {"ru": "Новый."}}}'
+
+
+def test_the_glossary_checks_every_row(locale):
+    catalogs.GLOSSARY.write_text(
+        GLOSSARY
+        + "status.member,MEMBER,,член,,,,член,\n"   # no zh_Hant term: skipped, the next rows still checked
+        + "word.none,thing,物,,件,,,,\n"
+        + "help,help,說明,,,,,,\n", encoding="utf-8")
+    zh = catalogs.read(catalogs.po_path("zh_Hant"))
+    ru = catalogs.read(catalogs.po_path("ru"))
+    assert catalogs.glossary_problems("zh_Hant", zh, "W") == [
+        "W: count.things: '件' for thing (the glossary says '物')"]  # in a plural form's text
+    assert catalogs.glossary_problems("ru", ru, "W") == [
+        "W: status.member: 'член {org}', the glossary says 'член'"]
+    ru.get("member of {org}", context="status.member").string = "участник {org}"
+    assert catalogs.glossary_problems("ru", ru, "W") == [
+        "W: status.member: 'участник {org}', the glossary says 'член'",
+        "W: status.member: the English says 'MEMBER', the text lacks 'член' (glossary)"]
+    assert catalogs.glossary_problems("fr", ru, "W") == []  # no column for the language: nothing to check
+
+
+def test_problems_name_the_glossary_and_order_what_is_not_in_the_template(locale):
+    catalogs.compile_all()
+    catalogs.GLOSSARY.write_text(GLOSSARY + "word.plain,plain,平常,обычный,,,,,\n", encoding="utf-8")
+    extra = ('\nmsgid "zeta"\nmsgstr "зета"\n\nmsgctxt "word.b"\nmsgid "b"\nmsgstr "б"\n\n'
+             'msgctxt "word.a"\nmsgid "z"\nmsgstr "з"\n\nmsgctxt "help"\nmsgid "Bb"\nmsgstr "Бб"\n\n'
+             'msgctxt "help"\nmsgid "Aa"\nmsgstr "Аа"\n')
+    catalogs.po_path("ru").write_text(RU + extra, encoding="utf-8")
+    catalogs.compile_all()
+    where = "src/blocmap/locale/ru/LC_MESSAGES/blocmap.po"
+    assert catalogs.problems() == [
+        f"{where}: None: not in the template (run update)",
+        f"{where}: help: not in the template (run update)",
+        f"{where}: help: not in the template (run update)",
+        f"{where}: word.a: not in the template (run update)",
+        f"{where}: word.b: not in the template (run update)",
+        f"{where}: word.plain: 'простой', the glossary says 'обычный'",
+    ]

@@ -261,10 +261,7 @@ def import_rows(paths: Iterable[Path], remove: bool = True, out=None) -> int:
                     plural = _click_plural(key)
                     english = (key, plural or key)
                     texts = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in texts.items()}
-                if context == "cli.unknown_language":
-                    said = add_message(template, catalogs, context, english, texts)
-                else:
-                    said = add_message(template, catalogs, key, english, texts, context=context)
+                said = add_message(template, catalogs, key, english, texts, context=context)
                 counts[said] = counts.get(said, 0) + 1
         else:
             for key, row, lines in rows_in_python(path):
