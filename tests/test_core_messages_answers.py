@@ -153,3 +153,31 @@ def test_numbers_written_with_separators():
     assert messages._show(Hints(["a"]), "en") == " (did you mean 'a'?)"
     assert messages._show(Either(["a", "b"]), "zh-Hant") == "a 或 b"
     assert messages._show([1, [2, 3]], "zh-Hant") == "1、2、3"
+
+
+# -- what the first mutation run left (docs/mutation.md) -----------------------------------------------------
+
+
+def test_a_comment_of_linguas_names_no_language(tmp_path, monkeypatch):
+    for name in ("ru", "zh_Hant", "aa"):
+        (tmp_path / name / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / name / "LC_MESSAGES" / "blocmap.mo").write_bytes(b"")
+    (tmp_path / "LINGUAS").write_text("# aa is not listed\nzh_Hant ru # aa neither\n", encoding="utf-8")
+    monkeypatch.setattr(messages, "LOCALE", tmp_path)
+    assert messages._discover() == ("en", "zh-Hant", "ru", "aa")
+
+
+def test_values_inside_or_and_and_are_in_the_same_language():
+    assert messages._show(Either([Text("list.and"), "x"]), "ru") == " и  или x"
+    assert messages._show(Both([Text("err.or"), "x"]), "zh-Hant") == " 或  與 x"
+
+
+def test_rows_do_not_make_every_key_a_message(monkeypatch):
+    monkeypatch.setitem(messages.MESSAGES, "word.row", ("row", "", "ряд"))
+    assert not has("status.nobody")
+    assert text_of("list.and", "ru") == " и "  # not a row: the catalogs
+    assert TABLE["word.row"] == ("row", "", "ряд")  # an empty text stays empty
+    assert Text("word.row").render("zh-Hant") == ""
+    with pytest.raises(KeyError) as caught:
+        TABLE["status.nobody"]
+    assert caught.value.args == ("status.nobody",)
