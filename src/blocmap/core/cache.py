@@ -119,11 +119,13 @@ def _read_entry(path: Path) -> Any | None:
         fd = os.open(path, flags)
     except OSError:
         return None
+    # checked before ``fdopen``, which refuses a folder with IsADirectoryError
+    info = os.fstat(fd)
+    if (not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or info.st_size > MAX_ENTRY_BYTES
+            or (hasattr(os, "getuid") and info.st_uid != os.getuid())):
+        os.close(fd)
+        return None
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if (not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or info.st_size > MAX_ENTRY_BYTES
-                or (hasattr(os, "getuid") and info.st_uid != os.getuid())):
-            return None
         return json.loads(handle.read(MAX_ENTRY_BYTES + 1))
 
 
@@ -153,7 +155,7 @@ def read_json(path: Path) -> Any | None:
         return None
     try:
         return _read_entry(path)
-    except ValueError:
+    except (OSError, ValueError):  # unreadable (an I/O error) or not JSON: only a missed shortcut
         return None
 
 

@@ -261,10 +261,7 @@ def import_rows(paths: Iterable[Path], remove: bool = True, out=None) -> int:
                     plural = _click_plural(key)
                     english = (key, plural or key)
                     texts = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in texts.items()}
-                if context == "cli.unknown_language":
-                    said = add_message(template, catalogs, context, english, texts)
-                else:
-                    said = add_message(template, catalogs, key, english, texts, context=context)
+                said = add_message(template, catalogs, key, english, texts, context=context)
                 counts[said] = counts.get(said, 0) + 1
         else:
             for key, row, lines in rows_in_python(path):
@@ -382,9 +379,9 @@ def problems(template=None, catalogs=None) -> list[str]:
                 for wrong, right in avoid.items():
                     if wrong in text:
                         found.append(f"{where}: {key}: '{wrong}' (write '{right}': {code}/avoid.csv)")
-        for pair in present.keys() - keys.keys():
-            if not present[pair].obsolete:
-                found.append(f"{where}: {pair[0]}: not in the template (run update)")
+        # (obsolete messages, ``#~``, are Babel's ``catalog.obsolete``, never among these)
+        for pair in sorted(present.keys() - keys.keys(), key=lambda p: (p[0] or "", str(p[1]))):
+            found.append(f"{where}: {pair[0]}: not in the template (run update)")
         found += glossary_problems(code, catalog, where)
     for pair, message in keys.items():
         if pair[0] in (HELP, CLICK):

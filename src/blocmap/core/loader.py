@@ -69,6 +69,13 @@ class LineDict(dict):
     key_lines: dict = {}
 
 
+class LineList(list):
+    """A YAML sequence that remembers its line and each entry's line (a problem with an entry names it)."""
+
+    line: int = 0
+    item_lines: list = []
+
+
 # Dates stay text: one date parser (blocmap.core.dates) reads them all, partial or not.
 _LineLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -109,7 +116,9 @@ def _build(loader: _LineLoader, node: yaml.Node, duplicates: list, depth: int = 
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
             raise Refused(_line(node), "data.tag", tag=cut(node.tag, 60))
-        return [_build(loader, item, duplicates, depth + 1) for item in node.value]
+        items = LineList(_build(loader, item, duplicates, depth + 1) for item in node.value)
+        items.line, items.item_lines = _line(node), [_line(item) for item in node.value]
+        return items
     if node.tag != _MAP_TAG:
         raise Refused(_line(node), "data.tag", tag=cut(node.tag, 60))
     mapping = LineDict()
@@ -367,20 +376,28 @@ def _rel(raw: Raw, path: Path) -> str:
     return str(path.relative_to(raw.folder))
 
 
-def list_of_maps(reader: Reader, data: Any, what: str) -> list[LineDict]:
-    """The entries of a list of mappings; ``what`` names them (a ``what.*`` key: ``what.events``)."""
+def list_of_maps(reader: Reader, data: Any, what: str, line: int | None = None) -> list[LineDict]:
+    """The entries of a list of mappings; ``what`` names them (a ``what.*`` key: ``what.events``).
+    ``line`` is where the list was expected (a single value has no line of its own)."""
     if data is None:
         return []
     if not isinstance(data, list):
-        reader.problem(getattr(data, "line", None), "data.list_expected", what=Text(what))
+        reader.problem(getattr(data, "line", line), "data.list_expected", what=Text(what))
         return []
     items = []
-    for item in data:
+    lines = getattr(data, "item_lines", [])
+    for index, item in enumerate(data):
         if isinstance(item, LineDict):
             items.append(item)
         else:
-            reader.problem(getattr(data, "line", None), "data.list_entry", what=Text(what), value=cut(repr(item), 60))
+            at = lines[index] if index < len(lines) else getattr(data, "line", line)
+            reader.problem(at, "data.list_entry", what=Text(what), value=cut(repr(item), 60))
     return items
+
+
+def _entries(reader: Reader, node: LineDict, key: str, what: str) -> list[LineDict]:
+    """The entries of the list ``node[key]``; a problem with it names the key's line."""
+    return list_of_maps(reader, node.get(key), what, node.key_lines.get(key, node.line))
 
 
 def _list_file(raw: Raw, name: str, what: str) -> tuple[Reader, list[LineDict]]:
@@ -429,7 +446,7 @@ def _read_states(raw: Raw) -> None:
             reader.problem(node.line, "data.duplicate_state", state=iso3)
             continue
         cows = []
-        for code in list_of_maps(reader, node.get("cow"), "what.cow_codes"):
+        for code in _entries(reader, node, "cow", "what.cow_codes"):
             number = code.get("code")
             if not isinstance(number, int):
                 reader.problem(code.line, "data.cow_code")
@@ -437,7 +454,7 @@ def _read_states(raw: Raw) -> None:
             cows.append(CowCode(number, reader.text(code, "abb", required=True) or "",
                                 reader.date(code, "from"), reader.date(code, "to")))
         periods = []
-        for period in list_of_maps(reader, node.get("exists"), "what.periods"):
+        for period in _entries(reader, node, "exists", "what.periods"):
             source = reader.text(period, "source", required=True)
             if source:
                 reader.cite((source,), period.line, Text("cite.existence", {"state": iso3}))
@@ -500,7 +517,7 @@ def _read_event(reader: Reader, org: str, node: LineDict) -> Event | None:
 def _read_citations(reader: Reader, node: LineDict) -> tuple[Citation, ...]:
     """An event's ``cite:`` entries: each a source key with the source's own words."""
     citations = []
-    for entry in list_of_maps(reader, node.get("cite"), "what.cite"):
+    for entry in _entries(reader, node, "cite", "what.cite"):
         key = reader.text(entry, "source", required=True)
         if key is None:
             continue
@@ -513,7 +530,7 @@ def _read_citations(reader: Reader, node: LineDict) -> tuple[Citation, ...]:
 def _read_former_names(reader: Reader, node: LineDict) -> tuple[FormerName, ...]:
     """``former_names``: the names an organization or a state bore until a day, oldest first."""
     found: list[FormerName] = []
-    for entry in list_of_maps(reader, node.get("former_names"), "what.former_names"):
+    for entry in _entries(reader, node, "former_names", "what.former_names"):
         until = reader.date(entry, "until", required=True)
         names = reader.langs(entry, "names", required=True)
         if until is None or not names:
@@ -537,7 +554,7 @@ def _read_dispute(reader: Reader, org: str, node: LineDict) -> Dispute | None:
     id_ = reader.text(node, "id", required=True)
     topic, topics = reader.translated(node, "topic", required=True)
     claims = []
-    for claim in list_of_maps(reader, node.get("claims"), "what.claims"):
+    for claim in _entries(reader, node, "claims", "what.claims"):
         value, values = reader.translated(claim, "value", required=True, field="claims.value")
         sources = reader.keys(claim, "sources")
         note, notes = reader.translated(claim, "note", field="claims.note")
@@ -618,11 +635,11 @@ def _read_org(raw: Raw, path: Path) -> None:
         sources=sources, name_sources=name_sources, note=note, file=reader.file,
         continues_in=succession, texts=_texts(note=notes, seat=seats),
         former_names=_read_former_names(reader, data))
-    for node in list_of_maps(reader, data.get("events"), "what.events"):
+    for node in _entries(reader, data, "events", "what.events"):
         event = _read_event(reader, org_id, node)
         if event is not None:
             raw.events.append(event)
-    for node in list_of_maps(reader, data.get("disputes"), "what.disputes"):
+    for node in _entries(reader, data, "disputes", "what.disputes"):
         dispute = _read_dispute(reader, org_id, node)
         if dispute is not None:
             raw.disputes.append(dispute)
