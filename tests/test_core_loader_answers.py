@@ -339,7 +339,7 @@ def test_the_bundled_folder_read_afresh(tmp_path):
     raw = load_folder(copy)
     assert said(raw) == []
     assert (len(raw.orgs), len(raw.states), len(raw.sources), len(raw.events), len(raw.disputes)) == \
-        (25, 83, 813, 701, 60)
+        (25, 83, 817, 700, 59)
     assert raw.orgs["eurasec"].aliases == ("eaec",)
     assert load_folder().orgs["csto"] == raw.orgs["csto"]  # the default folder is the bundled one
 
@@ -404,8 +404,8 @@ def test_bad_sources(tmp_path):
         "sources.yaml:2: missing 'key'",
         f"sources.yaml:3: source 'b': unknown kind 'blog'; use one of {kinds}",
         "sources.yaml:6: duplicate source key 'b'",
-        "sources.yaml:8: 'title' must be text",
-        "sources.yaml:10: 'title' was read as false: put the text in quotes",
+        "sources.yaml:9: 'title' must be text",
+        "sources.yaml:11: 'title' was read as false: put the text in quotes",
     ]
     assert list(raw.sources) == ["b"] and raw.sources["b"].title == "B" and raw.sources["b"].kind == "blog"
     assert raw.source_lines == {"b": 3}
@@ -509,7 +509,7 @@ def test_translated_texts_and_their_problems(tmp_path):
         "sources.yaml:12: 'note' has unknown language(s) xx; use en, zh-Hant, ru",
         "sources.yaml:15: 'note' has unknown language(s) de, fr; use en, zh-Hant, ru",
         "sources.yaml:18: 'note' has unknown language(s) zh-hant; use en, zh-Hant, ru (did you mean 'zh-Hant'?)",
-        "sources.yaml:19: 'title_tr' must map languages (en, zh-Hant, ru) to text",
+        "sources.yaml:21: 'title_tr' must map languages (en, zh-Hant, ru) to text",
     ]
     assert raw.sources["a"].note is None and raw.sources["a"].texts == {"note": {"zh-Hant": "only"}}
     assert raw.sources["b"].texts == {"note": {"ru": "R"}}
@@ -545,7 +545,7 @@ def test_bad_organization_files(tmp_path):
         "orgs/d.yaml:1: id 'x' does not match the file name 'd'",
         "orgs/d.yaml:1: missing 'kind'",
         "orgs/e.yaml:1: missing 'kind'",
-        "orgs/e.yaml:1: 'names' must map languages (en, zh-Hant, ru) to text",
+        "orgs/e.yaml:2: 'names' must map languages (en, zh-Hant, ru) to text",
         "orgs/e.yaml:1: names needs at least 'en'",
         "orgs/x.yaml:1: duplicate organization 'x'",
     ]
@@ -591,9 +591,9 @@ def test_keys_as_one_text_a_list_or_wrong(tmp_path):
     body = "sources: 5\npredecessors: [a, 1]\nsuccessors: {a: b}\nname_sources: {en: [a, b], ru: 7}\n"
     raw = load_folder(make(tmp_path, orgs={"x": org_file(body)}))
     assert said(raw) == ["orgs/x.yaml:8: 'ru' must be a key or a list of keys",
-                         "orgs/x.yaml:1: 'sources' must be a key or a list of keys",
-                         "orgs/x.yaml:1: 'predecessors' must be a key or a list of keys",
-                         "orgs/x.yaml:1: 'successors' must be a key or a list of keys"]
+                         "orgs/x.yaml:5: 'sources' must be a key or a list of keys",
+                         "orgs/x.yaml:6: 'predecessors' must be a key or a list of keys",
+                         "orgs/x.yaml:7: 'successors' must be a key or a list of keys"]
     org = raw.orgs["x"]
     assert (org.sources, org.predecessors, org.successors) == ((), (), ())
     assert org.name_sources == {"en": ("a", "b"), "zh-Hant": (), "ru": ()}
@@ -904,9 +904,9 @@ def test_the_reader_of_text_dates_and_keys(tmp_path):
     assert reader.keys(node, "f") == ("k", "l") and reader.keys(node, "g") == ("k",)
     assert reader.keys(node, "zz") == () and reader.keys(node, "a") == ()
     assert reader.langs(node, "zz") == {} and reader.langs(node, "zz", required=True) == {}
-    assert said(raw) == ["f.yaml:1: missing 'zz'", "f.yaml:1: 'b' must be text",
-                         "f.yaml:1: 'c' was read as true: put the text in quotes", "f.yaml:1: missing 'zz'",
-                         "f.yaml:1: e: '1990-02-30' is not a date: day 30 does not exist in 1990-02",
+    assert said(raw) == ["f.yaml:1: missing 'zz'", "f.yaml:2: 'b' must be text",
+                         "f.yaml:3: 'c' was read as true: put the text in quotes", "f.yaml:1: missing 'zz'",
+                         "f.yaml:5: e: '1990-02-30' is not a date: day 30 does not exist in 1990-02",
                          "f.yaml:1: 'a' must be a key or a list of keys", "f.yaml:1: missing 'zz'"]
     assert reader.translated(node, "zz") == (None, {}) and raw.text_refs == []
 

@@ -189,6 +189,11 @@ class Reader:
             return
         self.raw.problems.append(Problem.of(self.file, line, key, **values))
 
+    @staticmethod
+    def line_of(node: LineDict, key: str) -> int | None:
+        """The line of ``key`` in ``node`` (a wrong value is named where it is written), else the node's."""
+        return getattr(node, "key_lines", {}).get(key, node.line)
+
     def text(self, node: LineDict, key: str, required: bool = False) -> str | None:
         value = node.get(key)
         if value is None:
@@ -196,10 +201,10 @@ class Reader:
                 self.problem(node.line, "data.missing_key", key=key)
             return None
         if isinstance(value, (dict, list)):
-            self.problem(node.line, "data.must_be_text", key=key)
+            self.problem(self.line_of(node, key), "data.must_be_text", key=key)
             return None
         if isinstance(value, bool):  # YAML 1.1 reads NO, yes, off … as booleans (Norway's 'NO')
-            self.problem(node.line, "data.read_as_bool", key=key, value=str(value).lower())
+            self.problem(self.line_of(node, key), "data.read_as_bool", key=key, value=str(value).lower())
             return None
         return str(value)
 
@@ -210,7 +215,7 @@ class Reader:
         Gives (the English text, the text by language); records the languages given in
         ``raw.text_refs`` under ``field`` (default ``key``) for the missing-language rule."""
         value = node.get(key)
-        line = getattr(node, "key_lines", {}).get(key, node.line)
+        line = self.line_of(node, key)
         if not isinstance(value, dict):
             text = self.text(node, key, required)
             if text is None:
@@ -241,7 +246,7 @@ class Reader:
         try:
             return parse_partial(value)
         except DateError as exc:
-            self.problem(getattr(node, "key_lines", {}).get(key, node.line), "data.date", key=key, reason=exc.text)
+            self.problem(self.line_of(node, key), "data.date", key=key, reason=exc.text)
             return None
 
     def keys(self, node: LineDict, key: str) -> tuple[str, ...]:
@@ -252,7 +257,7 @@ class Reader:
             return (value,)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        self.problem(node.line, "data.keys", key=key)
+        self.problem(self.line_of(node, key), "data.keys", key=key)
         return ()
 
     def cite(self, keys: tuple[str, ...], line: int, what: Text) -> None:
@@ -266,7 +271,7 @@ class Reader:
                 self.problem(node.line, "data.missing_key", key=key)
             return {}
         if not isinstance(value, dict):
-            self.problem(node.line, "data.langs", key=key, langs=list(LANGS))
+            self.problem(self.line_of(node, key), "data.langs", key=key, langs=list(LANGS))
             return {}
         unknown = sorted(str(k) for k in set(value) - set(LANGS))
         if unknown:
