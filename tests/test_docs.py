@@ -274,7 +274,8 @@ def test_r_blocks_read_only_files_the_document_writes(block):
 
 @pytest.mark.parametrize("block", blocks(*JSON), ids=str)
 def test_json_blocks_parse(block):
-    json.loads(block.text)
+    data = json.loads(block.text)
+    assert isinstance(data, (dict, list)) and data, f"{block}: an empty or bare JSON value"
 
 
 # Doctest examples that may not run yet, each with the reason; the list can only shrink.
@@ -329,7 +330,13 @@ def test_serve_lines_parse(line):
     # under blocmap's own context, as the command line runs it: click keeps the help option a
     # command first makes, and a context of its own would leave serve with --help but no -h
     root = main.context_class(main, info_name="blocmap", **main.context_settings)
-    serve.make_context("serve", line.args[1:], parent=root)
+    context = serve.make_context("serve", line.args[1:], parent=root)
+    given = {a.split("=")[0] for a in line.args[1:] if a.startswith("--")}
+    named = {p.name: p.opts + p.secondary_opts for p in serve.params}
+    # every option the line gives was read into a value
+    assert all(any(option in named[name] for name, value in context.params.items() if value is not None)
+               for option in given), line
+    assert isinstance(context.params["port"], int) and context.params["host"], line
 
 
 @pytest.mark.parametrize("line", OTHER, ids=str)
