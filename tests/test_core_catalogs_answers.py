@@ -635,9 +635,9 @@ def test_problems_name_the_glossary_and_order_what_is_not_in_the_template(locale
     catalogs.compile_all()
     where = "src/blocmap/locale/ru/LC_MESSAGES/blocmap.po"
     assert catalogs.problems() == [
-        f"{where}: None: not in the template (run update)",
-        f"{where}: help: not in the template (run update)",
-        f"{where}: help: not in the template (run update)",
+        f"{where}: no context 'zeta': not in the template (run update)",
+        f"{where}: help 'Aa': not in the template (run update)",
+        f"{where}: help 'Bb': not in the template (run update)",
         f"{where}: word.a: not in the template (run update)",
         f"{where}: word.b: not in the template (run update)",
         f"{where}: word.plain: 'простой', the glossary says 'обычный'",

@@ -381,7 +381,9 @@ def problems(template=None, catalogs=None) -> list[str]:
                         found.append(f"{where}: {key}: '{wrong}' (write '{right}': {code}/avoid.csv)")
         # (obsolete messages, ``#~``, are Babel's ``catalog.obsolete``, never among these)
         for pair in sorted(present.keys() - keys.keys(), key=lambda p: (p[0] or "", str(p[1]))):
-            found.append(f"{where}: {pair[0]}: not in the template (run update)")
+            # a key names its message; a help text or a message with no context is named by its English
+            label = pair[0] if pair[0] not in (None, HELP, CLICK) else f"{pair[0] or 'no context'} {str(pair[1])[:60]!r}"
+            found.append(f"{where}: {label}: not in the template (run update)")
         found += glossary_problems(code, catalog, where)
     for pair, message in keys.items():
         if pair[0] in (HELP, CLICK):
