@@ -427,3 +427,18 @@ def test_the_view_as_csv_and_the_embed_route(client):
     home = client.get("/", params={"on": "1955-06-01"})
     assert home.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in home.headers["content-security-policy"]
     assert 'href="/day.csv?on=1955-06-01"' in home.text and "/embed?on=1955-06-01" in home.text
+
+
+@pytest.mark.parametrize("path, lang, translated", [
+    ("/compare?orgs=csto,cis&on=2010-01-01", "zh-Hant", "\u300a\u96c6\u9ad4\u5b89\u5168\u689d\u7d04\u7d44\u7e54\u61b2\u7ae0\u300b"),
+    ("/org/csto", "ru", "\u0423\u0441\u0442\u0430\u0432 \u041e\u0440\u0433\u0430\u043d\u0438\u0437\u0430\u0446\u0438\u0438 "
+                        "\u0414\u043e\u0433\u043e\u0432\u043e\u0440\u0430 \u043e \u043a\u043e\u043b\u043b\u0435\u043a"
+                        "\u0442\u0438\u0432\u043d\u043e\u0439 \u0431\u0435\u0437\u043e\u043f\u0430\u0441\u043d\u043e\u0441\u0442\u0438"),
+])
+def test_a_pages_source_list_gives_each_title_with_its_translation(client, path, lang, translated):
+    """The bibliography under a page: the title as published, and beside it the reader's translation."""
+    page = client.get(path, params={"lang": lang}).text
+    entry = page[page.index('<li id="src-kremlin-csto-charter">'):]
+    entry = entry[: entry.index("</li>")]
+    assert "Charter of the Collective Security Treaty Organization</cite>" in entry
+    assert f'<span class="translated" lang="{lang}">{translated}</span>' in entry
