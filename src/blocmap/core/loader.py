@@ -402,7 +402,7 @@ def list_of_maps(reader: Reader, data: Any, what: str, line: int | None = None) 
 
 def _entries(reader: Reader, node: LineDict, key: str, what: str) -> list[LineDict]:
     """The entries of the list ``node[key]``; a problem with it names the key's line."""
-    return list_of_maps(reader, node.get(key), what, node.key_lines.get(key, node.line))
+    return list_of_maps(reader, node.get(key), what, Reader.line_of(node, key))
 
 
 def _list_file(raw: Raw, name: str, what: str) -> tuple[Reader, list[LineDict]]:

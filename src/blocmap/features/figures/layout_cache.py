@@ -151,11 +151,9 @@ def solve(sets: dict[str, frozenset[str]], max_empty: int | None = None,
     if max_empty is not None:
         refused = cache.refused(key)
         if refused is not None and refused >= max_empty:
-            raise LayoutImpossible(Text("fig.needs_more", {"more_than": refused, "max_empty": max_empty}),
-                                   bound=refused + 1)
+            raise LayoutImpossible.needs_more(refused, max_empty)
         if cache.not_found(key, max_empty):
-            raise LayoutImpossible(Text("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}),
-                                   not_found=max_empty)
+            raise LayoutImpossible.none_found(max_empty)
     try:
         topo = topology.solve(sets, hint=hint, max_empty=max_empty, lookup=topology_table.lookup)
     except LayoutImpossible as exc:

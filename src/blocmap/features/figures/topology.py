@@ -269,8 +269,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
             if not found.proven:
                 raise LayoutImpossible(Text("fig.not_found_within", {"more_than": found.more_than,
                                                                      "max_empty": max_empty}))
-            raise LayoutImpossible(Text("fig.needs_more", {"more_than": found.more_than, "max_empty": max_empty}),
-                                   bound=found.more_than + 1)
+            raise LayoutImpossible.needs_more(found.more_than, max_empty)
         known[component] = None  # a refusal says nothing about a larger --max-empty: solve
     # The small search first: a drawing that meets the bound is the answer, and a search that
     # ends without one proves the bound one higher.  Groups are drawn apart, so their counts add.
@@ -291,10 +290,9 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
             if known[component] is None and len(family) >= CHECK_FROM:
                 answer = can_draw(family, max_empty, budget)
                 if answer is False:
-                    raise LayoutImpossible(Text("fig.needs_more", {"more_than": max_empty, "max_empty": max_empty}),
-                                           bound=max_empty + 1)
+                    raise LayoutImpossible.needs_more(max_empty, max_empty)
                 if answer is None:  # not even the relaxed question answered: no full solve
-                    raise _not_found(max_empty)
+                    raise LayoutImpossible.none_found(max_empty)
     parts = []
     for component in linked:
         family = {s: singles[s] for s in component}
@@ -307,13 +305,12 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
                          _solve_group(family, max_extra_cells, budget, bounds[component], hint, cap))
         except _NoneWithin as exc:
             if exc.proven:
-                raise LayoutImpossible(Text("fig.needs_more", {"more_than": max_empty, "max_empty": max_empty}),
-                                       bound=max_empty + 1) from None
-            raise _not_found(max_empty) from None
+                raise LayoutImpossible.needs_more(max_empty, max_empty) from None
+            raise LayoutImpossible.none_found(max_empty) from None
         except LayoutImpossible:
             if max_empty is None:
                 raise
-            raise _not_found(max_empty) from None  # none in one piece, and the relaxed one had some
+            raise LayoutImpossible.none_found(max_empty) from None  # none in one piece, and the relaxed one had some
     rects, offset, ny = {}, 0, max(p.ny for p in parts)
     for part in parts:
         for s, (x0, x1, y0, y1) in part.rects.items():
@@ -328,11 +325,6 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     extra = tuple(sorted({z for z in cells.values() if z and z not in zones},
                          key=lambda z: (len(z), sorted(z))))
     return GridTopology(order, rects, cells, extra, nx, ny, all(p.proven for p in parts), groups)
-
-
-def _not_found(max_empty: int) -> LayoutImpossible:
-    return LayoutImpossible(Text("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}),
-                            not_found=max_empty)
 
 
 def can_draw(sets: dict[str, frozenset[str]], max_empty: int, budget: float = RUN_BUDGET) -> bool | None:

@@ -67,6 +67,17 @@ class LayoutImpossible(BlocmapError):
         self.bound = bound  # the fewest empty zones needed, where known
         self.not_found = not_found  # none with at most this many was found within the budget
 
+    @classmethod
+    def needs_more(cls, more_than: int, max_empty: int) -> "LayoutImpossible":
+        """Proven: more than ``more_than`` empty zones are needed (``--max-empty`` is ``max_empty``)."""
+        return cls(Message("fig.needs_more", {"more_than": more_than, "max_empty": max_empty}), bound=more_than + 1)
+
+    @classmethod
+    def none_found(cls, max_empty: int) -> "LayoutImpossible":
+        """No drawing with at most ``max_empty`` empty zones was found within the budget."""
+        return cls(Message("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}),
+                   not_found=max_empty)
+
 
 def required_zones(sets: dict[str, frozenset[str]]) -> set[Signature]:
     """The distinct non-empty signatures of the elements (the zones the data has)."""
