@@ -639,11 +639,13 @@ def test_disputes(answers):
 
 def test_sources(answers):
     rows = answers.sources()
-    assert len(rows) == 817
-    assert rows[0] == {"key": "24kg-188078", "title": "EurAsEC ceases on 1 January 2015 (24.kg)",
-                       "title_translated": None, "language": "en",
+    assert len(rows) == 818
+    assert rows[0] == {"key": "24kg-188078",
+                       "title": "С 1 января 2015 года прекращается деятельность Евразийского экономического сообщества",
+                       "title_translated": "From 1 January 2015 the Eurasian Economic Community ceases its activity",
+                       "language": "ru",
                        "url": "https://24.kg/archive/ru/cis/188078-s-1-yanvarya-2015-goda-prekrashhaetsya.html/",
-                       "publisher": "24.kg", "year": None, "kind": "news", "class": "news", "official": False,
+                       "publisher": "24.kg", "year": "2014", "kind": "news", "class": "news", "official": False,
                        "seen_at": None, "note": None, "events": 0}
     events = {r["key"]: r["events"] for r in rows}
     assert (events["tass-687141"], events["24kg-188078"]) == (1, 0)
