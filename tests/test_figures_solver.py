@@ -210,3 +210,74 @@ def test_the_constraint_program_proves_a_refusal_in_one_capped_solve(monkeypatch
     with pytest.raises(LayoutImpossible, match="needs more than 3 empty zones") as refused:
         topology.solve(sets, max_empty=3)
     assert refused.value.bound == 4 and caps == [3]
+
+
+# Seven COW organizations on 1996-06-01 (AFESD, BSEC, CEEPN, GOIC, ICAO, IVWO, SADC) as their
+# zone structure: no drawing without an empty zone is found within ``fewest``'s steps, and the
+# constraint program took 1.4 s of CPU to draw one with a single empty zone.
+SEVEN = {"afesd": {0, 1, 2}, "bsec": {3, 4, 5, 6, 7}, "ceepn": {3, 4, 8, 9}, "goic": {0},
+         "icao": {0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13}, "ivwo": {2, 4, 6, 7, 9, 11, 12, 14},
+         "sadc": {12, 13}}
+# Seven on 2009-06-01 (CCNR, EAPC, ICFO, IPC, PMAESA, SIECA, SRDO): the full solve draws them with
+# one empty zone after 1.5 s; the search settles nothing within its steps.
+UNSETTLED = {"ccnr": {0, 1, 2}, "eapc": {1, 2, 3, 4}, "icfo": {2, 4, 5, 6, 7, 8, 9}, "ipc": {6, 10},
+             "pmaesa": {7, 11}, "sieca": {8}, "srdo": {9, 12}}
+
+
+def zoned(sets):
+    return {k: frozenset(f"z{z}" for z in v) for k, v in sets.items()}
+
+
+def test_the_search_draws_within_max_empty_what_fewest_gave_up_on():
+    sets = zoned(SEVEN)
+    zones, empty = topology.required_zones(sets), topology.candidates(sets)
+    bound = topology.empty_zone_bound(sets)
+    assert bound == 0
+    assert search.fewest(sets, zones, empty, bound, 3) == (None, 0)  # gave up: nothing proven
+    drawing, proven = search.within(sets, zones, empty, bound, 3)
+    assert len(drawing.extra) == 1 and not proven  # one empty zone; none is not ruled out
+    assert set(drawing.cells.values()) - {frozenset()} == zones | set(drawing.extra)
+    layout = euler_layout(sets, {}, {}, topology=drawing, verify=False)
+    assert check_layout(layout).ok
+
+
+def test_a_search_that_ends_without_a_drawing_proves_the_refusal():
+    # CIS covered exactly by two disjoint organizations needs one empty zone: none within 0.
+    zones, empty = topology.required_zones(COVERED), topology.candidates(COVERED)
+    assert search.within(COVERED, zones, empty, 0, 0) == (None, True)
+    drawing, proven = search.within(COVERED, zones, empty, 0, 3)
+    assert len(drawing.extra) == 1 and proven  # the complete search for none ended without one
+
+
+# Five COW organizations on 1979-06-01 (CARICOM, CDB, INCAP, OPANAL, PAHO): ``fewest`` gives up
+# looking for a drawing without an empty zone; ``within`` draws one with one empty zone and then
+# searches everything for none, which proves that one is the fewest.
+FIVE = {"caricom": {0, 1, 2, 3}, "cdb": {0, 1, 2, 3, 4, 5, 6}, "incap": {7}, "opanal": {1, 2, 5, 7, 8, 9},
+        "paho": {2, 3, 5, 6, 7, 9, 10}}
+
+
+def test_a_group_the_search_draws_needs_no_constraint_program(monkeypatch):
+    _no_solver(monkeypatch)
+    drawn = topology.solve(zoned(SEVEN), max_empty=3)
+    assert len(drawn.extra) == 1 and not drawn.proven
+    sets = zoned(FIVE)
+    zones, empty = topology.required_zones(sets), topology.candidates(sets)
+    assert topology.empty_zone_bound(sets) == 0 and search.fewest(sets, zones, empty, 0, 3) == (None, 0)
+    drawn = topology.solve(sets, max_empty=3)
+    assert len(drawn.extra) == 1 and drawn.proven
+    assert check_layout(euler_layout(sets, {}, {}, topology=drawn, verify=False)).ok
+
+
+def test_a_large_group_the_search_cannot_settle_is_refused_at_once_and_drawn_by_the_thorough_solve(monkeypatch):
+    sets = zoned(UNSETTLED)
+    calls = []
+    solve_group = topology._solve_group
+    monkeypatch.setattr(topology, "_solve_group", lambda *a, **k: calls.append(k) or solve_group(*a, **k))
+    with pytest.raises(LayoutImpossible, match="no Euler diagram of these sets with at most 3") as refused:
+        topology.solve(sets, max_empty=3)
+    assert refused.value.not_found == 3 and calls == []  # no OR-Tools at run time
+    monkeypatch.setattr(topology, "WALL_GUARD", 40)  # the deterministic budget decides, as for the table
+    drawn = topology.solve(sets, max_empty=3, thorough=True)
+    assert len(drawn.extra) == 1 and calls  # what the shipped table is made with
+    layout = euler_layout(sets, {}, {}, topology=drawn, verify=False)
+    assert check_layout(layout).ok

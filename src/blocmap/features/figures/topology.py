@@ -28,10 +28,11 @@ EuroVis 2023), with a constraint solver in place of its MiniZinc model.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 from blocmap.core.messages import Text
-from blocmap.features.figures.search import fewest
+from blocmap.features.figures.search import fewest, within
 from blocmap.features.figures.zones import (  # noqa: F401 - the solver's records, used by its callers too
     GridTopology,
     LayoutImpossible,
@@ -230,7 +231,7 @@ def empty_zone_bound(sets: dict[str, frozenset[str]]) -> int:
 
 def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
           budget: float = RUN_BUDGET, max_empty: int | None = None,
-          hint: GridTopology | None = None, lookup: Any = None) -> GridTopology:
+          hint: GridTopology | None = None, lookup: Any = None, thorough: bool = False) -> GridTopology:
     """The edge order for ``sets`` (deterministic), or ``LayoutImpossible``.
 
     Sets with identical members are one curve (``outlines``; their rectangles are equal).
@@ -242,7 +243,12 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     of ``max_empty`` only: a refusal is that one solve (its infeasibility is the proof, else
     ``not_found``).  A larger group is first asked whether ``max_empty`` can be met at all
     (``can_draw``): "no" is a proof, no answer within the budget a refusal (``not_found``)
-    without the full solve, and "yes" leads to its optimal drawing, whatever its count.
+    without the full solve, and "yes" leads to its optimal drawing, whatever its count.  That
+    is done only when ``thorough`` (the shipped table is made so: up to a few seconds a group,
+    once).  Otherwise the search looks longer for any drawing within ``max_empty`` first
+    (``search.within``): it draws most of the groups the full solve drew, in milliseconds, and
+    a search that ends without one proves the refusal; a larger group it cannot settle is
+    refused as none found, without OR-Tools, and a smaller one gets the capped solve.
     ``hint`` (e.g. the previous day's topology) seeds the solver.  ``lookup`` answers a linked
     group of curves before any solving where it can: a ``GridTopology``, a refusal (an object
     with ``more_than`` and ``proven``, as ``topology_table.Refusal``) or None; the shipped
@@ -284,10 +290,26 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
     needed = sum(bounds.values())
     if max_empty is not None and needed > max_empty:
         raise LayoutImpossible(Text("fig.needs_at_least", {"bound": needed, "max_empty": max_empty}), bound=needed)
+    if max_empty is not None and not thorough:
+        # Any drawing within what is left of max_empty (the other groups need at least their
+        # bounds), looked for longer; a search that ends without one proves the refusal.
+        for component in linked:
+            if known[component] is None:
+                family = {s: singles[s] for s in component}
+                drawing, proven = within(family, required_zones(family), candidates(family), bounds[component],
+                                         max_empty - (needed - bounds[component]))
+                if drawing is not None:
+                    known[component] = replace(drawing, proven=proven)
+                elif proven:
+                    raise LayoutImpossible.needs_more(max_empty, max_empty)
+        if sum(len(known[c].extra) if known[c] else bounds[c] for c in linked) > max_empty:
+            raise LayoutImpossible.none_found(max_empty)  # drawn apart, the groups need too many
     if max_empty is not None:
         for component in linked:
             family = {s: singles[s] for s in component}
             if known[component] is None and len(family) >= CHECK_FROM:
+                if not thorough:  # what the search could not settle: no solve at run time
+                    raise LayoutImpossible.none_found(max_empty)
                 answer = can_draw(family, max_empty, budget)
                 if answer is False:
                     raise LayoutImpossible.needs_more(max_empty, max_empty)

@@ -257,13 +257,14 @@ def codes(atlas: Any) -> list[str]:
 
 
 def solve_entry(code: str) -> dict[str, Any]:
-    """The table entry of one code: what ``topology.solve`` answers at run time for its group
-    without the table, with ``--max-empty`` 3 (the same code and budget, so an entry is only a
-    cache of that answer): a drawing, or the refusal with the count it proved or found."""
+    """The table entry of one code: what ``topology.solve`` answers for its group with
+    ``--max-empty`` 3 and ``thorough`` (the full solve of six or more curves, which a run-time
+    solve skips for time: the table is made once, ahead of time): a drawing, or the refusal
+    with the count it proved or found."""
     sets = family(code)
     guard, topology.WALL_GUARD = topology.WALL_GUARD, 40  # the deterministic budget decides
     try:
-        topo = topology.solve(sets, max_empty=MAX_EMPTY)
+        topo = topology.solve(sets, max_empty=MAX_EMPTY, thorough=True)
     except topology.LayoutImpossible as exc:
         if exc.not_found is not None:  # none with at most that many found within the budget
             return {"more_than": exc.not_found, "proven": False}
