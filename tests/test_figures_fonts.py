@@ -71,3 +71,23 @@ def test_measuring_text_does_not_import_matplotlib():
             "text_size('哈薩克 Kazakhstan', default_font()); print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_glyph_metrics_are_kept_apart_from_the_figures_and_spare_the_font(tmp_path, monkeypatch):
+    import shutil
+
+    from blocmap.features.figures import measure
+
+    monkeypatch.setenv("BLOCMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("BLOCMAP_NO_CACHE", raising=False)
+    font = measure.default_font()
+    first = measure._Metrics(font.path)  # nothing on disk: the font is opened
+    assert first._font is not None and first.table.parent == tmp_path / "cache" / "fonts"
+    wanted = {c: first.char(c) for c in "ЕАЭС 歐亞 Ü"}
+    first.save()
+    shutil.rmtree(tmp_path / "cache" / "figures", ignore_errors=True)  # the layouts emptied
+    later = measure._Metrics(font.path)
+    assert {c: later.char(c) for c in wanted} == wanted and wanted["歐"][0] > wanted["Е"][0] > 0
+    assert later._font is None  # every character from the table: the font never opened
+    later.char("Ж")  # a new one opens it, and only then
+    assert later._font is not None
