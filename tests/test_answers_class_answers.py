@@ -105,6 +105,7 @@ def test_org_ids(answers, withstore):
     assert withstore.org_ids("asean,cis") == ["asean", "cis"]
     assert withstore.org_ids(["ASEAN", "csto", "asean", "wpact"]) == ["asean", "csto", "warsaw_pact"]
     assert withstore.org_ids("post-soviet") == list(POST_SOVIET)
+    assert withstore.org_ids("asean,post-soviet") == ["asean", *POST_SOVIET]  # a named set beside an import
     assert fails(withstore.org_ids, "asean,zzzq") == ("unknown organization 'zzzq'", "orgs")
     assert fails(withstore.org_ids, "asean,zzzq", "x")[1] == "x"
 

@@ -151,9 +151,12 @@ def test_org_ids(atlas) -> None:
     assert atlas.org_ids(["csto", "eaeu,CSTO", " cis "]) == ["csto", "eaeu", "cis"]
     assert atlas.org_ids("collective-security") == ["cst", "csto"]
     assert atlas.org_ids("Post-Soviet") == ["cis", "csto", "eaeu", "customs_union", "union_state"]
+    # a named set stands for its organizations anywhere in a list, each once
+    assert atlas.org_ids("nato,post-soviet,csto") == ["nato", "cis", "csto", "eaeu", "customs_union", "union_state"]
+    assert atlas.org_ids(["collective-security", "sco"]) == ["cst", "csto", "sco"]
     with pytest.raises(QueryError) as caught:
-        atlas.org_ids("post-soviet,csto")
-    assert caught.value.parameter == "orgs"
+        atlas.org_ids("post-soviet,post-baltic")
+    assert caught.value.parameter == "orgs" and "post-baltic" in str(caught.value)
 
 
 @pytest.mark.parametrize("given", ["", " , ", []])

@@ -9,6 +9,7 @@ import pytest
 
 from blocmap.core.dates import PartialDate
 from blocmap.core.errors import QueryError, unknown
+from blocmap.core.model import POST_SOVIET
 from blocmap.features.figures.adapter import collect, euler_inputs, parse_orgs
 
 
@@ -73,7 +74,15 @@ def test_org_at_date_pins_one_set():
     assert collect(FakeAtlas(), specs).sets["eaeu"] == frozenset()
 
 
+def test_a_named_set_stands_for_its_organizations_on_its_day(atlas):
+    specs = parse_orgs("nato,post-soviet@2014-06-01", DAY, atlas)
+    assert [(s.org, s.on, s.pinned) for s in specs] == [
+        ("nato", DAY, False), *((org, dt.date(2014, 6, 1), True) for org in POST_SOVIET)]
+    assert collect(atlas, specs).sets["eaeu"] == frozenset()  # the EAEU began in 2015
+
+
 @pytest.mark.parametrize("text, fragment", [
+    ("cis,post-soviet", "'cis' is given twice"),
     ("cis,csot", "unknown organization 'csot'"),
     ("cis,", "empty organization name"),
     ("cis@", "no date after '@'"),

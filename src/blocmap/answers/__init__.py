@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from blocmap.core.dates import parse_day
 from blocmap.core.errors import QueryError, unknown
 from blocmap.core.atlas import split_list
-from blocmap.core.model import INSIDE, LANGS, POST_SOVIET, STATUSES
+from blocmap.core.model import INSIDE, LANGS, POST_SOVIET, STATUSES, expand_sets
 from blocmap.answers.rows import continued_in, event_row, membership_row, source_row, spell_row
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,7 +97,7 @@ class Answers:
             if self.world is None:
                 raise
         return list(dict.fromkeys(self.curated_id(item, parameter) or self.world.org(item, parameter)
-                                  for item in items))
+                                  for item in expand_sets(items)))
 
     def _world_row(self, m: Any, lang: str, day: dt.date) -> dict[str, Any]:
         """A membership answered from the store on ``day``, with the keys of ``rows.membership_row``:

@@ -153,7 +153,7 @@ def diff(date1: str, date2: str, orgs: str | None, fmt: str, lang: str, data_dir
 @click.command()
 @click.option("--on", "on", default="today", show_default=True, help="The day (YYYY-MM-DD or 'today').")
 @click.option("--orgs", default="post-soviet", show_default=True,
-              help="Comma-separated organizations, or 'post-soviet' (cis, csto, eaeu, customs_union, union_state).")
+              help="Comma-separated organizations; 'post-soviet' stands for cis, csto, eaeu, customs_union, union_state.")
 @format_option()
 @lang_option
 @data_option

@@ -14,7 +14,6 @@ from blocmap.core.loader import BUNDLED, load_folder
 from blocmap.core.model import (
     INSIDE,
     LANGS,
-    ORG_SETS,
     STATUSES,
     Dispute,
     Event,
@@ -23,6 +22,7 @@ from blocmap.core.model import (
     Source,
     Spell,
     State,
+    expand_sets,
 )
 from blocmap.core.names import org_display, state_display
 from blocmap.core.timeline import Change, SpellIndex, Zone, as_membership, build_spells, diff, sets_on, zones
@@ -122,10 +122,7 @@ class Atlas:
         (``model.ORG_SETS``); all of them when None.  The one parser of organization lists."""
         if given is None:
             return list(self.orgs)
-        items = split_list(given)
-        if len(items) == 1 and items[0].lower() in ORG_SETS:
-            return list(ORG_SETS[items[0].lower()])
-        ids = [self.org(item, parameter).id for item in items]
+        ids = [self.org(item, parameter).id for item in expand_sets(split_list(given))]
         if not ids:
             raise QueryError.of("err.no_org", parameter)
         return list(dict.fromkeys(ids))

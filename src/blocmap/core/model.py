@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from blocmap.core.dates import PartialDate
 
@@ -34,6 +34,12 @@ ORG_SETS: Mapping[str, tuple[str, ...]] = {
     "collective-security": ("cst", "csto"),
     "csto-history": ("cst", "csto"),
 }
+
+
+def expand_sets(items: Iterable[str]) -> list[str]:
+    """``items`` with every named set (``ORG_SETS``) replaced by its organizations, in place:
+    ``["post-soviet", "nato"]`` → the five and NATO."""
+    return [org for item in items for org in ORG_SETS.get(item.strip().lower(), (item,))]
 
 #: Statuses that put a state inside an organization's set (Euler diagrams, asymmetry).
 INSIDE = frozenset({"member", "associate"})

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from blocmap.core import i18n
 from blocmap.core.dates import parse_day
 from blocmap.core.errors import QueryError
-from blocmap.core.model import INSIDE, POST_SOVIET
+from blocmap.core.model import INSIDE, POST_SOVIET, expand_sets
 from blocmap.features.figures import strings
 
 #: Footnote marks, in the classic order; all are in the bundled font (superscript 4-9 are not).
@@ -52,17 +52,18 @@ def parse_orgs(text: str | None, on: dt.date, atlas: Any,
         if at and not when:
             raise QueryError.of("err.figure.no_date", parameter, item=item)
         try:
-            org = atlas.org(name.strip()).id
-        except QueryError as exc:
-            raise QueryError.of("err.at", parameter, reason=exc.text) from None
-        try:
             day = parse_day(when.strip(), parameter=f"{parameter} {item}") if at else on
         except QueryError as exc:
             raise QueryError(exc.text, parameter) from None
-        if org in seen:
-            raise QueryError.of("err.figure.twice", parameter, org=org)
-        seen.add(org)
-        specs.append(OrgSpec(org, day, bool(at)))
+        for one in expand_sets([name]):  # a named set stands for its organizations, on that day
+            try:
+                org = atlas.org(one.strip()).id
+            except QueryError as exc:
+                raise QueryError.of("err.at", parameter, reason=exc.text) from None
+            if org in seen:
+                raise QueryError.of("err.figure.twice", parameter, org=org)
+            seen.add(org)
+            specs.append(OrgSpec(org, day, bool(at)))
     if not specs:
         raise QueryError.of("err.no_org", parameter)
     return specs
