@@ -159,4 +159,13 @@ def test_a_refusal_in_the_table_answers_up_to_its_count_and_no_further(monkeypat
     with pytest.raises(topology.LayoutImpossible, match=message) as refused:
         topology.solve(sets, max_empty=0, lookup=topology_table.lookup)
     assert refused.value.bound == (1 if proven else None)
+    assert refused.value.not_found == (None if proven else 0)  # what the layout cache remembers
     assert topology.solve(sets, max_empty=1, lookup=topology_table.lookup).extra == ()  # a larger --max-empty: solved
+
+
+def test_an_unproven_refusal_in_the_table_says_how_many_were_looked_for(monkeypatch):
+    sets = {"x": frozenset({"A", "AB"}), "y": frozenset({"B", "AB"})}
+    monkeypatch.setattr(topology_table, "_SHIPPED", TopologyTable({"1,2,3": {"more_than": 2, "proven": False}}))
+    with pytest.raises(topology.LayoutImpossible, match="with at most 2 empty zones was found") as refused:
+        topology.solve(sets, max_empty=1, lookup=topology_table.lookup)
+    assert refused.value.not_found == 1 and refused.value.bound is None

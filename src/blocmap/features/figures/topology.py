@@ -273,8 +273,7 @@ def solve(sets: dict[str, frozenset[str]], max_extra_cells: int = 64,
             raise LayoutImpossible(Text("fig.cannot_draw", {"sets": list(component)}))
         if found is not None and max_empty is not None and found.more_than >= max_empty:
             if not found.proven:
-                raise LayoutImpossible(Text("fig.not_found_within", {"more_than": found.more_than,
-                                                                     "max_empty": max_empty}))
+                raise LayoutImpossible.none_found(max_empty, found.more_than)
             raise LayoutImpossible.needs_more(found.more_than, max_empty)
         known[component] = None  # a refusal says nothing about a larger --max-empty: solve
     # The small search first: a drawing that meets the bound is the answer, and a search that

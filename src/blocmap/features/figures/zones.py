@@ -73,10 +73,11 @@ class LayoutImpossible(BlocmapError):
         return cls(Message("fig.needs_more", {"more_than": more_than, "max_empty": max_empty}), bound=more_than + 1)
 
     @classmethod
-    def none_found(cls, max_empty: int) -> "LayoutImpossible":
-        """No drawing with at most ``max_empty`` empty zones was found within the budget."""
-        return cls(Message("fig.not_found_within", {"more_than": max_empty, "max_empty": max_empty}),
-                   not_found=max_empty)
+    def none_found(cls, max_empty: int, more_than: int | None = None) -> "LayoutImpossible":
+        """No drawing with at most ``max_empty`` empty zones was found within the budget (nor
+        with at most ``more_than``, where more was looked for: a shipped table's refusal)."""
+        return cls(Message("fig.not_found_within", {"more_than": max(max_empty, more_than or 0),
+                                                    "max_empty": max_empty}), not_found=max_empty)
 
 
 def required_zones(sets: dict[str, frozenset[str]]) -> set[Signature]:
