@@ -440,17 +440,28 @@ def tiny_folder(tmp_path: Path) -> Path:
     return tmp_path  # no orgs/: a problem of the atlas's files, not of a feature file
 
 
+def read_atlas(folder: Path):
+    """What a feature file needs of the atlas (its folder, sources, organizations and disputes):
+    only the folder's sources are read, as the atlas did."""
+    from types import SimpleNamespace
+
+    from blocmap.core.loader import load_folder
+
+    return SimpleNamespace(folder=folder, sources=load_folder(folder).sources, orgs={}, disputes=())
+
+
 def test_a_feature_file_read_alone(tmp_path: Path) -> None:
     folder = tiny_folder(tmp_path)
 
     def read(r: Raw) -> list[str]:
         assert [str(p) for p in r.problems] == []  # the atlas's own problems are not the feature's
-        assert r.folder == folder and "known" in r.sources
+        assert r.folder == folder and "known" in r.sources and r.orgs == atlas.orgs
         r.source_refs.append(("known", "organs.yaml", 3, "organ"))
         r.source_refs.append(("nope", "depth.yaml", 4, "depth"))  # another file's business
         return ["one", "two"]
 
-    assert load_feature_file(folder, "organs.yaml", read) == ("one", "two")
+    atlas = read_atlas(folder)
+    assert load_feature_file(atlas, "organs.yaml", read) == ("one", "two")
 
 
 def test_a_feature_file_with_problems(tmp_path: Path) -> None:
@@ -463,7 +474,7 @@ def test_a_feature_file_with_problems(tmp_path: Path) -> None:
         return ["one"]
 
     with pytest.raises(DataError) as caught:
-        load_feature_file(folder, "organs.yaml", read)
+        load_feature_file(read_atlas(folder), "organs.yaml", read)
     assert [str(p) for p in caught.value.problems] == [
         "organs.yaml:3: unknown source key 'nope' (organ); add it to sources.yaml",
         "organs.yaml:5: unknown source key 'gone' (organ); add it to sources.yaml"]
@@ -477,6 +488,6 @@ def test_a_feature_file_with_many_problems_is_bounded(tmp_path: Path) -> None:
         return []
 
     with pytest.raises(DataError) as caught:
-        load_feature_file(folder, "depth.yaml", read)
+        load_feature_file(read_atlas(folder), "depth.yaml", read)
     assert len(caught.value.problems) == 101
     assert str(caught.value.problems[-1]) == "… and 20 more problems"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from typing import TYPE_CHECKING
@@ -83,21 +82,21 @@ def read_depth(raw: Raw) -> list[Depth]:
 
 
 @lru_cache(maxsize=4)
-def _read(folder: Path) -> tuple[Depth, ...]:
+def _read(atlas: "Atlas") -> tuple[Depth, ...]:
     from blocmap.core.validate import load_feature_file
 
-    return load_feature_file(folder, "depth.yaml", read_depth)
+    return load_feature_file(atlas, "depth.yaml", read_depth)
 
 
 def depth(atlas: "Atlas", org: str | None = None) -> list[Depth]:
     """The depth-of-integration entries of the atlas's data folder (of one organization)."""
-    every = _read(atlas.folder)
+    every = _read(atlas)
     return [d for d in every if org is None or d.org == org]
 
 
 def _resolve(atlas: "Atlas", orgs: Iterable[str] | str | None) -> list[str]:
     ids = atlas.org_ids(list(DEFAULT_ORGS) if orgs is None else orgs, "orgs")
-    recorded = {d.org for d in _read(atlas.folder)}
+    recorded = {d.org for d in _read(atlas)}
     missing = [o for o in ids if o not in recorded]
     if missing:
         raise QueryError.of("err.depth.none", "orgs", orgs=list(missing), known=sorted(recorded))
@@ -127,7 +126,7 @@ def compare(atlas: "Atlas", orgs: Sequence[str] | str | None = None, lang: str =
     from blocmap.features.organs import organs as organs_of
 
     ids = _resolve(atlas, orgs)
-    by_key = {(d.org, d.dimension): d for d in _read(atlas.folder)}
+    by_key = {(d.org, d.dimension): d for d in _read(atlas)}
     alive = {org: on is None or org not in atlas.orgs or atlas.orgs[org].exists_on(on) for org in ids}
     rows: list[dict[str, Any]] = []
     for dimension in DIMENSIONS:

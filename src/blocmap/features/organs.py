@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Mapping
 
 from typing import TYPE_CHECKING
@@ -88,16 +87,16 @@ def read_organs(raw: Raw) -> list[Organ]:
 
 
 @lru_cache(maxsize=4)
-def _read(folder: Path) -> tuple[Organ, ...]:
+def _read(atlas: "Atlas") -> tuple[Organ, ...]:
     from blocmap.core.validate import load_feature_file
 
-    return load_feature_file(folder, "organs.yaml", read_organs)
+    return load_feature_file(atlas, "organs.yaml", read_organs)
 
 
 def organs(atlas: "Atlas", org: str | None = None) -> list[Organ]:
     """The organs of ``org`` (any name of an organization of ``atlas``), or of every
     organization, in file order; read from the atlas's own data folder."""
-    every = _read(atlas.folder)
+    every = _read(atlas)
     if org is None:
         return list(every)
     known = sorted({o.org for o in every})
