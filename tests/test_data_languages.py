@@ -254,7 +254,7 @@ def test_a_plain_english_source_note_lacks_both_other_languages(data_copy):
 def test_a_source_note_in_an_unknown_language_or_without_english_is_refused(data_copy):
     path = data_copy / "sources.yaml"
     text = path.read_text(encoding="utf-8")
-    english = '    en: "Named in the reference file without a single address."\n'
+    english = '    en: "The page notes that the Charter was ratified by Russia\'s Federal Law of 26 May 2003 No. 56-FZ."\n'
     assert text.count(english) == 1
     line = text[: text.index(english)].count("\n")
     path.write_text(text.replace(english, english.replace("en:", "eng:"), 1), encoding="utf-8")
