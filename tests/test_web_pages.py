@@ -104,7 +104,7 @@ def test_organization_page(client):
     assert "歐亞經濟聯盟" in html and "Евразийский экономический союз" in html  # names in all languages
     assert '<svg class="timeline wide"' in html and "st-member" in html
     assert "/source/eec-treaty-reference" in html
-    assert 'id="arm-eaeu-signed"' in html  # a disagreement between sources is shown
+    assert 'id="kgz-eaeu-accession"' in html  # a disagreement between sources is shown
     assert "Organs" in html and "Economic asymmetry over time" in html
 
 
