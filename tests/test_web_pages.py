@@ -442,3 +442,22 @@ def test_a_pages_source_list_gives_each_title_with_its_translation(client, path,
     entry = entry[: entry.index("</li>")]
     assert "Charter of the Collective Security Treaty Organization</cite>" in entry
     assert f'<span class="translated" lang="{lang}">{translated}</span>' in entry
+
+
+def test_the_page_process_warms_what_a_first_organization_page_loads(monkeypatch):
+    from blocmap.core.errors import QueryError
+    from blocmap.features import organs
+    from blocmap.web.app import warm_pages
+
+    app = create_app(blocmap.load())
+    organs._read.cache_clear()
+    warm_pages(app.state.site)
+    assert organs._read.cache_info().currsize == 1 and "pandas" in sys.modules
+    assert app.state.site.views.org("cis", "en")["organs"]  # then answered from what is loaded
+    assert organs._read.cache_info().hits >= 1
+
+    def missing(*args, **kwargs):
+        raise QueryError("unknown organization 'cis'", "org")
+
+    monkeypatch.setattr(app.state.site.views, "org", missing)
+    assert warm_pages(app.state.site) is None  # a data folder without the CIS: nothing raised
