@@ -491,7 +491,7 @@ def test_org_record(answers, withstore):
                                 "Chinese Wikipedia on a refused mirror (wikiwand), so its Taiwan usage is unverified.")
     assert eap["note_sources"] == ["tku-2016-eap-thesis"]
     eaeu = answers.org_record("eaeu")
-    assert eaeu["note_sources"] == ["mail-ru-2025-eaeu-observers", "akchabar-2025-eaeu-minsk"]
+    assert eaeu["note_sources"] == ["belta-2025-cis-plus-observers", "akchabar-2025-eaeu-minsk"]
     assert "Venezuela, Nicaragua and Myanmar [1]." in eaeu["note"] and "Minsk summit of June 2025 [2])" in eaeu["note"]
     assert [p["id"] for p in eaeu["predecessors"]] == ["eurasec", "customs_union"]
     assert fails(answers.org_record, " ") == ("org: missing parameter", "org")
