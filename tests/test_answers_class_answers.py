@@ -615,7 +615,7 @@ def test_disputes(answers):
     assert [d["id"] for d in answers.disputes(state="UZB")] == [
         "uzb-fta-in-force", "uzb-cst-1999", "uzb-csto-joined", "uzb-csto-ratification", "uzb-csto-2012",
         "uzb-eurasec-accession", "uzb-guam-2002", "uzb-guam-left", "uzb-ots-joined", "uzb-pfp"]
-    assert len(answers.disputes()) == len(answers.disputes("", "")) == 57
+    assert len(answers.disputes()) == len(answers.disputes("", "")) == 56
     assert answers.disputes(org="caco") == [answers.dispute_row(d, "en") for d in answers.atlas.disputes_of("caco")]
     assert answers.disputes("caco", lang="ru")[1] == {
         "id": "caco-end", "org": "caco", "state": None, "org_name": "\u041e\u0426\u0410\u0421", "name": None,
