@@ -642,7 +642,7 @@ def test_disputes(answers):
 
 def test_sources(answers):
     rows = answers.sources()
-    assert len(rows) == 820
+    assert len(rows) == 819
     assert rows[0] == {"key": "24kg-188078",
                        "title": "С 1 января 2015 года прекращается деятельность Евразийского экономического сообщества",
                        "title_translated": "From 1 January 2015 the Eurasian Economic Community ceases its activity",

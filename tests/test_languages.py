@@ -43,8 +43,7 @@ def allowlist() -> set[str]:
                        "Natural", "Earth",  # the map data's name (a proper name)
                        "Shift", "Page", "Down",  # keys on the keyboard
                        "hoc",  # Latin "ad hoc", used as such in Chinese and Russian legal prose
-                       "France",  # "France 24", a broadcaster cited by name
-                       "Newsline"}  # "RFE/RL Newsline", a bulletin named in GUAM's notes (no longer a cited source)
+                       "France"}  # "France 24", a broadcaster cited by name
     words |= set(main.commands) | {c for g in main.commands.values() for c in getattr(g, "commands", {})}
     for org in atlas.orgs.values():
         words |= {org.id, *org.aliases} | set(re.findall(r"[A-Za-z]+", " ".join(org.acronyms.values())))
