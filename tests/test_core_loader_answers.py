@@ -339,7 +339,7 @@ def test_the_bundled_folder_read_afresh(tmp_path):
     raw = load_folder(copy)
     assert said(raw) == []
     assert (len(raw.orgs), len(raw.states), len(raw.sources), len(raw.events), len(raw.disputes)) == \
-        (25, 83, 819, 701, 56)
+        (25, 85, 819, 703, 56)
     assert raw.orgs["eurasec"].aliases == ("eaec",)
     assert load_folder().orgs["csto"] == raw.orgs["csto"]  # the default folder is the bundled one
 
