@@ -324,14 +324,21 @@ def test_import_rows_makes_missing_catalogs(locale, tmp_path):
     assert catalogs.read(catalogs.po_path("zh_Hant")).get("one", context="word.one").string == "一"
 
 
-def test_the_rows_a_branch_added(locale, tmp_path):
-    repo = tmp_path / "repo"
+def repository(repo: Path):
+    """``repo`` with the folders of blocmap's messages and help, and a ``git(*args)`` run there."""
     (repo / "src" / "blocmap" / "core").mkdir(parents=True)
     (repo / "src" / "blocmap" / "cli").mkdir(parents=True)
 
     def git(*args):
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
                        capture_output=True)
+
+    return git
+
+
+def test_the_rows_a_branch_added(locale, tmp_path):
+    repo = tmp_path / "repo"
+    git = repository(repo)
 
     messages = repo / "src" / "blocmap" / "core" / "messages.py"
     helpjson = repo / "src" / "blocmap" / "cli" / "help.json"
@@ -577,12 +584,7 @@ def test_a_new_catalog_made_by_import_is_of_its_language(locale, tmp_path):
 def test_the_rows_a_branch_added_to_files_new_to_it(locale, tmp_path):
     """The repository is the one holding the locale folder (tmp_path here); help.json is new on the branch."""
     repo = tmp_path
-    (repo / "src" / "blocmap" / "core").mkdir(parents=True)
-    (repo / "src" / "blocmap" / "cli").mkdir(parents=True)
-
-    def git(*args):
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
-                       capture_output=True)
+    git = repository(repo)
 
     messages = repo / "src" / "blocmap" / "core" / "messages.py"
     messages.write_text('M = {"a.old": ("old", "舊", "старый")}\n', encoding="utf-8")
